@@ -1,0 +1,147 @@
+"""Reading files a user hands us (packs, answer files) without trusting them.
+
+``read_user_text`` refuses oversized files without reading them whole,
+accepts UTF-8 with or without a BOM and any line-ending convention, and turns
+every failure into a ``UserInputError`` that names the file and, where one is
+known, the line -- never a traceback.
+"""
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+DEFAULT_LIMIT = 1 << 20  # 1 MiB
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class UserInputError(Exception):
+    """A problem with a file the user gave us, reported as ``path:line: error: message``."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: error: {self.message}"
+
+
+def _human_size(n: int) -> str:
+    if n >= 1 << 20 and n % (1 << 20) == 0:
+        return f"{n >> 20} MiB"
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MiB"
+    if n >= 1 << 10:
+        return f"{n / (1 << 10):.0f} KiB"
+    return f"{n} bytes"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line number of byte ``offset``; CRLF, LF and lone CR all end a line."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    """True if the bytes decode as GBK/GB18030 into mostly Chinese text."""
+    for codec in ("gbk", "gb18030"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        non_ascii = [c for c in text if ord(c) > 0x7F]
+        if not non_ascii:
+            return False
+        chinese = sum(
+            1
+            for c in non_ascii
+            if "\u4e00" <= c <= "\u9fff"
+            or "\u3400" <= c <= "\u4dbf"
+            or "\u3000" <= c <= "\u303f"  # CJK punctuation 。、「」
+            or "\uff00" <= c <= "\uffef"  # full-width forms ，：（）
+        )
+        return chinese / len(non_ascii) >= 0.8
+    return False
+
+
+def decode_user_bytes(data: bytes, path: Path | str) -> str:
+    """Decode a user file's bytes as UTF-8 (BOM stripped, line endings made LF)."""
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    elif data.startswith(_UTF16_BOMS):
+        raise UserInputError(
+            path, "the file is UTF-16, not UTF-8; save it as UTF-8", line=1
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        bad = data[exc.start]
+        message = f"the file is not valid UTF-8 (byte 0x{bad:02x} on line {line})"
+        if _looks_like_gbk(data):
+            message += (
+                "; it looks like GBK (GB18030), which Windows editors often save:"
+                " save it again as UTF-8"
+            )
+        else:
+            message += "; save it as UTF-8"
+        raise UserInputError(path, message, line=line) from None
+    if "\x00" in text:
+        raise UserInputError(
+            path,
+            "the file contains NUL bytes; it is not a text file",
+            line=_line_of(data, data.find(b"\x00")),
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
+    """Read a user's text file as UTF-8, safely.
+
+    Raises ``UserInputError`` (never OSError or UnicodeDecodeError) when the
+    file is missing, a folder, unreadable, not a regular file, over ``limit``
+    bytes (refused without reading it whole), or not UTF-8 (the message
+    names the line of the first bad byte and says when it looks like GBK).
+    """
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise UserInputError(path, "no such file") from None
+    except NotADirectoryError:
+        raise UserInputError(path, "no such file (a parent is not a folder)") from None
+    except PermissionError:
+        raise UserInputError(path, "permission denied") from None
+    except OSError as exc:
+        raise UserInputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UserInputError(path, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UserInputError(path, "is not a regular file")
+    if st.st_size > limit:
+        raise UserInputError(
+            path,
+            f"the file is {_human_size(st.st_size)}, over the limit of {_human_size(limit)}; refused",
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except PermissionError:
+        raise UserInputError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise UserInputError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise UserInputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:  # grew since stat
+        raise UserInputError(
+            path, f"the file is over the limit of {_human_size(limit)}; refused"
+        )
+    return decode_user_bytes(data, path)
+
+
+__all__ = ["DEFAULT_LIMIT", "UserInputError", "decode_user_bytes", "read_user_text"]

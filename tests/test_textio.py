@@ -1,0 +1,114 @@
+"""Reading a user's file: every way it can be wrong gives path:line and a clear message."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from studyapp.core.textio import UserInputError, read_user_text
+
+
+def test_utf8_with_bom_and_crlf_reads_as_plain_lf_text(tmp_path):
+    f = tmp_path / "answer.txt"
+    f.write_bytes("\ufeff减负：\r\n一是精简文件。\r二是放权\r\n".encode("utf-8"))
+    assert read_user_text(f) == "减负：\n一是精简文件。\n二是放权\n"
+
+
+def test_gbk_file_is_refused_naming_the_line_and_saying_gbk(tmp_path):
+    f = tmp_path / "answer.txt"
+    f.write_bytes("first line ok\n第二行，基层减负\n".encode("gbk"))
+    with pytest.raises(UserInputError) as info:
+        read_user_text(f)
+    err = info.value
+    assert err.path == f
+    assert err.line == 2
+    assert "not valid UTF-8" in err.message
+    assert "looks like GBK" in err.message
+    assert err.format().startswith(f"{f}:2: error: ")
+
+
+def test_latin1_file_is_not_called_gbk(tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_bytes("caf\xe9 cr\xe8me\n".encode("latin-1"))
+    with pytest.raises(UserInputError) as info:
+        read_user_text(f)
+    assert info.value.line == 1
+    assert "not valid UTF-8" in info.value.message
+    assert "GBK" not in info.value.message
+
+
+def test_bad_byte_line_counts_crlf_and_lone_cr_once(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"one\r\ntwo\rthree\n\xff\n")
+    with pytest.raises(UserInputError) as info:
+        read_user_text(f)
+    assert info.value.line == 4
+
+
+def test_file_over_the_limit_is_refused_without_reading_it(tmp_path, monkeypatch):
+    f = tmp_path / "big.txt"
+    with open(f, "wb") as fh:
+        fh.truncate((1 << 20) + 1)  # sparse: over 1 MiB
+    opened = []
+    real_open = open
+
+    def spy_open(*args, **kwargs):
+        opened.append(args[0])
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy_open)
+    with pytest.raises(UserInputError) as info:
+        read_user_text(f)
+    assert "over the limit of 1 MiB" in info.value.message
+    assert f not in opened
+
+
+def test_custom_limit(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("x" * 11, encoding="utf-8")
+    assert read_user_text(f, limit=11) == "x" * 11
+    with pytest.raises(UserInputError):
+        read_user_text(f, limit=10)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(UserInputError) as info:
+        read_user_text(tmp_path / "nope.txt")
+    assert info.value.format() == f"{tmp_path / 'nope.txt'}: error: no such file"
+    with pytest.raises(UserInputError) as info:
+        read_user_text(tmp_path)
+    assert "folder" in info.value.message
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")
+def test_unreadable_file(tmp_path):
+    f = tmp_path / "secret.txt"
+    f.write_text("x", encoding="utf-8")
+    f.chmod(0)
+    try:
+        with pytest.raises(UserInputError) as info:
+            read_user_text(f)
+        assert "permission denied" in info.value.message
+    finally:
+        f.chmod(0o600)
+
+
+def test_utf16_and_binary_files_are_refused(tmp_path):
+    f = tmp_path / "u16.txt"
+    f.write_bytes("减负".encode("utf-16"))
+    with pytest.raises(UserInputError) as info:
+        read_user_text(f)
+    assert "UTF-16" in info.value.message
+    g = tmp_path / "bin.txt"
+    g.write_bytes(b"ok\nnul\x00here\n")
+    with pytest.raises(UserInputError) as info:
+        read_user_text(g)
+    assert info.value.line == 2
+    assert "NUL" in info.value.message
+
+
+def test_empty_file_reads_as_empty_text(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    assert read_user_text(f) == ""
