@@ -1,0 +1,602 @@
+"""The practice history and mock-interview sessions, in one SQLite file.
+
+Durability choices (the "nothing typed is lost" promise of the mock interview):
+
+* ``journal_mode=WAL``: a writer appends to the write-ahead log and readers
+  are never blocked; a process killed at any instant (``kill -9``) leaves
+  the database consistent -- an interrupted transaction is simply not there
+  on the next open.
+* ``synchronous=NORMAL``: in WAL mode this is still crash-safe for the
+  *process* (every committed transaction is in the WAL, which the OS keeps
+  even if we are killed); what it gives up is the last commits before an
+  *operating-system* crash or power cut, never the integrity of the file.
+  ``FULL`` would fsync on every autosave (every 2 s while typing) for no gain
+  against the failure we guard against (the app or terminal dying), and an
+  fsync can stall the UI for tens of milliseconds on a slow disk.
+* Every write is one explicit ``BEGIN IMMEDIATE ... COMMIT`` transaction.
+* The schema version lives in ``PRAGMA user_version``; ``_MIGRATIONS`` takes
+  any older file forward, each step in its own transaction.
+
+Every failure -- a folder that cannot be created, a file that is not a
+database, a disk that refuses writes -- is raised as ``StoreError`` with a
+message naming the path, never as a bare ``sqlite3`` traceback.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from studyapp.core.clock import Clock, SystemClock
+from studyapp.core.paths import DB_NAME, default_db_path
+
+ACTIVE = "active"
+FINISHED = "finished"
+DISCARDED = "discarded"
+SESSION_STATUSES = (ACTIVE, FINISHED, DISCARDED)
+
+
+class StoreError(Exception):
+    """The history database cannot be used; ``str(err)`` is a message for the user."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    pack_id: str
+    question_id: str
+    answer: str
+    score: float
+    grading: dict
+    created_at: datetime
+    duration_s: float | None = None
+    session_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What is saved of one question of a mock session while it runs."""
+
+    index: int
+    text: str
+    phase: str
+    time_left: float | None = None
+    think_used: float = 0.0
+    answer_used: float = 0.0
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """The grading of one question when a session finishes."""
+
+    index: int
+    score: float
+    grading: dict
+
+
+@dataclass(frozen=True)
+class SessionQuestion:
+    index: int
+    pack_id: str
+    question_id: str
+    prompt: str
+    text: str = ""
+    phase: str = "pending"
+    time_left: float | None = None
+    think_used: float = 0.0
+    answer_used: float = 0.0
+    score: float | None = None
+    grading: dict | None = None
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+    config: dict
+    state: dict
+    questions: tuple[SessionQuestion, ...] = field(default_factory=tuple)
+
+    @property
+    def score(self) -> float | None:
+        scores = [q.score for q in self.questions if q.score is not None]
+        return sum(scores) / len(scores) if scores else None
+
+
+# --- schema -----------------------------------------------------------------
+
+_V1 = """
+CREATE TABLE attempts (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    score       REAL NOT NULL,
+    grading     TEXT NOT NULL,          -- JSON of Grading.to_dict()
+    created_at  TEXT NOT NULL,          -- ISO 8601, UTC
+    duration_s  REAL,
+    session_id  INTEGER
+);
+CREATE INDEX attempts_question ON attempts (pack_id, question_id, id);
+"""
+
+_V2 = """
+CREATE TABLE sessions (
+    id          INTEGER PRIMARY KEY,
+    status      TEXT NOT NULL CHECK (status IN ('active', 'finished', 'discarded')),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    finished_at TEXT,
+    config      TEXT NOT NULL,          -- JSON: how the session was asked for
+    state       TEXT NOT NULL           -- JSON: MockSession.to_dict() at the last save
+);
+CREATE INDEX sessions_status ON sessions (status, id);
+CREATE TABLE session_questions (
+    session_id  INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    pack_id     TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    prompt      TEXT NOT NULL,          -- kept so history reads even without the pack
+    text        TEXT NOT NULL DEFAULT '',
+    phase       TEXT NOT NULL DEFAULT 'pending',
+    time_left   REAL,
+    think_used  REAL NOT NULL DEFAULT 0,
+    answer_used REAL NOT NULL DEFAULT 0,
+    score       REAL,
+    grading     TEXT,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (session_id, idx)
+);
+"""
+
+# _MIGRATIONS[i] takes a database from user_version i to i + 1.
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+def _iso(dt: datetime) -> str:
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).isoformat()
+
+
+def _dt(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    dt = datetime.fromisoformat(text)
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def _json_load(text: str | None, default: Any) -> Any:
+    if text is None:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError:
+        return default
+
+
+class Store:
+    """Open with ``Store.open()``; close with ``close()`` or use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self._conn = conn
+        self.path = path
+        self._clock = clock
+        self._lock = threading.RLock()
+
+    # --- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Store":
+        """Open (creating if needed) the database at ``path``.
+
+        ``path`` may be the database file or a folder (the file is then
+        ``studyapp.db`` inside it); default: ``data_dir()/studyapp.db``.
+        """
+        db = Path(path) if path is not None else default_db_path()
+        if db.is_dir():
+            db = db / DB_NAME
+        folder = db.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"{folder}: cannot create the data folder ({exc.strerror or exc}); "
+                "set STUDYAPP_DATA_DIR to a writable folder",
+                db,
+            ) from None
+        if db.exists() and not db.is_file():
+            raise StoreError(f"{db}: is not a regular file, cannot use it as the history database", db)
+        try:
+            conn = sqlite3.connect(str(db), isolation_level=None, check_same_thread=False, timeout=5.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{db}: cannot open the history database ({exc})", db) from None
+        store = cls(conn, db, clock or SystemClock())
+        try:
+            store._setup()
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(store._explain(exc), db) from None
+        return store
+
+    def _explain(self, exc: BaseException) -> str:
+        msg = str(exc)
+        low = msg.lower()
+        if "not a database" in low or "malformed" in low or "corrupt" in low:
+            return (
+                f"{self.path}: is not a usable studyapp database ({msg}); "
+                "move the file away (it is kept as is) and studyapp will start a new one"
+            )
+        if "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
+            return f"{self.path}: cannot write the history database ({msg}); check the folder's permissions"
+        if "disk" in low and "full" in low:
+            return f"{self.path}: the disk is full, the history could not be saved ({msg})"
+        if "locked" in low or "busy" in low:
+            return f"{self.path}: the history database is busy in another studyapp ({msg})"
+        return f"{self.path}: history database error ({msg})"
+
+    def _setup(self) -> None:
+        c = self._conn
+        c.execute("PRAGMA foreign_keys = ON")
+        mode = c.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{self.path}: cannot switch the database to WAL mode (got {mode!r})", self.path)
+        c.execute("PRAGMA synchronous = NORMAL")
+        ok = c.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise StoreError(
+                f"{self.path}: the history database is damaged ({ok}); move the file away and "
+                "studyapp will start a new one",
+                self.path,
+            )
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer studyapp (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade studyapp or set STUDYAPP_DATA_DIR to another folder",
+                self.path,
+            )
+        if version == 0 and self._has_foreign_tables():
+            raise StoreError(
+                f"{self.path}: is an SQLite database of some other program, not studyapp's history",
+                self.path,
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self._tx() as cur:
+                for stmt in _MIGRATIONS[target - 1].split(";"):
+                    if stmt.strip():
+                        cur.execute(stmt)
+                cur.execute(f"PRAGMA user_version = {int(target)}")
+        # Prove we can write (a read-only file passes every check above).
+        with self._tx() as cur:
+            cur.execute("PRAGMA user_version = %d" % SCHEMA_VERSION)
+
+    def _has_foreign_tables(self) -> bool:
+        rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        return bool(rows)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._read(lambda c: c.execute("PRAGMA user_version").fetchone()[0])
+
+    # --- plumbing ------------------------------------------------------------
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Cursor]:
+        """One write transaction; any sqlite error becomes a StoreError, nothing half-written."""
+        with self._lock:
+            cur = self._conn.cursor()
+            try:
+                cur.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(self._explain(exc), self.path) from None
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException as exc:
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(self._explain(exc), self.path) from None
+                raise
+            finally:
+                cur.close()
+
+    def _read(self, fn):
+        with self._lock:
+            try:
+                return fn(self._conn)
+            except sqlite3.Error as exc:
+                raise StoreError(self._explain(exc), self.path) from None
+
+    def _now(self) -> str:
+        return _iso(self._clock.now())
+
+    # --- practice attempts -----------------------------------------------------
+
+    def save_attempt(
+        self,
+        *,
+        pack_id: str,
+        question_id: str,
+        answer: str,
+        score: float,
+        grading: dict,
+        duration_s: float | None = None,
+        session_id: int | None = None,
+    ) -> int:
+        payload = json.dumps(grading, ensure_ascii=False)
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO attempts (pack_id, question_id, answer, score, grading, created_at, "
+                "duration_s, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (pack_id, question_id, answer, float(score), payload, self._now(), duration_s, session_id),
+            )
+            return int(cur.lastrowid)
+
+    @staticmethod
+    def _attempt(row: sqlite3.Row | tuple) -> Attempt:
+        id_, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id = row
+        return Attempt(
+            id=id_,
+            pack_id=pack_id,
+            question_id=question_id,
+            answer=answer,
+            score=score,
+            grading=_json_load(grading, {}),
+            created_at=_dt(created_at),
+            duration_s=duration_s,
+            session_id=session_id,
+        )
+
+    _ATTEMPT_COLS = "id, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id"
+
+    def attempts(
+        self,
+        *,
+        pack_id: str | None = None,
+        question_id: str | None = None,
+        limit: int | None = None,
+        practice_only: bool = False,
+    ) -> list[Attempt]:
+        """Attempts, newest first; ``practice_only`` leaves out answers given in mock sessions."""
+        where, params = [], []
+        if pack_id is not None:
+            where.append("pack_id = ?")
+            params.append(pack_id)
+        if question_id is not None:
+            where.append("question_id = ?")
+            params.append(question_id)
+        if practice_only:
+            where.append("session_id IS NULL")
+        sql = f"SELECT {self._ATTEMPT_COLS} FROM attempts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._read(lambda c: c.execute(sql, params).fetchall())
+        return [self._attempt(r) for r in rows]
+
+    def last_attempts(self) -> dict[tuple[str, str], Attempt]:
+        sql = (
+            f"SELECT {self._ATTEMPT_COLS} FROM attempts WHERE id IN "
+            "(SELECT MAX(id) FROM attempts GROUP BY pack_id, question_id)"
+        )
+        rows = self._read(lambda c: c.execute(sql).fetchall())
+        out = {}
+        for r in rows:
+            a = self._attempt(r)
+            out[(a.pack_id, a.question_id)] = a
+        return out
+
+    # --- mock sessions ---------------------------------------------------------
+
+    def create_session(
+        self,
+        *,
+        config: dict,
+        questions: Sequence[tuple[str, str, str]],
+        state: dict,
+    ) -> int:
+        """Start a session; ``questions`` are (pack_id, question_id, prompt) in order."""
+        now = self._now()
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO sessions (status, created_at, updated_at, config, state) VALUES (?, ?, ?, ?, ?)",
+                (ACTIVE, now, now, json.dumps(config, ensure_ascii=False), json.dumps(state, ensure_ascii=False)),
+            )
+            sid = int(cur.lastrowid)
+            cur.executemany(
+                "INSERT INTO session_questions (session_id, idx, pack_id, question_id, prompt, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(sid, i, p, q, prompt, now) for i, (p, q, prompt) in enumerate(questions)],
+            )
+            return sid
+
+    def save_session(self, session_id: int, *, state: dict, drafts: Iterable[Draft] = ()) -> None:
+        """Autosave: the machine state and the drafts, all in one transaction."""
+        now = self._now()
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE sessions SET state = ?, updated_at = ? WHERE id = ? AND status = ?",
+                (json.dumps(state, ensure_ascii=False), now, session_id, ACTIVE),
+            )
+            if cur.rowcount == 0:
+                raise StoreError(f"{self.path}: session {session_id} is not active, not saved", self.path)
+            cur.executemany(
+                "UPDATE session_questions SET text = ?, phase = ?, time_left = ?, think_used = ?, "
+                "answer_used = ?, updated_at = ? WHERE session_id = ? AND idx = ?",
+                [
+                    (d.text, d.phase, d.time_left, d.think_used, d.answer_used, now, session_id, d.index)
+                    for d in drafts
+                ],
+            )
+
+    def finish_session(
+        self,
+        session_id: int,
+        *,
+        state: dict,
+        drafts: Iterable[Draft] = (),
+        results: Iterable[QuestionResult] = (),
+    ) -> None:
+        """Mark finished, store the final drafts and grades, and add each answer to the attempts."""
+        drafts = list(drafts)
+        results = {r.index: r for r in results}
+        now = self._now()
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE sessions SET status = ?, state = ?, updated_at = ?, finished_at = ? "
+                "WHERE id = ? AND status = ?",
+                (FINISHED, json.dumps(state, ensure_ascii=False), now, now, session_id, ACTIVE),
+            )
+            if cur.rowcount == 0:
+                raise StoreError(f"{self.path}: session {session_id} is not active, cannot finish it", self.path)
+            for d in drafts:
+                cur.execute(
+                    "UPDATE session_questions SET text = ?, phase = ?, time_left = ?, think_used = ?, "
+                    "answer_used = ?, updated_at = ? WHERE session_id = ? AND idx = ?",
+                    (d.text, d.phase, d.time_left, d.think_used, d.answer_used, now, session_id, d.index),
+                )
+            for r in results.values():
+                cur.execute(
+                    "UPDATE session_questions SET score = ?, grading = ? WHERE session_id = ? AND idx = ?",
+                    (float(r.score), json.dumps(r.grading, ensure_ascii=False), session_id, r.index),
+                )
+            rows = cur.execute(
+                "SELECT idx, pack_id, question_id, text, think_used, answer_used FROM session_questions "
+                "WHERE session_id = ? ORDER BY idx",
+                (session_id,),
+            ).fetchall()
+            for idx, pack_id, question_id, text, think_used, answer_used in rows:
+                r = results.get(idx)
+                if r is None:
+                    continue
+                cur.execute(
+                    "INSERT INTO attempts (pack_id, question_id, answer, score, grading, created_at, "
+                    "duration_s, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        pack_id,
+                        question_id,
+                        text,
+                        float(r.score),
+                        json.dumps(r.grading, ensure_ascii=False),
+                        now,
+                        (think_used or 0.0) + (answer_used or 0.0),
+                        session_id,
+                    ),
+                )
+
+    def discard_session(self, session_id: int) -> None:
+        """Mark an unfinished session discarded (its drafts stay in the file, out of the way)."""
+        with self._tx() as cur:
+            cur.execute(
+                "UPDATE sessions SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                (DISCARDED, self._now(), session_id, ACTIVE),
+            )
+
+    def _session_from_row(self, c: sqlite3.Connection, row: tuple) -> SessionRecord:
+        sid, status, created_at, updated_at, finished_at, config, state = row
+        qrows = c.execute(
+            "SELECT idx, pack_id, question_id, prompt, text, phase, time_left, think_used, answer_used, "
+            "score, grading FROM session_questions WHERE session_id = ? ORDER BY idx",
+            (sid,),
+        ).fetchall()
+        questions = tuple(
+            SessionQuestion(
+                index=q[0],
+                pack_id=q[1],
+                question_id=q[2],
+                prompt=q[3],
+                text=q[4],
+                phase=q[5],
+                time_left=q[6],
+                think_used=q[7],
+                answer_used=q[8],
+                score=q[9],
+                grading=_json_load(q[10], None),
+            )
+            for q in qrows
+        )
+        return SessionRecord(
+            id=sid,
+            status=status,
+            created_at=_dt(created_at),
+            updated_at=_dt(updated_at),
+            finished_at=_dt(finished_at),
+            config=_json_load(config, {}),
+            state=_json_load(state, {}),
+            questions=questions,
+        )
+
+    _SESSION_COLS = "id, status, created_at, updated_at, finished_at, config, state"
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        def q(c):
+            row = c.execute(f"SELECT {self._SESSION_COLS} FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            return self._session_from_row(c, row) if row else None
+
+        return self._read(q)
+
+    def unfinished_session(self) -> SessionRecord | None:
+        """The newest session still active (the app was closed or killed during it)."""
+
+        def q(c):
+            row = c.execute(
+                f"SELECT {self._SESSION_COLS} FROM sessions WHERE status = ? ORDER BY id DESC LIMIT 1",
+                (ACTIVE,),
+            ).fetchone()
+            return self._session_from_row(c, row) if row else None
+
+        return self._read(q)
+
+    def sessions(self, *, status: str | None = None, limit: int | None = None) -> list[SessionRecord]:
+        """Sessions newest first; by default all but the discarded ones."""
+
+        def q(c):
+            if status is None:
+                sql, params = f"SELECT {self._SESSION_COLS} FROM sessions WHERE status != ?", [DISCARDED]
+            else:
+                sql, params = f"SELECT {self._SESSION_COLS} FROM sessions WHERE status = ?", [status]
+            sql += " ORDER BY id DESC"
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(int(limit))
+            return [self._session_from_row(c, r) for r in c.execute(sql, params).fetchall()]
+
+        return self._read(q)

@@ -1,0 +1,219 @@
+"""The history database: what is saved comes back, and every broken file or folder is a clear StoreError."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+
+from studyapp.core import paths
+from studyapp.core.clock import FakeClock
+from studyapp.core.store import (
+    ACTIVE,
+    DISCARDED,
+    FINISHED,
+    SCHEMA_VERSION,
+    Draft,
+    QuestionResult,
+    Store,
+    StoreError,
+)
+
+GRADING = {"score": 62.5, "points": [{"id": "p1", "status": "covered", "evidence": [[0, 4]]}]}
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    s = Store.open(tmp_path / "h.db", clock=clock)
+    yield s
+    s.close()
+
+
+def test_attempts_come_back_newest_first_with_grading_and_time(tmp_path, clock):
+    with Store.open(tmp_path / "h.db", clock=clock) as s:
+        first = s.save_attempt(pack_id="core", question_id="q1", answer="减负：一是精简文件，二是「放权赋能」。",
+                               score=62.5, grading=GRADING, duration_s=95.0)
+        clock.advance(60)
+        second = s.save_attempt(pack_id="core", question_id="q1", answer="第二遍", score=80, grading={})
+        s.save_attempt(pack_id="core", question_id="q2", answer="x", score=10, grading={})
+    # reopen: it is on disk, not only in memory
+    with Store.open(tmp_path / "h.db", clock=clock) as s:
+        q1 = s.attempts(pack_id="core", question_id="q1")
+        assert [a.id for a in q1] == [second, first]
+        old = q1[1]
+        assert old.answer == "减负：一是精简文件，二是「放权赋能」。"
+        assert old.grading == GRADING
+        assert old.score == 62.5 and old.duration_s == 95.0 and old.session_id is None
+        assert old.created_at == clock.now() - timedelta(seconds=60)
+        assert old.created_at.tzinfo is not None
+        assert len(s.attempts(limit=2)) == 2
+        last = s.last_attempts()
+        assert set(last) == {("core", "q1"), ("core", "q2")}
+        assert last[("core", "q1")].answer == "第二遍"
+
+
+def test_database_is_wal_with_normal_sync_and_current_schema(store):
+    c = sqlite3.connect(store.path)
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    c.close()
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_attempts(tmp_path):
+    db = tmp_path / "old.db"
+    c = sqlite3.connect(db)
+    c.executescript(
+        """
+        CREATE TABLE attempts (id INTEGER PRIMARY KEY, pack_id TEXT NOT NULL, question_id TEXT NOT NULL,
+            answer TEXT NOT NULL, score REAL NOT NULL, grading TEXT NOT NULL, created_at TEXT NOT NULL,
+            duration_s REAL, session_id INTEGER);
+        INSERT INTO attempts VALUES (1, 'core', 'q1', '旧答案', 50, '{}', '2025-12-01T08:00:00+00:00', NULL, NULL);
+        PRAGMA user_version = 1;
+        """
+    )
+    c.close()
+    with Store.open(db) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert s.attempts()[0].answer == "旧答案"
+        assert s.unfinished_session() is None  # the sessions table now exists
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error_and_left_untouched(tmp_path):
+    db = tmp_path / "studyapp.db"
+    junk = "这不是数据库\n".encode() * 200
+    db.write_bytes(junk)
+    with pytest.raises(StoreError) as info:
+        Store.open(db)
+    assert str(db) in str(info.value)
+    assert "not a usable studyapp database" in str(info.value)
+    assert db.read_bytes() == junk
+
+
+def test_a_truncated_database_is_a_clear_error(tmp_path):
+    db = tmp_path / "h.db"
+    with Store.open(db) as s:
+        for i in range(200):
+            s.save_attempt(pack_id="p", question_id=f"q{i}", answer="答" * 500, score=1, grading={})
+        s._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = db.read_bytes()
+    db.write_bytes(data[:100] + b"\x00" * 2000 + data[2100 : len(data) // 2])
+    for ext in ("-wal", "-shm"):
+        (tmp_path / f"h.db{ext}").unlink(missing_ok=True)
+    with pytest.raises(StoreError) as info:
+        s = Store.open(db)
+        s.attempts()  # if the damage was not caught on open, it must be caught on reading
+    assert str(db) in str(info.value)
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path):
+    db = tmp_path / "other.db"
+    c = sqlite3.connect(db)
+    c.execute("CREATE TABLE photos (id INTEGER)")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="some other program"):
+        Store.open(db)
+
+
+def test_a_newer_schema_is_refused_not_downgraded(tmp_path):
+    db = tmp_path / "h.db"
+    Store.open(db).close()
+    c = sqlite3.connect(db)
+    c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="newer studyapp"):
+        Store.open(db)
+
+
+def test_a_data_folder_that_cannot_be_created_names_the_folder(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("I am a file, not a folder")
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(blocker / "data"))
+    with pytest.raises(StoreError) as info:
+        Store.open()
+    assert str(blocker / "data") in str(info.value)
+    assert "cannot create the data folder" in str(info.value)
+
+
+def test_data_dir_follows_the_environment_and_open_uses_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path / "数据"))
+    assert paths.data_dir() == tmp_path / "数据"
+    with Store.open() as s:
+        assert s.path == tmp_path / "数据" / "studyapp.db"
+    assert (tmp_path / "数据" / "studyapp.db").is_file()
+    # a folder given as path holds the default file name
+    with Store.open(tmp_path / "数据") as s:
+        assert s.path == tmp_path / "数据" / "studyapp.db"
+    monkeypatch.delenv("STUDYAPP_DATA_DIR")
+    assert paths.data_dir().name == "studyapp"
+
+
+def test_a_mock_session_is_saved_found_unfinished_and_finished(store, clock):
+    qs = [("core", "q1", "请谈谈你对基层减负的看法。"), ("core", "q2", "如何组织一次调研？")]
+    sid = store.create_session(config={"count": 2, "think": 60}, questions=qs, state={"index": 0})
+    assert store.unfinished_session().id == sid
+    clock.advance(3)
+    store.save_session(
+        sid,
+        state={"index": 0, "phase": "answering"},
+        drafts=[Draft(0, "一是精简会议", "answering", time_left=41.5, think_used=60, answer_used=18.5)],
+    )
+    rec = store.unfinished_session()
+    assert rec.status == ACTIVE and rec.state == {"index": 0, "phase": "answering"}
+    assert rec.questions[0].text == "一是精简会议"
+    assert rec.questions[0].time_left == 41.5
+    assert rec.questions[1].prompt == "如何组织一次调研？" and rec.questions[1].text == ""
+    assert rec.updated_at - rec.created_at == timedelta(seconds=3)
+
+    store.finish_session(
+        sid,
+        state={"index": 1, "phase": "finished"},
+        drafts=[Draft(1, "先定方案", "done", 0, 10, 20)],
+        results=[QuestionResult(0, 75.0, {"score": 75.0}), QuestionResult(1, 20.0, {"score": 20.0})],
+    )
+    assert store.unfinished_session() is None
+    done = store.session(sid)
+    assert done.status == FINISHED and done.finished_at is not None
+    assert [q.score for q in done.questions] == [75.0, 20.0]
+    assert done.score == 47.5
+    # each answer joins the question's history, marked as from this session
+    mock_attempts = store.attempts()
+    assert {(a.question_id, a.answer, a.session_id) for a in mock_attempts} == {
+        ("q1", "一是精简会议", sid),
+        ("q2", "先定方案", sid),
+    }
+    assert store.attempts(practice_only=True) == []
+    assert [s.id for s in store.sessions()] == [sid]
+    with pytest.raises(StoreError, match="not active"):
+        store.save_session(sid, state={})
+
+
+def test_a_discarded_session_is_not_offered_again(store):
+    sid = store.create_session(config={}, questions=[("p", "q", "题")], state={})
+    store.discard_session(sid)
+    assert store.unfinished_session() is None
+    assert store.session(sid).status == DISCARDED
+    assert store.sessions() == []
+    assert [s.id for s in store.sessions(status=DISCARDED)] == [sid]
+
+
+def test_a_failed_write_changes_nothing(store):
+    sid = store.create_session(config={}, questions=[("p", "q", "题")], state={"v": 1})
+    store.save_session(sid, state={"v": 2}, drafts=[Draft(0, "保存的", "answering", 10)])
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom):
+        with store._tx() as cur:
+            cur.execute("UPDATE session_questions SET text = 'half' WHERE session_id = ?", (sid,))
+            raise Boom
+    assert store.session(sid).questions[0].text == "保存的"
