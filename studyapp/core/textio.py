@@ -8,6 +8,7 @@ known, the line -- never a traceback.
 from __future__ import annotations
 
 import stat
+import unicodedata
 from pathlib import Path
 
 DEFAULT_LIMIT = 1 << 20  # 1 MiB
@@ -144,4 +145,25 @@ def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
     return decode_user_bytes(data, path)
 
 
-__all__ = ["DEFAULT_LIMIT", "UserInputError", "decode_user_bytes", "read_user_text"]
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` made safe to print on one terminal line.
+
+    Control characters (ESC sequences, newlines, NUL), line separators and
+    bidi overrides become visible escapes like ``\\x1b``; everything else,
+    full-width and CJK text included, stays as it is.
+    """
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Zl", "Zp", "Cs") or ch in _BIDI:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+__all__ = ["DEFAULT_LIMIT", "UserInputError", "decode_user_bytes", "read_user_text", "terminal_safe"]

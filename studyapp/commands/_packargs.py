@@ -1,0 +1,33 @@
+"""Shared by validate and list: which pack folders a command works on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from studyapp.core.model import Problem
+
+
+def add_pack_arguments(parser) -> None:
+    parser.add_argument(
+        "packs",
+        nargs="*",
+        metavar="PACK",
+        help="a pack folder (with pack.yaml); default: the bundled pack",
+    )
+
+
+def pack_folders(args) -> list[Path]:
+    from studyapp.core.packs import bundled_pack_dir
+
+    return [Path(p) for p in args.packs] or [bundled_pack_dir()]
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def sorted_problems(problems: tuple[Problem, ...]) -> list[Problem]:
+    """Problems grouped by file in the order files were read, by line within a file."""
+    order: dict[Path, int] = {}
+    for p in problems:
+        order.setdefault(p.path, len(order))
+    return sorted(problems, key=lambda p: (order[p.path], p.line or 0))

@@ -1,0 +1,851 @@
+"""Find, load and validate question packs (format v1, docs/pack-format.md).
+
+``load_pack(folder)`` never raises for anything inside the folder: it returns
+a ``LoadResult`` with every valid topic and question and a ``Problem`` (path,
+line, severity, message) for everything wrong, so an app can start with what
+is valid and ``studyapp validate`` can print all problems in one run.
+
+YAML is read only through a safe loader (libyaml's ``CSafeLoader`` when
+available), composed into nodes so every key and list item keeps its line;
+values are built here, from the nodes, never by a constructor that could run
+code. Tags other than YAML's plain ones (``!!python/...``, ``!foo``) are an
+error and their node is never constructed.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from studyapp.core.model import (
+    ERROR,
+    QUESTION_TYPES,
+    WARNING,
+    KeyPoint,
+    LoadResult,
+    Pack,
+    Problem,
+    Question,
+    Section,
+    Thesaurus,
+    Timing,
+    Topic,
+)
+from studyapp.core.textio import DEFAULT_LIMIT, UserInputError, read_user_text, terminal_safe
+
+FORMAT_VERSION = 1
+ID_RE = re.compile(r"[a-z0-9-]+")
+
+PACK_FILE = "pack.yaml"
+THESAURUS_FILE = "thesaurus.yaml"
+TOPICS_DIR = "topics"
+QUESTIONS_DIR = "questions"
+
+PACK_KEYS = ("id", "title", "version", "language", "authors", "description", "format")
+TOPIC_KEYS = ("id", "title", "tags", "date", "sources")
+QUESTION_KEYS = ("id", "prompt", "type", "topic", "reference", "time", "key_points")
+KEY_POINT_KEYS = ("id", "point", "weight", "keywords")
+TIME_KEYS = ("think", "answer")
+THESAURUS_KEYS = ("synonyms", "related")
+
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAX_DEPTH = 50
+_MAX_NODES = 200_000
+
+
+# --------------------------------------------------------------------------
+# YAML with lines
+
+
+@dataclass
+class Y:
+    """A YAML value with the 1-based line it starts on.
+
+    ``kind`` is "map" (value: dict key -> Entry), "seq" (list of Y) or
+    "scalar" (a plain Python value: str, int, float, bool, None, date).
+    """
+
+    kind: str
+    value: Any
+    line: int
+
+
+@dataclass
+class Entry:
+    key_line: int
+    value: Y
+
+
+class _YamlRefused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Builder:
+    """Turns composed nodes into ``Y`` values, refusing unsafe or odd YAML."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.offset = line_offset
+        self.count = 0
+        # only used to resolve plain scalars (int, float, bool, null, timestamp)
+        self._scalars = yaml.SafeLoader("")
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Y:
+        self.count += 1
+        if self.count > _MAX_NODES:
+            raise _YamlRefused(self.line(node), "too many YAML values (anchors and aliases?)")
+        if depth > _MAX_DEPTH:
+            raise _YamlRefused(self.line(node), "YAML nested too deeply")
+        line = self.line(node)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                raise _YamlRefused(line, f"YAML tag {_tag_name(node.tag)} is not allowed")
+            try:
+                value = self._scalars.construct_object(node)
+            except (yaml.YAMLError, ValueError, OverflowError) as exc:
+                raise _YamlRefused(line, f"bad YAML value {_q(node.value)}: {exc}") from None
+            return Y("scalar", value, line)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise _YamlRefused(line, f"YAML tag {_tag_name(node.tag)} is not allowed")
+            return Y("seq", [self.build(item, depth + 1) for item in node.value], line)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _TAG + "map":
+                raise _YamlRefused(line, f"YAML tag {_tag_name(node.tag)} is not allowed")
+            out: dict[str, Entry] = {}
+            for key_node, value_node in node.value:
+                key_line = self.line(key_node)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _YamlRefused(key_line, "a key must be plain text, not a list or mapping")
+                if key_node.tag == _TAG + "merge":
+                    raise _YamlRefused(key_line, "YAML merge keys (<<) are not supported")
+                if key_node.tag not in _SCALAR_TAGS:
+                    raise _YamlRefused(key_line, f"YAML tag {_tag_name(key_node.tag)} is not allowed")
+                key = key_node.value
+                if key in out:
+                    raise _YamlRefused(
+                        key_line, f"duplicate key {_q(key)} (first on line {out[key].key_line})"
+                    )
+                out[key] = Entry(key_line, self.build(value_node, depth + 1))
+            return Y("map", out, line)
+        raise _YamlRefused(line, "unsupported YAML node")  # pragma: no cover
+
+
+def _tag_name(tag: str | None) -> str:
+    if tag and tag.startswith(_TAG):
+        return "!!" + tag[len(_TAG):]
+    return _q(tag or "?")
+
+
+def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
+    """Parse one YAML document into ``Y`` values (None for an empty document).
+
+    Raises ``_YamlRefused`` with a line for syntax errors and refused tags.
+    """
+    try:
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark is not None else None
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{exc.context}: {what}"
+        raise _YamlRefused(line, f"YAML syntax error: {what}") from None
+    except yaml.YAMLError as exc:
+        raise _YamlRefused(None, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise _YamlRefused(None, "YAML nested too deeply") from None
+    if node is None:
+        return None
+    return _Builder(line_offset).build(node)
+
+
+# --------------------------------------------------------------------------
+# messages
+
+
+def _q(value: Any, limit: int = 40) -> str:
+    """Quote a value from a file for a message: short, one line, no control characters."""
+    text = terminal_safe(value if isinstance(value, str) else repr(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+def _type_name(y: Y) -> str:
+    if y.kind == "map":
+        return "a mapping"
+    if y.kind == "seq":
+        return "a list"
+    v = y.value
+    if v is None:
+        return "empty"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, float)):
+        return "a number"
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return "a date"
+    return "text"
+
+
+class _Reporter:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, ERROR, message))
+
+    def warning(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, WARNING, message))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == ERROR for p in self.problems)
+
+
+# --------------------------------------------------------------------------
+# field readers: each reports its own problem and returns None when unusable
+
+
+def _unknown_keys(m: dict[str, Entry], known: Iterable[str], r: _Reporter, where: str) -> None:
+    known = tuple(known)
+    for key, entry in m.items():
+        if key not in known:
+            r.warning(
+                entry.key_line,
+                f"unknown key {_q(key)} in {where} (known: {', '.join(known)})",
+            )
+
+
+def _text(
+    m: dict[str, Entry], key: str, r: _Reporter, *, required: bool, where: str, map_line: int
+) -> str | None:
+    entry = m.get(key)
+    if entry is None:
+        if required:
+            r.error(map_line, f"{where} has no {key!s} (required)")
+        return None
+    y = entry.value
+    if y.kind != "scalar" or not isinstance(y.value, str):
+        if y.kind == "scalar" and y.value is None:
+            r.error(entry.key_line, f"{key} is empty")
+        else:
+            r.error(entry.key_line, f"{key} must be text, not {_type_name(y)}")
+        return None
+    if not y.value.strip():
+        r.error(entry.key_line, f"{key} is empty")
+        return None
+    return y.value
+
+
+def _ident(
+    m: dict[str, Entry],
+    key: str,
+    r: _Reporter,
+    *,
+    required: bool,
+    where: str,
+    map_line: int,
+    pattern: bool = True,
+) -> str | None:
+    entry = m.get(key)
+    if entry is not None and entry.value.kind == "scalar" and isinstance(entry.value.value, int) \
+            and not isinstance(entry.value.value, bool):
+        value: str | None = str(entry.value.value)  # `id: 12` is fine as an id
+    else:
+        value = _text(m, key, r, required=required, where=where, map_line=map_line)
+    if value is None:
+        return None
+    if not pattern:
+        return value.strip()
+    if not ID_RE.fullmatch(value):
+        r.error(
+            m[key].key_line,
+            f"{key} {_q(value)} must use only lowercase letters a-z, digits 0-9 and '-'",
+        )
+        return None
+    return value
+
+
+def _text_list(
+    m: dict[str, Entry], key: str, r: _Reporter
+) -> tuple[str, ...] | None:
+    """An optional list of non-empty strings; a single string is a list of one."""
+    entry = m.get(key)
+    if entry is None:
+        return ()
+    y = entry.value
+    if y.kind == "scalar" and isinstance(y.value, str) and y.value.strip():
+        return (y.value,)
+    if y.kind != "seq":
+        r.error(entry.key_line, f"{key} must be a list of text, not {_type_name(y)}")
+        return None
+    out = []
+    ok = True
+    for item in y.value:
+        if item.kind != "scalar" or not isinstance(item.value, str):
+            r.error(item.line, f"each item of {key} must be text, not {_type_name(item)}")
+            ok = False
+        elif not item.value.strip():
+            r.error(item.line, f"empty item in {key}")
+            ok = False
+        else:
+            out.append(item.value)
+    return tuple(out) if ok else None
+
+
+def _positive_int(entry: Entry, key: str, r: _Reporter) -> int | None:
+    y = entry.value
+    v = y.value
+    if y.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
+        r.error(entry.key_line, f"{key} must be a whole number of seconds, not {_type_name(y)}")
+        return None
+    if v <= 0:
+        r.error(entry.key_line, f"{key} must be more than 0 seconds, not {v}")
+        return None
+    return v
+
+
+# --------------------------------------------------------------------------
+# files
+
+
+def _read(path: Path, r: _Reporter, limit: int) -> str | None:
+    try:
+        text = read_user_text(path, limit=limit)
+    except UserInputError as exc:
+        r.error(exc.line, exc.message)
+        return None
+    if not text.strip():
+        r.error(None, "the file is empty")
+        return None
+    return text
+
+
+def _yaml_mapping(text: str, r: _Reporter, *, line_offset: int = 0, what: str) -> Y | None:
+    try:
+        doc = parse_yaml(text, line_offset=line_offset)
+    except _YamlRefused as exc:
+        r.error(exc.line, exc.message)
+        return None
+    if doc is None:
+        r.error(line_offset + 1 if line_offset else None, f"{what} is empty")
+        return None
+    if doc.kind != "map":
+        r.error(doc.line, f"{what} must be a mapping of keys (key: value), not {_type_name(doc)}")
+        return None
+    return doc
+
+
+@dataclass
+class _PackInfo:
+    id: str | None = None
+    title: str | None = None
+    version: str | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+    description: str | None = None
+
+
+def _load_pack_yaml(path: Path, r: _Reporter, limit: int) -> _PackInfo | None:
+    text = _read(path, r, limit)
+    if text is None:
+        return None
+    doc = _yaml_mapping(text, r, what="pack.yaml")
+    if doc is None:
+        return None
+    m = doc.value
+    _unknown_keys(m, PACK_KEYS, r, "pack.yaml")
+    info = _PackInfo()
+    info.id = _ident(m, "id", r, required=True, where="pack.yaml", map_line=doc.line)
+    info.title = _text(m, "title", r, required=True, where="pack.yaml", map_line=doc.line)
+    if "format" in m:
+        e = m["format"]
+        if e.value.kind != "scalar" or e.value.value != FORMAT_VERSION or isinstance(e.value.value, bool):
+            r.error(
+                e.key_line,
+                f"format {_q(e.value.value if e.value.kind == 'scalar' else _type_name(e.value))}"
+                f" is not supported: this studyapp reads pack format {FORMAT_VERSION}",
+            )
+    if "version" in m:
+        e = m["version"]
+        if e.value.kind == "scalar" and isinstance(e.value.value, (str, int, float)) \
+                and not isinstance(e.value.value, bool) and str(e.value.value).strip():
+            info.version = str(e.value.value)
+        else:
+            r.error(e.key_line, f"version must be text or a number, not {_type_name(e.value)}")
+    info.language = _text(m, "language", r, required=False, where="pack.yaml", map_line=doc.line)
+    info.description = _text(m, "description", r, required=False, where="pack.yaml", map_line=doc.line)
+    authors = _text_list(m, "authors", r)
+    info.authors = authors or ()
+    return info
+
+
+_FENCE = "---"
+
+
+def _split_front_matter(text: str, r: _Reporter) -> tuple[str, str, int] | None:
+    """(front matter, body, line of the body's first line) or None after reporting."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        r.error(
+            1,
+            "no front matter: a topic file starts with a '---' line, then id: and title:,"
+            " then another '---' line",
+        )
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() == _FENCE:
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]), i + 2
+    r.error(1, "front matter is not closed: add a '---' line after it")
+    return None
+
+
+def _sections(body: str, body_line: int) -> tuple[Section, ...]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(body)
+    lines = body.split("\n")
+    heads: list[tuple[int, int, str]] = []  # (start, body start, title)
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.tag == "h2" and tok.map:
+            title = tokens[i + 1].content.strip() if i + 1 < len(tokens) else ""
+            heads.append((tok.map[0], tok.map[1], title))
+    out = []
+    for n, (start, content_start, title) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        text = "\n".join(lines[content_start:end]).strip("\n")
+        out.append(Section(title=title, body=text, level=2, line=body_line + start))
+    return tuple(out)
+
+
+@dataclass
+class _TopicDraft:
+    topic: Topic
+    id_line: int
+
+
+def _load_topic(path: Path, r: _Reporter, limit: int) -> _TopicDraft | None:
+    text = _read(path, r, limit)
+    if text is None:
+        return None
+    split = _split_front_matter(text, r)
+    if split is None:
+        return None
+    front, body, body_line = split
+    if not front.strip():
+        r.error(1, "front matter is empty: it needs id: and title:")
+        return None
+    doc = _yaml_mapping(front, r, line_offset=1, what="front matter")
+    if doc is None:
+        return None
+    m = doc.value
+    _unknown_keys(m, TOPIC_KEYS, r, "topic front matter")
+    topic_id = _ident(m, "id", r, required=True, where="front matter", map_line=doc.line)
+    title = _text(m, "title", r, required=True, where="front matter", map_line=doc.line)
+    tags = _text_list(m, "tags", r)
+    sources = _text_list(m, "sources", r)
+    date = None
+    if "date" in m:
+        e = m["date"]
+        v = e.value.value if e.value.kind == "scalar" else None
+        if isinstance(v, (_dt.date, _dt.datetime)):
+            date = v.isoformat()
+        elif isinstance(v, str) and v.strip():
+            date = v
+        else:
+            r.error(e.key_line, f"date must be a date like 2024-05-01, not {_type_name(e.value)}")
+    if not body.strip():
+        r.warning(body_line - 1, "the topic has no text after its front matter")
+    if r.has_errors or topic_id is None or title is None or tags is None or sources is None:
+        return None
+    topic = Topic(
+        id=topic_id,
+        title=title,
+        body=body.strip("\n"),
+        sections=_sections(body, body_line),
+        tags=tags,
+        date=date,
+        sources=sources,
+        path=path,
+    )
+    return _TopicDraft(topic, m["id"].key_line)
+
+
+@dataclass
+class _QuestionDraft:
+    question: Question
+    id_line: int
+    topic_line: int | None
+
+
+def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
+    y = entry.value
+    if y.kind != "seq":
+        r.error(
+            entry.key_line,
+            f"keywords must be a list (each item text, or a list of alternatives), not {_type_name(y)}",
+        )
+        return None
+    groups: list[tuple[str, ...]] = []
+    ok = True
+    for item in y.value:
+        if item.kind == "scalar" and isinstance(item.value, str):
+            if not item.value.strip():
+                r.error(item.line, "empty keyword")
+                ok = False
+            else:
+                groups.append((item.value.strip(),))
+        elif item.kind == "seq":
+            alts = []
+            if not item.value:
+                r.error(item.line, "empty list of alternative keywords")
+                ok = False
+            for alt in item.value:
+                if alt.kind != "scalar" or not isinstance(alt.value, str):
+                    r.error(
+                        alt.line,
+                        f"an alternative keyword must be text, not {_type_name(alt)}"
+                        + (" (lists nest only one level)" if alt.kind == "seq" else ""),
+                    )
+                    ok = False
+                elif not alt.value.strip():
+                    r.error(alt.line, "empty keyword")
+                    ok = False
+                else:
+                    alts.append(alt.value.strip())
+            if alts:
+                groups.append(tuple(alts))
+        else:
+            hint = " (quote it: \"...\")" if item.kind in ("scalar", "map") else ""
+            r.error(
+                item.line,
+                f"a keyword must be text or a list of alternatives, not {_type_name(item)}{hint}",
+            )
+            ok = False
+    return tuple(groups) if ok else None
+
+
+def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
+    y = entry.value
+    if y.kind != "seq":
+        r.error(entry.key_line, f"key_points must be a list, not {_type_name(y)}")
+        return None
+    if not y.value:
+        r.error(entry.key_line, "key_points is empty: a question needs at least one key point")
+        return None
+    points: list[KeyPoint] = []
+    seen: dict[str, int] = {}
+    ok = True
+    for n, item in enumerate(y.value, 1):
+        where = f"key point {n}"
+        if item.kind != "map":
+            r.error(item.line, f"{where} must be a mapping (id:, point:), not {_type_name(item)}")
+            ok = False
+            continue
+        m = item.value
+        errors_before = len([p for p in r.problems if p.severity == ERROR])
+        _unknown_keys(m, KEY_POINT_KEYS, r, where)
+        kp_id = _ident(m, "id", r, required=True, where=where, map_line=item.line, pattern=False)
+        if kp_id is not None:
+            if kp_id in seen:
+                r.error(
+                    m["id"].key_line,
+                    f"duplicate key point id {_q(kp_id)} (first on line {seen[kp_id]})",
+                )
+            else:
+                seen[kp_id] = m["id"].key_line
+        point = _text(m, "point", r, required=True, where=where, map_line=item.line)
+        weight = 1.0
+        if "weight" in m:
+            e = m["weight"]
+            v = e.value.value
+            if e.value.kind != "scalar" or isinstance(v, bool) or not isinstance(v, (int, float)):
+                r.error(e.key_line, f"weight must be a number, not {_type_name(e.value)}")
+            elif not math.isfinite(v) or v <= 0:
+                r.error(e.key_line, f"weight must be a number more than 0, not {v}")
+            else:
+                weight = float(v)
+        keywords: tuple[tuple[str, ...], ...] | None = ()
+        if "keywords" in m:
+            keywords = _keywords(m["keywords"], r)
+        errors_after = len([p for p in r.problems if p.severity == ERROR])
+        if errors_after > errors_before or kp_id is None or point is None or keywords is None:
+            ok = False
+            continue
+        points.append(KeyPoint(id=kp_id, point=point, weight=weight, keywords=keywords))
+    return tuple(points) if ok else None
+
+
+def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | None:
+    text = _read(path, r, limit)
+    if text is None:
+        return None
+    doc = _yaml_mapping(text, r, what="a question file")
+    if doc is None:
+        return None
+    m = doc.value
+    _unknown_keys(m, QUESTION_KEYS, r, "question")
+    q_id = _ident(m, "id", r, required=True, where="the question", map_line=doc.line)
+    prompt = _text(m, "prompt", r, required=True, where="the question", map_line=doc.line)
+    q_type = _text(m, "type", r, required=True, where="the question", map_line=doc.line)
+    if q_type is not None and q_type.strip() not in QUESTION_TYPES:
+        r.error(
+            m["type"].key_line,
+            f"unknown question type {_q(q_type)}: use one of {' '.join(QUESTION_TYPES)}",
+        )
+    topic = _ident(m, "topic", r, required=False, where="the question", map_line=doc.line)
+    reference = _text(m, "reference", r, required=False, where="the question", map_line=doc.line)
+    timing = None
+    if "time" in m:
+        e = m["time"]
+        if e.value.kind != "map":
+            r.error(e.key_line, f"time must be a mapping like {{think: 60, answer: 180}}, not {_type_name(e.value)}")
+        else:
+            tm = e.value.value
+            _unknown_keys(tm, TIME_KEYS, r, "time")
+            think = _positive_int(tm["think"], "time.think", r) if "think" in tm else None
+            answer = _positive_int(tm["answer"], "time.answer", r) if "answer" in tm else None
+            timing = Timing(think=think, answer=answer)
+    key_points = None
+    if "key_points" not in m:
+        r.error(doc.line, "the question has no key_points (required)")
+    else:
+        key_points = _key_points(m["key_points"], r)
+    if r.has_errors or q_id is None or prompt is None or q_type is None or key_points is None:
+        return None
+    question = Question(
+        id=q_id,
+        prompt=prompt,
+        key_points=key_points,
+        type=q_type.strip(),
+        topic=topic,
+        reference=reference,
+        time=timing,
+        path=path,
+    )
+    return _QuestionDraft(question, m["id"].key_line, m["topic"].key_line if "topic" in m else None)
+
+
+def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]:
+    y = entry.value
+    if y.kind != "seq":
+        r.error(entry.key_line, f"{key} must be a list of groups like [[减负, 松绑], ...], not {_type_name(y)}")
+        return ()
+    out = []
+    for group in y.value:
+        if group.kind != "seq":
+            r.error(group.line, f"each {key} group must be a list of at least two terms, not {_type_name(group)}")
+            continue
+        terms = []
+        ok = True
+        for term in group.value:
+            if term.kind != "scalar" or not isinstance(term.value, str):
+                r.error(term.line, f"a term must be text, not {_type_name(term)}")
+                ok = False
+            elif not term.value.strip():
+                r.error(term.line, "empty term")
+                ok = False
+            else:
+                terms.append(term.value.strip())
+        if ok and len(terms) < 2:
+            r.error(group.line, f"a {key} group needs at least two terms")
+            ok = False
+        if ok:
+            out.append(tuple(terms))
+    return tuple(out)
+
+
+def _load_thesaurus(path: Path, r: _Reporter, limit: int) -> Thesaurus:
+    text = _read(path, r, limit)
+    if text is None:
+        return Thesaurus()
+    doc = _yaml_mapping(text, r, what="thesaurus.yaml")
+    if doc is None:
+        return Thesaurus()
+    m = doc.value
+    _unknown_keys(m, THESAURUS_KEYS, r, "thesaurus.yaml")
+    synonyms = _groups(m["synonyms"], "synonyms", r) if "synonyms" in m else ()
+    related = _groups(m["related"], "related", r) if "related" in m else ()
+    return Thesaurus(synonyms=synonyms, related=related)
+
+
+# --------------------------------------------------------------------------
+# the pack
+
+
+def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
+    """Files in ``folder`` ending in ``suffix``, sorted; others get a warning."""
+    out = []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        problems.append(Problem(folder, None, ERROR, f"cannot list the folder: {exc.strerror or exc}"))
+        return out
+    for p in entries:
+        if p.name.startswith("."):
+            continue  # .DS_Store, editor swap files
+        if p.name.endswith(suffix) and not p.is_dir():
+            out.append(p)
+        else:
+            problems.append(
+                Problem(p, None, WARNING, f"ignored: only *{suffix} files are read in {folder.name}/")
+            )
+    return out
+
+
+def _guarded(loader, path: Path, limit: int, problems: list[Problem]):
+    """Run one file's loader; whatever happens, the other files still load."""
+    r = _Reporter(path)
+    try:
+        result = loader(path, r, limit)
+    except Exception as exc:  # last resort: a bug must not hide the other files
+        r.error(None, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it")
+        result = None
+    problems.extend(r.problems)
+    return result
+
+
+def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
+    """Load the pack folder at ``path``: valid items plus every problem found.
+
+    ``pack`` is None only when there is no usable folder or pack.yaml; when
+    pack.yaml has errors the pack falls back to the folder's name so its
+    valid questions stay usable. A topic or question with any error is left
+    out; the rest loads.
+    """
+    root = Path(path)
+    problems: list[Problem] = []
+    if not root.exists():
+        return LoadResult(None, (Problem(root, None, ERROR, "no such pack folder"),))
+    if not root.is_dir():
+        return LoadResult(None, (Problem(root, None, ERROR, "not a folder: a pack is a folder with pack.yaml"),))
+
+    pack_file = root / PACK_FILE
+    info: _PackInfo | None = None
+    if not pack_file.exists():
+        problems.append(
+            Problem(pack_file, None, ERROR, "missing pack.yaml: a pack folder needs one, with id: and title:")
+        )
+    else:
+        info = _guarded(_load_pack_yaml, pack_file, limit, problems)
+
+    # topics
+    topics: list[Topic] = []
+    topic_lines: dict[str, tuple[Path, int]] = {}
+    topics_dir = root / TOPICS_DIR
+    if topics_dir.is_dir():
+        for f in _files(topics_dir, ".md", problems):
+            draft = _guarded(_load_topic, f, limit, problems)
+            if draft is None:
+                continue
+            t = draft.topic
+            if t.id in topic_lines:
+                first, line = topic_lines[t.id]
+                problems.append(
+                    Problem(f, draft.id_line, ERROR, f"duplicate topic id {_q(t.id)} (first in {first}:{line})")
+                )
+                continue
+            topic_lines[t.id] = (f, draft.id_line)
+            topics.append(t)
+    elif topics_dir.exists():
+        problems.append(Problem(topics_dir, None, ERROR, "topics must be a folder"))
+
+    # questions
+    questions: list[Question] = []
+    question_lines: dict[str, tuple[Path, int]] = {}
+    questions_dir = root / QUESTIONS_DIR
+    if questions_dir.is_dir():
+        for f in _files(questions_dir, ".yaml", problems):
+            draft = _guarded(_load_question, f, limit, problems)
+            if draft is None:
+                continue
+            q = draft.question
+            if q.id in question_lines:
+                first, line = question_lines[q.id]
+                problems.append(
+                    Problem(f, draft.id_line, ERROR, f"duplicate question id {_q(q.id)} (first in {first}:{line})")
+                )
+                continue
+            if q.topic is not None and q.topic not in topic_lines:
+                known = ", ".join(sorted(topic_lines)) or "none"
+                problems.append(
+                    Problem(
+                        f,
+                        draft.topic_line,
+                        ERROR,
+                        f"topic {_q(q.topic)} is not a topic of this pack (topics: {known})",
+                    )
+                )
+                continue
+            question_lines[q.id] = (f, draft.id_line)
+            questions.append(q)
+    elif questions_dir.exists():
+        problems.append(Problem(questions_dir, None, ERROR, "questions must be a folder"))
+
+    if not topics_dir.exists() and not questions_dir.exists() and pack_file.exists():
+        problems.append(Problem(root, None, WARNING, "the pack has no topics/ and no questions/ folder"))
+
+    thesaurus = Thesaurus()
+    thesaurus_file = root / THESAURUS_FILE
+    if thesaurus_file.exists():
+        thesaurus = _guarded(_load_thesaurus, thesaurus_file, limit, problems) or Thesaurus()
+
+    if not pack_file.exists():
+        pack = None
+    else:
+        pack = Pack(
+            id=(info.id if info and info.id else _fallback_id(root)),
+            title=(info.title if info and info.title else root.name),
+            root=root,
+            version=info.version if info else None,
+            language=info.language if info else None,
+            authors=info.authors if info else (),
+            description=info.description if info else None,
+            topics=tuple(topics),
+            questions=tuple(questions),
+            thesaurus=thesaurus,
+        )
+    return LoadResult(pack, tuple(problems))
+
+
+def _fallback_id(root: Path) -> str:
+    slug = re.sub(r"[^a-z0-9-]+", "-", root.resolve().name.lower()).strip("-")
+    return slug or "pack"
+
+
+def bundled_pack_dir() -> Path:
+    """The bundled pack: inside an installed wheel ``studyapp/content``, in a
+    checkout (editable install) the repository's top-level ``content/``."""
+    import studyapp
+
+    package_dir = Path(studyapp.__file__).resolve().parent
+    candidates = (package_dir / "content", package_dir.parent / "content")
+    for c in candidates:
+        if (c / PACK_FILE).is_file():
+            return c
+    return candidates[0]
+
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ID_RE",
+    "bundled_pack_dir",
+    "load_pack",
+    "parse_yaml",
+]
