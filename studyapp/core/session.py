@@ -1,0 +1,627 @@
+"""The mock interview as a state machine driven by an injected clock (no I/O, no Textual).
+
+A ``MockSession`` holds a few questions and, for each, runs the phases
+
+    reading (听题 only) -> thinking -> answering -> done
+
+with a deadline each. The caller (the TUI, or a test with ``FakeClock``)
+calls ``tick()`` often; ``tick()`` returns the ``Event``s that happened since
+the last call: a phase started, a warning (60 s and 30 s left, once each), a
+phase ran out of time, the prompt was hidden (听题), the session finished.
+Time that overshoots a deadline (a slow tick, a suspended laptop) is carried
+into the next phase, so the machine never drifts from the wall of time the
+candidate lives in.
+
+The state is plain data (``to_dict`` / ``from_dict``) so it can be saved with
+the draft and resumed with the time that was left. ``SessionRecorder`` ties a
+session to the ``Store``: autosave at least every 2 s while it runs and at
+every phase change, each save one transaction.
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from studyapp.core.clock import Clock
+from studyapp.core.model import Pack, Question, Timing
+
+READING = "reading"
+THINKING = "thinking"
+ANSWERING = "answering"
+DONE = "done"
+PENDING = "pending"
+PHASES = (READING, THINKING, ANSWERING, DONE)
+PHASE_LABELS = {READING: "听题", THINKING: "思考", ANSWERING: "作答", DONE: "结束", PENDING: "未开始"}
+
+RUNNING = "running"
+PAUSED = "paused"
+FINISHED = "finished"
+
+DEFAULT_WARNINGS = (60, 30)
+DEFAULT_THINK = 90
+DEFAULT_ANSWER = 210
+MIN_PHASE = 1
+MAX_PHASE = 60 * 60
+STATE_VERSION = 1
+
+
+class SessionError(Exception):
+    """A session cannot be built or an action is not allowed now; ``str()`` is for the user."""
+
+
+# --- presets and timing ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str
+    label: str
+    count: int
+    total_s: int | None  # None: custom, no overall budget
+
+    @property
+    def per_question_s(self) -> float | None:
+        return self.total_s / self.count if self.total_s else None
+
+
+PRESETS: dict[str, Preset] = {
+    "3/15": Preset("3/15", "3 题 15 分钟", 3, 15 * 60),
+    "4/20": Preset("4/20", "4 题 20 分钟", 4, 20 * 60),
+}
+
+
+def plan_timing(
+    question: Question,
+    *,
+    per_question_s: float | None = None,
+    think: int | None = None,
+    answer: int | None = None,
+) -> tuple[int, int]:
+    """Thinking and answering seconds for one question.
+
+    Order of authority: an explicit ``think`` / ``answer`` (command line)
+    wins; else the question's own ``time``; under a preset the question's
+    time is kept if it fits the per-question budget, scaled down to fit if
+    not, and a question without its own time gets the budget split 30/70
+    (coaches suggest 1-1.5 min thinking, 2-2.5 min speaking). Without a
+    preset the default is 90 s + 210 s.
+    """
+    own: Timing = question.time or Timing()
+    if per_question_s:
+        budget = float(per_question_s)
+        q_think, q_answer = own.think, own.answer
+        if q_think and q_answer:
+            if q_think + q_answer > budget:
+                scale = budget / (q_think + q_answer)
+                q_think, q_answer = q_think * scale, q_answer * scale
+        elif q_think:
+            q_think = min(q_think, budget * 0.5)
+            q_answer = budget - q_think
+        elif q_answer:
+            q_answer = min(q_answer, budget * 0.8)
+            q_think = budget - q_answer
+        else:
+            q_think, q_answer = budget * 0.3, budget * 0.7
+    else:
+        q_think = own.think or DEFAULT_THINK
+        q_answer = own.answer or DEFAULT_ANSWER
+    t = think if think is not None else int(round(q_think))
+    a = answer if answer is not None else int(round(q_answer))
+    return max(MIN_PHASE, t), max(MIN_PHASE, a)
+
+
+def reading_time(prompt: str) -> int:
+    """How long 听题 shows the prompt: as long as an examiner takes to read it aloud.
+
+    Spoken Chinese runs at roughly 4 characters a second; at least 8 s, at most 45 s.
+    """
+    chars = sum(1 for ch in prompt if not ch.isspace())
+    return int(min(45, max(8, math.ceil(chars / 4))))
+
+
+# --- drawing questions -----------------------------------------------------------
+
+
+def draw_questions(
+    packs: Sequence[Pack],
+    count: int,
+    *,
+    types: Sequence[str] | None = None,
+    rng: random.Random,
+) -> list[tuple[str, Question]]:
+    """``count`` distinct questions as (pack_id, question).
+
+    With ``types`` only those types are drawn; without, the draw goes round
+    the types in random order so a session mixes them (as in the exam).
+    """
+    if count < 1:
+        raise SessionError("a session needs at least 1 question")
+    wanted = set(types) if types else None
+    pool: list[tuple[str, Question]] = []
+    seen: set[tuple[str, str]] = set()
+    for pack in packs:
+        for q in pack.questions:
+            if wanted is not None and q.type not in wanted:
+                continue
+            if (pack.id, q.id) in seen:
+                continue
+            seen.add((pack.id, q.id))
+            pool.append((pack.id, q))
+    if len(pool) < count:
+        which = f" of type {', '.join(sorted(wanted))}" if wanted else ""
+        raise SessionError(f"asked for {count} questions but the packs have only {len(pool)}{which}")
+    by_type: dict[str, list[tuple[str, Question]]] = {}
+    for item in pool:
+        by_type.setdefault(item[1].type or "", []).append(item)
+    order = sorted(by_type)
+    rng.shuffle(order)
+    for key in order:
+        rng.shuffle(by_type[key])
+    picked: list[tuple[str, Question]] = []
+    while len(picked) < count:
+        for key in order:
+            if by_type[key] and len(picked) < count:
+                picked.append(by_type[key].pop())
+    return picked
+
+
+# --- the machine ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # "phase" | "warning" | "timeout" | "prompt_hidden" | "finished"
+    index: int
+    phase: str
+    seconds_left: int | None = None  # for warnings
+
+
+@dataclass
+class Item:
+    """One question of the session and what happened to it."""
+
+    pack_id: str
+    question: Question
+    think_s: int
+    answer_s: int
+    reading_s: int = 0
+    text: str = ""
+    phase: str = PENDING
+    think_used: float = 0.0
+    answer_used: float = 0.0
+    reading_used: float = 0.0
+    rereads_left: int = 1
+    timed_out: tuple[str, ...] = ()
+
+    def allowed(self, phase: str) -> int:
+        return {READING: self.reading_s, THINKING: self.think_s, ANSWERING: self.answer_s}.get(phase, 0)
+
+
+class MockSession:
+    def __init__(
+        self,
+        items: Sequence[Item],
+        clock: Clock,
+        *,
+        listen: bool = False,
+        practice: bool = False,
+        warnings: Iterable[int] = DEFAULT_WARNINGS,
+    ) -> None:
+        if not items:
+            raise SessionError("a session needs at least 1 question")
+        self.items: list[Item] = list(items)
+        self.clock = clock
+        self.listen = listen
+        self.practice = practice
+        self.warnings = tuple(sorted({int(w) for w in warnings}, reverse=True))
+        self.index = 0
+        self.status = RUNNING
+        self._elapsed = 0.0  # time spent in the current phase before _since
+        self._since: float | None = None  # monotonic start of the running stretch
+        self._warned: set[int] = set()
+        self._reread_left = 0.0  # seconds the re-read prompt stays visible
+        self._reread_since: float | None = None
+        self._pending: list[Event] = []
+        self._started = False
+
+    # --- construction ----------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        drawn: Sequence[tuple[str, Question]],
+        clock: Clock,
+        *,
+        preset: Preset | None = None,
+        think: int | None = None,
+        answer: int | None = None,
+        listen: bool = False,
+        practice: bool = False,
+        warnings: Iterable[int] = DEFAULT_WARNINGS,
+    ) -> "MockSession":
+        per_q = preset.per_question_s if preset else None
+        items = []
+        for pack_id, q in drawn:
+            t, a = plan_timing(q, per_question_s=per_q, think=think, answer=answer)
+            items.append(Item(pack_id, q, t, a, reading_s=reading_time(q.prompt) if listen else 0))
+        return cls(items, clock, listen=listen, practice=practice, warnings=warnings)
+
+    def start(self) -> list[Event]:
+        """Begin the first question; returns its 'phase' event."""
+        if self._started:
+            return []
+        self._started = True
+        self._enter(self._first_phase(), carry=0.0)
+        return self._drain()
+
+    # --- reading the state -------------------------------------------------------------
+
+    @property
+    def current(self) -> Item:
+        return self.items[self.index]
+
+    @property
+    def phase(self) -> str:
+        return DONE if self.status == FINISHED else self.current.phase
+
+    @property
+    def finished(self) -> bool:
+        return self.status == FINISHED
+
+    @property
+    def paused(self) -> bool:
+        return self.status == PAUSED
+
+    def phase_elapsed(self) -> float:
+        running = (self.clock.monotonic() - self._since) if self._since is not None else 0.0
+        return self._elapsed + running
+
+    def phase_allowed(self) -> int:
+        return self.current.allowed(self.phase)
+
+    def time_left(self) -> float:
+        if self.finished or self.phase not in (READING, THINKING, ANSWERING):
+            return 0.0
+        return max(0.0, self.phase_allowed() - self.phase_elapsed())
+
+    def reread_time_left(self) -> float:
+        running = (self.clock.monotonic() - self._reread_since) if self._reread_since is not None else 0.0
+        return max(0.0, self._reread_left - running)
+
+    @property
+    def prompt_visible(self) -> bool:
+        """看题: always. 听题: while it is being read, and during the one re-read."""
+        if not self.listen or self.finished:
+            return True
+        if self.phase == READING:
+            return True
+        return self.reread_time_left() > 0
+
+    @property
+    def can_reread(self) -> bool:
+        return (
+            self.listen
+            and not self.finished
+            and self.phase in (THINKING, ANSWERING)
+            and self.current.rereads_left > 0
+            and self.reread_time_left() <= 0
+        )
+
+    @property
+    def can_pause(self) -> bool:
+        return self.practice and not self.finished
+
+    # --- actions -------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """The editor's content for the current question (notes while thinking, the answer later)."""
+        if not self.finished:
+            self.current.text = text
+
+    def tick(self) -> list[Event]:
+        """Advance to the clock's now: warnings, timeouts and the phases that follow."""
+        self._tick()
+        return self._drain()
+
+    def _tick(self) -> None:
+        if not self._started or self.finished or self.paused:
+            return
+        while not self.finished:
+            allowed = self.phase_allowed()
+            elapsed = self.phase_elapsed()
+            left = allowed - elapsed
+            if self.phase in (THINKING, ANSWERING):
+                for w in self.warnings:
+                    if w not in self._warned and allowed > w and left <= w:
+                        self._warned.add(w)
+                        self._pending.append(Event("warning", self.index, self.phase, w))
+            if left > 0:
+                break
+            self.current.timed_out = self.current.timed_out + (self.phase,)
+            self._pending.append(Event("timeout", self.index, self.phase))
+            self._advance(carry=elapsed - allowed)
+        if self._reread_since is not None and self.reread_time_left() <= 0:
+            self._reread_left = 0.0
+            self._reread_since = None
+            self._pending.append(Event("prompt_hidden", self.index, self.phase))
+
+    def finish_phase(self) -> list[Event]:
+        """The candidate is done with this phase before its time is up."""
+        if not self._started or self.finished:
+            return self._drain()
+        if self.paused:
+            raise SessionError("resume the session first")
+        self._tick()
+        if not self.finished:
+            self._advance(carry=0.0)
+        return self._drain()
+
+    def reread(self) -> list[Event]:
+        """听题: show the prompt once more, for the reading time; the phase clock keeps running."""
+        if not self.can_reread:
+            if not self.listen:
+                raise SessionError("the prompt is always visible in 看题 mode")
+            raise SessionError("the question was already read again once")
+        self.current.rereads_left -= 1
+        self._reread_left = float(self.current.reading_s or reading_time(self.current.question.prompt))
+        self._reread_since = self.clock.monotonic() if not self.paused else None
+        return [Event("phase", self.index, "reread")]
+
+    def pause(self) -> None:
+        if not self.practice:
+            raise SessionError("strict mode: the clock cannot be paused (use --practice to allow pausing)")
+        if self.finished or self.paused:
+            return
+        self._tick()
+        self._stop_clock()
+        self.status = PAUSED
+
+    def resume(self) -> None:
+        if self.paused:
+            self.status = RUNNING
+            self._start_clock()
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _first_phase(self) -> str:
+        return READING if self.listen else THINKING
+
+    def _stop_clock(self) -> None:
+        now = self.clock.monotonic()
+        if self._since is not None:
+            self._elapsed += now - self._since
+            self._since = None
+        if self._reread_since is not None:
+            self._reread_left = max(0.0, self._reread_left - (now - self._reread_since))
+            self._reread_since = None
+
+    def _start_clock(self) -> None:
+        now = self.clock.monotonic()
+        self._since = now
+        if self._reread_left > 0:
+            self._reread_since = now
+
+    def _record_used(self) -> None:
+        item = self.current
+        used = min(self.phase_elapsed(), float(item.allowed(item.phase)))
+        if item.phase == THINKING:
+            item.think_used = used
+        elif item.phase == ANSWERING:
+            item.answer_used = used
+        elif item.phase == READING:
+            item.reading_used = used
+
+    def _enter(self, phase: str, *, carry: float) -> None:
+        self.current.phase = phase
+        self._elapsed = max(0.0, carry)
+        self._since = self.clock.monotonic()
+        self._warned = set()
+        self._pending.append(Event("phase", self.index, phase))
+        if phase == THINKING and self.listen and not self._reread_left:
+            self._pending.append(Event("prompt_hidden", self.index, phase))
+
+    def _advance(self, *, carry: float) -> None:
+        self._record_used()
+        item = self.current
+        nxt = {READING: THINKING, THINKING: ANSWERING, ANSWERING: DONE}[item.phase]
+        if nxt != DONE:
+            self._enter(nxt, carry=carry)
+            return
+        item.phase = DONE
+        self._reread_left, self._reread_since = 0.0, None
+        self._pending.append(Event("phase", self.index, DONE))
+        if self.index + 1 < len(self.items):
+            self.index += 1
+            self._enter(self._first_phase(), carry=carry)
+        else:
+            self.status = FINISHED
+            self._since = None
+            self._elapsed = 0.0
+            self._pending.append(Event("finished", self.index, DONE))
+
+    def _drain(self) -> list[Event]:
+        out, self._pending = self._pending, []
+        return out
+
+    # --- persistence -----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able state; the time in the current phase is measured now."""
+        return {
+            "version": STATE_VERSION,
+            "listen": self.listen,
+            "practice": self.practice,
+            "warnings": list(self.warnings),
+            "index": self.index,
+            "status": self.status,
+            "started": self._started,
+            "phase_elapsed": self.phase_elapsed() if not self.finished else 0.0,
+            "warned": sorted(self._warned),
+            "reread_left": self.reread_time_left(),
+            "items": [
+                {
+                    "pack_id": it.pack_id,
+                    "question_id": it.question.id,
+                    "prompt": it.question.prompt,
+                    "type": it.question.type,
+                    "think_s": it.think_s,
+                    "answer_s": it.answer_s,
+                    "reading_s": it.reading_s,
+                    "text": it.text,
+                    "phase": it.phase,
+                    "think_used": it.think_used,
+                    "answer_used": it.answer_used,
+                    "reading_used": it.reading_used,
+                    "rereads_left": it.rereads_left,
+                    "timed_out": list(it.timed_out),
+                }
+                for it in self.items
+            ],
+        }
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: dict[str, Any],
+        clock: Clock,
+        resolve: Callable[[str, str], Question | None] = lambda p, q: None,
+        *,
+        paused: bool = False,
+    ) -> "MockSession":
+        """Rebuild a saved session; its clock restarts now with the time that was left.
+
+        ``resolve(pack_id, question_id)`` finds the question in the loaded
+        packs; a question no longer there is rebuilt from the saved prompt
+        (it can be answered, but not graded). With ``paused`` a practice
+        session comes back paused.
+        """
+        try:
+            if data.get("version") != STATE_VERSION:
+                raise SessionError(f"saved session has an unknown format (version {data.get('version')!r})")
+            items = []
+            for d in data["items"]:
+                q = resolve(d["pack_id"], d["question_id"]) or Question(
+                    id=d["question_id"], prompt=d.get("prompt", ""), key_points=(), type=d.get("type")
+                )
+                items.append(
+                    Item(
+                        pack_id=d["pack_id"],
+                        question=q,
+                        think_s=int(d["think_s"]),
+                        answer_s=int(d["answer_s"]),
+                        reading_s=int(d.get("reading_s", 0)),
+                        text=str(d.get("text", "")),
+                        phase=d.get("phase", PENDING),
+                        think_used=float(d.get("think_used", 0.0)),
+                        answer_used=float(d.get("answer_used", 0.0)),
+                        reading_used=float(d.get("reading_used", 0.0)),
+                        rereads_left=int(d.get("rereads_left", 1)),
+                        timed_out=tuple(d.get("timed_out", ())),
+                    )
+                )
+            s = cls(
+                items,
+                clock,
+                listen=bool(data.get("listen")),
+                practice=bool(data.get("practice")),
+                warnings=data.get("warnings", DEFAULT_WARNINGS),
+            )
+            s.index = int(data["index"])
+            if not 0 <= s.index < len(items):
+                raise SessionError(f"saved session points at question {s.index + 1} of {len(items)}")
+            s.status = data.get("status", RUNNING)
+            s._started = bool(data.get("started", True))
+            s._elapsed = float(data.get("phase_elapsed", 0.0))
+            s._warned = {int(w) for w in data.get("warned", ())}
+            s._reread_left = float(data.get("reread_left", 0.0))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SessionError(f"saved session is damaged ({exc!r})") from None
+        if s.status != FINISHED and s._started:
+            if paused and s.practice:
+                s.status = PAUSED
+            else:
+                s.status = RUNNING
+                s._start_clock()
+        return s
+
+
+# --- autosave ------------------------------------------------------------------------------
+
+
+class SessionRecorder:
+    """Keeps a running session in the store.
+
+    ``maybe_save()`` is cheap to call on every tick and keystroke: it writes
+    when the last save is ``interval`` seconds old (so the text typed and the
+    time left are never older than that), or at once with ``force=True``
+    (phase changes, pause, quitting). Each save is one transaction.
+    """
+
+    def __init__(self, store, session: MockSession, clock: Clock, *, session_id: int | None = None,
+                 config: dict | None = None, interval: float = 2.0) -> None:
+        self.store = store
+        self.session = session
+        self.clock = clock
+        self.interval = interval
+        self.session_id = session_id
+        self.config = dict(config or {})
+        self._last: float | None = None
+        self.saves = 0
+        self.last_error: str | None = None
+
+    def create(self) -> int:
+        s = self.session
+        self.session_id = self.store.create_session(
+            config=self.config,
+            questions=[(it.pack_id, it.question.id, it.question.prompt) for it in s.items],
+            state=s.to_dict(),
+        )
+        self._last = self.clock.monotonic()
+        self.saves += 1
+        return self.session_id
+
+    def drafts(self):
+        from studyapp.core.store import Draft
+
+        s = self.session
+        out = []
+        for i, it in enumerate(s.items):
+            left = s.time_left() if i == s.index and not s.finished else None
+            out.append(Draft(i, it.text, it.phase, left, it.think_used, it.answer_used))
+        return out
+
+    def due(self) -> bool:
+        return self._last is None or self.clock.monotonic() - self._last >= self.interval
+
+    def maybe_save(self, *, force: bool = False) -> bool:
+        """Save if due (or forced); returns whether it wrote. Store errors are kept, not raised."""
+        if self.session_id is None or self.session.finished:
+            return False
+        if not force and not self.due():
+            return False
+        from studyapp.core.store import StoreError
+
+        try:
+            self.store.save_session(self.session_id, state=self.session.to_dict(), drafts=self.drafts())
+        except StoreError as exc:
+            self.last_error = str(exc)
+            self._last = self.clock.monotonic()  # do not hammer a failing disk on every tick
+            return False
+        self.last_error = None
+        self._last = self.clock.monotonic()
+        self.saves += 1
+        return True
+
+    def finish(self, results=()) -> None:
+        if self.session_id is None:
+            return
+        self.store.finish_session(
+            self.session_id, state=self.session.to_dict(), drafts=self.drafts(), results=results
+        )
+
+    def discard(self) -> None:
+        if self.session_id is not None:
+            self.store.discard_session(self.session_id)

@@ -1,0 +1,283 @@
+"""The mock-interview state machine, driven by a fake clock: phases, warnings, timeouts, 听题, pause, save/resume."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from studyapp.core.clock import FakeClock
+from studyapp.core.model import KeyPoint, Pack, Question, Timing
+from studyapp.core.session import (
+    ANSWERING,
+    DONE,
+    PRESETS,
+    READING,
+    THINKING,
+    MockSession,
+    SessionError,
+    SessionRecorder,
+    draw_questions,
+    plan_timing,
+    reading_time,
+)
+from studyapp.core.store import Store
+
+
+def q(id_, type_="综合分析", prompt="请谈谈你对基层减负的看法。", time=None):
+    return Question(id=id_, prompt=prompt, key_points=(KeyPoint("k", "要点"),), type=type_, time=time)
+
+
+PACK = Pack(
+    id="core",
+    title="t",
+    root=None,
+    questions=(
+        q("a1", "综合分析"), q("a2", "综合分析"), q("a3", "综合分析"), q("a4", "综合分析"),
+        q("b1", "组织管理"), q("b2", "组织管理"),
+        q("c1", "人际关系"),
+        q("d1", "应急应变"),
+    ),
+)
+
+
+def kinds(events):
+    return [(e.kind, e.index, e.phase) if e.kind != "warning" else ("warning", e.index, e.seconds_left)
+            for e in events]
+
+
+def session(clock, n=2, think=60, answer=90, **kw):
+    drawn = [("core", q(f"q{i}", prompt=f"第{i}题：如何看待“放管服”改革？")) for i in range(n)]
+    s = MockSession.build(drawn, clock, think=think, answer=answer, **kw)
+    return s
+
+
+# --- drawing and timing -------------------------------------------------------------
+
+
+def test_draw_has_no_repeats_and_mixes_types():
+    for seed in range(20):
+        drawn = draw_questions([PACK], 4, rng=random.Random(seed))
+        ids = [qq.id for _, qq in drawn]
+        assert len(set(ids)) == 4
+        # four types exist: a draw of four takes one of each, although 综合分析 has half the pool
+        assert Counter(qq.type for _, qq in drawn) == Counter({"综合分析": 1, "组织管理": 1, "人际关系": 1, "应急应变": 1})
+
+
+def test_draw_is_reproducible_with_a_seed_and_varies_without():
+    a = draw_questions([PACK], 3, rng=random.Random(7))
+    assert draw_questions([PACK], 3, rng=random.Random(7)) == a
+    assert len({tuple(x.id for _, x in draw_questions([PACK], 3, rng=random.Random(s))) for s in range(10)}) > 1
+
+
+def test_draw_by_type_and_too_few_questions():
+    drawn = draw_questions([PACK], 2, types=["组织管理"], rng=random.Random(1))
+    assert sorted(x.id for _, x in drawn) == ["b1", "b2"]
+    with pytest.raises(SessionError, match="only 2 of type 组织管理"):
+        draw_questions([PACK], 3, types=["组织管理"], rng=random.Random(1))
+    with pytest.raises(SessionError, match="only 8"):
+        draw_questions([PACK], 9, rng=random.Random(1))
+
+
+def test_timing_from_presets_question_time_and_overrides():
+    per_q = PRESETS["3/15"].per_question_s
+    assert per_q == 300 == PRESETS["4/20"].per_question_s
+    assert plan_timing(q("x"), per_question_s=per_q) == (90, 210)
+    # the question's own time fits the budget: kept
+    assert plan_timing(q("x", time=Timing(60, 180)), per_question_s=per_q) == (60, 180)
+    # too long for the budget: scaled down in its own ratio
+    assert plan_timing(q("x", time=Timing(120, 360)), per_question_s=per_q) == (75, 225)
+    # only one of them given: the rest of the budget goes to the other
+    assert plan_timing(q("x", time=Timing(think=60)), per_question_s=per_q) == (60, 240)
+    # custom: the question's time or 90 + 210; the command line wins
+    assert plan_timing(q("x", time=Timing(60, 180))) == (60, 180)
+    assert plan_timing(q("x")) == (90, 210)
+    assert plan_timing(q("x", time=Timing(60, 180)), think=5, answer=20) == (5, 20)
+
+
+def test_reading_time_follows_prompt_length():
+    assert reading_time("短题") == 8
+    assert reading_time("字" * 100) == 25
+    assert reading_time("字" * 1000) == 45
+
+
+# --- a run ----------------------------------------------------------------------------
+
+
+def test_a_two_question_session_runs_by_the_clock_alone():
+    clock = FakeClock()
+    s = session(clock)
+    assert kinds(s.start()) == [("phase", 0, THINKING)]
+    s.set_text("提纲：一、意义")
+    clock.advance(29)
+    assert s.tick() == [] and s.time_left() == 31
+    clock.advance(1)
+    assert kinds(s.tick()) == [("warning", 0, 30)]  # 60 s thinking: only the 30 s warning
+    clock.advance(30)
+    assert kinds(s.tick()) == [("timeout", 0, THINKING), ("phase", 0, ANSWERING)]
+    assert s.current.text == "提纲：一、意义"  # notes typed while thinking are kept
+    assert s.time_left() == 90
+    clock.advance(30)
+    assert kinds(s.tick()) == [("warning", 0, 60)]
+    clock.advance(5)
+    assert s.tick() == []  # each warning once
+    clock.advance(25)
+    assert kinds(s.tick()) == [("warning", 0, 30)]
+    s.set_text("提纲：一、意义\n回答：我认为……")
+    clock.advance(30)
+    assert kinds(s.tick()) == [("timeout", 0, ANSWERING), ("phase", 0, DONE), ("phase", 1, THINKING)]
+    first = s.items[0]
+    assert first.text == "提纲：一、意义\n回答：我认为……"
+    assert (first.think_used, first.answer_used) == (60, 90)
+    assert first.timed_out == (THINKING, ANSWERING)
+    # second question: finish both phases early
+    clock.advance(12.5)
+    assert kinds(s.finish_phase()) == [("phase", 1, ANSWERING)]
+    s.set_text("第二题答案")
+    clock.advance(40)
+    assert kinds(s.finish_phase()) == [("warning", 1, 60), ("phase", 1, DONE), ("finished", 1, DONE)]
+    assert s.finished and s.phase == DONE
+    second = s.items[1]
+    assert (second.think_used, second.answer_used, second.timed_out) == (12.5, 40, ())
+    clock.advance(100)
+    assert s.tick() == []
+
+
+def test_a_long_stall_carries_the_overshoot_into_the_next_phase():
+    clock = FakeClock()
+    s = session(clock)
+    s.start()
+    clock.advance(75)  # 60 s thinking + 15 s
+    ev = kinds(s.tick())
+    assert ev[:3] == [("warning", 0, 30), ("timeout", 0, THINKING), ("phase", 0, ANSWERING)]
+    assert s.time_left() == 75
+    clock.advance(1000)  # everything runs out: the session ends, nothing is lost
+    s.tick()
+    assert s.finished
+    assert [it.answer_used for it in s.items] == [90, 90]
+
+
+def test_strict_mode_does_not_pause_practice_mode_does():
+    clock = FakeClock()
+    strict = session(clock)
+    strict.start()
+    with pytest.raises(SessionError, match="strict mode"):
+        strict.pause()
+    practice = session(clock, practice=True)
+    practice.start()
+    clock.advance(10)
+    practice.pause()
+    clock.advance(500)
+    assert practice.tick() == [] and practice.time_left() == 50
+    with pytest.raises(SessionError, match="resume"):
+        practice.finish_phase()
+    practice.resume()
+    clock.advance(20)
+    assert practice.time_left() == 30
+
+
+def test_listen_mode_hides_the_prompt_after_reading_and_allows_one_reread():
+    clock = FakeClock()
+    s = session(clock, listen=True)
+    read_s = s.current.reading_s
+    assert read_s == reading_time(s.current.question.prompt)
+    assert kinds(s.start()) == [("phase", 0, READING)]
+    assert s.prompt_visible and not s.can_reread
+    clock.advance(read_s)
+    assert kinds(s.tick()) == [("timeout", 0, READING), ("phase", 0, THINKING), ("prompt_hidden", 0, THINKING)]
+    assert not s.prompt_visible and s.can_reread
+    clock.advance(20)
+    s.reread()
+    assert s.prompt_visible and not s.can_reread
+    clock.advance(read_s - 1)
+    assert s.tick() == [] and s.prompt_visible
+    assert s.time_left() == 60 - 20 - (read_s - 1)  # the thinking clock ran meanwhile
+    clock.advance(1)
+    assert kinds(s.tick()) == [("prompt_hidden", 0, THINKING)]
+    assert not s.prompt_visible
+    with pytest.raises(SessionError, match="already read again once"):
+        s.reread()
+    # the next question is read out again, with its own re-read
+    s.finish_phase()
+    s.finish_phase()
+    assert s.index == 1 and s.phase == READING and s.prompt_visible
+
+
+def test_view_mode_never_hides_the_prompt():
+    clock = FakeClock()
+    s = session(clock)
+    s.start()
+    clock.advance(200)
+    s.tick()
+    assert s.prompt_visible
+    with pytest.raises(SessionError, match="看题"):
+        s.reread()
+
+
+def test_state_round_trips_and_resumes_with_the_time_that_was_left():
+    clock = FakeClock()
+    s = session(clock, listen=True)
+    s.start()
+    s.finish_phase()  # reading -> thinking
+    s.finish_phase()  # -> answering
+    clock.advance(35)
+    s.tick()  # 60 s warning given
+    s.reread()
+    clock.advance(3)
+    s.set_text("已经写了一半的答案，含全角标点：“基层”。")
+    data = s.to_dict()
+
+    later = FakeClock()
+    later.advance(3600)
+    qs = {it.question.id: it.question for it in s.items}
+    back = MockSession.from_dict(data, later, lambda p, qid: qs.get(qid))
+    assert back.current.text == "已经写了一半的答案，含全角标点：“基层”。"
+    assert back.phase == ANSWERING and back.index == 0
+    assert back.time_left() == 90 - 38
+    assert back.prompt_visible and back.current.rereads_left == 0
+    assert back.current.question is qs["q0"]
+    later.advance(22)
+    # the 60 s warning is not repeated; the re-read (8 s, 3 s used) is over
+    assert kinds(back.tick()) == [("warning", 0, 30), ("prompt_hidden", 0, ANSWERING)]
+    # a question missing from the packs comes back from the saved prompt
+    gone = MockSession.from_dict(data, later)
+    assert gone.current.question.prompt == s.current.question.prompt
+
+
+def test_damaged_state_is_a_session_error():
+    with pytest.raises(SessionError, match="damaged"):
+        MockSession.from_dict({"version": 1, "items": [{"pack_id": "p"}]}, FakeClock())
+    with pytest.raises(SessionError, match="unknown format"):
+        MockSession.from_dict({"version": 99}, FakeClock())
+
+
+# --- autosave --------------------------------------------------------------------------
+
+
+def test_recorder_saves_every_two_seconds_and_at_phase_changes(tmp_path):
+    clock = FakeClock()
+    store = Store.open(tmp_path / "h.db", clock=clock)
+    s = session(clock)
+    s.start()
+    rec = SessionRecorder(store, s, clock, config={"count": 2})
+    sid = rec.create()
+    s.set_text("一")
+    assert rec.maybe_save() is False  # saved at creation, not due yet
+    clock.advance(1.9)
+    s.set_text("一二")
+    assert rec.maybe_save() is False
+    clock.advance(0.1)
+    assert rec.maybe_save() is True
+    saved = store.unfinished_session()
+    assert saved.id == sid and saved.questions[0].text == "一二"
+    assert saved.questions[0].time_left == 58
+    s.set_text("一二三")
+    clock.advance(0.5)
+    s.finish_phase()
+    assert rec.maybe_save(force=True) is True
+    saved = store.unfinished_session()
+    assert saved.questions[0].text == "一二三" and saved.questions[0].phase == ANSWERING
+    assert saved.questions[0].think_used == 2.5
+    back = MockSession.from_dict(saved.state, clock)
+    assert back.phase == ANSWERING and back.time_left() == 90
+    store.close()
