@@ -108,7 +108,7 @@ class _Builder:
         if self.count > _MAX_NODES:
             raise _YamlRefused(self.line(node), "too many YAML values (anchors and aliases?)")
         if depth > _MAX_DEPTH:
-            raise _YamlRefused(self.line(node), "YAML nested too deeply")
+            raise _YamlRefused(self.line(node), "YAML nested too deeply (or an alias that contains itself)")
         line = self.line(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
@@ -531,6 +531,9 @@ def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
                     alts.append(alt.value.strip())
             if alts:
                 groups.append(tuple(alts))
+        elif item.kind == "scalar" and item.value is None:
+            r.error(item.line, "empty keyword")
+            ok = False
         else:
             hint = " (quote it: \"...\")" if item.kind in ("scalar", "map") else ""
             r.error(
