@@ -1,0 +1,144 @@
+"""``studyapp grade --pack PACK --question QID [--json] FILE [FILE ...]``.
+
+Grades each answer file (``-`` reads standard input) against the question's
+key points. Without ``--json``: a readable report per file. With ``--json``:
+exactly one JSON list on standard output, one object per FILE, in order::
+
+    {"file": str, "question": str, "score": number,
+     "points": [{"id", "status", "evidence": [[start, end]], "matched", "missing", "reason"}]}
+
+Evidence offsets are character offsets into the answer text as read (UTF-8
+decoded, BOM removed, line endings made LF), end exclusive.
+
+Unknown pack or question, unreadable or non-UTF-8 answer: a message on
+standard error and exit status 2 (nothing on standard output). Every answer
+is read before any is graded, so a bad file gives no partial output.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+_STATUS_MARK = {"covered": "✓", "partial": "◐", "missed": "✗"}
+_STATUS_WORD = {"covered": "covered", "partial": "partial", "missed": "missed "}
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--pack",
+        dest="grade_pack",
+        metavar="PACK",
+        help="the pack folder holding the question (default: the bundled pack)",
+    )
+    parser.add_argument("--question", "-q", required=True, metavar="QID", help="the question's id")
+    parser.add_argument("--json", action="store_true", help="print one JSON list instead of a report")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="answer files (UTF-8); - reads standard input")
+
+
+def _fail(message: str) -> int:
+    print(f"studyapp grade: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _read_answer(name: str) -> str:
+    from studyapp.core.textio import decode_user_bytes, read_user_text
+
+    if name == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        return decode_user_bytes(data, "<stdin>")
+    return read_user_text(name)
+
+
+def _pack_folder(args) -> Path:
+    chosen = getattr(args, "grade_pack", None)
+    if chosen:
+        return Path(chosen)
+    extra = getattr(args, "pack", None) or []
+    if extra:
+        return Path(extra[-1])
+    from studyapp.core.packs import bundled_pack_dir
+
+    return bundled_pack_dir()
+
+
+def run(args) -> int:
+    from studyapp.core.packs import load_pack
+    from studyapp.core.textio import UserInputError
+
+    folder = _pack_folder(args)
+    result = load_pack(folder)
+    if result.pack is None:
+        first = result.errors[0].format() if result.errors else f"{folder}: not a pack"
+        return _fail(f"cannot load pack {folder}: {first}")
+    pack = result.pack
+    question = pack.question(args.question)
+    if question is None:
+        known = ", ".join(q.id for q in pack.questions) or "none"
+        msg = f"no question {args.question!r} in pack {pack.id} ({folder}); questions: {known}"
+        broken = [p for p in result.errors if p.path.parent.name == "questions"]
+        if broken:
+            msg += f"\n  ({len(broken)} question file(s) have errors; run: studyapp validate {folder})"
+        return _fail(msg)
+
+    texts = []
+    for name in args.files:
+        try:
+            texts.append(_read_answer(name))
+        except UserInputError as exc:
+            return _fail(exc.format())
+
+    from studyapp.core.grading import Grader
+
+    grader = Grader(question, thesaurus=pack.thesaurus)
+    results = [grader.grade(t) for t in texts]
+
+    if args.json:
+        out = []
+        for name, g in zip(args.files, results):
+            d = g.to_dict()
+            out.append({"file": name, "question": question.id, "score": d["score"], "points": d["points"]})
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        return 0
+
+    sys.stdout.write(_report(question, args.files, texts, results))
+    return 0
+
+
+def _quote(text: str, start: int, end: int, limit: int = 40) -> str:
+    from studyapp.core.textio import terminal_safe
+
+    piece = " ".join(text[start:end].split())
+    if len(piece) > limit:
+        piece = piece[: limit - 1] + "…"
+    return "「" + terminal_safe(piece) + "」"
+
+
+def _report(question, names, texts, results) -> str:
+    from studyapp.core.textio import terminal_safe
+
+    lines = []
+    points = {kp.id: kp for kp in question.key_points}
+    for name, text, g in zip(names, texts, results):
+        shown = "<stdin>" if name == "-" else name
+        counts = {s: sum(1 for p in g.points if p.status == s) for s in _STATUS_MARK}
+        lines.append(
+            f"{terminal_safe(shown)}  question {terminal_safe(question.id)}  score {g.score:g}/100  "
+            f"(covered {counts['covered']}, partial {counts['partial']}, missed {counts['missed']})"
+        )
+        for p in g.points:
+            kp = points.get(p.id)
+            label = terminal_safe(" ".join((kp.point if kp else "").split()))
+            lines.append(f"  {_STATUS_MARK[p.status]} {_STATUS_WORD[p.status]}  {terminal_safe(p.id)}: {label}")
+            if p.evidence:
+                lines.append("      evidence: " + " ".join(_quote(text, s, e) for s, e in p.evidence[:6]))
+            if p.matched:
+                lines.append("      matched:  " + terminal_safe("、".join(p.matched)))
+            if p.missing and p.status != "covered":
+                lines.append("      missing:  " + terminal_safe("、".join(p.missing[:8])))
+            if p.reason:
+                lines.append("      why:      " + terminal_safe(p.reason))
+        lines.append("")
+    return "\n".join(lines)

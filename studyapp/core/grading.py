@@ -1,0 +1,503 @@
+"""Grade an answer against a question's key points (采分点), offline and explainably.
+
+How it works (docs/grading.md says the same for users and tutors):
+
+1. Both the answer and the key points are folded (traditional -> simplified,
+   full-width -> half-width, one character per character, so offsets found
+   in the folded text are offsets in what the candidate typed).
+2. Every key point is split into *units*: its keyword groups when the tutor
+   gave keywords, else the content words of the point's text. A unit matches
+   through any of its terms or their exact synonyms (built-in thesaurus + the
+   pack's); loose relatives count as weak evidence. Units that also appear in
+   the prompt or in many key points weigh less: they say little about which
+   point the candidate made.
+3. The answer is cut into sentences / list items, each into clauses. A term
+   found in a clause does not count when the clause negates it (我不同意…,
+   没必要…, 不用…), when it reports someone else's view (有人认为…, 同事说…),
+   or when it is only a bare section label (目的-方案-实施-总结). Negating
+   a bad thing (反对形式主义) is a positive statement and counts.
+4. A point's coverage is the weight of its units found within a window of one
+   or two adjacent sentences, saturating: a couple of strong units is enough.
+   Covered / partial / missed come from that coverage; the score is the
+   weighted share of points (covered 1, partial 0.5).
+
+Work per sentence is cached by the sentence's text, so regrading after a
+keystroke only looks again at the sentence that changed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from studyapp.core.model import KeyPoint, Question, Thesaurus
+from studyapp.core.text import (
+    clause_spans,
+    fold,
+    fold_term,
+    is_cjk,
+    item_spans,
+    split_sentences,
+)
+from studyapp.core.thesaurus import Lexicon, lexicon
+
+COVERED = "covered"
+PARTIAL = "partial"
+MISSED = "missed"
+VALUE = {COVERED: 1.0, PARTIAL: 0.5, MISSED: 0.0}
+
+# coverage thresholds on the saturated share of a point's unit weight
+COVER_AT = 0.75
+PARTIAL_AT = 0.35
+# how much found weight saturates a point: one keyword group, two text words
+SATURATE_KEYWORDS = 1.0
+SATURATE_TEXT = 2.0
+# evidence strengths
+EXACT = 1.0
+WEAK = 0.5  # a loose relative from the thesaurus
+
+
+# --------------------------------------------------------------------------
+# results
+
+
+@dataclass(frozen=True)
+class PointVerdict:
+    id: str
+    status: str  # covered | partial | missed
+    evidence: tuple[tuple[int, int], ...] = ()  # offsets into the original answer, end exclusive
+    matched: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    reason: str = ""
+    weight: float = 1.0
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "evidence": [[s, e] for s, e in self.evidence],
+            "matched": list(self.matched),
+            "missing": list(self.missing),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Grading:
+    score: float  # 0-100
+    points: tuple[PointVerdict, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "points": [p.to_dict() for p in self.points]}
+
+    def point(self, point_id: str) -> PointVerdict | None:
+        return next((p for p in self.points if p.id == point_id), None)
+
+
+# --------------------------------------------------------------------------
+# vocabulary of stance (general language, not any question's vocabulary)
+
+# cues that negate the rest of their clause
+_NEG_STRONG = (
+    "不同意", "不赞成", "不赞同", "不认同", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
+    "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
+    "不能", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
+    "没用", "不会去", "并非", "而不是", "不是",
+)
+# cues that negate only what follows closely (a few characters)
+_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫")
+_NEG_WEAK_REACH = 3
+# words that start like a negation but are not one
+_NOT_NEG = (
+    "不断", "不仅", "不但", "不少", "不管", "不论", "不足", "不良", "不法", "不错", "不久", "不时",
+    "不得不", "不可或缺", "不容忽视", "不可忽视", "不光", "不只", "不止", "不外乎", "不折不扣",
+    "不遗余力", "不懈", "不忘", "不停", "不定期", "不同", "不一", "不妨", "不失", "不禁", "不过",
+    "不然", "不如", "不仅要", "无论", "无疑", "无不", "无缝", "无障碍", "无纸", "无死角", "无人",
+    "无偿", "无私", "无微不至", "未来", "没想到", "毫不", "不怕", "不厌其烦", "不辞", "不畏",
+    "未雨绸缪", "无论如何", "不打折扣", "不留死角", "不漏", "不落", "不让", "不再让", "决不", "绝不",
+    "不仅仅", "不少于", "不低于", "不超过", "不多于", "不大于",
+)
+# a whole clause that only rejects what came before it (…, 不应该推行)
+_NEG_TAIL = re.compile(
+    r"^(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
+    r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
+    r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得)"
+    r"[\u4e00-\u9fff]{0,4}$"
+)
+# (a term) 没必要 / 不可取 … after the term in the same clause
+_NEG_AFTER = re.compile(
+    r"^[^,;]{0,6}?(?:没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
+    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举)"
+)
+# bad things: saying no to them is a good stance (反对形式主义)
+_BAD = (
+    "主义", "推诿", "扯皮", "懒政", "怠政", "庸政", "不作为", "乱作为", "腐败", "浪费", "拖延",
+    "敷衍", "走过场", "一刀切", "加码", "弄虚作假", "造假", "虚假", "留痕", "文山会海", "甩锅",
+    "负担", "谣言", "违规", "违法", "风险", "隐患", "冲突", "麻烦", "折腾", "跑腿", "乱", "怕担责",
+    "担责", "不担", "不共享", "孤岛", "不通", "推卸", "刁难", "歧视", "投诉", "失职", "渎职",
+    "错误", "漏洞", "私利", "作秀", "摆拍", "内卷", "躺平", "冷漠", "拖沓", "低效", "繁琐",
+    "烦琐", "重复", "攀比", "特权", "垄断", "污染", "事故", "伤亡", "损失", "恐慌", "焦虑",
+)
+# someone else's view, not the candidate's proposal
+_ATTRIB = re.compile(
+    r"(?:有人|有的人|有些人|一些人|部分人|某些人|有观点|有声音|有同事|同事|他们|他|她|对方|网友|"
+    r"有群众|有领导|老同志|有的同志)"
+    r"(?:们)?(?:就|还|也|曾|一直|总)?(?:认为|说|觉得|提出|主张|表示|建议|称|抱怨|质疑)"
+)
+_OWN_VIEW = re.compile(r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|我认为|我觉得|我想|我会|我们要|我要|我的看法)")
+
+# generic section labels: a list item made only of these is a heading, not content
+_LABELS = (
+    "目的", "意义", "目标", "背景", "方案", "计划", "实施", "执行", "总结", "小结", "准备", "筹备",
+    "组织", "开展", "落实", "原因", "根源", "危害", "影响", "后果", "表现", "现象", "问题", "对策",
+    "措施", "办法", "方法", "建议", "做法", "思路", "分析", "评估", "评价", "反馈", "保障", "宣传",
+    "前期", "中期", "后期", "事前", "事中", "事后", "开头", "结尾", "开篇", "总体", "观点", "态度",
+    "表态", "认识", "内容", "形式", "方式", "步骤", "流程", "环节", "效果", "成效", "结果", "重点",
+    "难点", "要点", "亮点", "关键", "总", "分", "一", "二", "三", "四", "五", "首先", "其次",
+    "然后", "最后", "第一", "第二", "第三", "第四", "阶段", "部分", "提纲", "框架", "结论", "看法",
+    "定调", "破题", "收尾", "升华", "总述", "分述", "调研", "实践", "善后", "处置", "应对", "预案",
+)
+_LABEL_RE = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
+    + r"|[的和与及、\s\-:.()<>\"'])+$"
+)
+
+# words that carry no point-specific content (used for text-only key points)
+_STOP = frozenset(
+    """的 了 和 与 及 以及 并 并且 或 或者 等 等等 在 对 对于 把 将 被 让 使 由 从 向 以 为 为了 于
+    中 上 下 时 后 前 里 之 其 其中 这 那 这些 那些 各 每 该 此 要 应 应当 应该 需要 需 能 能够 可 可以
+    会 是 有 也 都 还 就 再 又 更 最 很 较 比较 进一步 一 一个 一些 一次 一定 多 多种 各种 各类 各项
+    不同 相关 有关 主要 重要 必要 充分 切实 认真 积极 及时 全面 有效 有序 合理 科学 具体 实际 真正
+    通过 进行 开展 做好 做到 加强 提高 提升 强化 注重 坚持 确保 保证 推动 推进 落实 完善 形成 建立
+    采用 采取 运用 利用 结合 围绕 针对 根据 按照 依据 作为 成为 属于 方面 工作 问题 情况 方式 方法
+    情形 内容 问题 事项 过程 环节 活动 措施 我们 我 你 他 她 大家 自己 如何 怎么 怎样 什么 哪些 为什么
+    因为 所以 因此 但是 但 而 而且 同时 另外 此外 然后 首先 其次 最后 如果 即使 虽然 不再 再次""".split()
+)
+# generic verbs / nouns that are content but say little on their own
+_GENERIC = frozenset(
+    """了解 掌握 明确 制定 组织 安排 建立 健全 机制 制度 体系 能力 水平 质量 效果 作用 意识 群众
+    服务 管理 部门 单位 领导 干部 同事 社会 政府 基层 问题 原因 根源 影响 发展 需求""".split()
+)
+
+_seg = None
+
+
+def _segmenter():
+    global _seg
+    if _seg is None:
+        try:
+            import rjieba  # type: ignore
+
+            _seg = rjieba.cut
+        except Exception:  # pragma: no cover - fall back to runs of CJK, cut in twos
+            _seg = _fallback_cut
+    return _seg
+
+
+def _fallback_cut(text: str) -> list[str]:
+    out = []
+    for run in re.findall(r"[\u4e00-\u9fff]+|[a-z0-9]+", text):
+        if run.isascii():
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(0, len(run), 2))
+    return out
+
+
+# --------------------------------------------------------------------------
+# preparing a question
+
+
+@dataclass
+class _Unit:
+    name: str
+    terms: dict  # folded term -> strength
+    weight: float
+    keyword: bool
+
+
+@dataclass
+class _Point:
+    kp: KeyPoint
+    units: list
+    saturate: float
+
+
+def _content_words(text: str) -> list[str]:
+    words = []
+    seen = set()
+    for w in _segmenter()(text):
+        w = w.strip()
+        if len(w) < 2 or w in _STOP or w in seen:
+            continue
+        if not all(is_cjk(c) or c.isalnum() for c in w):
+            continue
+        if w.isdigit():
+            continue
+        seen.add(w)
+        words.append(w)
+    return words
+
+
+def _expand(term: str, lex: Lexicon, strength: float, terms: dict) -> None:
+    t = fold_term(term)
+    if not t:
+        return
+    if terms.get(t, 0) < strength:
+        terms[t] = strength
+    for s in lex.synonyms_of(t):
+        if terms.get(s, 0) < strength:
+            terms[s] = strength
+    for r in lex.related_of(t):
+        if terms.get(r, 0) < WEAK * strength:
+            terms[r] = WEAK * strength
+
+
+def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
+    prompt = fold(question.prompt or "")
+    points_text = [fold(kp.point or "") for kp in question.key_points]
+    points = []
+    for i, kp in enumerate(question.key_points):
+        units = []
+        if kp.keywords:
+            for group in kp.keywords:
+                terms: dict = {}
+                for term in group:
+                    _expand(term, lex, EXACT, terms)
+                if not terms:
+                    continue
+                in_prompt = all(t in prompt for t in terms)
+                units.append(_Unit(fold_term(group[0]), terms, 0.35 if in_prompt else 1.0, True))
+            saturate = SATURATE_KEYWORDS
+        else:
+            for w in _content_words(points_text[i]):
+                terms = {}
+                _expand(w, lex, EXACT, terms)
+                weight = 1.0
+                if w in prompt:
+                    weight *= 0.35
+                others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
+                weight /= 1 + others
+                if w in _GENERIC:
+                    weight *= 0.5
+                units.append(_Unit(w, terms, weight, False))
+            saturate = SATURATE_TEXT
+        total = sum(u.weight for u in units)
+        points.append(_Point(kp, units, min(saturate, total) if total else 1.0))
+    return points
+
+
+# --------------------------------------------------------------------------
+# reading the answer
+
+
+def _starts_with_any(text: str, pos: int, words: Iterable[str]) -> str | None:
+    for w in words:
+        if text.startswith(w, pos):
+            return w
+    return None
+
+
+def _is_bad(term: str) -> bool:
+    return any(b in term for b in _BAD)
+
+
+def _negation_before(clause: str, upto: int) -> str | None:
+    """The negation cue in ``clause[:upto]`` that reaches position ``upto``, if any."""
+    i = 0
+    found = None
+    while i < upto:
+        if _starts_with_any(clause, i, _NOT_NEG) and not _starts_with_any(clause, i, _NEG_STRONG):
+            w = _starts_with_any(clause, i, _NOT_NEG)
+            i += len(w)
+            continue
+        w = _starts_with_any(clause, i, _NEG_STRONG)
+        if w and i + len(w) <= upto:
+            found = w  # reaches the end of the clause
+            i += len(w)
+            continue
+        w = _starts_with_any(clause, i, _NEG_WEAK)
+        if w and i + len(w) <= upto and upto - (i + len(w)) <= _NEG_WEAK_REACH:
+            found = w
+        i += len(w) if w else 1
+    return found
+
+
+@dataclass(frozen=True)
+class _Hit:
+    term: str
+    start: int  # relative to the sentence
+    end: int
+    flag: str  # "" ok, "negated", "attributed", "heading"
+    scope: tuple[int, int]  # the clause, relative to the sentence
+
+
+class Grader:
+    """Grades answers to one question; prepares the key points once."""
+
+    def __init__(self, question: Question, thesaurus: Thesaurus | None = None) -> None:
+        self.question = question
+        self.lexicon = lexicon(thesaurus if thesaurus and (thesaurus.synonyms or thesaurus.related) else None)
+        self._points = _prepare(question, self.lexicon)
+        # term -> [(point index, unit index, strength)]
+        self._where: dict[str, list[tuple[int, int, float]]] = {}
+        for pi, p in enumerate(self._points):
+            for ui, u in enumerate(p.units):
+                for t, s in u.terms.items():
+                    self._where.setdefault(t, []).append((pi, ui, s))
+        self._by_first: dict[str, list[str]] = {}
+        for t in sorted(self._where, key=len, reverse=True):
+            self._by_first.setdefault(t[0], []).append(t)
+        self._cache: dict[str, tuple] = {}
+
+    # -- one sentence ------------------------------------------------------
+    def _analyse(self, text: str, body: int) -> tuple:
+        """Per-sentence work: (ok, rejected) keyed by point index (cached by text)."""
+        key = f"{body}\x00{text}"
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        hits = self._find(text, body)
+        ok: dict[int, dict[int, tuple[float, int, int]]] = {}
+        rejected: dict[int, list[_Hit]] = {}
+        for h in hits:
+            for pi, ui, s in self._where[h.term]:
+                if h.flag:
+                    rejected.setdefault(pi, []).append(h)
+                    continue
+                units = ok.setdefault(pi, {})
+                cur = units.get(ui)
+                if cur is None or s > cur[0]:
+                    units[ui] = (s, h.start, h.end)
+        result = (ok, rejected)
+        if len(self._cache) > 20000:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    def _find(self, text: str, body: int) -> list[_Hit]:
+        by_first = self._by_first
+        found = []
+        for i in range(body, len(text)):
+            cands = by_first.get(text[i])
+            if not cands:
+                continue
+            for t in cands:
+                if text.startswith(t, i):
+                    found.append((t, i, i + len(t)))
+        if not found:
+            return []
+        clauses = clause_spans(text, body)
+        items = item_spans(text, body)
+        labels = [(a, b) for a, b in items if _LABEL_RE.match(text[a:b].strip())]
+        # attribution: from a cue to the end of the sentence, unless the candidate takes over
+        attributed_from = None
+        own_from = None
+        for ci, (a, b) in enumerate(clauses):
+            c = text[a:b].strip()
+            if attributed_from is None and _ATTRIB.search(c):
+                attributed_from = a + _ATTRIB.search(text[a:b]).start()
+            elif attributed_from is not None and own_from is None and _OWN_VIEW.match(c):
+                own_from = a
+        out = []
+        for t, s, e in found:
+            scope = next(((a, b) for a, b in clauses if a <= s < b), (body, len(text)))
+            flag = ""
+            if any(a <= s and e <= b for a, b in labels):
+                flag = "heading"
+            elif attributed_from is not None and s >= attributed_from and (own_from is None or s < own_from):
+                flag = "attributed"
+            elif not _is_bad(t):
+                a, b = scope
+                clause = text[a:b]
+                if _negation_before(clause, s - a) or _NEG_AFTER.match(text[e:b]):
+                    flag = "negated"
+                else:
+                    # a following clause that only rejects this one (…,不应该推行)
+                    ci = clauses.index(scope) if scope in clauses else -1
+                    if 0 <= ci < len(clauses) - 1:
+                        na, nb = clauses[ci + 1]
+                        if _NEG_TAIL.match(text[na:nb].strip()):
+                            flag = "negated"
+            out.append(_Hit(t, s, e, flag, scope))
+        return out
+
+    # -- the whole answer --------------------------------------------------
+    def grade(self, text: str) -> Grading:
+        folded = fold(text or "")
+        sentences = split_sentences(folded)
+        per = [self._analyse(s.text, s.body) for s in sentences]
+        verdicts = []
+        total_w = 0.0
+        got = 0.0
+        for pi, p in enumerate(self._points):
+            v = self._verdict(pi, p, sentences, per, text)
+            verdicts.append(v)
+            total_w += p.kp.weight
+            got += p.kp.weight * VALUE[v.status]
+        score = round(100.0 * got / total_w, 1) if total_w else 0.0
+        return Grading(score, tuple(verdicts))
+
+    def _verdict(self, pi: int, p: _Point, sentences, per, original: str) -> PointVerdict:
+        best = (0.0, -1, {})
+        n = len(sentences)
+        for i in range(n):
+            units = dict(per[i][0].get(pi, {}))
+            base = sentences[i].start
+            units = {u: (s, base + a, base + b) for u, (s, a, b) in units.items()}
+            for j in (i, i + 1):
+                if j != i:
+                    if j >= n:
+                        break
+                    bj = sentences[j].start
+                    for u, (s, a, b) in per[j][0].get(pi, {}).items():
+                        if u not in units or s > units[u][0]:
+                            units[u] = (s, bj + a, bj + b)
+                found = sum(p.units[u].weight * s for u, (s, _, _) in units.items())
+                if found > best[0] + 1e-9:
+                    best = (found, i, dict(units))
+        found, _, units = best
+        coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
+        status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
+        evidence = tuple(sorted({(a, b) for _, a, b in units.values()}))
+        matched = tuple(p.units[u].name for u in sorted(units))
+        order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
+        missing = tuple(p.units[u].name for u in order if u not in units and p.units[u].weight >= 0.2)
+        reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
+        if status == MISSED:
+            evidence = ()
+        return PointVerdict(p.kp.id, status, evidence, matched if status != MISSED else (), missing,
+                            reason, p.kp.weight)
+
+    def _reason(self, pi, status, units, sentences, per, original, matched, missing) -> str:
+        if status == COVERED:
+            return "答到: " + "、".join(matched)
+        rejected = []
+        for i, s in enumerate(sentences):
+            for h in per[i][1].get(pi, ()):
+                a, b = h.scope
+                rejected.append((h.flag, original[s.start + a:s.start + b].strip()))
+        if status == PARTIAL:
+            msg = "只答到: " + "、".join(matched)
+            if missing:
+                msg += "; 还缺: " + "、".join(missing[:4])
+            return msg
+        if rejected:
+            flag, clause = rejected[0]
+            if flag == "negated":
+                return f"否定: {clause}"
+            if flag == "attributed":
+                return f"转述他人观点,不是你的主张: {clause}"
+            if flag == "heading":
+                return f"只有标题,没有内容: {clause}"
+        if matched:
+            return "提到太少: " + "、".join(matched)
+        return "没有提到" + (": " + "、".join(missing[:4]) if missing else "")
+
+
+def grade(question: Question, text: str, thesaurus: Thesaurus | None = None) -> Grading:
+    """Grade ``text`` against ``question`` (one-off; use ``Grader`` to grade repeatedly)."""
+    return Grader(question, thesaurus=thesaurus).grade(text)
+
+
+__all__ = ["COVERED", "MISSED", "PARTIAL", "Grader", "Grading", "PointVerdict", "grade"]

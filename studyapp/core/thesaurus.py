@@ -1,0 +1,101 @@
+"""The grading vocabulary: the built-in thesaurus plus a pack's own.
+
+The built-in thesaurus (``studyapp/core/data/thesaurus.yaml``, shipped in the
+wheel) has the same format as a pack's ``thesaurus.yaml``::
+
+    synonyms:            # groups of interchangeable terms (exact synonyms)
+      - [减负, 松绑, 减轻负担]
+    related:             # loose relatives: weak evidence only
+      - [监督, 检查]
+
+It is parsed once per process. ``lexicon(pack_thesaurus)`` merges it with a
+pack's ``model.Thesaurus`` into a ``Lexicon`` that answers "which terms mean
+the same as this one" on folded (simplified, half-width) terms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from studyapp.core.model import Thesaurus
+from studyapp.core.text import fold_term
+
+DATA_FILE = Path(__file__).parent / "data" / "thesaurus.yaml"
+
+
+def _groups(raw) -> tuple[tuple[str, ...], ...]:
+    out = []
+    if not isinstance(raw, list):
+        return ()
+    for g in raw:
+        if isinstance(g, str):
+            g = [g]
+        if not isinstance(g, list):
+            continue
+        terms = tuple(str(t).strip() for t in g if isinstance(t, (str, int)) and str(t).strip())
+        if len(terms) >= 2:
+            out.append(terms)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def builtin_thesaurus() -> Thesaurus:
+    """The thesaurus shipped with the app (empty if its file is missing or broken)."""
+    try:
+        raw = DATA_FILE.read_text(encoding="utf-8")
+    except OSError:
+        return Thesaurus()
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(raw, Loader=loader)  # safe loader only
+    except yaml.YAMLError:
+        return Thesaurus()
+    if not isinstance(data, dict):
+        return Thesaurus()
+    return Thesaurus(synonyms=_groups(data.get("synonyms")), related=_groups(data.get("related")))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Folded term -> its exact synonyms / its loose relatives (the term itself excluded)."""
+
+    synonyms: dict
+    related: dict
+
+    def synonyms_of(self, term: str) -> frozenset[str]:
+        return self.synonyms.get(fold_term(term), frozenset())
+
+    def related_of(self, term: str) -> frozenset[str]:
+        return self.related.get(fold_term(term), frozenset())
+
+
+def _index(groups) -> dict[str, frozenset[str]]:
+    acc: dict[str, set[str]] = {}
+    for g in groups:
+        terms = {fold_term(t) for t in g}
+        terms.discard("")
+        for t in terms:
+            acc.setdefault(t, set()).update(terms)
+    return {t: frozenset(s - {t}) for t, s in acc.items()}
+
+
+@lru_cache(maxsize=32)
+def lexicon(extra: Thesaurus | None = None) -> Lexicon:
+    """The built-in thesaurus merged with a pack's (``extra``); cached per pack thesaurus."""
+    base = builtin_thesaurus()
+    syn = list(base.synonyms)
+    rel = list(base.related)
+    if extra is not None:
+        syn.extend(extra.synonyms)
+        rel.extend(extra.related)
+    synonyms = _index(syn)
+    related = _index(rel)
+    # an exact synonym is never also "only related"
+    related = {t: frozenset(r - synonyms.get(t, frozenset())) for t, r in related.items()}
+    return Lexicon(synonyms, related)
+
+
+__all__ = ["DATA_FILE", "Lexicon", "builtin_thesaurus", "lexicon"]
