@@ -1,0 +1,106 @@
+"""The end-of-session report: the times, lengths and grades of what was actually typed, and its Markdown."""
+from __future__ import annotations
+
+from studyapp.core.clock import FakeClock
+from studyapp.core.model import KeyPoint, Question
+from studyapp.core.packs import bundled_pack_dir, load_pack
+from studyapp.core.report import build_report, count_chars, fmt_duration
+from studyapp.core.session import MockSession
+from studyapp.core.store import Store
+
+ANSWER = "我会先制定调研方案，组建调研小组，设计问卷和访谈提纲。\n重点了解社区挂牌、报表和盖章情况。"
+
+
+def run_session(clock):
+    pack = load_pack(bundled_pack_dir()).pack
+    survey = pack.question("burden-survey")
+    odd = Question(id="no-points", prompt="自我介绍 | `code` [b]x[/b]", key_points=(), type=None)
+    s = MockSession.build([(pack.id, survey), (pack.id, odd)], clock, think=60, answer=120)
+    s.start()
+    clock.advance(20)
+    s.set_text("提纲")
+    s.finish_phase()
+    clock.advance(45)
+    s.set_text(ANSWER)
+    s.finish_phase()  # question 2: let both phases run out, nothing typed
+    clock.advance(60 + 120)
+    s.tick()
+    assert s.finished
+    return pack, s
+
+
+def test_report_times_lengths_speaking_estimate_and_grades():
+    clock = FakeClock()
+    pack, s = run_session(clock)
+    r = build_report(s, thesauri={pack.id: pack.thesaurus}, session_id=7, started_at=clock.now())
+    first, second = r.questions
+    assert (first.think_used, first.answer_used) == (20, 45)
+    assert (first.think_allowed, first.answer_allowed) == (60, 120)
+    assert first.chars == count_chars(ANSWER) == len(ANSWER) - 1  # the line break is not spoken
+    assert first.speak_s == first.chars * 60 / 200
+    assert first.speech_fits and first.speech_verdict.startswith("余")
+    # the same grader as everywhere else decides the score and the missed points
+    from studyapp.core.grading import Grader
+
+    expected = Grader(s.items[0].question, thesaurus=pack.thesaurus).grade(ANSWER)
+    assert first.score == expected.score
+    missed_ids = {v.id for v in expected.points if v.status == "missed"}
+    assert missed_ids and first.missed == tuple(
+        kp.point for kp in s.items[0].question.key_points if kp.id in missed_ids
+    )
+    assert (second.think_used, second.answer_used, second.timed_out) == (60, 120, ("thinking", "answering"))
+    assert second.chars == 0 and second.score is None and second.speech_verdict == "没有作答"
+    assert r.think_used == 80 and r.answer_used == 165 and r.time_allowed == 360
+    assert r.score == first.score  # the ungraded question does not count as 0
+    assert [x.index for x in r.results()] == [0]
+
+
+def test_markdown_export_shows_everything_literally(tmp_path):
+    clock = FakeClock()
+    pack, s = run_session(clock)
+    r = build_report(s, thesauri={pack.id: pack.thesaurus}, started_at=clock.now())
+    md = r.to_markdown()
+    assert "| 1 | 组织管理 | 0:20 / 1:00 | 0:45 / 2:00 |" in md
+    assert "遗漏的要点：" in md
+    for line in ANSWER.splitlines():
+        assert line in md
+    # pack text cannot break the table or become markup
+    assert "自我介绍 \\| \\`code\\` \\[b\\]x\\[/b\\]" in md
+    out = r.export(tmp_path)
+    assert out.parent == tmp_path and out.suffix == ".md"
+    assert out.read_text(encoding="utf-8") == md
+    named = r.export(tmp_path / "sub" / "mine.md")
+    assert named == tmp_path / "sub" / "mine.md" and named.is_file()
+
+
+def test_fenced_answer_survives_backticks():
+    clock = FakeClock()
+    q = Question(id="x", prompt="p", key_points=(KeyPoint("a", "要点"),))
+    s = MockSession.build([("p", q)], clock, think=1, answer=1)
+    s.start()
+    s.set_text("````\n# 不是标题")
+    clock.advance(5)
+    s.tick()
+    md = build_report(s).to_markdown()
+    assert "`````text\n````\n# 不是标题\n`````" in md
+
+
+def test_finished_session_and_its_grades_are_stored(tmp_path):
+    clock = FakeClock()
+    pack, s = run_session(clock)
+    from studyapp.core.session import SessionRecorder
+
+    store = Store.open(tmp_path / "h.db", clock=clock)
+    rec = SessionRecorder(store, s, clock)
+    rec.create()
+    r = build_report(s, thesauri={pack.id: pack.thesaurus}, session_id=rec.session_id)
+    rec.finish(r.results())
+    saved = store.session(rec.session_id)
+    assert saved.status == "finished"
+    assert saved.questions[0].text == ANSWER and saved.questions[0].score == r.questions[0].score
+    assert saved.questions[1].score is None
+    assert store.attempts(question_id="burden-survey")[0].answer == ANSWER
+
+
+def test_fmt_duration():
+    assert fmt_duration(0) == "0:00" and fmt_duration(59.6) == "1:00" and fmt_duration(754) == "12:34"
