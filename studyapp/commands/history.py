@@ -1,0 +1,135 @@
+"""``studyapp history [--json] [--limit N]``: mock-interview sessions and practice attempts.
+
+Reads the history database without importing Textual, and without creating
+one when there is none yet.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="show at most N sessions and N attempts (newest first)")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _clip(text: str, cells: int) -> str:
+    from studyapp.core.textio import terminal_safe
+
+    text = terminal_safe(" ".join(text.split()))
+    if _width(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _local(dt) -> str:
+    return dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
+
+
+def _score(v) -> str:
+    return "–" if v is None else f"{v:.0f}"
+
+
+def _session_dict(s) -> dict:
+    return {
+        "id": s.id,
+        "status": s.status,
+        "created_at": s.created_at.isoformat(),
+        "finished_at": s.finished_at.isoformat() if s.finished_at else None,
+        "score": s.score,
+        "config": s.config,
+        "questions": [
+            {
+                "index": q.index,
+                "pack_id": q.pack_id,
+                "question_id": q.question_id,
+                "prompt": q.prompt,
+                "answer": q.text,
+                "characters": sum(1 for ch in q.text if not ch.isspace()),
+                "think_used_s": q.think_used,
+                "answer_used_s": q.answer_used,
+                "score": q.score,
+                "missed": [p["id"] for p in (q.grading or {}).get("points", []) if p.get("status") == "missed"],
+            }
+            for q in s.questions
+        ],
+    }
+
+
+def _attempt_dict(a) -> dict:
+    return {
+        "id": a.id,
+        "pack_id": a.pack_id,
+        "question_id": a.question_id,
+        "created_at": a.created_at.isoformat(),
+        "score": a.score,
+        "duration_s": a.duration_s,
+        "characters": sum(1 for ch in a.answer if not ch.isspace()),
+    }
+
+
+def run(args) -> int:
+    from studyapp.core.paths import default_db_path
+    from studyapp.core.store import Store, StoreError
+
+    limit = args.limit
+    if limit is not None and limit < 1:
+        print("studyapp history: error: --limit must be at least 1", file=sys.stderr)
+        return 2
+    path = default_db_path()
+    sessions, attempts = [], []
+    if path.exists():
+        try:
+            with Store.open(path) as store:
+                sessions = store.sessions(limit=limit)
+                attempts = store.attempts(limit=limit, practice_only=True)
+        except StoreError as exc:
+            print(f"studyapp history: error: {exc}", file=sys.stderr)
+            return 1
+
+    if args.json:
+        json.dump(
+            {
+                "database": str(path),
+                "sessions": [_session_dict(s) for s in sessions],
+                "attempts": [_attempt_dict(a) for a in attempts],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+        return 0
+
+    if not sessions and not attempts:
+        print(f"No history yet ({path}). Practise a question or run `studyapp mock`.")
+        return 0
+    status_label = {"finished": "done", "active": "unfinished"}
+    if sessions:
+        print(f"Mock interviews ({len(sessions)})")
+        for s in sessions:
+            print(f"  #{s.id:<4} {_local(s.created_at)}  {status_label.get(s.status, s.status):<10}  "
+                  f"score {_score(s.score):>3}  {len(s.questions)} questions")
+            for q in s.questions:
+                print(f"        {q.index + 1}. {_score(q.score):>3}  {q.question_id:<24} {_clip(q.prompt, 40)}")
+    if attempts:
+        if sessions:
+            print()
+        print(f"Practice attempts ({len(attempts)})")
+        for a in attempts:
+            print(f"  {_local(a.created_at)}  score {_score(a.score):>3}  {a.pack_id}/{a.question_id}")
+    return 0
