@@ -77,6 +77,13 @@ def decode_user_bytes(data: bytes, path: Path | str) -> str:
         raise UserInputError(
             path, "the file is UTF-16, not UTF-8; save it as UTF-8", line=1
         )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise UserInputError(
+            path,
+            "the file contains NUL bytes: it is not a text file (or UTF-16; save it as UTF-8)",
+            line=_line_of(data, nul),
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -91,12 +98,6 @@ def decode_user_bytes(data: bytes, path: Path | str) -> str:
         else:
             message += "; save it as UTF-8"
         raise UserInputError(path, message, line=line) from None
-    if "\x00" in text:
-        raise UserInputError(
-            path,
-            "the file contains NUL bytes; it is not a text file",
-            line=_line_of(data, data.find(b"\x00")),
-        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 

@@ -1,0 +1,203 @@
+"""`studyapp validate` and `studyapp list` as a tutor uses them: one line per
+problem, the right exit status, never a traceback."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from packutil import QUESTION_YAML, write_pack
+
+from studyapp import cli
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_process(*argv: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "studyapp", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
+
+
+# ---------------------------------------------------------------- validate
+
+
+def test_valid_pack_exits_0_with_a_summary(tmp_path, capsys):
+    root = write_pack(tmp_path / "good")
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    assert out == ""
+    assert err.strip() == f"{root}: 1 topic, 2 questions, 0 errors, 0 warnings"
+
+
+def test_every_problem_printed_as_path_line_severity_message(tmp_path, capsys):
+    root = write_pack(
+        tmp_path / "p",
+        {
+            "pack.yaml": "id: demo\ntitle: 演示\nauthor: 李老师\n",
+            "questions/q3.yaml": "id: q3\nprompt: 谈谈\ntype: 综合\nkey_points:\n  - id: k1\n    point: 要点\n",
+            "questions/q4.yaml": "id: q4\nprompt: [\n",
+        },
+    )
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"{root / 'pack.yaml'}:3: warning: unknown key 'author' in pack.yaml "
+        "(known: id, title, version, language, authors, description, format)"
+    )
+    assert lines[1] == (
+        f"{root / 'questions' / 'q3.yaml'}:3: error: unknown question type '综合': "
+        "use one of 综合分析 组织管理 人际关系 应急应变 情景模拟 自我认知"
+    )
+    assert lines[2].startswith(f"{root / 'questions' / 'q4.yaml'}:3: error: YAML syntax error")
+    assert len(lines) == 3
+    assert err.strip() == f"{root}: 1 topic, 2 questions, 2 errors, 1 warning"
+
+
+def test_warnings_only_exit_0_unless_strict(tmp_path, capsys):
+    root = write_pack(tmp_path / "p", {"pack.yaml": "id: demo\ntitle: 演示\nauthor: 李老师\n"})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    assert ":3: warning: unknown key 'author'" in out
+    code, _, _ = run_cli(capsys, "validate", "--strict", str(root))
+    assert code == 1
+
+
+def test_several_packs_in_one_run(tmp_path, capsys):
+    good = write_pack(tmp_path / "good")
+    bad = write_pack(tmp_path / "bad", {"questions/q1.yaml": QUESTION_YAML.replace("综合分析", "闲聊")})
+    code, out, err = run_cli(capsys, "validate", str(good), str(bad))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad / 'questions' / 'q1.yaml'}:3: error: unknown question type '闲聊': "
+        "use one of 综合分析 组织管理 人际关系 应急应变 情景模拟 自我认知"
+    ]
+    assert err.splitlines() == [
+        f"{good}: 1 topic, 2 questions, 0 errors, 0 warnings",
+        f"{bad}: 1 topic, 1 question, 1 error, 0 warnings",
+    ]
+
+
+def test_missing_folder_is_a_message_not_a_traceback(tmp_path):
+    proc = run_process("validate", str(tmp_path / "nope"))
+    assert proc.returncode == 1
+    assert proc.stdout == f"{tmp_path / 'nope'}: error: no such pack folder\n"
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_file_instead_of_a_folder(tmp_path, capsys):
+    f = tmp_path / "pack.yaml"
+    f.write_text("id: x\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "validate", str(f))
+    assert code == 1
+    assert out == f"{f}: error: not a folder: a pack is a folder with pack.yaml\n"
+
+
+def test_hostile_files_in_a_subprocess_never_traceback(tmp_path):
+    marker = tmp_path / "pwned"
+    root = write_pack(
+        tmp_path / "p",
+        {
+            "questions/evil.yaml": f"id: evil\nprompt: !!python/object/apply:os.system ['touch {marker}']\n",
+            "questions/gbk.yaml": "id: gbk\nprompt: 谈谈基层减负\n".encode("gbk"),
+            "questions/deep.yaml": "id: deep\nprompt: " + "[" * 5000 + "\n",
+            "questions/bomb.yaml": "a: &a [*a]\nid: bomb\n",
+            "questions/binary.yaml": b"\x00\x01\x02\xff" * 100,
+            "topics/escape.md": "---\nid: esc\ntitle: \"\\e[2J\\e]0;pwned\\a\"\ntags: 3\n---\nx\n",
+        },
+    )
+    proc = run_process("validate", str(root))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not marker.exists()
+    assert "\x1b" not in proc.stdout  # no terminal escape passed through
+    out = proc.stdout
+    q = root / "questions"
+    assert f"{q / 'evil.yaml'}:2: error: YAML tag !!python/object/apply:os.system is not allowed" in out
+    assert f"{q / 'gbk.yaml'}:2: error: the file is not valid UTF-8" in out and "looks like GBK" in out
+    assert f"{q / 'deep.yaml'}:" in out
+    assert f"{q / 'bomb.yaml'}:1: error:" in out
+    assert f"{q / 'binary.yaml'}:1: error: the file contains NUL bytes" in out
+    assert f"{root / 'topics' / 'escape.md'}:4: error: tags must be a list of text" in out
+    assert "1 topic, 2 questions, 6 errors" in proc.stderr
+
+
+def test_validate_without_arguments_checks_the_bundled_pack_from_any_folder(tmp_path):
+    proc = run_process("validate", cwd=tmp_path)
+    assert "Traceback" not in proc.stderr
+    summary = proc.stderr.strip().splitlines()[-1]
+    assert summary.split(": ")[0].endswith("content")
+    assert " question" in summary
+
+
+# ---------------------------------------------------------------- list
+
+
+def test_list_shows_ids_types_and_titles(tmp_path, capsys):
+    root = write_pack(tmp_path / "p")
+    code, out, err = run_cli(capsys, "list", str(root))
+    assert code == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0] == f"demo — 演示包  ({root})"
+    assert lines[1] == "  1 topic:"
+    assert lines[2].split() == ["burden", "为社区减负"]
+    assert lines[3] == "  2 questions:"
+    assert lines[4].split() == ["q1", "综合分析", "谈谈你对社区减负的看法。"]
+    assert lines[5].split() == ["q2", "组织管理", "你如何组织一次社区减负调研？"]
+
+
+def test_list_json(tmp_path, capsys):
+    root = write_pack(tmp_path / "p")
+    code, out, _ = run_cli(capsys, "list", "--json", str(root))
+    assert code == 0
+    data = json.loads(out)
+    (pack,) = data["packs"]
+    assert (pack["id"], pack["title"], pack["errors"], pack["warnings"]) == ("demo", "演示包", 0, 0)
+    assert pack["topics"][0]["id"] == "burden"
+    assert pack["topics"][0]["sections"] == ["热点概况", "主流观点"]
+    assert [(q["id"], q["type"], q["topic"], q["key_points"]) for q in pack["questions"]] == [
+        ("q1", "综合分析", "burden", 2),
+        ("q2", "组织管理", None, 1),
+    ]
+    assert "谈谈你对社区减负的看法" in out  # Chinese kept as text, not \u escapes
+
+
+def test_list_leaves_out_broken_questions_and_says_so(tmp_path, capsys):
+    root = write_pack(tmp_path / "p", {"questions/q2.yaml": "id: q2\n"})
+    code, out, err = run_cli(capsys, "list", str(root))
+    assert code == 0
+    assert "q1" in out and "q2" not in out
+    assert f"{root}: 3 errors, 0 warnings; items with errors are left out" in err
+
+
+def test_list_missing_folder(tmp_path, capsys):
+    code, out, err = run_cli(capsys, "list", str(tmp_path / "nope"))
+    assert code == 1
+    assert out == ""
+    assert err == f"{tmp_path / 'nope'}: error: no such pack folder\n"
+
+
+def test_list_clips_long_prompts_by_terminal_width(tmp_path, capsys):
+    long_prompt = "社区" * 60
+    root = write_pack(
+        tmp_path / "p",
+        {"questions/q2.yaml": f"id: q2\nprompt: {long_prompt}\ntype: 组织管理\nkey_points: [{{id: k, point: p}}]\n"},
+    )
+    code, out, _ = run_cli(capsys, "list", str(root))
+    line = next(l for l in out.splitlines() if l.split()[0] == "q2")
+    prompt = line.split()[-1]
+    assert prompt.endswith("…")
+    assert len(prompt) == 25  # 24 CJK characters (48 cells) and the ellipsis
