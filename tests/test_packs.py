@@ -536,3 +536,14 @@ def test_bundled_pack_dir_holds_a_pack():
 
     assert (bundled_pack_dir() / "pack.yaml").is_file()
     assert Path(bundled_pack_dir()).name == "content"
+
+
+def test_bundled_pack_is_clean():
+    from studyapp.core.packs import bundled_pack_dir
+
+    result = load_pack(bundled_pack_dir())
+    assert [p.format() for p in result.problems] == []
+    pack = result.pack
+    assert pack.topics and pack.questions
+    for q in pack.questions:
+        assert q.topic is None or pack.topic(q.topic) is not None
