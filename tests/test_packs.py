@@ -547,3 +547,12 @@ def test_bundled_pack_is_clean():
     assert pack.topics and pack.questions
     for q in pack.questions:
         assert q.topic is None or pack.topic(q.topic) is not None
+
+
+def test_question_whose_topic_has_errors_says_so(tmp_path):
+    broken_topic = TOPIC_MD.replace("tags: [社区治理, 基层减负]", "tags: {a: b}")
+    root = write_pack(tmp_path, {"topics/burden.md": broken_topic})
+    result = load_pack(root)
+    assert where(result, root) == [("topics/burden.md", 4, E), ("questions/q1.yaml", 4, E)]
+    assert "topic 'burden' has errors (see its file)" in result.problems[1].message
+    assert q_ids(result) == ["q2"]

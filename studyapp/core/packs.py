@@ -206,6 +206,7 @@ class _Reporter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.found_id: str | None = None  # the item's id, even when the item has errors
 
     def error(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.path, line, ERROR, message))
@@ -472,6 +473,7 @@ def _load_topic(path: Path, r: _Reporter, limit: int) -> _TopicDraft | None:
             r.error(e.key_line, f"date must be a date like 2024-05-01, not {_type_name(e.value)}")
     if not body.strip():
         r.warning(body_line - 1, "the topic has no text after its front matter")
+    r.found_id = topic_id
     if r.has_errors or topic_id is None or title is None or tags is None or sources is None:
         return None
     topic = Topic(
@@ -712,8 +714,10 @@ def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
     return out
 
 
-def _guarded(loader, path: Path, limit: int, problems: list[Problem]):
-    """Run one file's loader; whatever happens, the other files still load."""
+def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: set[str] | None = None):
+    """Run one file's loader; whatever happens, the other files still load.
+
+    The id of an item left out for its errors is added to ``broken``."""
     r = _Reporter(path)
     try:
         result = loader(path, r, limit)
@@ -721,6 +725,8 @@ def _guarded(loader, path: Path, limit: int, problems: list[Problem]):
         r.error(None, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it")
         result = None
     problems.extend(r.problems)
+    if result is None and r.found_id is not None and broken is not None:
+        broken.add(r.found_id)
     return result
 
 
@@ -751,10 +757,11 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     # topics
     topics: list[Topic] = []
     topic_lines: dict[str, tuple[Path, int]] = {}
+    broken_topics: set[str] = set()
     topics_dir = root / TOPICS_DIR
     if topics_dir.is_dir():
         for f in _files(topics_dir, ".md", problems):
-            draft = _guarded(_load_topic, f, limit, problems)
+            draft = _guarded(_load_topic, f, limit, problems, broken_topics)
             if draft is None:
                 continue
             t = draft.topic
@@ -786,15 +793,12 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
                 )
                 continue
             if q.topic is not None and q.topic not in topic_lines:
-                known = ", ".join(sorted(topic_lines)) or "none"
-                problems.append(
-                    Problem(
-                        f,
-                        draft.topic_line,
-                        ERROR,
-                        f"topic {_q(q.topic)} is not a topic of this pack (topics: {known})",
-                    )
-                )
+                if q.topic in broken_topics:
+                    message = f"topic {_q(q.topic)} has errors (see its file), so this question is left out"
+                else:
+                    known = ", ".join(sorted(topic_lines)) or "none"
+                    message = f"topic {_q(q.topic)} is not a topic of this pack (topics: {known})"
+                problems.append(Problem(f, draft.topic_line, ERROR, message))
                 continue
             question_lines[q.id] = (f, draft.id_line)
             questions.append(q)
