@@ -373,6 +373,22 @@ def test_wrong_question_field(tmp_path, changes, line, words):
     assert q_ids(result) == ["q1", "q2"]  # the broken question is left out, the rest loads
 
 
+def test_empty_optional_field_is_a_warning_and_the_question_loads(tmp_path):
+    root = write_pack(tmp_path, {"questions/q3.yaml": question(reference="")})
+    result = load_pack(root)
+    path, line, sev, msg = only(result, root)
+    assert (path, line, sev) == ("questions/q3.yaml", 7, W)
+    assert "reference is empty" in msg
+    assert result.pack.question("q3").reference is None
+
+
+def test_topic_with_empty_front_matter(tmp_path):
+    root = write_pack(tmp_path, {"topics/t2.md": "---\n---\n正文\n"})
+    path, line, sev, msg = only(load_pack(root), root)
+    assert (path, line, sev) == ("topics/t2.md", 1, E)
+    assert "front matter is empty" in msg
+
+
 def test_unknown_question_key_and_time_key_are_warnings_and_the_question_loads(tmp_path):
     root = write_pack(
         tmp_path,

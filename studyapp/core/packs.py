@@ -242,14 +242,15 @@ def _text(
             r.error(map_line, f"{where} has no {key!s} (required)")
         return None
     y = entry.value
-    if y.kind != "scalar" or not isinstance(y.value, str):
-        if y.kind == "scalar" and y.value is None:
+    empty = y.kind == "scalar" and (y.value is None or (isinstance(y.value, str) and not y.value.strip()))
+    if empty:
+        if required:
             r.error(entry.key_line, f"{key} is empty")
-        else:
-            r.error(entry.key_line, f"{key} must be text, not {_type_name(y)}")
+        else:  # an optional field left blank: nothing is lost by ignoring it
+            r.warning(entry.key_line, f"{key} is empty: write it or leave the key out")
         return None
-    if not y.value.strip():
-        r.error(entry.key_line, f"{key} is empty")
+    if y.kind != "scalar" or not isinstance(y.value, str):
+        r.error(entry.key_line, f"{key} must be text, not {_type_name(y)}")
         return None
     return y.value
 
