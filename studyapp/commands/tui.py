@@ -1,10 +1,74 @@
-"""Launch the terminal app (the only command path that imports Textual)."""
+"""Launch the terminal app (the only command path that imports Textual).
+
+``studyapp [--pack DIR]...`` loads the bundled pack plus each DIR, opens the
+history store and runs the app. A --pack folder that does not exist is an
+error before the screen changes (exit 2); a pack with problems still opens,
+with a notice listing them. A data folder that cannot be written gives a
+notice and the app runs without saving.
+"""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+
+def add_arguments(parser) -> None:  # the TUI uses only the global --pack
+    pass
+
+
+def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
+    """(LoadResults for the bundled pack and each extra folder, errors that stop the
+    launch, notices to show in the app)."""
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+
+    errors: list[str] = []
+    notices: list[str] = []
+    for d in extra:
+        p = Path(d).expanduser()
+        if not p.exists():
+            errors.append(f"studyapp: error: --pack {d}: no such folder")
+        elif not p.is_dir():
+            errors.append(f"studyapp: error: --pack {d}: not a folder (a pack is a folder with pack.yaml)")
+    if errors:
+        return [], errors, notices
+    results = [load_pack(bundled_pack_dir())]
+    seen = {r.pack.id for r in results if r.pack is not None}
+    for d in extra:
+        result = load_pack(Path(d).expanduser())
+        if result.pack is not None and result.pack.id in seen:
+            notices.append(
+                f"--pack {d}: not loaded, its pack id {result.pack.id!r} is already in use "
+                "(give it another id in its pack.yaml)"
+            )
+            continue
+        if result.pack is not None:
+            seen.add(result.pack.id)
+        results.append(result)
+    return results, errors, notices
 
 
 def run(args) -> int:
-    # Placeholder until the TUI lands (issue 4): say what would open.
-    print("studyapp: the terminal app would open here on the bundled pack", file=sys.stderr)
-    return 0
+    results, errors, notices = load_packs(list(getattr(args, "pack", None) or []))
+    if errors:
+        for e in errors:
+            print(e, file=sys.stderr)
+        return 2
+
+    from studyapp.core.store import Store, StoreError
+
+    store = None
+    store_error = None
+    try:
+        store = Store.open()
+    except StoreError as exc:
+        store_error = str(exc)
+
+    from studyapp.tui.app import StudyApp
+
+    app = StudyApp(results, store=store, store_error=store_error, notices=notices)
+    try:
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    return int(app.return_code or 0)

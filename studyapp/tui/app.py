@@ -1,0 +1,181 @@
+"""The Textual application: screens for browsing, practising and reviewing.
+
+``StudyApp`` holds what every screen shares (the loaded packs, the store, the
+clock) and the navigation between screens. Screens call the core and render
+its results; grading and the heavier widgets are imported only when a screen
+needs them, so the home screen comes up fast.
+"""
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from studyapp.core.clock import Clock, SystemClock
+from studyapp.core.model import LoadResult, Pack, Question, Topic
+from studyapp.core.safe_text import sanitize_line
+from studyapp.tui.home import HomeScreen, group_by_type
+from studyapp.tui.search import PackSearch
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+# Set to make the app exit as soon as the home screen is ready (start-up benchmark).
+EXIT_ON_READY_ENV = "STUDYAPP_EXIT_ON_READY"
+
+MAX_PROBLEMS_SHOWN = 8
+
+
+class StudyApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "studyapp"
+    SUB_TITLE = "结构化面试练习"
+    COMMANDS = App.COMMANDS | {PackSearch}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "退出", priority=True),
+        Binding("f1", "help", "帮助", show=False),
+        Binding("ctrl+t", "toggle_theme", "主题"),
+    ]
+
+    def __init__(
+        self,
+        packs: list[LoadResult],
+        *,
+        store: Any = None,
+        clock: Clock | None = None,
+        store_error: str | None = None,
+        notices: list[str] | None = None,
+        mock: Any = None,
+    ) -> None:
+        super().__init__()
+        self.results = list(packs)
+        self.packs: list[Pack] = [r.pack for r in self.results if r.pack is not None]
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.store_error = store_error
+        self.extra_notices = list(notices or ())
+        self._last_attempts: dict | None = None
+        self.mock_request = mock  # core.session.MockOptions from `studyapp mock`, started after mount
+
+    # -- start-up ---------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        for result in self.results:
+            if result.problems:
+                self._notify_problems(result)
+        if self.store_error:
+            self.notify(
+                f"{self.store_error}\n练习记录不会被保存。",
+                title="无法写入数据文件夹",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        for notice in self.extra_notices:
+            self.notify(notice, severity="warning", timeout=15, markup=False)
+        if self.store is not None or self.mock_request is not None:
+            # an interrupted mock interview is offered first, then `studyapp mock`'s session
+            from studyapp.tui.resume import on_app_mount
+
+            on_app_mount(self, self.mock_request)
+
+    def on_ready(self) -> None:
+        if os.environ.get(EXIT_ON_READY_ENV):
+            self.exit()
+
+    def _notify_problems(self, result: LoadResult) -> None:
+        problems = result.problems
+        lines = [sanitize_line(p.format()) for p in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            lines.append(f"… 另有 {len(problems) - MAX_PROBLEMS_SHOWN} 个问题（studyapp validate 可列出全部）")
+        if result.pack is None:
+            title = "题包无法加载"
+            severity = "error"
+        else:
+            name = sanitize_line(result.pack.title or result.pack.id)
+            n_err, n_warn = len(result.errors), len(result.warnings)
+            title = f"题包「{name}」：{n_err} 个错误，{n_warn} 个警告；其余内容已加载"
+            severity = "error" if n_err else "warning"
+        self.notify("\n".join(lines), title=title, severity=severity, timeout=20, markup=False)
+
+    # -- shared data ------------------------------------------------------
+
+    def last_attempts(self) -> dict:
+        """(pack_id, question_id) -> the newest Attempt; empty without a store."""
+        if self.store is None:
+            return {}
+        if self._last_attempts is None:
+            try:
+                self._last_attempts = self.store.last_attempts()
+            except Exception as exc:  # a broken database must not stop browsing
+                self.notify(f"读取练习记录失败：{exc}", severity="warning", markup=False)
+                self._last_attempts = {}
+        return self._last_attempts
+
+    def save_attempt(
+        self, pack: Pack, question: Question, answer: str, grading: Any, duration_s: float | None
+    ) -> int | None:
+        """Store one graded answer; a failure is a notice, never a crash."""
+        if self.store is None:
+            return None
+        try:
+            attempt_id = self.store.save_attempt(
+                pack_id=pack.id,
+                question_id=question.id,
+                answer=answer,
+                score=grading.score,
+                grading=grading.to_dict(),
+                duration_s=duration_s,
+            )
+        except Exception as exc:
+            self.notify(f"保存失败：{exc}\n你的答案仍在屏幕上。", severity="error", markup=False)
+            return None
+        self._last_attempts = None
+        return attempt_id
+
+    def pack_of(self, pack_id: str) -> Pack | None:
+        return next((p for p in self.packs if p.id == pack_id), None)
+
+    def questions_of_topic(self, pack: Pack, topic: Topic) -> list[Question]:
+        return [q for q in pack.questions if q.topic == topic.id]
+
+    def next_question(self, pack: Pack, question: Question) -> Question | None:
+        """The question after ``question`` in home's order (by type), wrapping round."""
+        qs = [q for _, group in group_by_type(pack.questions) for q in group]
+        for i, q in enumerate(qs):
+            if q.id == question.id:
+                return qs[i + 1] if i + 1 < len(qs) else (qs[0] if len(qs) > 1 else None)
+        return None
+
+    # -- navigation ---------------------------------------------------------
+
+    def open_topic(self, pack: Pack, topic: Topic) -> None:
+        from studyapp.tui.topic import TopicScreen
+
+        self.push_screen(TopicScreen(pack, topic))
+
+    def open_question(self, pack: Pack, question: Question) -> None:
+        from studyapp.tui.practice import PracticeScreen
+
+        self.push_screen(PracticeScreen(pack, question))
+
+    def action_help(self) -> None:
+        from studyapp.tui.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_mock(self) -> None:
+        """Start a timed mock interview: presets 3/15, 4/20 or custom (studyapp/tui/mock.py)."""
+        from studyapp.tui.mock import open_mock_setup
+
+        open_mock_setup(self)

@@ -1,0 +1,413 @@
+"""The timed mock interview: a setup dialog (presets) and the session screen.
+
+The screen only renders ``core.session.MockSession`` and forwards keys to it;
+the timing lives in the core. ``tick()`` runs four times a second: it asks the
+session what happened (phase changes, warnings, timeouts), updates the
+countdown, rings the bell, and lets ``SessionRecorder`` autosave (every 2 s at
+the latest, at once on a phase change).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Checkbox, Digits, Footer, Header, Input, Label, Static, TextArea
+
+from studyapp.core.session import (
+    ANSWERING,
+    PHASE_LABELS,
+    PRESETS,
+    READING,
+    THINKING,
+    MockOptions,
+    MockSession,
+    SessionError,
+    SessionRecorder,
+    new_session,
+)
+from studyapp.core.safe_text import sanitize, sanitize_line
+from studyapp.tui import text as tui_text
+from studyapp.tui.text import mmss
+
+if TYPE_CHECKING:
+    from studyapp.core.store import SessionRecord
+
+TICK_S = 0.25
+
+PHASE_HINT = {
+    READING: "听题：请记住题目，读题时间结束后题目将隐藏",
+    THINKING: "思考：可以在下面记要点，思考时间结束后自动进入作答",
+    ANSWERING: "作答：直接在下面输入，时间到自动进入下一题",
+}
+
+
+def start_mock(app: Any, options: MockOptions) -> bool:
+    """Draw a new session from the app's packs and open it; a notice if the packs cannot."""
+    try:
+        session = new_session(app.packs, options, app.clock)
+    except SessionError as exc:
+        app.notify(f"无法开始模拟面试：{exc}", severity="error", markup=False)
+        return False
+    session.start()
+    recorder = None
+    if app.store is not None:
+        recorder = SessionRecorder(app.store, session, app.clock, config=options.to_config())
+        try:
+            recorder.create()
+        except Exception as exc:  # StoreError: run without saving, say so
+            app.notify(f"无法保存本次模拟面试：{exc}", severity="warning", markup=False)
+            recorder = None
+    app.push_screen(MockScreen(session, recorder, bell=options.bell))
+    return True
+
+
+def resume_mock(app: Any, record: "SessionRecord") -> bool:
+    """Open a saved unfinished session where it stopped."""
+    def resolve(pack_id: str, question_id: str):
+        pack = app.pack_of(pack_id)
+        return pack.question(question_id) if pack else None
+
+    try:
+        session = MockSession.from_dict(record.state, app.clock, resolve)
+    except SessionError as exc:
+        app.notify(f"无法恢复上次的模拟面试：{exc}", severity="error", markup=False)
+        return False
+    recorder = SessionRecorder(app.store, session, app.clock, session_id=record.id, config=record.config)
+    app.push_screen(MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), resumed=True))
+    return True
+
+
+class MockScreen(Screen):
+    DEFAULT_CSS = """
+    MockScreen #mock-top { height: auto; padding: 0 1; }
+    MockScreen #mock-clock-box { width: auto; height: auto; margin-right: 2; }
+    MockScreen #mock-countdown { width: auto; }
+    MockScreen #mock-countdown.warn { color: $warning; }
+    MockScreen #mock-countdown.urgent { color: $error; }
+    MockScreen #mock-info { width: 1fr; height: auto; }
+    MockScreen #mock-phase { text-style: bold; }
+    MockScreen #mock-warning { color: $error; text-style: bold; }
+    MockScreen #mock-prompt-box { height: auto; max-height: 35%; padding: 0 1; background: $boost; }
+    MockScreen #mock-prompt.hidden-prompt { color: $text-muted; text-style: italic; }
+    MockScreen #mock-answer { height: 1fr; }
+    MockScreen #mock-save { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+n", "finish_phase", "结束本阶段", priority=True),
+        Binding("f3", "reread", "再听一遍", priority=True),
+        Binding("f4", "pause", "暂停/继续", priority=True),
+        Binding("escape", "leave", "离开", priority=True),
+    ]
+
+    def __init__(
+        self,
+        session: MockSession,
+        recorder: SessionRecorder | None,
+        *,
+        bell: bool = True,
+        resumed: bool = False,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.recorder = recorder
+        self.bell_on = bell
+        self.resumed = resumed
+        self.bells = 0  # rung so far (tests and the status line read it)
+        self.warning_text = ""
+        self._shown_index = -1
+        self._done = False
+
+    # --- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="mock-top"):
+            with Vertical(id="mock-clock-box"):
+                yield Digits("00:00", id="mock-countdown")
+            with Vertical(id="mock-info"):
+                yield Static("", id="mock-title")
+                yield Static("", id="mock-phase")
+                yield Static("", id="mock-warning")
+        with VerticalScroll(id="mock-prompt-box"):
+            yield Static("", id="mock-prompt")
+        yield TextArea("", id="mock-answer", soft_wrap=True, tab_behavior="indent")
+        yield Static("", id="mock-save")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        editor = self.query_one("#mock-answer", TextArea)
+        editor.cursor_blink = tui_text.CURSOR_BLINK
+        if self.resumed:
+            self.notify("已恢复上次的模拟面试，计时从中断时剩余的时间继续。", markup=False)
+        self.refresh_view()
+        self.set_interval(TICK_S, self.tick)
+
+    def on_unmount(self) -> None:
+        # Leaving the screen (or the app closing): keep the latest text and time.
+        if self.recorder is not None and not self.session.finished:
+            self.session.set_text(self.query_one("#mock-answer", TextArea).text)
+            self.recorder.maybe_save(force=True)
+
+    # --- the clock ---------------------------------------------------------------
+
+    def tick(self) -> None:
+        if self._done:
+            return
+        self.handle(self.session.tick())
+
+    def handle(self, events) -> None:
+        phase_changed = False
+        for ev in events:
+            if ev.kind == "warning":
+                self.warning_text = f"还剩 {ev.seconds_left} 秒"
+                self.ring()
+            elif ev.kind == "timeout":
+                self.notify(f"{PHASE_LABELS.get(ev.phase, ev.phase)}时间到", markup=False, timeout=3)
+                phase_changed = True
+            elif ev.kind in ("phase", "prompt_hidden", "finished"):
+                phase_changed = True
+                if ev.kind == "phase":
+                    self.warning_text = ""
+        if self.session.finished:
+            self._finish()
+            return
+        if self.recorder is not None:
+            self.recorder.maybe_save(force=phase_changed)
+        self.refresh_view()
+
+    def ring(self) -> None:
+        if self.bell_on:
+            self.bells += 1
+            self.app.bell()
+
+    # --- rendering ------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        s = self.session
+        item = s.current
+        q = item.question
+        editor = self.query_one("#mock-answer", TextArea)
+        if self._shown_index != s.index:
+            # a new question: its own (possibly restored) text in the editor
+            self._shown_index = s.index
+            editor.load_text(item.text)
+            editor.move_cursor(editor.document.end)
+            editor.focus()
+        left = s.time_left()
+        countdown = self.query_one("#mock-countdown", Digits)
+        countdown.update(mmss(left + 0.999 if left > 0 else 0))
+        countdown.set_class(0 < left <= 60 and s.phase != READING, "warn")
+        countdown.set_class(0 < left <= 30 and s.phase != READING, "urgent")
+        mode = ("听题" if s.listen else "看题") + ("·练习" if s.practice else "·考试")
+        title = f"第 {s.index + 1}/{len(s.items)} 题"
+        if q.type:
+            title += f" · {sanitize_line(q.type)}"
+        title += f" · {mode}"
+        self.query_one("#mock-title", Static).update(Content(title))
+        phase = f"{PHASE_LABELS.get(s.phase, s.phase)} {mmss(s.phase_allowed())}"
+        if s.paused:
+            phase += "  ‖ 已暂停（F4 继续）"
+        hint = PHASE_HINT.get(s.phase, "")
+        self.query_one("#mock-phase", Static).update(Content(phase + ("  " + hint if hint else "")))
+        self.query_one("#mock-warning", Static).update(Content(self.warning_text))
+        prompt = self.query_one("#mock-prompt", Static)
+        if s.prompt_visible:
+            prompt.update(Content(sanitize(q.prompt).strip()))
+            prompt.set_class(False, "hidden-prompt")
+        else:
+            more = "F3 再听一遍（仅一次）" if s.can_reread else "已重听过一次"
+            prompt.update(Content(f"（听题：题目已隐藏。{more}）"))
+            prompt.set_class(True, "hidden-prompt")
+        if s.phase == ANSWERING and self.focused is not editor:
+            editor.focus()
+        self.query_one("#mock-save", Static).update(Content(self._save_status()))
+        self.sub_title = "模拟面试"
+
+    def _save_status(self) -> str:
+        if self.recorder is None:
+            return "未保存（数据文件夹不可写）"
+        if self.recorder.last_error:
+            return f"自动保存失败：{sanitize_line(self.recorder.last_error)}"
+        chars = sum(1 for ch in self.session.current.text if not ch.isspace())
+        return f"{chars} 字 · 已自动保存"
+
+    # --- input -------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "mock-answer" or self._done:
+            return
+        self.session.set_text(event.text_area.text)
+        if self.recorder is not None:
+            self.recorder.maybe_save()
+
+    def action_finish_phase(self) -> None:
+        if self._done:
+            return
+        try:
+            events = self.session.finish_phase()
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.handle(events)
+
+    def action_reread(self) -> None:
+        try:
+            self.handle(self.session.reread())
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+
+    def action_pause(self) -> None:
+        s = self.session
+        if not s.practice:
+            self.notify("考试模式不能暂停（练习模式 --practice 可以）。", severity="warning", markup=False)
+            return
+        if s.paused:
+            s.resume()
+        else:
+            s.pause()
+            if self.recorder is not None:
+                self.recorder.maybe_save(force=True)
+        self.refresh_view()
+
+    def action_leave(self) -> None:
+        from studyapp.tui.confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.dismiss_session()
+
+        where = "已保存，下次启动时可以继续。" if self.recorder is not None else "不会被保存。"
+        self.app.push_screen(ConfirmScreen(f"离开模拟面试？计时不会停止，进度{where}"), done)
+
+    def dismiss_session(self) -> None:
+        self.app.pop_screen()
+
+    # --- the end -------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        from studyapp.core.report import build_report
+        from studyapp.tui.report import ReportScreen
+
+        thesauri = {p.id: p.thesaurus for p in self.app.packs}
+        started = None
+        sid = self.recorder.session_id if self.recorder else None
+        if self.recorder is not None:
+            try:
+                rec = self.app.store.session(sid)
+                started = rec.created_at if rec else None
+            except Exception:
+                started = None
+        report = build_report(
+            self.session, thesauri=thesauri, session_id=sid, started_at=started or self.app.clock.now()
+        )
+        if self.recorder is not None:
+            try:
+                self.recorder.finish(report.results())
+            except Exception as exc:
+                self.notify(f"保存结果失败：{exc}", severity="error", markup=False)
+        if hasattr(self.app, "_last_attempts"):
+            self.app._last_attempts = None  # the home screen shows these scores
+        self.app.switch_screen(ReportScreen(report))
+
+
+class MockSetupScreen(ModalScreen[MockOptions | None]):
+    """Home screen's 'm': pick 3/15, 4/20 or a custom session."""
+
+    DEFAULT_CSS = """
+    MockSetupScreen { align: center middle; }
+    MockSetupScreen #setup { width: 64; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    MockSetupScreen #setup-presets { height: auto; }
+    MockSetupScreen #setup-presets Button { margin-right: 1; }
+    MockSetupScreen #setup-custom { height: auto; }
+    MockSetupScreen #setup-custom Input { width: 12; }
+    MockSetupScreen #setup-custom Label { padding: 1 1 0 0; }
+    MockSetupScreen #setup-error { color: $error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="setup"):
+            yield Static(Content("模拟面试：选择题量与时间"), classes="side-title")
+            with Horizontal(id="setup-presets"):
+                for key, preset in PRESETS.items():
+                    yield Button(preset.label, id=f"preset-{key.replace('/', '-')}", variant="primary")
+                yield Button("自定义", id="custom", variant="default")
+            yield Checkbox("听题（题目读完后隐藏，可重听一次）", id="listen")
+            yield Checkbox("练习模式（允许暂停）", id="practice")
+            yield Checkbox("警告时响铃", value=True, id="bell")
+            with Horizontal(id="setup-custom"):
+                yield Label("题数")
+                yield Input("2", id="count", type="integer")
+                yield Label("思考秒")
+                yield Input("", id="think", type="integer", placeholder="默认")
+                yield Label("作答秒")
+                yield Input("", id="answer", type="integer", placeholder="默认")
+            yield Static("", id="setup-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#preset-3-15").focus()
+
+    def _flags(self) -> dict:
+        return {
+            "listen": self.query_one("#listen", Checkbox).value,
+            "practice": self.query_one("#practice", Checkbox).value,
+            "bell": self.query_one("#bell", Checkbox).value,
+        }
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id or ""
+        if bid.startswith("preset-"):
+            key = bid[len("preset-"):].replace("-", "/")
+            self.dismiss(MockOptions.from_preset(key, **self._flags()))
+        elif bid == "custom":
+            self._custom()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._custom()
+
+    def _custom(self) -> None:
+        def num(wid: str, lo: int, hi: int, name: str) -> int | None:
+            raw = self.query_one(f"#{wid}", Input).value.strip()
+            if not raw:
+                return None
+            try:
+                v = int(raw)
+            except ValueError:
+                raise SessionError(f"{name}必须是整数") from None
+            if not lo <= v <= hi:
+                raise SessionError(f"{name}应在 {lo}–{hi} 之间")
+            return v
+
+        try:
+            count = num("count", 1, 20, "题数") or 1
+            think = num("think", 1, 3600, "思考时间")
+            answer = num("answer", 1, 3600, "作答时间")
+        except SessionError as exc:
+            self.query_one("#setup-error", Static).update(Content(str(exc)))
+            return
+        self.dismiss(MockOptions(count=count, think=think, answer=answer, **self._flags()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- hooks called by StudyApp -------------------------------------------------------------
+
+
+def open_mock_setup(app: Any) -> None:
+    """The home screen's 'm': choose a preset or a custom session, then start it."""
+
+    def chosen(options: MockOptions | None) -> None:
+        if options is not None:
+            start_mock(app, options)
+
+    app.push_screen(MockSetupScreen(), chosen)
+

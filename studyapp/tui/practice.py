@@ -1,0 +1,166 @@
+"""Practice: the prompt, an answer editor, elapsed time and an optional coverage meter."""
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Collapsible, Footer, Header, Static, TextArea
+
+from studyapp.core.model import Pack, Question
+from studyapp.core.safe_text import sanitize, sanitize_line
+from studyapp.tui import text as tui_text
+from studyapp.tui.text import mmss, short
+
+
+class PracticeScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "提交", priority=True),
+        Binding("f5", "submit", "提交", show=False, priority=True),
+        Binding("f2", "toggle_meter", "覆盖提示"),
+        Binding("escape", "leave", "返回", priority=True),
+        Binding("f1", "app.help", "帮助"),
+    ]
+
+    def __init__(
+        self,
+        pack: Pack,
+        question: Question,
+        *,
+        previous_answer: str | None = None,
+        previous_grading: Any = None,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.question = question
+        self.previous_answer = previous_answer
+        self.previous_grading = previous_grading
+        self.meter_on = False
+        self._grader: Any = None
+        self._started = self.app.clock.monotonic()
+        self._submitted = False
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        yield Header()
+        with VerticalScroll(id="prompt-box"):
+            head = [(sanitize_line(q.type) or "题目", "bold $accent")]
+            if q.time and q.time.answer:
+                head.append(f"  建议作答 {mmss(q.time.answer)}")
+            yield Static(Content.assemble(*head), id="prompt-type")
+            yield Static(Content(sanitize(q.prompt)), id="prompt")
+        if self.previous_answer is not None:
+            title = "上一次的提纲"
+            if self.previous_grading is not None:
+                title += f"（{round(self.previous_grading.score)} 分）"
+            with Collapsible(title=title, collapsed=False, id="previous"):
+                yield Static(Content(self.previous_answer), id="previous-answer")
+        yield TextArea(
+            "",
+            id="answer",
+            soft_wrap=True,
+            tab_behavior="indent",
+            placeholder="在这里写下你的答题提纲……（ctrl+s 或 F5 提交）",
+        )
+        with Horizontal(id="practice-status"):
+            yield Static("用时 00:00", id="elapsed")
+            yield Static("", id="meter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = short(self.question.prompt, 30)
+        editor = self.query_one("#answer", TextArea)
+        editor.cursor_blink = tui_text.CURSOR_BLINK
+        editor.focus()
+        self.set_interval(1.0, self.update_elapsed)
+        self.update_elapsed()
+        self._show_meter()
+
+    # -- time -----------------------------------------------------------------
+
+    def elapsed(self) -> float:
+        return self.app.clock.monotonic() - self._started
+
+    def update_elapsed(self) -> None:
+        self.query_one("#elapsed", Static).update(f"用时 {mmss(self.elapsed())}")
+
+    # -- answer -------------------------------------------------------------
+
+    @property
+    def answer(self) -> str:
+        return self.query_one("#answer", TextArea).text
+
+    def grader(self) -> Any:
+        if self._grader is None:
+            from studyapp.core.grading import Grader  # imported on first use: keeps start-up lean
+
+            self._grader = Grader(self.question, thesaurus=self.pack.thesaurus)
+        return self._grader
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.update_elapsed()
+        if self.meter_on:
+            self._show_meter()
+
+    def action_toggle_meter(self) -> None:
+        self.meter_on = not self.meter_on
+        self._show_meter()
+
+    def _show_meter(self) -> None:
+        meter = self.query_one("#meter", Static)
+        if not self.meter_on:
+            meter.update(Content.styled("覆盖提示：关（F2）", "dim"))
+            return
+        text = self.answer
+        if not text.strip():
+            meter.update(f"覆盖 0/{len(self.question.key_points)}")
+            return
+        g = self.grader().grade(text)
+        covered = sum(1 for p in g.points if p.status == "covered")
+        partial = sum(1 for p in g.points if p.status == "partial")
+        meter.update(
+            Content.assemble(
+                f"覆盖 {covered}/{len(g.points)}",
+                f" · 部分 {partial}" if partial else "",
+                "  ",
+                _bar(g.score),
+                f" {round(g.score)}",
+            )
+        )
+
+    def action_submit(self) -> None:
+        if self._submitted:
+            return
+        text = self.answer
+        if not text.strip():
+            self.notify("还没有写答案。", severity="warning", markup=False)
+            return
+        self._submitted = True
+        duration = self.elapsed()
+        grading = self.grader().grade(text)
+        attempt_id = self.app.save_attempt(self.pack, self.question, text, grading, duration)
+        from studyapp.tui.review import ReviewScreen
+
+        self.app.switch_screen(
+            ReviewScreen(self.pack, self.question, text, grading, duration_s=duration, attempt_id=attempt_id)
+        )
+
+    def action_leave(self) -> None:
+        if self.answer.strip():
+            from studyapp.tui.confirm import ConfirmScreen
+
+            def done(ok: bool | None) -> None:
+                if ok:
+                    self.app.pop_screen()
+
+            self.app.push_screen(ConfirmScreen("放弃这次作答并返回？答案不会保存。"), done)
+        else:
+            self.app.pop_screen()
+
+
+def _bar(score: float, width: int = 10) -> Content:
+    filled = max(0, min(width, round(score / 100 * width)))
+    return Content.assemble(("█" * filled, "$success"), ("░" * (width - filled), "dim"))

@@ -1,0 +1,127 @@
+"""At start-up: an interrupted mock interview is offered first. Enter resumes; any other key discards, after a confirmation."""
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from studyapp.core.session import PHASE_LABELS
+from studyapp.core.store import SessionRecord
+from studyapp.tui.text import mmss, short
+
+RESUME = "resume"
+DISCARD = "discard"
+
+
+def describe(record: SessionRecord) -> str:
+    state = record.state or {}
+    idx = int(state.get("index", 0))
+    items = state.get("items") or []
+    n = len(items) or len(record.questions)
+    cur = items[idx] if 0 <= idx < len(items) else {}
+    phase = PHASE_LABELS.get(cur.get("phase", ""), cur.get("phase", ""))
+    allowed = {"reading": "reading_s", "thinking": "think_s", "answering": "answer_s"}.get(cur.get("phase", ""))
+    left = None
+    if allowed and allowed in cur:
+        left = max(0.0, float(cur[allowed]) - float(state.get("phase_elapsed", 0.0)))
+    chars = sum(1 for it in items for ch in str(it.get("text", "")) if not ch.isspace())
+    when = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    lines = [
+        "上次的模拟面试没有完成（程序被关闭或中断）。",
+        "",
+        f"最后保存：{when}",
+        f"进度：第 {idx + 1}/{n} 题 · {phase}" + (f" · 剩余 {mmss(left)}" if left is not None else ""),
+        f"已输入：{chars} 字",
+    ]
+    if 0 <= idx < len(items):
+        lines.append(f"题目：{short(str(items[idx].get('prompt', '')), 40)}")
+    lines += ["", "回车：继续这场面试（从保存时剩余的时间继续）", "其他键：放弃它（会再确认一次）"]
+    return "\n".join(lines)
+
+
+class ResumeScreen(ModalScreen[str]):
+    DEFAULT_CSS = """
+    ResumeScreen { align: center middle; }
+    ResumeScreen #resume { width: 70; height: auto; border: thick $warning; padding: 1 2; background: $surface; }
+    """
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+        self._confirming = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="resume"):
+            yield Static(Content(describe(self.record)), id="resume-text")
+
+    def on_key(self, event: events.Key) -> None:
+        if self._confirming:
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key == "enter":
+            self.dismiss(RESUME)
+            return
+        from studyapp.tui.confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            self._confirming = False
+            if yes:
+                self.dismiss(DISCARD)
+
+        self._confirming = True
+        self.app.push_screen(ConfirmScreen("确定放弃这场未完成的模拟面试？已输入的内容将不再提示恢复。"), done)
+
+
+def offer_resume(app: Any, then=None) -> bool:
+    """If the store holds an unfinished session, ask about it (then call ``then()`` if it is discarded).
+
+    Returns whether a dialog was shown.
+    """
+    if app.store is None:
+        return False
+    try:
+        record = app.store.unfinished_session()
+    except Exception as exc:  # StoreError: a notice, the app goes on
+        app.notify(f"读取未完成的模拟面试失败：{exc}", severity="warning", markup=False)
+        return False
+    if record is None:
+        return False
+
+    def chosen(choice: str | None) -> None:
+        from studyapp.tui.mock import resume_mock
+
+        if choice == RESUME:
+            if resume_mock(app, record):
+                return
+        try:
+            app.store.discard_session(record.id)
+        except Exception as exc:
+            app.notify(f"无法标记为放弃：{exc}", severity="warning", markup=False)
+        if then is not None:
+            then()
+
+    app.push_screen(ResumeScreen(record), chosen)
+    return True
+
+
+def on_app_mount(app: Any, requested: Any = None) -> None:
+    """At start: an interrupted session is offered first; then the session asked for (``studyapp mock``).
+
+    Called from ``StudyApp.on_mount``; the mock screens are imported only when needed,
+    so a plain start stays fast.
+    """
+
+    def then() -> None:
+        if requested is not None:
+            from studyapp.tui.mock import start_mock
+
+            start_mock(app, requested)
+
+    if not offer_resume(app, then=then):
+        then()

@@ -1,0 +1,53 @@
+"""Command-palette search over the topics and questions of every loaded pack."""
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.style import Style
+
+from studyapp.core.safe_text import sanitize_line
+
+MATCH_STYLE = Style(reverse=True)
+
+
+def _highlight(text: str, offsets: tuple[int, ...] | list[int]) -> Content:
+    """Literal Content with the matched characters reversed.
+
+    (Textual's Matcher.highlight parses its candidate as markup; pack text must not be.)
+    """
+    content = Content(text)
+    for i in offsets:
+        if 0 <= i < len(text) and not text[i].isspace():
+            content = content.stylize(MATCH_STYLE, i, i + 1)
+    return content
+
+
+class PackSearch(Provider):
+    """Find a topic or a question by words from its title or prompt."""
+
+    def _entries(self):
+        app = self.app
+        for pack in getattr(app, "packs", ()):
+            for topic in pack.topics:
+                text = f"话题 · {sanitize_line(topic.title)}"
+                yield text, partial(app.open_topic, pack, topic), sanitize_line(pack.title)
+            for q in pack.questions:
+                kind = sanitize_line(q.type) or "题目"
+                prompt = sanitize_line(q.prompt)
+                if len(prompt) > 60:
+                    prompt = prompt[:59] + "…"
+                yield f"{kind} · {prompt}", partial(app.open_question, pack, q), sanitize_line(pack.title)
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._entries():
+            yield DiscoveryHit(Content(text), command, text=text, help=Content(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+                yield Hit(score, _highlight(text, offsets), command, text=text, help=Content(help_text))

@@ -1,0 +1,110 @@
+"""Topic: the briefing rendered from Markdown, a table of contents, the topic's questions."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from studyapp.core.model import Pack, Topic
+from studyapp.core.safe_text import sanitize, sanitize_line
+from studyapp.tui.text import one_line, short
+
+
+class SafeMarkdown(Markdown):
+    """Markdown that never follows a link: pack links are shown, not opened.
+
+    Inline text is rendered by Textual as Content (``[bold]`` stays literal);
+    a click on a link only tells the reader where it points.
+    """
+
+    def __init__(self, markdown: str | None = None, **kwargs) -> None:
+        super().__init__(sanitize(markdown), open_links=False, **kwargs)
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        self.app.notify(f"链接（未打开）：{sanitize_line(event.href)}", markup=False)
+
+
+class TopicScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "返回"),
+        Binding("question_mark", "app.help", "帮助"),
+        Binding("c", "focus_toc", "目录"),
+        Binding("b", "focus_body", "正文"),
+        Binding("q", "focus_questions", "题目"),
+    ]
+
+    def __init__(self, pack: Pack, topic: Topic) -> None:
+        super().__init__()
+        self.pack = pack
+        self.topic = topic
+        self.questions = self.app.questions_of_topic(pack, topic)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="topic-side"):
+            yield Label("目录", classes="side-title")
+            yield OptionList(id="toc")
+            yield Label(f"相关题目（{len(self.questions)}）", classes="side-title")
+            yield OptionList(
+                *[
+                    Option(Content.assemble(f"{i}. ", one_line(q.prompt, 60)), id=f"q{i}")
+                    for i, q in enumerate(self.questions, 1)
+                ],
+                id="topic-questions",
+            )
+        with VerticalScroll(id="topic-body"):
+            yield Static(one_line(self.topic.title), id="topic-title")
+            yield SafeMarkdown(self.topic.body, id="briefing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = short(self.topic.title, 40)
+        self.query_one("#topic-body").focus()
+
+    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
+        toc = self.query_one("#toc", OptionList)
+        toc.clear_options()
+        self._toc_blocks: list[str] = []
+        for level, title, block_id in event.table_of_contents:
+            if level > 3 or not block_id:
+                continue
+            indent = "  " * max(level - 2, 0)
+            toc.add_option(Option(Content(indent + sanitize_line(title)), id=f"toc-{len(self._toc_blocks)}"))
+            self._toc_blocks.append(block_id)
+
+    def toc_titles(self) -> list[str]:
+        toc = self.query_one("#toc", OptionList)
+        return [toc.get_option_at_index(i).prompt.plain.strip() for i in range(toc.option_count)]
+
+    def jump_to(self, title: str) -> bool:
+        """Scroll the briefing to the first heading titled ``title`` (used by tests and the TOC)."""
+        for i, t in enumerate(self.toc_titles()):
+            if t == title:
+                self._jump(i)
+                return True
+        return False
+
+    def _jump(self, index: int) -> None:
+        block_id = self._toc_blocks[index]
+        block = self.query_one("#briefing").query_one(f"#{block_id}")
+        self.query_one("#topic-body", VerticalScroll).scroll_to_widget(block, top=True, animate=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "toc":
+            self._jump(event.option_index)
+        elif event.option_list.id == "topic-questions":
+            self.app.open_question(self.pack, self.questions[event.option_index])
+
+    def action_focus_toc(self) -> None:
+        self.query_one("#toc").focus()
+
+    def action_focus_body(self) -> None:
+        self.query_one("#topic-body").focus()
+
+    def action_focus_questions(self) -> None:
+        self.query_one("#topic-questions").focus()

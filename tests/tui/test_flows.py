@@ -1,0 +1,291 @@
+"""A candidate's sessions in the terminal app, driven with Pilot."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static, TextArea, Tree
+
+from studyapp.tui.help import HelpScreen
+from studyapp.tui.home import HomeScreen
+from studyapp.tui.practice import PracticeScreen
+from studyapp.tui.review import ReviewScreen
+from studyapp.tui.topic import TopicScreen
+
+from tuiutil import MINI, make_app
+
+ANSWER = "一要加强宣传引导，帮助居民养成习惯。\n二要完善投放点设施。"
+
+
+def tree_lines(app) -> list[str]:
+    tree = app.screen.query_one(Tree)
+    return [tree.get_node_at_line(i).label.plain for i in range(tree.last_line + 1)]
+
+
+async def go_to(pilot, label_part: str) -> None:
+    """Move the home tree's cursor down to the first line containing ``label_part`` and press enter."""
+    lines = tree_lines(pilot.app)
+    index = next(i for i, line in enumerate(lines) if label_part in line)
+    tree = pilot.app.screen.query_one(Tree)
+    while tree.cursor_line < index:
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def static_text(widget: Static) -> str:
+    visual = widget.visual
+    return visual.plain if hasattr(visual, "plain") else str(visual)
+
+
+async def test_home_shows_packs_topics_and_questions_by_type():
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        lines = tree_lines(app)
+        assert any("测试题包：垃圾分类" in line and "1 个话题 · 3 道题" in line for line in lines)
+        assert "垃圾分类进社区" in "".join(lines)
+        # types in the usual order: 综合分析 before 组织管理 before 人际关系
+        types = [line.strip() for line in lines if line.split()[0] in ("综合分析", "组织管理", "人际关系")]
+        assert [t.split()[0] for t in types] == ["综合分析", "组织管理", "人际关系"]
+        await pilot.press("down", "down")  # the topic
+        detail = static_text(app.screen.query_one("#detail", Static))
+        assert "垃圾分类进社区" in detail and "6 个部分" not in detail
+
+
+async def test_open_topic_and_jump_to_a_section():
+    app = make_app(MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "垃圾分类进社区")
+        screen = app.screen
+        assert isinstance(screen, TopicScreen)
+        await pilot.pause()
+        titles = screen.toc_titles()
+        assert titles[:3] == ["热点概况", "主流观点", "支持者：习惯靠引导"]
+        assert "深度分析" in titles and "关注点三：激励约束" in titles
+        body = screen.query_one("#topic-body")
+        assert body.scroll_y == 0
+        # c focuses the contents; walk down to 主流观点 and press enter
+        await pilot.press("c")
+        target = titles.index("主流观点")
+        for _ in range(target + 1):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert body.scroll_y > 0
+
+        def heading(title):
+            return next(h for h in screen.query("MarkdownH2, MarkdownH3") if h._content.plain == title)
+
+        h = heading("主流观点")  # the section starts at the top of the view (after its margin)
+        assert h.region.y - h.styles.margin.top == body.region.y
+        # the last section cannot reach the top, but the jump brings it into view
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        assert body.region.contains_region(heading("关注点三：激励约束").region)
+        # the topic's questions are listed and open a practice screen
+        await pilot.press("q", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question is screen.questions[0]
+        assert {q.id for q in screen.questions} == {"sorting-view", "sorting-plan"}
+
+
+async def test_answer_submit_and_review(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        editor = screen.query_one(TextArea)
+        assert editor.has_focus
+        await pilot.press(*"一要")  # typed by key...
+        editor.insert(ANSWER[2:])  # ...and the rest as a paste would
+        clock.advance(95)
+        await pilot.press("end")  # any key refreshes the time display
+        assert "01:35" in static_text(screen.query_one("#elapsed", Static))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        g = review.grading
+        status = {v.id: v.status for v in g.points}
+        assert status["habit"] == "covered"  # 宣传引导 … 养成习惯
+        assert status["incentive"] == "missed"  # nothing about 积分/监督
+        rows = [static_text(w) for w in review.query(".point")]
+        assert rows[0].startswith("■ ✔ 覆盖  1. 宣传引导，帮助居民养成分类习惯。")
+        assert rows[2].startswith("  ✘ 未覆盖  3. 积分激励与监督约束相结合")
+        for row, verdict in zip(rows, g.points):
+            if verdict.matched:
+                assert "命中：" + "、".join(verdict.matched) in row
+            if verdict.missing:
+                assert "可补充：" + "、".join(verdict.missing) in row
+        s0, e0 = g.points[0].evidence[0]
+        assert f"依据：「{ANSWER[s0:e0]}」" in rows[0]
+        assert "可补充：积分" in rows[2]
+        summary = static_text(review.query_one("#review-summary", Static))
+        assert f"得分 {round(g.score)} / 100" in summary and "用时 01:35" in summary
+        assert "✔ 覆盖 2" in summary or "✔ 覆盖 1" in summary
+
+        # the evidence is highlighted in the candidate's own text, a colour per point
+        shown = review.query_one("#review-answer", Static)
+        assert shown.visual.plain == ANSWER
+        colours = _colours_by_offset(shown)
+        assert colours[s0] == point_colour(0)
+        assert ANSWER.index("一要") not in colours  # not evidence: not highlighted
+        for n, verdict in enumerate(g.points):
+            for start, end in verdict.evidence:
+                # overlapping evidence shows the later point's colour
+                later = {point_colour(m) for m, v in enumerate(g.points) if m >= n}
+                assert all(colours.get(k) in later for k in range(start, end))
+        assert point_colour(0) != point_colour(1)
+
+        # the reference answer only on request
+        ref = review.query_one("#reference")
+        assert not ref.display
+        await pilot.press("r")
+        assert ref.display
+
+    saved = store.attempts(question_id="sorting-view")
+    assert len(saved) == 1
+    assert saved[0].answer == ANSWER
+    assert saved[0].score == g.score
+    assert saved[0].duration_s == 95
+    assert saved[0].grading == g.to_dict()
+
+
+def point_colour(n: int) -> str:
+    from studyapp.tui.review import point_style
+
+    return point_style(n).split(" on ")[1].lower()
+
+
+def _colours_by_offset(widget: Static) -> dict[int, str]:
+    """character offset -> background colour (#rrggbb) of the highlighted characters."""
+    out: dict[int, str] = {}
+    for span in widget.visual.spans:
+        bg = getattr(span.style, "background", None) or getattr(span.style, "bgcolor", None)
+        if bg is None:
+            continue
+        hex_ = bg.hex if hasattr(bg, "hex") else bg.get_truecolor().hex
+        for k in range(span.start, span.end):
+            out[k] = hex_.lower()
+    return out
+
+
+async def test_try_again_keeps_previous_outline_and_next_question(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        app.screen.query_one(TextArea).insert("宣传引导")
+        await pilot.press("f5")  # the second submit key
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, PracticeScreen)
+        assert static_text(again.query_one("#previous-answer", Static)) == "宣传引导"
+        assert again.query_one(TextArea).text == ""
+        again.query_one(TextArea).insert("宣传引导，养成习惯，完善设施，方便投放，积分激励，加强监督，形成长效机制")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.grading.score > 90
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question.id == "sorting-plan"
+        await pilot.press("escape")  # empty answer: straight back home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        # home now shows how the question last went
+        line = next(line for line in tree_lines(app) if "一阵风" in line)
+        assert line.lstrip("│├└ ").startswith(f"{round(store.attempts()[0].score)}分 01-01")
+    assert len(store.attempts(question_id="sorting-view")) == 2
+
+
+async def test_leaving_a_written_answer_asks_first(store):
+    app = make_app(MINI, store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        app.screen.query_one(TextArea).insert("还没写完")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")  # no: keep writing
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.query_one(TextArea).text == "还没写完"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.attempts() == []
+
+
+async def test_live_coverage_meter_is_off_until_toggled():
+    from studyapp.core.grading import Grader
+
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        screen = app.screen
+        grader = Grader(screen.question, thesaurus=screen.pack.thesaurus)
+
+        def expected_prefix(text):
+            g = grader.grade(text)
+            return f"覆盖 {sum(p.status == 'covered' for p in g.points)}/3"
+
+        editor = screen.query_one(TextArea)
+        editor.insert("加强宣传引导，养成习惯")
+        await pilot.pause()
+        meter = screen.query_one("#meter", Static)
+        assert static_text(meter) == "覆盖提示：关（F2）"
+        await pilot.press("f2")
+        first = static_text(meter)
+        assert first.startswith(expected_prefix(editor.text))
+        assert first.startswith("覆盖 1/3")
+        editor.insert("，积分激励，加强监督，形成长效机制")
+        await pilot.pause()
+        assert static_text(meter).startswith(expected_prefix(editor.text))
+        assert static_text(meter) != first
+        await pilot.press("f2")
+        assert static_text(meter) == "覆盖提示：关（F2）"
+
+
+async def test_search_in_the_command_palette():
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"劝说")
+        await pilot.pause(0.5)  # the palette searches in a worker
+        from textual.command import CommandList
+
+        results = app.screen.query_one(CommandList)
+        prompts = [results.get_option_at_index(i).prompt.plain for i in range(results.option_count)]
+        assert any("人际关系 · 邻居总是不分类" in p for p in prompts)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question.id == "sorting-neighbour"
+
+
+async def test_help_and_theme_keys():
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help").source
+        assert "ctrl+s 或 F5" in text and "采分点" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+        # F1 works while typing an answer, where ? is just a character
+        await go_to(pilot, "一阵风")
+        await pilot.press("question_mark")
+        assert app.screen.query_one(TextArea).text == "?"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -1,0 +1,19 @@
+"""Helpers for the TUI tests (imported by name: tests/tui is on sys.path under pytest)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from studyapp.core.clock import FakeClock
+from studyapp.core.packs import load_pack
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+HOSTILE = FIXTURES / "hostile"
+BROKEN = FIXTURES / "broken"
+
+
+def make_app(*pack_dirs: Path, store=None, clock=None, **kwargs):
+    from studyapp.tui.app import StudyApp
+
+    results = [load_pack(d) for d in (pack_dirs or (MINI,))]
+    return StudyApp(results, store=store, clock=clock or FakeClock(), **kwargs)
