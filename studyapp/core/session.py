@@ -625,3 +625,54 @@ class SessionRecorder:
     def discard(self) -> None:
         if self.session_id is not None:
             self.store.discard_session(self.session_id)
+
+
+# --- what the user asked for ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MockOptions:
+    """A mock interview as asked for on the command line or the home screen's dialog."""
+
+    count: int = 3
+    types: tuple[str, ...] = ()
+    think: int | None = None
+    answer: int | None = None
+    listen: bool = False
+    practice: bool = False
+    bell: bool = True
+    preset: str | None = None  # a key of PRESETS, or None for custom
+    seed: int | None = None
+
+    def to_config(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "types": list(self.types),
+            "think": self.think,
+            "answer": self.answer,
+            "listen": self.listen,
+            "practice": self.practice,
+            "bell": self.bell,
+            "preset": self.preset,
+        }
+
+    @classmethod
+    def from_preset(cls, key: str, **kw: Any) -> "MockOptions":
+        preset = PRESETS[key]
+        return cls(count=preset.count, preset=key, **kw)
+
+
+def new_session(packs: Sequence[Pack], options: MockOptions, clock: Clock,
+                rng: random.Random | None = None) -> MockSession:
+    """Draw the questions and time them as ``options`` says; SessionError if the packs cannot."""
+    rng = rng or random.Random(options.seed)
+    drawn = draw_questions(packs, options.count, types=options.types or None, rng=rng)
+    return MockSession.build(
+        drawn,
+        clock,
+        preset=PRESETS.get(options.preset) if options.preset else None,
+        think=options.think,
+        answer=options.answer,
+        listen=options.listen,
+        practice=options.practice,
+    )

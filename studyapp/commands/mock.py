@@ -1,0 +1,121 @@
+"""``studyapp mock``: a timed mock interview, straight into the session.
+
+    studyapp mock [--count N] [--type TYPE ...] [--think SECONDS] [--answer SECONDS]
+                  [--listen] [--practice] [--no-bell] [--pack DIR] [--seed N]
+
+The arguments are checked and the questions drawn before Textual is imported,
+so a wrong type or too few questions is one clear line and exit code 2. If an
+earlier session was interrupted, the app first offers to resume it.
+
+``STUDYAPP_HEADLESS=1`` runs the app without drawing to the terminal
+(scripts, CI).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+
+from studyapp.core.model import QUESTION_TYPES
+
+HEADLESS_ENV = "STUDYAPP_HEADLESS"
+MAX_COUNT = 20
+MAX_SECONDS = 3600
+
+
+def _seconds(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    if not 1 <= v <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{v} is out of range (1-{MAX_SECONDS} seconds)")
+    return v
+
+
+def _count(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= v <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{v} is out of range (1-{MAX_COUNT} questions)")
+    return v
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--count", type=_count, default=None, metavar="N",
+                        help="number of questions (default 3; 3 and 4 use the exam's 15/20-minute timing)")
+    parser.add_argument("--type", dest="types", action="extend", nargs="+", default=[], metavar="TYPE",
+                        choices=QUESTION_TYPES, help="only these question types (default: mixed): "
+                        + " ".join(QUESTION_TYPES))
+    parser.add_argument("--think", type=_seconds, default=None, metavar="SECONDS",
+                        help="thinking time per question (default: from the preset or the question)")
+    parser.add_argument("--answer", type=_seconds, default=None, metavar="SECONDS",
+                        help="answering time per question (default: from the preset or the question)")
+    parser.add_argument("--listen", action="store_true",
+                        help="听题: the prompt is shown only while it is read out, one re-read allowed")
+    parser.add_argument("--practice", action="store_true", help="practice mode: the clock can be paused (F4)")
+    parser.add_argument("--no-bell", dest="bell", action="store_false", help="no terminal bell at the warnings")
+    parser.add_argument("--pack", dest="mock_packs", action="append", default=[], metavar="DIR",
+                        help="also draw from this pack (may be given more than once)")
+    parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+
+
+def options_from_args(args):
+    from studyapp.core.session import PRESETS, MockOptions
+
+    count = args.count or 3
+    preset = None
+    if args.think is None or args.answer is None:
+        preset = next((k for k, p in PRESETS.items() if p.count == count), None)
+    return MockOptions(
+        count=count,
+        types=tuple(dict.fromkeys(args.types)),
+        think=args.think,
+        answer=args.answer,
+        listen=args.listen,
+        practice=args.practice,
+        bell=args.bell,
+        preset=preset,
+        seed=args.seed,
+    )
+
+
+def run(args) -> int:
+    from studyapp.commands.tui import load_packs
+    from studyapp.core.session import SessionError, draw_questions
+
+    options = options_from_args(args)
+    extra = list(getattr(args, "pack", None) or []) + list(args.mock_packs)
+    results, errors, notices = load_packs(extra)
+    if errors:
+        for e in errors:
+            print(e, file=sys.stderr)
+        return 2
+    packs = [r.pack for r in results if r.pack is not None]
+    try:  # fail before the screen changes if the packs cannot supply the session
+        draw_questions(packs, options.count, types=options.types or None, rng=random.Random(options.seed))
+    except SessionError as exc:
+        print(f"studyapp mock: error: {exc}", file=sys.stderr)
+        return 2
+
+    from studyapp.core.store import Store, StoreError
+
+    store = None
+    store_error = None
+    try:
+        store = Store.open()
+    except StoreError as exc:
+        store_error = str(exc)
+
+    from studyapp.tui.app import StudyApp
+
+    app = StudyApp(results, store=store, store_error=store_error, notices=notices, mock=options)
+    try:
+        app.run(headless=bool(os.environ.get(HEADLESS_ENV)))
+    finally:
+        if store is not None:
+            store.close()
+    return int(app.return_code or 0)
