@@ -206,6 +206,13 @@ def test_python_tag_in_front_matter_and_custom_tags(tmp_path):
     assert "'!secret' is not allowed" in result.problems[1].message
 
 
+def test_control_character_in_yaml_names_the_line(tmp_path):
+    root = write_pack(tmp_path, {"questions/q3.yaml": "id: q3\nprompt: 响铃\x07字符\n"})
+    path, line, sev, msg = only(load_pack(root), root)
+    assert (path, line, sev) == ("questions/q3.yaml", 2, E)
+    assert "control character U+0007" in msg
+
+
 def test_duplicate_yaml_key(tmp_path):
     root = write_pack(tmp_path, {"questions/q1.yaml": QUESTION_YAML + "prompt: 第二个\n"})
     path, line, sev, msg = only(load_pack(root), root)

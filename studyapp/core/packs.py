@@ -164,8 +164,17 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
         if exc.context:
             what = f"{exc.context}: {what}"
         raise _YamlRefused(line, f"YAML syntax error: {what}") from None
+    except yaml.reader.ReaderError as exc:
+        pos = exc.position if isinstance(exc.position, int) else 0
+        # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters
+        head = text.encode("utf-8")[:pos] if _SafeLoader is not yaml.SafeLoader else text[:pos].encode("utf-8")
+        line = head.count(b"\n") + 1 + line_offset
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise _YamlRefused(
+            line, f"YAML does not allow the control character U+{char:04X} (write it as an escape in double quotes)"
+        ) from None
     except yaml.YAMLError as exc:
-        raise _YamlRefused(None, f"YAML error: {exc}") from None
+        raise _YamlRefused(None, f"YAML error: {terminal_safe(str(exc))}") from None
     except RecursionError:
         raise _YamlRefused(None, "YAML nested too deeply") from None
     if node is None:
