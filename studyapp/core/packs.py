@@ -85,7 +85,9 @@ class Entry:
 
 
 class _YamlRefused(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    """YAML that is broken or refused; ``line`` is 1-based or None."""
+
+    def __init__(self, line: int | None, message: str) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
