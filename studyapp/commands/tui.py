@@ -47,12 +47,13 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
     return results, errors, notices
 
 
-def run(args) -> int:
+def build_app(args):
+    """(StudyApp ready to run, None) or (None, exit code) after printing why not."""
     results, errors, notices = load_packs(list(getattr(args, "pack", None) or []))
     if errors:
         for e in errors:
             print(e, file=sys.stderr)
-        return 2
+        return None, 2
 
     from studyapp.core.store import Store, StoreError
 
@@ -65,10 +66,16 @@ def run(args) -> int:
 
     from studyapp.tui.app import StudyApp
 
-    app = StudyApp(results, store=store, store_error=store_error, notices=notices)
+    return StudyApp(results, store=store, store_error=store_error, notices=notices), None
+
+
+def run(args) -> int:
+    app, code = build_app(args)
+    if app is None:
+        return code
     try:
         app.run()
     finally:
-        if store is not None:
-            store.close()
+        if app.store is not None:
+            app.store.close()
     return int(app.return_code or 0)

@@ -73,6 +73,10 @@ class HomeScreen(Screen):
         tree.guide_depth = 2
         self._build_tree(tree)
         tree.focus()
+        self.call_after_refresh(self._show_cursor_detail)
+
+    def _show_cursor_detail(self) -> None:
+        tree = self.query_one(PackTree)
         self._show_detail(tree.cursor_node.data if tree.cursor_node else None)
 
     def _build_tree(self, tree: PackTree) -> None:
@@ -114,9 +118,7 @@ class HomeScreen(Screen):
         last = self.app.last_attempts()
         for node, pack, q in getattr(self, "_question_nodes", []):
             node.set_label(self._question_label(pack, q, last))
-        tree = self.query_one(PackTree)
-        if tree.cursor_node is not None:
-            self._show_detail(tree.cursor_node.data)
+        self._show_cursor_detail()
 
     # -- events -------------------------------------------------------------
 

@@ -149,8 +149,8 @@ class MockScreen(Screen):
 
     def on_unmount(self) -> None:
         # Leaving the screen (or the app closing): keep the latest text and time.
+        # The session's text follows every edit (on_text_area_changed), so no widget is needed here.
         if self.recorder is not None and not self.session.finished:
-            self.session.set_text(self.query_one("#mock-answer", TextArea).text)
             self.recorder.maybe_save(force=True)
 
     # --- the clock ---------------------------------------------------------------

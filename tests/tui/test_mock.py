@@ -1,0 +1,277 @@
+"""The mock interview in the app, driven by a fake clock: no sleeps, the tick is called after moving the clock."""
+from __future__ import annotations
+
+import pytest
+
+from studyapp.core.clock import FakeClock
+from studyapp.core.grading import Grader
+from studyapp.core.packs import bundled_pack_dir, load_pack
+from studyapp.core.session import ANSWERING, READING, THINKING, MockOptions
+from studyapp.core.store import Store
+
+SIZE = (100, 32)
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def db(tmp_path, clock):
+    s = Store.open(tmp_path / "data", clock=clock)
+    yield s
+    s.close()
+
+
+def app_for(store, clock, options=None):
+    from studyapp.tui.app import StudyApp
+
+    app = StudyApp([load_pack(bundled_pack_dir())], store=store, clock=clock, mock=options)
+    app.rings = 0
+
+    def bell():
+        app.rings += 1
+
+    app.bell = bell
+    return app
+
+
+async def step(pilot, clock, seconds):
+    """Let `seconds` pass and let the screen see it, as its 0.25 s timer would."""
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
+
+
+def shown(app, selector) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def type_text(pilot, text):
+    """Type as a user does; characters Pilot has no key name for (full-width punctuation)
+    arrive as an input method commits them, inserted at the cursor."""
+    editor = pilot.app.screen.query_one("#mock-answer")
+    for ch in text:
+        if ch.isascii() or "\u4e00" <= ch <= "\u9fff":
+            await pilot.press("enter" if ch == "\n" else ch)
+        else:
+            editor.insert(ch)
+    await pilot.pause()
+
+
+def countdown(app) -> str:
+    return app.screen.query_one("#mock-countdown").value
+
+
+async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, clock, tmp_path):
+    from studyapp.tui.mock import MockScreen
+    from studyapp.tui.report import ReportScreen
+
+    app = app_for(db, clock, MockOptions(count=2, think=60, answer=90, seed=3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MockScreen)
+        session = screen.session
+        first_q = session.items[0].question
+        assert session.phase == THINKING and countdown(app) == "01:00"
+        assert first_q.prompt.strip()[:10] in shown(app, "#mock-prompt")
+        # notes while thinking: the editor already has the focus
+        assert app.focused.id == "mock-answer"
+        await type_text(pilot, "提纲：先理解")
+        await step(pilot, clock, 30)
+        assert "还剩 30 秒" in shown(app, "#mock-warning") and app.rings == 1
+        assert countdown(app) == "00:30"
+        await step(pilot, clock, 30)  # thinking runs out by itself
+        assert session.phase == ANSWERING and countdown(app) == "01:30"
+        assert app.focused.id == "mock-answer"
+        assert screen.query_one("#mock-answer").text == "提纲：先理解"
+        await type_text(pilot, "\n我会先私下和老王沟通，学习证明清单")
+        answer1 = "提纲：先理解\n我会先私下和老王沟通，学习证明清单"
+        await step(pilot, clock, 30)
+        assert "还剩 60 秒" in shown(app, "#mock-warning") and app.rings == 2
+        await step(pilot, clock, 1)
+        assert app.rings == 2  # once each
+        await step(pilot, clock, 29)
+        assert "还剩 30 秒" in shown(app, "#mock-warning") and app.rings == 3
+        # the autosave has the text, and the time left
+        saved = db.unfinished_session()
+        assert saved.questions[0].text == answer1
+        assert saved.questions[0].time_left == 30
+        await step(pilot, clock, 30)  # answering runs out: on to question 2, text kept
+        assert session.index == 1 and session.phase == THINKING
+        assert screen.query_one("#mock-answer").text == ""
+        assert session.items[0].text == answer1
+        assert db.unfinished_session().questions[0].phase == "done"
+        # question 2: finish both phases early with the key
+        await step(pilot, clock, 10)
+        await pilot.press("ctrl+n")
+        assert session.phase == ANSWERING
+        await type_text(pilot, "及时上报，做好解释")
+        await step(pilot, clock, 20)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        report_screen = app.screen
+        assert isinstance(report_screen, ReportScreen)
+        r = report_screen.report
+        q1, q2 = r.questions
+        assert q1.text == answer1 and q2.text == "及时上报，做好解释"
+        assert (q1.think_used, q1.answer_used, q1.timed_out) == (60, 90, ("thinking", "answering"))
+        assert (q2.think_used, q2.answer_used, q2.timed_out) == (10, 20, ())
+        assert q1.chars == len(answer1) - 1
+        assert q1.score == Grader(first_q, thesaurus=app.packs[0].thesaurus).grade(answer1).score
+        table = report_screen.query_one("#report-table")
+        assert table.row_count == 2
+        row = [str(c) for c in table.get_row_at(0)]
+        assert row[2:5] == ["1:00/1:00", "1:30/1:30", str(q1.chars)]
+        assert "遗漏的要点" in shown(app, "#report-detail") or not q1.missed
+
+        # stored: finished, with the answers and scores; both joined the history
+        done = db.session(r.session_id)
+        assert done.status == "finished"
+        assert [q.text for q in done.questions] == [answer1, "及时上报，做好解释"]
+        assert db.unfinished_session() is None
+        assert {a.answer for a in db.attempts()} == {answer1, "及时上报，做好解释"}
+
+        # each question opens in the review screen
+        await pilot.press("enter")
+        await pilot.pause()
+        from studyapp.tui.review import ReviewScreen
+
+        assert isinstance(app.screen, ReviewScreen) and app.screen.answer == answer1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is report_screen
+
+        # export: the default path is in the data folder, and the screen says where
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        out = report_screen.exported
+        assert out is not None and out.parent == tmp_path / "data" / "reports"
+        assert answer1.splitlines()[1] in out.read_text(encoding="utf-8")
+        assert str(out) in shown(app, "#report-export")
+
+
+async def test_listen_mode_hides_the_prompt_and_allows_one_reread(db, clock):
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=120, listen=True, seed=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = app.screen.session
+        prompt = s.current.question.prompt.strip()
+        reading = s.current.reading_s
+        assert s.phase == READING and prompt[:8] in shown(app, "#mock-prompt")
+        await step(pilot, clock, reading)
+        assert s.phase == THINKING
+        assert prompt[:8] not in shown(app, "#mock-prompt")
+        assert "F3 再听一遍" in shown(app, "#mock-prompt")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert prompt[:8] in shown(app, "#mock-prompt")
+        await step(pilot, clock, reading)
+        assert prompt[:8] not in shown(app, "#mock-prompt")
+        assert "已重听过一次" in shown(app, "#mock-prompt")
+        await pilot.press("f3")  # no second re-read
+        await pilot.pause()
+        assert prompt[:8] not in shown(app, "#mock-prompt")
+        assert s.time_left() == 60 - reading  # the re-read cost thinking time, as in the exam
+
+
+async def test_strict_mode_cannot_pause_practice_mode_can(db, clock):
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=60, seed=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await step(pilot, clock, 10)
+        assert not app.screen.session.paused and countdown(app) == "00:50"
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=60, practice=True, seed=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # the strict session above was left unfinished: it is offered first; discard it
+        from studyapp.tui.resume import ResumeScreen
+
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("x")
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("f4")
+        await step(pilot, clock, 100)
+        assert app.screen.session.paused and countdown(app) == "01:00"
+        assert "已暂停" in shown(app, "#mock-phase")
+        await pilot.press("f4")
+        await step(pilot, clock, 15)
+        assert countdown(app) == "00:45"
+
+
+async def test_an_interrupted_session_is_offered_and_resumed_with_text_and_time(db, clock):
+    from studyapp.tui.mock import MockScreen
+    from studyapp.tui.resume import ResumeScreen
+
+    app = app_for(db, clock, MockOptions(count=2, think=30, answer=100, seed=5))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # straight to answering
+        await type_text(pilot, "第一点，规范开证明")
+        await step(pilot, clock, 25)
+        first_prompt = app.screen.session.current.question.prompt
+    # the app went away mid-answer (the next test kills it for real)
+    clock.advance(3600)
+    app = app_for(db, clock)  # plain `studyapp`: no session asked for
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        text = shown(app, "#resume-text")
+        assert "第 1/2 题 · 作答 · 剩余 01:15" in text and "已输入：9 字" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen)
+        s = app.screen.session
+        assert s.current.question.prompt == first_prompt
+        assert app.screen.query_one("#mock-answer").text == "第一点，规范开证明"
+        assert s.phase == ANSWERING and countdown(app) == "01:15"
+        await type_text(pilot, "。")
+        await step(pilot, clock, 5)
+        assert s.current.text == "第一点，规范开证明。" and countdown(app) == "01:10"
+
+
+async def test_discarding_an_interrupted_session_asks_first(db, clock):
+    from studyapp.tui.home import HomeScreen
+    from studyapp.tui.resume import ResumeScreen
+
+    sid = db.create_session(config={}, questions=[("community-governance", "burden-survey", "题")],
+                            state={"version": 1, "items": []})
+    app = app_for(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("q")
+        await pilot.press("n")  # not confirmed: the offer stays
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert db.session(sid).status == "discarded" and db.unfinished_session() is None
+
+
+async def test_home_m_offers_presets_and_starts_the_session(db, clock):
+    from studyapp.tui.mock import MockScreen, MockSetupScreen
+
+    app = app_for(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MockSetupScreen)
+        await pilot.click("#preset-4-20")
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen)
+        s = app.screen.session
+        assert len(s.items) == 4
+        assert all(it.think_s + it.answer_s <= 300 for it in s.items)
+        assert len({it.question.type for it in s.items}) == 4  # mixed types
+        assert db.unfinished_session() is not None
