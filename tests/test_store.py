@@ -149,9 +149,13 @@ def test_data_dir_follows_the_environment_and_open_uses_it(tmp_path, monkeypatch
     with Store.open() as s:
         assert s.path == tmp_path / "数据" / "studyapp.db"
     assert (tmp_path / "数据" / "studyapp.db").is_file()
-    # a folder given as path holds the default file name
+    # a folder given as path holds the default file name, also one not there yet
     with Store.open(tmp_path / "数据") as s:
         assert s.path == tmp_path / "数据" / "studyapp.db"
+    with Store.open(tmp_path / "new") as s:
+        assert s.path == tmp_path / "new" / "studyapp.db"
+    with Store.open(tmp_path / "new" / "other.sqlite") as s:
+        assert s.path.name == "other.sqlite"
     monkeypatch.delenv("STUDYAPP_DATA_DIR")
     assert paths.data_dir().name == "studyapp"
 

@@ -206,10 +206,12 @@ class Store:
         """Open (creating if needed) the database at ``path``.
 
         ``path`` may be the database file or a folder (the file is then
-        ``studyapp.db`` inside it); default: ``data_dir()/studyapp.db``.
+        ``studyapp.db`` inside it); a path that does not exist yet is taken
+        as a folder unless it has a suffix (``history.db``). Default:
+        ``data_dir()/studyapp.db``.
         """
         db = Path(path) if path is not None else default_db_path()
-        if db.is_dir():
+        if db.is_dir() or (not db.exists() and not db.suffix):
             db = db / DB_NAME
         folder = db.parent
         try:
