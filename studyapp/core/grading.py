@@ -49,12 +49,22 @@ VALUE = {COVERED: 1.0, PARTIAL: 0.5, MISSED: 0.0}
 # coverage thresholds on the saturated share of a point's unit weight
 COVER_AT = 0.75
 PARTIAL_AT = 0.35
-# how much found weight saturates a point: one keyword group, two text words
+# how much found weight saturates a point: one keyword group, one specific word
 SATURATE_KEYWORDS = 1.0
-SATURATE_TEXT = 2.0
+# ... or this share of its keyword groups, when it has many (3 groups: 1.5)
+KEYWORD_SHARE = 0.5
+SATURATE_TEXT = 1.0
+# share of coverage a keyword point can reach from its text's words alone
+TEXT_ALONE = 1.0
+# a point that lists things (A、B、C和D) wants two of them
+SATURATE_LIST = 1.0
+# weight of the point's own words next to the tutor's keywords (0: keywords only)
+TEXT_WITH_KEYWORDS = 0.7
 # evidence strengths
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
+PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
+GAPPED = 0.7  # a two-character word with one or two characters inside (减负: 减轻负担)
 
 
 # --------------------------------------------------------------------------
@@ -122,7 +132,7 @@ _NEG_TAIL = re.compile(
     r"^(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
     r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
     r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得)"
-    r"[\u4e00-\u9fff]{0,4}$"
+    r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
 _NEG_AFTER = re.compile(
@@ -171,14 +181,11 @@ _STOP = frozenset(
     通过 进行 开展 做好 做到 加强 提高 提升 强化 注重 坚持 确保 保证 推动 推进 落实 完善 形成 建立
     采用 采取 运用 利用 结合 围绕 针对 根据 按照 依据 作为 成为 属于 方面 工作 问题 情况 方式 方法
     情形 内容 问题 事项 过程 环节 活动 措施 我们 我 你 他 她 大家 自己 如何 怎么 怎样 什么 哪些 为什么
-    因为 所以 因此 但是 但 而 而且 同时 另外 此外 然后 首先 其次 最后 如果 即使 虽然 不再 再次""".split()
+    因为 所以 因此 但是 但 而 而且 同时 另外 此外 然后 首先 其次 最后 如果 即使 虽然 不再 再次
+    就是 没有 值得 避免 两者 二者 下面 上面 还是 已经 正在 能否 是否 不仅 而是 只有 才能 这种 那种
+    此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
+    比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来""".split()
 )
-# generic verbs / nouns that are content but say little on their own
-_GENERIC = frozenset(
-    """了解 掌握 明确 制定 组织 安排 建立 健全 机制 制度 体系 能力 水平 质量 效果 作用 意识 群众
-    服务 管理 部门 单位 领导 干部 同事 社会 政府 基层 问题 原因 根源 影响 发展 需求""".split()
-)
-
 _seg = None
 
 
@@ -214,6 +221,7 @@ class _Unit:
     terms: dict  # folded term -> strength
     weight: float
     keyword: bool
+    part: int = 0  # units of one part of the point (one item of a list) add up to one part at most
 
 
 @dataclass
@@ -223,28 +231,87 @@ class _Point:
     saturate: float
 
 
-def _content_words(text: str) -> list[str]:
+_ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
+
+
+def _point_pieces(text: str) -> tuple[list[str], bool]:
+    """The pieces of a key point's text (its clauses and list items) and whether it is a list.
+
+    培训内容贴近实际:政策解读、群众工作方法、信息化办公技能 -> [培训内容贴近实际, 政策解读,
+    群众工作方法, 信息化办公技能], a list (three or more items joined by 、).
+    """
+    pieces: list[str] = []
+    enum = False
+    for clause in re.split(r"[,;:。!?()]", text):
+        items = [x for x in clause.split("、")]
+        if len(items) >= 2:
+            last = _ENUM_LAST.split(items[-1], maxsplit=1)
+            items = items[:-1] + [x for x in last if x]
+            if len(items) >= 3:
+                enum = True
+        pieces.extend(x for x in items if x.strip())
+    return pieces, enum
+
+
+def _known_word(word: str, lex: Lexicon) -> bool:
+    if word in lex.synonyms or word in lex.related:
+        return True
+    try:
+        import rjieba  # type: ignore
+
+        return bool(rjieba.has_word(word))
+    except Exception:  # pragma: no cover
+        return True
+
+
+def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int]]:
+    """Content words of a key point's text: (word, its shorter parts, piece index).
+
+    总结报告 -> parts 总结, 报告; the piece is the clause / list item the word is in.
+    """
+    seg = _segmenter()
     words = []
     seen = set()
-    for w in _segmenter()(text):
-        w = w.strip()
-        if len(w) < 2 or w in _STOP or w in seen:
-            continue
-        if not all(is_cjk(c) or c.isalnum() for c in w):
-            continue
-        if w.isdigit():
-            continue
-        seen.add(w)
-        words.append(w)
+    pieces, _ = _point_pieces(text)
+    for pi, piece in enumerate(pieces):
+        for w in seg(piece):
+            w = w.strip()
+            # 通过考核 -> 考核: drop a leading function word glued to the content
+            for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
+                if w.startswith(stop) and len(w) - len(stop) >= 2:
+                    w = w[len(stop):]
+            if len(w) < 2 or w in _STOP or w in seen:
+                continue
+            if not all(is_cjk(c) or c.isalnum() for c in w):
+                continue
+            if w.isdigit():
+                continue
+            if len(w) == 2 and (w[0] in "不没无未非别" or not _known_word(w, lex)):
+                continue  # a negation, or a two-character fragment the segmenter guessed (时要, 乱要)
+            seen.add(w)
+            parts: tuple[str, ...] = ()
+            if len(w) >= 3 and all(is_cjk(c) for c in w):
+                parts = tuple(
+                    x for x in _search_parts(w) if x != w and len(x) >= 2 and x not in _STOP and x in w
+                )
+            words.append((w, parts, pi))
     return words
+
+
+def _search_parts(word: str) -> list[str]:
+    try:
+        import rjieba  # type: ignore
+
+        return list(rjieba.cut_for_search(word))
+    except Exception:  # pragma: no cover
+        return [word[i:i + 2] for i in range(0, len(word) - 1, 2)]
 
 
 def _expand(term: str, lex: Lexicon, strength: float, terms: dict) -> None:
     t = fold_term(term)
     if not t:
         return
-    if terms.get(t, 0) < strength:
-        terms[t] = strength
+    terms[t] = max(terms.get(t, 0), strength)
     for s in lex.synonyms_of(t):
         if terms.get(s, 0) < strength:
             terms[s] = strength
@@ -267,21 +334,30 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 if not terms:
                     continue
                 in_prompt = all(t in prompt for t in terms)
-                units.append(_Unit(fold_term(group[0]), terms, 0.35 if in_prompt else 1.0, True))
-            saturate = SATURATE_KEYWORDS
-        else:
-            for w in _content_words(points_text[i]):
+                units.append(
+                    _Unit(fold_term(group[0]), terms, 0.35 if in_prompt else 1.0, True, part=-1 - len(units))
+                )
+            saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
+        if not kp.keywords or TEXT_WITH_KEYWORDS:
+            scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
+            have = {t for u in units for t in u.terms}
+            for w, parts, piece in _content_words(points_text[i], lex):
+                if w in have:
+                    continue
                 terms = {}
+                for part in parts:
+                    _expand(part, lex, PART, terms)
                 _expand(w, lex, EXACT, terms)
                 weight = 1.0
                 if w in prompt:
                     weight *= 0.35
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
-                if w in _GENERIC:
-                    weight *= 0.5
-                units.append(_Unit(w, terms, weight, False))
-            saturate = SATURATE_TEXT
+                units.append(_Unit(w, terms, weight * scale, False, part=piece))
+            if not kp.keywords:
+                saturate = SATURATE_TEXT
+                if _point_pieces(points_text[i])[1]:
+                    saturate = SATURATE_LIST
         total = sum(u.weight for u in units)
         points.append(_Point(kp, units, min(saturate, total) if total else 1.0))
     return points
@@ -291,36 +367,38 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
 # reading the answer
 
 
-def _starts_with_any(text: str, pos: int, words: Iterable[str]) -> str | None:
-    for w in words:
-        if text.startswith(w, pos):
-            return w
-    return None
+_CUE_KIND: dict[str, str] = {}
+for _w in _NEG_WEAK:
+    _CUE_KIND[_w] = "weak"
+for _w in _NEG_STRONG:
+    _CUE_KIND[_w] = "strong"
+for _w in _NOT_NEG:
+    _CUE_KIND.setdefault(_w, "not")
+_CUE_RE = re.compile("|".join(map(re.escape, sorted(_CUE_KIND, key=len, reverse=True))))
 
 
 def _is_bad(term: str) -> bool:
     return any(b in term for b in _BAD)
 
 
-def _negation_before(clause: str, upto: int) -> str | None:
-    """The negation cue in ``clause[:upto]`` that reaches position ``upto``, if any."""
-    i = 0
-    found = None
-    while i < upto:
-        if _starts_with_any(clause, i, _NOT_NEG) and not _starts_with_any(clause, i, _NEG_STRONG):
-            w = _starts_with_any(clause, i, _NOT_NEG)
-            i += len(w)
-            continue
-        w = _starts_with_any(clause, i, _NEG_STRONG)
-        if w and i + len(w) <= upto:
-            found = w  # reaches the end of the clause
-            i += len(w)
-            continue
-        w = _starts_with_any(clause, i, _NEG_WEAK)
-        if w and i + len(w) <= upto and upto - (i + len(w)) <= _NEG_WEAK_REACH:
-            found = w
-        i += len(w) if w else 1
-    return found
+def _cues(clause: str) -> list[tuple[int, int, str]]:
+    """Negation cues in a clause: (start, end, "strong"|"weak"); look-alikes (不断) skipped."""
+    out = []
+    for m in _CUE_RE.finditer(clause):
+        kind = _CUE_KIND[m.group()]
+        if kind != "not":
+            out.append((m.start(), m.end(), kind))
+    return out
+
+
+def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
+    """True if a cue before ``upto`` reaches it (strong: to the clause's end; weak: a few characters)."""
+    for a, b, kind in cues:
+        if b > upto:
+            break
+        if kind == "strong" or upto - b <= _NEG_WEAK_REACH:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -330,6 +408,22 @@ class _Hit:
     end: int
     flag: str  # "" ok, "negated", "attributed", "heading"
     scope: tuple[int, int]  # the clause, relative to the sentence
+    scale: float = 1.0  # < 1 for a loose match (减负 in 减轻负担)
+
+
+def _found(p: _Point, units: dict) -> float:
+    """Weight found, each part of the point counting for at most one."""
+    by_part: dict[int, float] = {}
+    keyword = False
+    for u, (s, _, _) in units.items():
+        unit = p.units[u]
+        by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
+        keyword = keyword or unit.keyword
+    found = sum(min(1.0, v) for v in by_part.values())
+    if p.kp.keywords and not keyword:
+        # the point's own words, without any of the tutor's keywords, make it partial at most
+        found = min(found, TEXT_ALONE * p.saturate)
+    return found
 
 
 class Grader:
@@ -346,8 +440,12 @@ class Grader:
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append((pi, ui, s))
         self._by_first: dict[str, list[str]] = {}
+        # two-character words also match with a character or two between (减负: 减轻负担)
+        self._gapped: dict[str, list[str]] = {}
         for t in sorted(self._where, key=len, reverse=True):
             self._by_first.setdefault(t[0], []).append(t)
+            if GAPPED and len(t) == 2 and is_cjk(t[0]) and is_cjk(t[1]):
+                self._gapped.setdefault(t[0], []).append(t)
         self._cache: dict[str, tuple] = {}
 
     # -- one sentence ------------------------------------------------------
@@ -362,6 +460,7 @@ class Grader:
         rejected: dict[int, list[_Hit]] = {}
         for h in hits:
             for pi, ui, s in self._where[h.term]:
+                s *= h.scale
                 if h.flag:
                     rejected.setdefault(pi, []).append(h)
                     continue
@@ -377,14 +476,27 @@ class Grader:
 
     def _find(self, text: str, body: int) -> list[_Hit]:
         by_first = self._by_first
+        gapped = self._gapped
         found = []
-        for i in range(body, len(text)):
-            cands = by_first.get(text[i])
+        n = len(text)
+        for i in range(body, n):
+            c = text[i]
+            cands = by_first.get(c)
             if not cands:
                 continue
+            exact = set()
             for t in cands:
                 if text.startswith(t, i):
-                    found.append((t, i, i + len(t)))
+                    found.append((t, i, i + len(t), 1.0))
+                    exact.add(t)
+            for t in gapped.get(c, ()):
+                if t in exact:
+                    continue
+                for gap in (1, 2):
+                    j = i + 1 + gap
+                    if j < n and text[j] == t[1] and all(is_cjk(x) for x in text[i + 1:j]):
+                        found.append((t, i, j + 1, GAPPED))
+                        break
         if not found:
             return []
         clauses = clause_spans(text, body)
@@ -400,7 +512,8 @@ class Grader:
             elif attributed_from is not None and own_from is None and _OWN_VIEW.match(c):
                 own_from = a
         out = []
-        for t, s, e in found:
+        cue_cache: dict = {}
+        for t, s, e, scale in found:
             scope = next(((a, b) for a, b in clauses if a <= s < b), (body, len(text)))
             flag = ""
             if any(a <= s and e <= b for a, b in labels):
@@ -409,8 +522,10 @@ class Grader:
                 flag = "attributed"
             elif not _is_bad(t):
                 a, b = scope
-                clause = text[a:b]
-                if _negation_before(clause, s - a) or _NEG_AFTER.match(text[e:b]):
+                cues = cue_cache.get(scope)
+                if cues is None:
+                    cues = cue_cache[scope] = _cues(text[a:b])
+                if _negation_before(cues, s - a) or _NEG_AFTER.match(text[e:b]):
                     flag = "negated"
                 else:
                     # a following clause that only rejects this one (…,不应该推行)
@@ -419,7 +534,7 @@ class Grader:
                         na, nb = clauses[ci + 1]
                         if _NEG_TAIL.match(text[na:nb].strip()):
                             flag = "negated"
-            out.append(_Hit(t, s, e, flag, scope))
+            out.append(_Hit(t, s, e, flag, scope, scale))
         return out
 
     # -- the whole answer --------------------------------------------------
@@ -453,7 +568,7 @@ class Grader:
                     for u, (s, a, b) in per[j][0].get(pi, {}).items():
                         if u not in units or s > units[u][0]:
                             units[u] = (s, bj + a, bj + b)
-                found = sum(p.units[u].weight * s for u, (s, _, _) in units.items())
+                found = _found(p, units)
                 if found > best[0] + 1e-9:
                     best = (found, i, dict(units))
         found, _, units = best
