@@ -27,7 +27,9 @@ keystroke only looks again at the sentence that changed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from studyapp.core.model import KeyPoint, Question, Thesaurus
@@ -136,7 +138,7 @@ _NEG_TAIL = re.compile(
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
 _NEG_AFTER = re.compile(
-    r"^[^,;]{0,6}?(?:没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
+    r"[^,;]{0,6}?(?:没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
     r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举)"
 )
 # bad things: saying no to them is a good stance (反对形式主义)
@@ -377,6 +379,7 @@ for _w in _NOT_NEG:
 _CUE_RE = re.compile("|".join(map(re.escape, sorted(_CUE_KIND, key=len, reverse=True))))
 
 
+@lru_cache(maxsize=8192)
 def _is_bad(term: str) -> bool:
     return any(b in term for b in _BAD)
 
@@ -399,16 +402,6 @@ def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
         if kind == "strong" or upto - b <= _NEG_WEAK_REACH:
             return True
     return False
-
-
-@dataclass(frozen=True)
-class _Hit:
-    term: str
-    start: int  # relative to the sentence
-    end: int
-    flag: str  # "" ok, "negated", "attributed", "heading"
-    scope: tuple[int, int]  # the clause, relative to the sentence
-    scale: float = 1.0  # < 1 for a loose match (减负 in 减轻负担)
 
 
 def _found(p: _Point, units: dict) -> float:
@@ -439,11 +432,16 @@ class Grader:
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append((pi, ui, s))
-        self._by_first: dict[str, list[str]] = {}
-        # two-character words also match with a character or two between (减负: 减轻负担)
+        # term lookup by its first two characters; two-character words also match
+        # with a character or two between (减负: 减轻负担)
+        self._by_pair: dict[str, list[str]] = {}
+        self._single: set[str] = set()
         self._gapped: dict[str, list[str]] = {}
         for t in sorted(self._where, key=len, reverse=True):
-            self._by_first.setdefault(t[0], []).append(t)
+            if len(t) == 1:
+                self._single.add(t)
+                continue
+            self._by_pair.setdefault(t[:2], []).append(t)
             if GAPPED and len(t) == 2 and is_cjk(t[0]) and is_cjk(t[1]):
                 self._gapped.setdefault(t[0], []).append(t)
         self._cache: dict[str, tuple] = {}
@@ -457,84 +455,93 @@ class Grader:
             return hit
         hits = self._find(text, body)
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
-        rejected: dict[int, list[_Hit]] = {}
+        rejected: dict[int, list[tuple]] = {}
         for h in hits:
-            for pi, ui, s in self._where[h.term]:
-                s *= h.scale
-                if h.flag:
+            term, start, end, flag, _, scale = h
+            for pi, ui, s in self._where[term]:
+                s *= scale
+                if flag:
                     rejected.setdefault(pi, []).append(h)
                     continue
                 units = ok.setdefault(pi, {})
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
-                    units[ui] = (s, h.start, h.end)
+                    units[ui] = (s, start, end)
         result = (ok, rejected)
         if len(self._cache) > 20000:
             self._cache.clear()
         self._cache[key] = result
         return result
 
-    def _find(self, text: str, body: int) -> list[_Hit]:
-        by_first = self._by_first
+    def _find(self, text: str, body: int) -> list[tuple]:
+        """Terms found in a sentence: (term, start, end, flag, clause, scale); flag "" when it counts."""
+        by_pair = self._by_pair
         gapped = self._gapped
+        single = self._single
         found = []
         n = len(text)
-        for i in range(body, n):
-            c = text[i]
-            cands = by_first.get(c)
-            if not cands:
-                continue
-            exact = set()
-            for t in cands:
+        for i in [i for i in range(body, n - 1) if text[i:i + 2] in by_pair]:
+            for t in by_pair[text[i:i + 2]]:
                 if text.startswith(t, i):
                     found.append((t, i, i + len(t), 1.0))
-                    exact.add(t)
-            for t in gapped.get(c, ()):
-                if t in exact:
-                    continue
-                for gap in (1, 2):
-                    j = i + 1 + gap
-                    if j < n and text[j] == t[1] and all(is_cjk(x) for x in text[i + 1:j]):
-                        found.append((t, i, j + 1, GAPPED))
-                        break
+        if single:
+            found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
+        if gapped:
+            for i in [i for i in range(body, n - 2) if text[i] in gapped]:
+                for t in gapped[text[i]]:
+                    for j in (i + 2, i + 3):  # one or two characters between
+                        if j < n and text[j] == t[1] and is_cjk(text[j - 1]) and is_cjk(text[i + 1]):
+                            if text[i + 1] != t[1]:
+                                found.append((t, i, j + 1, GAPPED))
+                            break
         if not found:
             return []
         clauses = clause_spans(text, body)
-        items = item_spans(text, body)
-        labels = [(a, b) for a, b in items if _LABEL_RE.match(text[a:b].strip())]
+        labels = [(a, b) for a, b in item_spans(text, body) if b - a <= 12 and _LABEL_RE.match(text[a:b].strip())]
         # attribution: from a cue to the end of the sentence, unless the candidate takes over
         attributed_from = None
         own_from = None
-        for ci, (a, b) in enumerate(clauses):
-            c = text[a:b].strip()
-            if attributed_from is None and _ATTRIB.search(c):
-                attributed_from = a + _ATTRIB.search(text[a:b]).start()
-            elif attributed_from is not None and own_from is None and _OWN_VIEW.match(c):
-                own_from = a
+        m = _ATTRIB.search(text, body)
+        if m:
+            attributed_from = m.start()
+            for a, b in clauses:
+                if a > attributed_from and _OWN_VIEW.match(text[a:b].strip()):
+                    own_from = a
+                    break
         out = []
-        cue_cache: dict = {}
+        starts = [a for a, _ in clauses]
+        # per clause: its negation cues, whether a rejection follows it (…,不应该推行) or sits in it
+        info: dict[int, tuple] = {}
+        whole = (body, len(text))
         for t, s, e, scale in found:
-            scope = next(((a, b) for a, b in clauses if a <= s < b), (body, len(text)))
+            ci = bisect_right(starts, s) - 1
+            if ci >= 0 and s < clauses[ci][1]:
+                scope = clauses[ci]
+            else:
+                ci, scope = -1, whole
             flag = ""
-            if any(a <= s and e <= b for a, b in labels):
+            if labels and any(a <= s and e <= b for a, b in labels):
                 flag = "heading"
             elif attributed_from is not None and s >= attributed_from and (own_from is None or s < own_from):
                 flag = "attributed"
-            elif not _is_bad(t):
+            else:
                 a, b = scope
-                cues = cue_cache.get(scope)
-                if cues is None:
-                    cues = cue_cache[scope] = _cues(text[a:b])
-                if _negation_before(cues, s - a) or _NEG_AFTER.match(text[e:b]):
-                    flag = "negated"
-                else:
-                    # a following clause that only rejects this one (…,不应该推行)
-                    ci = clauses.index(scope) if scope in clauses else -1
+                ci_info = info.get(ci)
+                if ci_info is None:
+                    tail = False
                     if 0 <= ci < len(clauses) - 1:
                         na, nb = clauses[ci + 1]
-                        if _NEG_TAIL.match(text[na:nb].strip()):
-                            flag = "negated"
-            out.append(_Hit(t, s, e, flag, scope, scale))
+                        tail = bool(_NEG_TAIL.match(text[na:nb].strip()))
+                    ci_info = info[ci] = (_cues(text[a:b]), bool(_NEG_AFTER.search(text, a, b)), tail)
+                cues, after, tail = ci_info
+                if (cues or after or tail) and not _is_bad(t):
+                    if (
+                        (cues and _negation_before(cues, s - a))
+                        or (after and _NEG_AFTER.match(text, e, b))
+                        or tail
+                    ):
+                        flag = "negated"
+            out.append((t, s, e, flag, scope, scale))
         return out
 
     # -- the whole answer --------------------------------------------------
@@ -555,22 +562,27 @@ class Grader:
 
     def _verdict(self, pi: int, p: _Point, sentences, per, original: str) -> PointVerdict:
         best = (0.0, -1, {})
-        n = len(sentences)
-        for i in range(n):
-            units = dict(per[i][0].get(pi, {}))
+        # windows of one sentence, or two adjacent ones, that hold evidence for this point
+        hits = [(i, per[i][0][pi]) for i in range(len(sentences)) if pi in per[i][0]]
+        enough = p.saturate - 1e-9
+        prev_i, prev_units = -2, None
+        for i, found_here in hits:
             base = sentences[i].start
-            units = {u: (s, base + a, base + b) for u, (s, a, b) in units.items()}
-            for j in (i, i + 1):
-                if j != i:
-                    if j >= n:
-                        break
-                    bj = sentences[j].start
-                    for u, (s, a, b) in per[j][0].get(pi, {}).items():
-                        if u not in units or s > units[u][0]:
-                            units[u] = (s, bj + a, bj + b)
-                found = _found(p, units)
+            units = {u: (s, base + a, base + b) for u, (s, a, b) in found_here.items()}
+            windows = [units]
+            if prev_i == i - 1:
+                pair = dict(prev_units)
+                for u, v in units.items():
+                    if u not in pair or v[0] > pair[u][0]:
+                        pair[u] = v
+                windows.append(pair)
+            for w in windows:
+                found = _found(p, w)
                 if found > best[0] + 1e-9:
-                    best = (found, i, dict(units))
+                    best = (found, i, w)
+            if best[0] >= enough:
+                break
+            prev_i, prev_units = i, units
         found, _, units = best
         coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
         status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
@@ -590,8 +602,8 @@ class Grader:
         rejected = []
         for i, s in enumerate(sentences):
             for h in per[i][1].get(pi, ()):
-                a, b = h.scope
-                rejected.append((h.flag, original[s.start + a:s.start + b].strip()))
+                a, b = h[4]
+                rejected.append((h[3], original[s.start + a:s.start + b].strip()))
         if status == PARTIAL:
             msg = "只答到: " + "、".join(matched)
             if missing:

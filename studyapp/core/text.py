@@ -39,6 +39,7 @@ _PUNCT = {
 
 _t2s = None
 _char_cache: dict[str, str] = {}
+_table: dict[int, str] = {}  # the same, for str.translate (only characters that change)
 
 
 def _converter():
@@ -98,11 +99,11 @@ class Normalized:
 
 def fold(text: str) -> str:
     """Fold ``text`` character by character; the result has the same length."""
-    cache = _char_cache
-    missing = {c for c in set(text) if c not in cache}
+    missing = set(text).difference(_char_cache)
     if missing:
         _fold_new_chars(missing)
-    return "".join([cache[c] for c in text])
+        _table.update({ord(c): f for c, f in _char_cache.items() if f != c})
+    return text.translate(_table)
 
 
 def normalize(text: str) -> Normalized:
@@ -143,6 +144,7 @@ _INLINE_ITEM = re.compile(
     r")"
 )
 
+_INLINE_HINT = re.compile(r"[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d")
 _SENTENCE_END = re.compile(r"[。!?;\n]+|\.(?!\d)(?=\s|$|[^\x00-\x7f])")
 _CLAUSE_END = re.compile(r"[,:]|→|->|=>|\+|(?<=[^\x00-\x7f])\s*-+\s*(?=[^\x00-\x7f])|\s*[|/]\s*|\.\.\.|…+|\s{2,}")
 # items: like clauses but 、 also separates (bare-heading detection)
@@ -169,9 +171,10 @@ def split_sentences(folded: str) -> list[Sentence]:
     for a, b in bounds:
         # further split at inline list items (一是…二是…, ①…②…)
         cuts = [a]
-        for m in _INLINE_ITEM.finditer(folded, a, b):
-            if m.start() > cuts[-1]:
-                cuts.append(m.end())
+        if _INLINE_HINT.search(folded, a, b):
+            for m in _INLINE_ITEM.finditer(folded, a, b):
+                if m.start() > cuts[-1]:
+                    cuts.append(m.end())
         cuts.append(b)
         for s, e in zip(cuts, cuts[1:]):
             while s < e and folded[s].isspace():
