@@ -50,7 +50,7 @@ def _session_dict(s) -> dict:
         "status": s.status,
         "created_at": s.created_at.isoformat(),
         "finished_at": s.finished_at.isoformat() if s.finished_at else None,
-        "score": s.score,
+        "score": None if s.score is None else round(s.score, 1),
         "config": s.config,
         "questions": [
             {

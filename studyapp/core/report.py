@@ -134,7 +134,7 @@ class Report:
         lines.append("|---|---|---|---|---|---|---|")
         for q in self.questions:
             lines.append(
-                "| {n} | {t} | {tu} / {ta} | {au} / {aa} | {c} | {sp} ({v}) | {s} |".format(
+                "| {n} | {t} | {tu} / {ta} | {au} / {aa} | {c} | {sp}（{v}） | {s} |".format(
                     n=q.index + 1,
                     t=_cell(q.type or "–"),
                     tu=fmt_duration(q.think_used),

@@ -227,6 +227,10 @@ class MockScreen(Screen):
             editor.focus()
         self.query_one("#mock-save", Static).update(Content(self._save_status()))
         self.sub_title = "模拟面试"
+        reread_state = (s.listen, s.can_reread)
+        if reread_state != getattr(self, "_reread_state", None):
+            self._reread_state = reread_state
+            self.refresh_bindings()
 
     def _save_status(self) -> str:
         if self.recorder is None:
@@ -237,6 +241,17 @@ class MockScreen(Screen):
         return f"{chars} 字 · 已自动保存"
 
     # --- input -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F3 only exists in 听题, F4 only in practice mode; shown dimmed when not usable now."""
+        s = self.session
+        if action == "reread":
+            if not s.listen:
+                return False
+            return True if s.can_reread else None
+        if action == "pause":
+            return True if s.practice else False
+        return True
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "mock-answer" or self._done:

@@ -110,7 +110,7 @@ class ReportScreen(Screen):
         if not 0 <= row < len(self.report.questions):
             return
         q = self.report.questions[row]
-        lines = [f"第 {q.index + 1} 题：{short(q.prompt, 60)}"]
+        lines = [f"第{q.index + 1}题：{short(q.prompt, 60)}"]
         if q.score is None:
             lines.append("（此题没有评分要点，未评分）")
         else:

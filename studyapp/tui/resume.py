@@ -39,7 +39,10 @@ def describe(record: SessionRecord) -> str:
         f"已输入：{chars} 字",
     ]
     if 0 <= idx < len(items):
-        lines.append(f"题目：{short(str(items[idx].get('prompt', '')), 40)}")
+        if state.get("listen") and cur.get("phase") != "reading":
+            lines.append("题目：（听题，题目不在这里显示）")  # as in the exam: heard, not read
+        else:
+            lines.append(f"题目：{short(str(items[idx].get('prompt', '')), 40)}")
     lines += ["", "回车：继续这场面试（从保存时剩余的时间继续）", "其他键：放弃它（会再确认一次）"]
     return "\n".join(lines)
 
