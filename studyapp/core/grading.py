@@ -56,8 +56,8 @@ SATURATE_KEYWORDS = 1.0
 # ... or this share of its keyword groups, when it has many (3 groups: 1.5)
 KEYWORD_SHARE = 0.5
 SATURATE_TEXT = 1.0
-# share of coverage a keyword point can reach from its text's words alone
-TEXT_ALONE = 1.0
+# a keyword point needs this many of its words when no keyword is found (1: one will do)
+LONE_WORD = 1
 # a point that lists things (A、B、C和D) wants two of them
 SATURATE_LIST = 1.0
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
@@ -131,7 +131,7 @@ _NOT_NEG = (
 )
 # a whole clause that only rejects what came before it (…, 不应该推行)
 _NEG_TAIL = re.compile(
-    r"^(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
+    r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
     r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
     r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得)"
     r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
@@ -169,6 +169,9 @@ _LABELS = (
     "然后", "最后", "第一", "第二", "第三", "第四", "阶段", "部分", "提纲", "框架", "结论", "看法",
     "定调", "破题", "收尾", "升华", "总述", "分述", "调研", "实践", "善后", "处置", "应对", "预案",
 )
+_LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
+# anything that could start a negation or a rejection; without one a sentence is taken as said
+_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫]|反对|拒绝|懒得|多余|错误|多此一举|用处不大")
 _LABEL_RE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
     + r"|[的和与及、\s\-:.()<>\"'])+$"
@@ -231,6 +234,7 @@ class _Point:
     kp: KeyPoint
     units: list
     saturate: float
+    full: float = 0.0  # what finding every unit would give
 
 
 _ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
@@ -361,7 +365,9 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 if _point_pieces(points_text[i])[1]:
                     saturate = SATURATE_LIST
         total = sum(u.weight for u in units)
-        points.append(_Point(kp, units, min(saturate, total) if total else 1.0))
+        point = _Point(kp, units, min(saturate, total) if total else 1.0)
+        point.full = _found(point, {u: (EXACT, 0, 0) for u in range(len(units))})
+        points.append(point)
     return points
 
 
@@ -404,6 +410,17 @@ def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
     return False
 
 
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted spans with overlapping ones joined (信息 + 信息共享 -> 信息共享)."""
+    out: list[list[int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return tuple((a, b) for a, b in out)
+
+
 def _found(p: _Point, units: dict) -> float:
     """Weight found, each part of the point counting for at most one."""
     by_part: dict[int, float] = {}
@@ -413,9 +430,9 @@ def _found(p: _Point, units: dict) -> float:
         by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
         keyword = keyword or unit.keyword
     found = sum(min(1.0, v) for v in by_part.values())
-    if p.kp.keywords and not keyword:
-        # the point's own words, without any of the tutor's keywords, make it partial at most
-        found = min(found, TEXT_ALONE * p.saturate)
+    if p.kp.keywords and not keyword and len(units) < LONE_WORD:
+        # one word of the point's text, and none of the tutor's keywords: too little to say
+        return 0.0
     return found
 
 
@@ -467,7 +484,8 @@ class Grader:
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
                     units[ui] = (s, start, end)
-        result = (ok, rejected)
+        single = {pi: _found(self._points[pi], units) for pi, units in ok.items()}
+        result = (ok, rejected, single)
         if len(self._cache) > 20000:
             self._cache.clear()
         self._cache[key] = result
@@ -496,12 +514,26 @@ class Grader:
                             break
         if not found:
             return []
+        labels = []
+        if _LABEL_WORD.search(text, body):
+            labels = [
+                (a, b) for a, b in item_spans(text, body) if b - a <= 12 and _LABEL_RE.match(text[a:b].strip())
+            ]
+        m = _ATTRIB.search(text, body)
+        whole = (body, len(text))
+        if not m and not _STANCE_HINT.search(text, body):
+            # nothing negated, nobody else's view: only headings to set apart
+            if not labels:
+                return [(t, s, e, "", whole, scale) for t, s, e, scale in found]
+            out = []
+            for t, s, e, scale in found:
+                label = next(((a, b) for a, b in labels if a <= s and e <= b), None)
+                out.append((t, s, e, "heading" if label else "", label or whole, scale))
+            return out
         clauses = clause_spans(text, body)
-        labels = [(a, b) for a, b in item_spans(text, body) if b - a <= 12 and _LABEL_RE.match(text[a:b].strip())]
         # attribution: from a cue to the end of the sentence, unless the candidate takes over
         attributed_from = None
         own_from = None
-        m = _ATTRIB.search(text, body)
         if m:
             attributed_from = m.start()
             for a, b in clauses:
@@ -512,7 +544,6 @@ class Grader:
         starts = [a for a, _ in clauses]
         # per clause: its negation cues, whether a rejection follows it (…,不应该推行) or sits in it
         info: dict[int, tuple] = {}
-        whole = (body, len(text))
         for t, s, e, scale in found:
             ci = bisect_right(starts, s) - 1
             if ci >= 0 and s < clauses[ci][1]:
@@ -561,32 +592,38 @@ class Grader:
         return Grading(score, tuple(verdicts))
 
     def _verdict(self, pi: int, p: _Point, sentences, per, original: str) -> PointVerdict:
-        best = (0.0, -1, {})
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
-        hits = [(i, per[i][0][pi]) for i in range(len(sentences)) if pi in per[i][0]]
-        enough = p.saturate - 1e-9
-        prev_i, prev_units = -2, None
-        for i, found_here in hits:
-            base = sentences[i].start
-            units = {u: (s, base + a, base + b) for u, (s, a, b) in found_here.items()}
-            windows = [units]
-            if prev_i == i - 1:
-                pair = dict(prev_units)
-                for u, v in units.items():
+        hits = [i for i in range(len(sentences)) if pi in per[i][0]]
+        best_found, best_i, best_pair = 0.0, -1, False
+        for i in hits:  # one sentence: its found weight was worked out with the sentence
+            f = per[i][2][pi]
+            if f > best_found + 1e-9:
+                best_found, best_i = f, i
+        if best_found < p.full - 1e-9:
+            for i in hits:  # two sentences: only where they could do better than one
+                if i + 1 >= len(sentences) or pi not in per[i + 1][0]:
+                    continue
+                if per[i][2][pi] + per[i + 1][2][pi] <= best_found + 1e-9:
+                    continue
+                pair = dict(per[i][0][pi])
+                for u, v in per[i + 1][0][pi].items():
                     if u not in pair or v[0] > pair[u][0]:
                         pair[u] = v
-                windows.append(pair)
-            for w in windows:
-                found = _found(p, w)
-                if found > best[0] + 1e-9:
-                    best = (found, i, w)
-            if best[0] >= enough:
-                break
-            prev_i, prev_units = i, units
+                f = _found(p, pair)
+                if f > best_found + 1e-9:
+                    best_found, best_i, best_pair = f, i, True
+        units = {}
+        if best_i >= 0:
+            for j in (best_i, best_i + 1) if best_pair else (best_i,):
+                base = sentences[j].start
+                for u, (s, a, b) in per[j][0][pi].items():
+                    if u not in units or s > units[u][0]:
+                        units[u] = (s, base + a, base + b)
+        best = (best_found, best_i, units)
         found, _, units = best
         coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
         status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
-        evidence = tuple(sorted({(a, b) for _, a, b in units.values()}))
+        evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         matched = tuple(p.units[u].name for u in sorted(units))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
         missing = tuple(p.units[u].name for u in order if u not in units and p.units[u].weight >= 0.2)

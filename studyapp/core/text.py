@@ -145,7 +145,7 @@ _INLINE_ITEM = re.compile(
 )
 
 _INLINE_HINT = re.compile(r"[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d")
-_SENTENCE_END = re.compile(r"[。!?;\n]+|\.(?!\d)(?=\s|$|[^\x00-\x7f])")
+_SENTENCE_END = re.compile(r"[。!?;\n]+|(?<!\d)\.(?!\d)(?=\s|$|[^\x00-\x7f])")
 _CLAUSE_END = re.compile(r"[,:]|→|->|=>|\+|(?<=[^\x00-\x7f])\s*-+\s*(?=[^\x00-\x7f])|\s*[|/]\s*|\.\.\.|…+|\s{2,}")
 # items: like clauses but 、 also separates (bare-heading detection)
 _ITEM_END = re.compile(r"[,:、]|→|->|=>|\+|(?<=[^\x00-\x7f])\s*-+\s*(?=[^\x00-\x7f])|\s*[|/]\s*|\.\.\.|…+|\s{2,}")

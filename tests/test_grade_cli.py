@@ -1,0 +1,137 @@
+"""`studyapp grade` as a tutor scripts it: the JSON contract, the readable
+report, and clear exits for every bad input."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from packutil import write_pack
+
+from studyapp import cli
+
+
+def run(capsys, *argv: str, stdin: bytes | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def pack(tmp_path):
+    return write_pack(tmp_path / "pack")
+
+
+@pytest.fixture
+def answers(tmp_path):
+    def make(**texts: str | bytes):
+        paths = []
+        for name, text in texts.items():
+            p = tmp_path / f"{name}.txt"
+            if isinstance(text, bytes):
+                p.write_bytes(text)
+            else:
+                p.write_text(text, encoding="utf-8")
+            paths.append(str(p))
+        return paths
+
+    return make
+
+
+def test_json_is_one_list_with_one_object_per_file_in_order(capsys, monkeypatch, pack, answers):
+    good, empty = answers(good="要精简考核,给社区松绑;放权赋能。", empty="")
+    code, out, err = run(
+        capsys, "grade", "--pack", str(pack), "--question", "q1", "--json", good, "-", empty,
+        stdin="我不同意给社区松绑。".encode(), monkeypatch=monkeypatch,
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert [d["file"] for d in data] == [good, "-", empty]
+    assert all(d["question"] == "q1" for d in data)
+    first = data[0]
+    assert first["score"] == 100
+    assert [p["id"] for p in first["points"]] == ["k1", "k2"]
+    for p in first["points"]:
+        assert {"id", "status", "evidence", "matched", "missing"} <= set(p)
+        assert p["status"] == "covered"
+    text = "要精简考核,给社区松绑;放权赋能。"
+    k1 = first["points"][0]
+    assert {text[a:b] for a, b in k1["evidence"]} >= {"考核", "松绑"}
+    # stdin: a negated proposal; empty file: valid, everything missed
+    assert data[1]["points"][0]["status"] != "covered"
+    assert data[2]["score"] == 0 and all(p["status"] == "missed" for p in data[2]["points"])
+
+
+def test_readable_report_shows_score_status_evidence_and_why(capsys, pack, answers):
+    (f,) = answers(a="一是精简考核,二是给社区松绑。")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", f)
+    assert code == 0, err
+    assert f in out and "score" in out
+    assert "✓ covered  k1" in out
+    assert "「考核」" in out and "「松绑」" in out
+    assert "✗ missed   k2" in out
+    assert "missing:" in out and "why:" in out
+
+
+def test_terminal_escapes_in_an_answer_are_not_echoed(capsys, pack, answers):
+    (f,) = answers(a="\x1b[31m考核\x1b[0m")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", f)
+    assert code == 0
+    assert "\x1b" not in out
+
+
+def test_unknown_pack_exits_2_with_a_message(capsys, tmp_path, answers):
+    (f,) = answers(a="考核")
+    code, out, err = run(capsys, "grade", "--pack", str(tmp_path / "nope"), "--question", "q1", f)
+    assert code == 2
+    assert out == ""
+    assert "nope" in err and "no such pack folder" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_question_exits_2_and_lists_the_questions(capsys, pack, answers):
+    (f,) = answers(a="考核")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q9", f)
+    assert code == 2 and out == ""
+    assert "q9" in err and "q1" in err and "q2" in err
+
+
+def test_a_gbk_answer_exits_2_naming_the_file_and_the_encoding(capsys, pack, answers):
+    good, bad = answers(good="考核", bad="给社区减负".encode("gbk"))
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--json", good, bad)
+    assert code == 2
+    assert out == ""  # no partial JSON
+    assert bad in err and "GBK" in err and "UTF-8" in err
+
+
+def test_a_missing_answer_file_exits_2(capsys, pack, tmp_path):
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", str(tmp_path / "gone.txt"))
+    assert code == 2 and out == ""
+    assert "gone.txt" in err and "no such file" in err
+
+
+def test_the_pack_may_come_from_the_global_option(capsys, pack, answers):
+    (f,) = answers(a="放权赋能")
+    code, out, err = run(capsys, "--pack", str(pack), "grade", "--question", "q1", "--json", f)
+    assert code == 0, err
+    assert json.loads(out)[0]["points"][1]["status"] == "covered"
+
+
+def test_grade_runs_in_a_fresh_process_without_textual(pack, answers):
+    (f,) = answers(a="考核,松绑")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from studyapp import cli\n"
+        "buf = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf):\n"
+        f"    code = cli.main(['grade', '--pack', {str(pack)!r}, '--question', 'q1', '--json', {f!r}])\n"
+        "assert code == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

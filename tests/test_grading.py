@@ -1,0 +1,338 @@
+"""Grading as a tutor would check it: each behaviour of a human grader, with
+answers written for these tests (none from the eval sets)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from studyapp.core.grading import Grader, Grading, PointVerdict, grade
+from studyapp.core.model import KeyPoint, Question, Thesaurus
+
+
+def q(points, prompt="谈谈你的看法。", qid="q"):
+    kps = []
+    for p in points:
+        pid, text, *rest = p
+        keywords = tuple(tuple(g) if isinstance(g, (list, tuple)) else (g,) for g in (rest[0] if rest else ()))
+        weight = rest[1] if len(rest) > 1 else 1.0
+        kps.append(KeyPoint(pid, text, weight, keywords))
+    return Question(qid, prompt, tuple(kps))
+
+
+def status(g: Grading, pid: str) -> str:
+    return g.point(pid).status
+
+
+def quoted(text: str, v: PointVerdict) -> list[str]:
+    return [text[a:b] for a, b in v.evidence]
+
+
+# A question in the spirit of 综合分析, with tutor keywords.
+BURDEN = q(
+    [
+        ("reduce", "精简考核和台账,切实为基层减负", [["减负"]]),
+        ("power", "把权力和资源下放给街道社区", [["放权"]]),
+        ("sharing", "部门之间信息共享,不再让居民反复填表", [["信息共享"]]),
+        ("formalism", "反对形式主义和官僚主义", [["形式主义", "官僚主义"]]),
+    ],
+    prompt="街道干部说每天忙于迎检填表。对此你怎么看?",
+)
+
+
+# ---------------------------------------------------------------- paraphrase
+
+
+@pytest.mark.parametrize(
+    "answer, pid",
+    [
+        ("要给社区松绑,让干部把时间花在居民身上。", "reduce"),
+        ("事权往下走,权往基层放。", "power"),
+        ("各部门把数据打通,居民办事少跑腿。", "sharing"),
+    ],
+)
+def test_paraphrase_through_the_built_in_thesaurus(answer, pid):
+    g = grade(BURDEN, answer)
+    assert status(g, pid) == "covered", g.point(pid)
+
+
+def test_a_pack_thesaurus_adds_its_own_synonyms_and_related_terms_count_less():
+    question = q([("visit", "上门走访独居老人", [["走访"]])])
+    answer = "每周去串门,看看缺什么。"
+    assert status(grade(question, answer), "visit") == "missed"
+    exact = Thesaurus(synonyms=(("走访", "串门"),))
+    assert status(grade(question, answer, thesaurus=exact), "visit") == "covered"
+    loose = Thesaurus(related=(("走访", "串门"),))
+    assert status(grade(question, answer, thesaurus=loose), "visit") == "partial"
+
+
+def test_a_key_point_without_keywords_is_graded_from_its_text():
+    question = q(
+        [
+            ("survey", "入户走访摸清独居老人的健康状况"),
+            ("volunteer", "组建志愿者队伍结对帮扶"),
+        ],
+        prompt="你将如何关爱辖区独居老人?",
+    )
+    g = grade(question, "先挨家挨户走访,摸清老人身体怎么样;再发动志愿者一对一结对。")
+    assert status(g, "survey") == "covered"
+    assert status(g, "volunteer") == "covered"
+    g = grade(question, "我会认真落实领导的安排,把关爱工作做好。")
+    assert status(g, "survey") == "missed"
+    assert status(g, "volunteer") == "missed"
+
+
+# ---------------------------------------------------------------- negation and stance
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "我不同意给社区减负",
+        "没必要搞信息共享",
+        "我认为不用放权,也别减负。",
+        "信息共享没必要,成本太高。",
+        "放权给社区也有风险,我看不应该推行。",
+    ],
+)
+def test_a_negated_proposal_covers_nothing(answer):
+    g = grade(BURDEN, answer)
+    assert g.score == 0
+    for pid in ("reduce", "sharing", "power"):
+        assert status(g, pid) == "missed", (pid, g.point(pid))
+
+
+def test_a_negated_keyword_gives_no_evidence_even_next_to_other_words():
+    text = "我不同意给社区减负,基层本来就该多干。"
+    v = grade(BURDEN, text).point("reduce")
+    assert v.status != "covered"
+    assert "减负" not in v.matched
+    assert all("减负" not in text[a:b] for a, b in v.evidence)
+
+
+def test_the_reason_for_a_negated_point_quotes_the_clause():
+    g = grade(BURDEN, "我不同意给社区减负。")
+    v = g.point("reduce")
+    assert v.status == "missed"
+    assert v.reason == "否定: 我不同意给社区减负"
+
+
+def test_saying_no_to_a_bad_thing_is_a_positive_stance():
+    g = grade(BURDEN, "坚决反对形式主义,不搞官僚主义那一套。")
+    assert status(g, "formalism") == "covered"
+
+
+def test_a_negation_reaches_only_what_it_negates():
+    question = q([("check", "上级要明察暗访,检查落实情况", [["检查", "暗访"]])])
+    assert status(grade(question, "上级要不打招呼地下去检查。"), "check") == "covered"
+    assert status(grade(question, "不断加强检查。"), "check") == "covered"
+    assert status(grade(question, "不检查。"), "check") == "missed"
+
+
+def test_someone_elses_view_is_not_the_candidates_proposal():
+    g = grade(BURDEN, "同事说要搞信息共享,有人认为应该放权。")
+    assert status(g, "sharing") == "missed"
+    assert status(g, "power") == "missed"
+    assert g.point("sharing").reason.startswith("转述他人观点")
+    g = grade(BURDEN, "有人认为减负就是偷懒,但我认为要放权。")
+    assert status(g, "reduce") == "missed"
+    assert status(g, "power") == "covered"
+
+
+# ---------------------------------------------------------------- headings
+
+
+SURVEY = q(
+    [
+        ("purpose", "明确调研目的,摸清独居老人的生活状况"),
+        ("plan", "制定调研方案,确定调研对象和时间安排"),
+        ("methods", "通过问卷、访谈和查阅台账收集情况"),
+        ("summary", "形成调研报告,提出改进建议"),
+    ],
+    prompt="领导让你组织一次独居老人生活状况的调研,你怎么做?",
+)
+
+
+def test_a_bare_heading_is_not_content():
+    g = grade(SURVEY, "目的-方案-实施-总结")
+    for pid in ("purpose", "plan", "methods", "summary"):
+        assert status(g, pid) == "missed", (pid, g.point(pid))
+    assert g.score == 0
+    assert g.point("plan").reason.startswith("只有标题")
+
+
+def test_a_short_list_of_methods_is_content():
+    g = grade(SURVEY, "问卷+访谈+看台账")
+    assert status(g, "methods") == "covered"
+    assert quoted("问卷+访谈+看台账", g.point("methods")) == ["问卷", "访谈", "台账"]
+
+
+def test_a_heading_followed_by_content_counts_the_content():
+    g = grade(SURVEY, "一、目的:摸清老人生活状况。\n二、方案:定对象、定时间。")
+    assert status(g, "purpose") == "covered"
+    assert status(g, "plan") == "covered"
+
+
+# ---------------------------------------------------------------- one phrase, two points; two sentences, one point
+
+
+def test_one_phrase_can_serve_two_points():
+    question = q(
+        [
+            ("sharing", "部门间信息共享", [["信息共享"]]),
+            ("platform", "建设统一的线上平台", [["平台"]]),
+        ]
+    )
+    text = "搭建信息共享平台。"
+    g = grade(question, text)
+    assert status(g, "sharing") == "covered"
+    assert status(g, "platform") == "covered"
+    assert quoted(text, g.point("sharing")) == ["信息共享"]
+    assert quoted(text, g.point("platform")) == ["平台"]
+
+
+DRILL = q(
+    [
+        (
+            "prepare",
+            "演练前制定预案,明确分工,备好物资",
+            [["预案", "方案"], ["分工", "职责"], ["物资", "器材"]],
+        ),
+        ("review", "演练后总结复盘", [["复盘", "总结"]]),
+    ],
+    prompt="社区要组织一次防汛应急演练,你怎么做?",
+)
+
+
+def test_a_point_can_be_covered_across_two_adjacent_sentences():
+    text = "先把预案写好。每个人的分工要清楚。"
+    g = grade(DRILL, text)
+    assert status(g, "prepare") == "covered"
+    assert quoted(text, g.point("prepare")) == ["预案", "分工"]
+
+
+def test_parts_of_a_point_far_apart_do_not_add_up():
+    text = "先把预案写好。通知到每一户。联系好物业。开个动员会。每个人的分工要清楚。"
+    g = grade(DRILL, text)
+    assert status(g, "prepare") == "partial"
+    assert g.point("prepare").missing  # says what would complete it
+
+
+# ---------------------------------------------------------------- how candidates write
+
+
+CALM = q(
+    [
+        ("calm", "先安抚情绪,稳定局面", [["安抚", "稳情绪"]]),
+        ("explain", "耐心解释政策依据", [["讲政策", "解释政策"]]),
+        ("way", "帮群众想办法找出路", [["指路子", "想办法", "出路"]]),
+    ],
+    prompt="群众到窗口吵闹,你怎么处理?",
+)
+
+
+def test_an_outline_with_arrows():
+    text = "稳情绪 → 讲政策 → 指路子"
+    g = grade(CALM, text)
+    assert g.score == 100
+    assert quoted(text, g.point("calm")) == ["稳情绪"]
+    assert quoted(text, g.point("explain")) == ["讲政策"]
+    assert quoted(text, g.point("way")) == ["指路子"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 稳情绪\n2. 讲政策\n3. 指路子",
+        "一是稳情绪,二是讲政策,三是指路子。",
+        "(1)稳情绪;(2)讲政策;(3)指路子",
+        "①稳情绪②讲政策③指路子",
+        "首先稳情绪;其次讲政策;最后指路子。",
+    ],
+)
+def test_numbered_lists(text):
+    g = grade(CALM, text)
+    assert [v.status for v in g.points] == ["covered"] * 3
+    assert quoted(text, g.point("way")) == ["指路子"]
+
+
+def test_traditional_characters_and_evidence_in_the_original_text():
+    text = "要給社區鬆綁,各部門資訊共享、數據打通。"
+    g = grade(BURDEN, text)
+    assert status(g, "reduce") == "covered"
+    assert status(g, "sharing") == "covered"
+    assert quoted(text, g.point("reduce")) == ["鬆綁"]
+    assert "數據打通" in quoted(text, g.point("sharing"))
+
+
+def test_full_width_and_half_width_punctuation_grade_alike():
+    half = "一是稳情绪,二是讲政策;三是指路子."
+    full = "一是稳情绪，二是讲政策；三是指路子。"
+    assert grade(CALM, half).to_dict()["score"] == grade(CALM, full).to_dict()["score"] == 100
+
+
+def test_mixed_latin_and_full_width_letters():
+    question = q(
+        [
+            ("hotline", "用好12345热线接诉即办", [["12345", "热线"]]),
+            ("app", "开发便民App让群众掌上办", [["app", "小程序"]]),
+        ]
+    )
+    g = grade(question, "打１２３４５反映;下载政务APP就能办。")
+    assert status(g, "hotline") == "covered"
+    assert status(g, "app") == "covered"
+
+
+# ---------------------------------------------------------------- score and contract
+
+
+def test_score_is_weighted_covered_one_partial_half():
+    question = q(
+        [
+            ("a", "甲", [["稳情绪"]], 2.0),
+            ("b", "乙", [["讲政策"]], 1.0),
+            ("c", "丙", [["指路子"]], 1.0),
+        ]
+    )
+    g = grade(question, "稳情绪,讲政策。")
+    assert g.score == 75.0
+    assert grade(question, "").score == 0
+
+
+def test_an_empty_answer_misses_everything_with_a_reason():
+    g = grade(BURDEN, "")
+    assert all(v.status == "missed" and not v.evidence and v.reason for v in g.points)
+    assert [v.id for v in g.points] == ["reduce", "power", "sharing", "formalism"]
+
+
+def test_to_dict_is_plain_json():
+    g = grade(CALM, "稳情绪 → 讲政策")
+    d = json.loads(json.dumps(g.to_dict(), ensure_ascii=False))
+    assert d["score"] == pytest.approx(200 / 3, abs=0.1)
+    p = d["points"][0]
+    assert set(p) == {"id", "status", "evidence", "matched", "missing", "reason"}
+    assert p["id"] == "calm" and p["status"] == "covered"
+    assert p["evidence"] == [[0, 3]]
+    assert p["matched"] == ["安抚"] or p["matched"]  # names the matched concept
+    assert d["points"][2]["status"] == "missed" and d["points"][2]["missing"]
+
+
+def test_every_verdict_says_why():
+    for text in ("", "稳情绪", "我不同意讲政策", "稳情绪 → 讲政策 → 指路子"):
+        for v in grade(CALM, text).points:
+            assert v.reason
+
+
+# ---------------------------------------------------------------- typing
+
+
+def test_regrading_while_typing_gives_the_same_result_as_grading_afresh():
+    grader = Grader(BURDEN)
+    final = "我认为,一是给社区松绑;二是权往基层放。同事说没必要信息共享,我不同意。反对形式主义!"
+    text = ""
+    for ch in final:
+        text += ch
+        assert grader.grade(text) == grade(BURDEN, text), text
+    # deleting and editing in the middle too
+    edited = final.replace("松绑", "减负").replace("权往基层放", "")
+    assert grader.grade(edited) == grade(BURDEN, edited)

@@ -1,0 +1,65 @@
+"""Folding and splitting of answers as candidates type them (studyapp.core.text)."""
+from __future__ import annotations
+
+import pytest
+
+from studyapp.core.text import clause_spans, fold, item_spans, normalize, split_sentences
+
+
+def bodies(text: str) -> list[str]:
+    f = fold(text)
+    return [s.text[s.body:] for s in split_sentences(f)]
+
+
+def test_folding_keeps_one_character_per_character():
+    text = "給社區鬆綁，ＡＰＰ１２３４５；「資訊」共享　OK"
+    f = fold(text)
+    assert len(f) == len(text)
+    assert f == '给社区松绑,app12345;"资讯"共享 ok'
+    n = normalize(text)
+    assert n.original == text and n.orig(3) == 3 and n.orig(len(f)) == len(text)
+
+
+def test_folding_is_stable_and_idempotent():
+    text = "一、調研需求：問卷了解社工的短板。"
+    assert fold(fold(text)) == fold(text)
+
+
+def test_lines_and_sentence_ends_split():
+    assert bodies("先稳情绪。再讲政策!然后指路子?最后回访;完\n下一行") == [
+        "先稳情绪", "再讲政策", "指路子", "回访", "完", "下一行"  # 然后/最后 are sequence words
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.稳情绪\n2.讲政策\n3.指路子",
+        "1、稳情绪 2、讲政策 3、指路子",
+        "一、稳情绪\n二、讲政策\n三、指路子",
+        "一是稳情绪,二是讲政策,三是指路子",
+        "(1)稳情绪(2)讲政策(3)指路子",
+        "①稳情绪②讲政策③指路子",
+        "第一,稳情绪;第二,讲政策;第三,指路子",
+        "- 稳情绪\n- 讲政策\n- 指路子",
+    ],
+)
+def test_numbered_items_become_items_without_their_numbers(text):
+    assert [b.strip(",") for b in bodies(text)] == ["稳情绪", "讲政策", "指路子"]
+
+
+def test_decimals_are_not_sentence_ends():
+    assert bodies("增长1.5倍。好") == ["增长1.5倍", "好"]
+
+
+def test_clauses_and_items():
+    f = fold("危害-跑腿→根源:怕担责+数据不通,对策、办法")
+    cl = [f[a:b] for a, b in clause_spans(f)]
+    assert cl == ["危害", "跑腿", "根源", "怕担责", "数据不通", "对策、办法"]
+    it = [f[a:b] for a, b in item_spans(f)]
+    assert it[-2:] == ["对策", "办法"]
+
+
+def test_a_hyphen_inside_latin_is_not_a_separator():
+    f = fold("e-government平台")
+    assert [f[a:b] for a, b in clause_spans(f)] == ["e-government平台"]
