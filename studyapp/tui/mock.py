@@ -418,11 +418,17 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
 
 
 def open_mock_setup(app: Any) -> None:
-    """The home screen's 'm': choose a preset or a custom session, then start it."""
+    """The home screen's 'm': an unfinished session is offered first; else (or once it is
+    discarded) choose a preset or a custom session, then start it."""
+    from studyapp.tui.resume import offer_resume
 
     def chosen(options: MockOptions | None) -> None:
         if options is not None:
             start_mock(app, options)
 
-    app.push_screen(MockSetupScreen(), chosen)
+    def setup() -> None:
+        app.push_screen(MockSetupScreen(), chosen)
+
+    if not offer_resume(app, then=setup):
+        setup()
 

@@ -275,3 +275,39 @@ async def test_home_m_offers_presets_and_starts_the_session(db, clock):
         assert all(it.think_s + it.answer_s <= 300 for it in s.items)
         assert len({it.question.type for it in s.items}) == 4  # mixed types
         assert db.unfinished_session() is not None
+
+
+async def test_leaving_a_session_keeps_it_and_m_offers_it_again(db, clock):
+    from studyapp.tui.home import HomeScreen
+    from studyapp.tui.mock import MockScreen
+    from studyapp.tui.resume import ResumeScreen
+
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=60, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "要点一")
+        await pilot.press("escape")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert db.unfinished_session().questions[0].text == "要点一"  # saved on leaving, not 2 s later
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen)
+        assert app.screen.query_one("#mock-answer").text == "要点一"
+
+
+async def test_without_a_store_the_session_runs_and_says_it_is_not_saved(clock):
+    from studyapp.tui.report import ReportScreen
+
+    app = app_for(None, clock, MockOptions(count=1, think=5, answer=5, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "未保存" in shown(app, "#mock-save")
+        await type_text(pilot, "没有保存也能答")
+        await step(pilot, clock, 11)
+        assert isinstance(app.screen, ReportScreen)
+        assert app.screen.report.questions[0].text == "没有保存也能答"

@@ -1,0 +1,60 @@
+"""`studyapp mock` checks what it is asked before the screen changes: one clear line, exit 2, no Textual."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from studyapp.cli import build_parser, main
+from studyapp.commands.mock import options_from_args
+
+
+def run_cli(args, tmp_path):
+    code = (
+        "import sys; from studyapp.cli import main\n"
+        f"try:\n    rc = main({args!r})\nexcept SystemExit as e:\n    rc = e.code\n"
+        "print('TEXTUAL', 'textual.app' in sys.modules); sys.exit(rc)"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={"STUDYAPP_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["mock", "--type", "综合分析", "--count", "9"], "asked for 9 questions but the packs have only 3 of type 综合分析"),
+        (["mock", "--type", "面试"], "invalid choice: '面试'"),
+        (["mock", "--count", "0"], "0 is out of range (1-20 questions)"),
+        (["mock", "--think", "abc"], "'abc' is not a whole number of seconds"),
+        (["mock", "--answer", "99999"], "99999 is out of range (1-3600 seconds)"),
+        (["mock", "--pack", "/nonexistent/pack"], "--pack /nonexistent/pack: no such folder"),
+    ],
+)
+def test_bad_requests_fail_before_the_app_starts(args, message, tmp_path):
+    out = run_cli(args, tmp_path)
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert "Traceback" not in out.stderr
+    assert "TEXTUAL False" in out.stdout  # refused without loading the TUI
+
+
+def test_options_follow_the_exam_presets_unless_times_are_given():
+    parse = build_parser().parse_args
+    o = options_from_args(parse(["mock"]))
+    assert (o.count, o.preset, o.think, o.answer) == (3, "3/15", None, None)
+    assert options_from_args(parse(["mock", "--count", "4"])).preset == "4/20"
+    assert options_from_args(parse(["mock", "--count", "5"])).preset is None
+    o = options_from_args(parse(["mock", "--count", "2", "--think", "5", "--answer", "20", "--listen",
+                                 "--practice", "--no-bell", "--type", "综合分析", "人际关系", "--type", "综合分析"]))
+    assert (o.count, o.think, o.answer, o.preset) == (2, 5, 20, None)
+    assert (o.listen, o.practice, o.bell) == (True, True, False)
+    assert o.types == ("综合分析", "人际关系")
+
+
+def test_pack_given_before_or_after_the_subcommand(tmp_path, monkeypatch, capsys):
+    # both spellings reach the loader (a missing folder is reported either way)
+    assert main(["--pack", str(tmp_path / "a"), "mock"]) == 2
+    assert f"--pack {tmp_path / 'a'}: no such folder" in capsys.readouterr().err
+    assert main(["mock", "--pack", str(tmp_path / "b")]) == 2
+    assert f"--pack {tmp_path / 'b'}: no such folder" in capsys.readouterr().err
