@@ -24,6 +24,8 @@ HEADLESS_COMMANDS = [
     ["validate"],
     ["list"],
     ["list", "--json"],
+    ["history"],
+    ["history", "--json"],
 ]
 
 PROBE = """
