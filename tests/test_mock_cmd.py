@@ -58,3 +58,20 @@ def test_pack_given_before_or_after_the_subcommand(tmp_path, monkeypatch, capsys
     assert f"--pack {tmp_path / 'a'}: no such folder" in capsys.readouterr().err
     assert main(["mock", "--pack", str(tmp_path / "b")]) == 2
     assert f"--pack {tmp_path / 'b'}: no such folder" in capsys.readouterr().err
+
+
+def test_mock_starts_headless_and_saves_its_session(tmp_path):
+    """The whole command path in CI: packs, store, app, session screen; exits once ready."""
+    import os
+
+    env = dict(os.environ, STUDYAPP_DATA_DIR=str(tmp_path), STUDYAPP_HEADLESS="1", STUDYAPP_EXIT_ON_READY="1")
+    out = subprocess.run([sys.executable, "-m", "studyapp", "mock", "--count", "2", "--think", "5",
+                          "--answer", "20", "--seed", "4"], capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    from studyapp.core.store import Store
+
+    with Store.open(tmp_path) as store:
+        rec = store.unfinished_session()
+    assert rec is not None and len(rec.questions) == 2
+    assert rec.config["think"] == 5 and rec.config["answer"] == 20
+    assert rec.state["items"][0]["think_s"] == 5 and rec.state["items"][0]["answer_s"] == 20
