@@ -58,6 +58,8 @@ KEYWORD_SHARE = 0.5
 SATURATE_TEXT = 1.0
 # a keyword point needs this many of its words when no keyword is found (1: one will do)
 LONE_WORD = 1
+# a piece of the answer is evidence for one unit of a point only
+SPAN_ONCE = True
 # a point that lists things (A、B、C和D) wants two of them
 SATURATE_LIST = 1.0
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
@@ -66,6 +68,7 @@ TEXT_WITH_KEYWORDS = 0.7
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
 PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
+PROMPT = 0.35  # a word the prompt already has says little about which point was made
 GAPPED = 0.7  # a two-character word with one or two characters inside (减负: 减轻负担)
 
 
@@ -113,7 +116,7 @@ class Grading:
 _NEG_STRONG = (
     "不同意", "不赞成", "不赞同", "不认同", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
-    "不能", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
+    "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是",
 )
 # cues that negate only what follows closely (a few characters)
@@ -152,7 +155,7 @@ _BAD = (
 )
 # someone else's view, not the candidate's proposal
 _ATTRIB = re.compile(
-    r"(?:有人|有的人|有些人|一些人|部分人|某些人|有观点|有声音|有同事|同事|他们|他|她|对方|网友|"
+    r"(?<![跟对和向给与同找让请叫])(?:有人|有的人|有些人|一些人|部分人|某些人|有观点|有声音|有同事|同事|他们|他|她|对方|网友|"
     r"有群众|有领导|老同志|有的同志)"
     r"(?:们)?(?:就|还|也|曾|一直|总)?(?:认为|说|觉得|提出|主张|表示|建议|称|抱怨|质疑)"
 )
@@ -313,17 +316,25 @@ def _search_parts(word: str) -> list[str]:
         return [word[i:i + 2] for i in range(0, len(word) - 1, 2)]
 
 
-def _expand(term: str, lex: Lexicon, strength: float, terms: dict) -> None:
+def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str = "") -> None:
+    """Add ``term`` and its synonyms (same strength) and relatives (weak) to ``terms``.
+
+    A synonym or relative that the prompt itself contains says little (调研 in a
+    question about organising a 调研): it counts as much as a prompt word.
+    """
     t = fold_term(term)
     if not t:
         return
     terms[t] = max(terms.get(t, 0), strength)
+    own_in_prompt = t in prompt
     for s in lex.synonyms_of(t):
-        if terms.get(s, 0) < strength:
-            terms[s] = strength
+        v = strength * (PROMPT if s in prompt and not own_in_prompt else 1.0)
+        if terms.get(s, 0) < v:
+            terms[s] = v
     for r in lex.related_of(t):
-        if terms.get(r, 0) < WEAK * strength:
-            terms[r] = WEAK * strength
+        v = WEAK * strength * (PROMPT if r in prompt and not own_in_prompt else 1.0)
+        if terms.get(r, 0) < v:
+            terms[r] = v
 
 
 def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
@@ -336,12 +347,12 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             for group in kp.keywords:
                 terms: dict = {}
                 for term in group:
-                    _expand(term, lex, EXACT, terms)
+                    _expand(term, lex, EXACT, terms, prompt)
                 if not terms:
                     continue
                 in_prompt = all(t in prompt for t in terms)
                 units.append(
-                    _Unit(fold_term(group[0]), terms, 0.35 if in_prompt else 1.0, True, part=-1 - len(units))
+                    _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units))
                 )
             saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
@@ -352,11 +363,11 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     continue
                 terms = {}
                 for part in parts:
-                    _expand(part, lex, PART, terms)
-                _expand(w, lex, EXACT, terms)
+                    _expand(part, lex, PART, terms, prompt)
+                _expand(w, lex, EXACT, terms, prompt)
                 weight = 1.0
                 if w in prompt:
-                    weight *= 0.35
+                    weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
                 units.append(_Unit(w, terms, weight * scale, False, part=piece))
@@ -366,7 +377,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     saturate = SATURATE_LIST
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
-        point.full = _found(point, {u: (EXACT, 0, 0) for u in range(len(units))})
+        point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
         points.append(point)
     return points
 
@@ -410,6 +421,9 @@ def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
     return False
 
 
+_NEXT = 1 << 30
+
+
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted spans with overlapping ones joined (信息 + 信息共享 -> 信息共享)."""
     out: list[list[int]] = []
@@ -422,16 +436,24 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def _found(p: _Point, units: dict) -> float:
-    """Weight found, each part of the point counting for at most one."""
+    """Weight found, each part of the point counting for at most one, and each
+    piece of the answer for one unit only (调研 does not stand for both 走访 and 问卷)."""
     by_part: dict[int, float] = {}
     keyword = False
-    for u, (s, _, _) in units.items():
+    used: list[tuple[int, int]] = []
+    ranked = sorted(((p.units[u].weight * s, u, a, b) for u, (s, a, b) in units.items()), reverse=True)
+    n = 0
+    for value, u, a, b in ranked:
+        if SPAN_ONCE and any(x <= a and b <= y for x, y in used):
+            continue
+        used.append((a, b))
         unit = p.units[u]
-        by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
+        by_part[unit.part] = by_part.get(unit.part, 0.0) + value
         keyword = keyword or unit.keyword
+        n += 1
     found = sum(min(1.0, v) for v in by_part.values())
-    if p.kp.keywords and not keyword and len(units) < LONE_WORD:
-        # one word of the point's text, and none of the tutor's keywords: too little to say
+    if p.kp.keywords and not keyword and n < LONE_WORD:
+        # too few words of the point's text, and none of the tutor's keywords
         return 0.0
     return found
 
@@ -606,9 +628,9 @@ class Grader:
                 if per[i][2][pi] + per[i + 1][2][pi] <= best_found + 1e-9:
                     continue
                 pair = dict(per[i][0][pi])
-                for u, v in per[i + 1][0][pi].items():
-                    if u not in pair or v[0] > pair[u][0]:
-                        pair[u] = v
+                for u, (s, a, b) in per[i + 1][0][pi].items():
+                    if u not in pair or s > pair[u][0]:
+                        pair[u] = (s, a + _NEXT, b + _NEXT)  # keep the two sentences' spans apart
                 f = _found(p, pair)
                 if f > best_found + 1e-9:
                     best_found, best_i, best_pair = f, i, True
