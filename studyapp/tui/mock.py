@@ -209,7 +209,7 @@ class MockScreen(Screen):
             title += f" · {sanitize_line(q.type)}"
         title += f" · {mode}"
         self.query_one("#mock-title", Static).update(Content(title))
-        phase = f"{PHASE_LABELS.get(s.phase, s.phase)} {mmss(s.phase_allowed())}"
+        phase = f"{PHASE_LABELS.get(s.phase, s.phase)}（限时 {mmss(s.phase_allowed())}）"
         if s.paused:
             phase += "  ‖ 已暂停（F4 继续）"
         hint = PHASE_HINT.get(s.phase, "")
