@@ -435,24 +435,39 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in out)
 
 
+def _one_unit_per_span(p: _Point, units: dict) -> dict:
+    """Each piece of the answer is evidence for one unit of a point only: 调研 does
+    not stand for both 走访 and 问卷, 信息 inside 信息不共享 adds nothing."""
+    if len(units) < 2:
+        return units
+    ranked = sorted(((p.units[u].weight * s, u, a, b) for u, (s, a, b) in units.items()), reverse=True)
+    used: list[tuple[int, int]] = []
+    kept = {}
+    for _, u, a, b in ranked:
+        inside = False
+        for x, y in used:
+            if x <= a and b <= y:
+                inside = True
+                break
+        if not inside:
+            used.append((a, b))
+            kept[u] = units[u]
+    return kept
+
+
 def _found(p: _Point, units: dict) -> float:
-    """Weight found, each part of the point counting for at most one, and each
-    piece of the answer for one unit only (调研 does not stand for both 走访 and 问卷)."""
+    """Weight found, each part of the point counting for at most one."""
     by_part: dict[int, float] = {}
     keyword = False
-    used: list[tuple[int, int]] = []
-    ranked = sorted(((p.units[u].weight * s, u, a, b) for u, (s, a, b) in units.items()), reverse=True)
-    n = 0
-    for value, u, a, b in ranked:
-        if SPAN_ONCE and any(x <= a and b <= y for x, y in used):
-            continue
-        used.append((a, b))
-        unit = p.units[u]
-        by_part[unit.part] = by_part.get(unit.part, 0.0) + value
+    pu = p.units
+    for u, (s, _, _) in units.items():
+        unit = pu[u]
+        by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
         keyword = keyword or unit.keyword
-        n += 1
-    found = sum(min(1.0, v) for v in by_part.values())
-    if p.kp.keywords and not keyword and n < LONE_WORD:
+    found = 0.0
+    for v in by_part.values():
+        found += v if v < 1.0 else 1.0
+    if p.kp.keywords and not keyword and len(units) < LONE_WORD:
         # too few words of the point's text, and none of the tutor's keywords
         return 0.0
     return found
@@ -506,6 +521,8 @@ class Grader:
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
                     units[ui] = (s, start, end)
+        if SPAN_ONCE:
+            ok = {pi: _one_unit_per_span(self._points[pi], units) for pi, units in ok.items()}
         single = {pi: _found(self._points[pi], units) for pi, units in ok.items()}
         result = (ok, rejected, single)
         if len(self._cache) > 20000:
