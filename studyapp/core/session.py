@@ -57,6 +57,8 @@ class SessionError(Exception):
 
 @dataclass(frozen=True)
 class Preset:
+    """An exam format: so many questions in so many seconds."""
+
     key: str
     label: str
     count: int
@@ -173,6 +175,8 @@ def draw_questions(
 
 @dataclass(frozen=True)
 class Event:
+    """Something that happened in ``tick()``; warnings carry ``seconds_left``."""
+
     kind: str  # "phase" | "warning" | "timeout" | "prompt_hidden" | "finished"
     index: int
     phase: str

@@ -53,6 +53,8 @@ class StoreError(Exception):
 
 @dataclass(frozen=True)
 class Attempt:
+    """One graded practice answer (or a mock-session answer, with ``session_id``)."""
+
     id: int
     pack_id: str
     question_id: str
@@ -87,6 +89,8 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class SessionQuestion:
+    """One question of a stored mock session, with its latest draft and grade."""
+
     index: int
     pack_id: str
     question_id: str
@@ -102,6 +106,8 @@ class SessionQuestion:
 
 @dataclass(frozen=True)
 class SessionRecord:
+    """A stored mock session; ``state`` is ``MockSession.to_dict()`` at the last save."""
+
     id: int
     status: str
     created_at: datetime

@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from studyapp.core.session import PHASE_LABELS
 from studyapp.core.store import SessionRecord
 from studyapp.tui.text import mmss, short
 
@@ -19,6 +18,8 @@ DISCARD = "discard"
 
 
 def describe(record: SessionRecord) -> str:
+    from studyapp.core.session import PHASE_LABELS  # only when there is something to resume
+
     state = record.state or {}
     idx = int(state.get("index", 0))
     items = state.get("items") or []
