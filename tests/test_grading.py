@@ -173,6 +173,24 @@ def test_a_heading_followed_by_content_counts_the_content():
     assert status(g, "plan") == "covered"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "减负 放权 信息共享 形式主义 官僚主义",
+        "减负\n放权\n信息共享\n形式主义",
+    ],
+)
+def test_a_bare_list_of_terms_is_not_content(text):
+    g = grade(BURDEN, text)
+    assert g.score == 0
+    assert g.point("reduce").reason.startswith("只罗列了词语")
+
+
+def test_short_items_that_say_something_still_count():
+    g = grade(BURDEN, "给社区松绑\n权往基层放\n数据打通\n反对形式主义")
+    assert g.score == 100
+
+
 # ---------------------------------------------------------------- one phrase, two points; two sentences, one point
 
 

@@ -60,8 +60,10 @@ SATURATE_TEXT = 1.0
 LONE_WORD = 1
 # a piece of the answer is evidence for one unit of a point only
 SPAN_ONCE = True
+# this many bare terms in a row, with nothing said about them, are a list of words, not content
+LIST_OF_TERMS = 4
 # a point that lists things (A、B、C和D) wants two of them
-SATURATE_LIST = 1.0
+SATURATE_LIST = 1.5
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
 TEXT_WITH_KEYWORDS = 0.7
 # evidence strengths
@@ -553,6 +555,10 @@ class Grader:
                             break
         if not found:
             return []
+        if self._is_term_list(text[body:].split()):
+            # 最后一公里 万能章 减负 放权 …: terms listed, nothing said about them
+            whole = (body, len(text))
+            return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
         labels = []
         if _LABEL_WORD.search(text, body):
             labels = [
@@ -615,10 +621,50 @@ class Grader:
         return out
 
     # -- the whole answer --------------------------------------------------
+    def _bare_term(self, token: str) -> bool:
+        """A single word or known term, nothing around it (核实, 吹哨报到)."""
+        if not 2 <= len(token) <= 6 or not all(is_cjk(c) for c in token):
+            return False
+        if token in self._where:
+            return True
+        return len(_segmenter()(token)) == 1
+
+    def _is_term_list(self, tokens: list[str]) -> bool:
+        if len(tokens) < LIST_OF_TERMS:
+            return False
+        return sum(1 for t in tokens if self._bare_term(t)) >= 0.8 * len(tokens)
+
+    def _unlist(self, sentences, per) -> list:
+        """Lines that each hold one bare term, four or more in a row, say nothing:
+        their terms become rejected evidence (reason: only terms listed)."""
+        bare = [
+            " " not in s.text[s.body:] and self._bare_term(s.text[s.body:]) for s in sentences
+        ]
+        out = list(per)
+        i = 0
+        while i < len(sentences):
+            j = i
+            while j < len(sentences) and bare[j]:
+                j += 1
+            if j - i >= LIST_OF_TERMS:
+                for k in range(i, j):
+                    ok, rejected, _ = per[k]
+                    s = sentences[k]
+                    scope = (s.body, len(s.text))
+                    listed = {pi: list(rejected.get(pi, [])) for pi in rejected}
+                    for pi, units in ok.items():
+                        for _, a, b in units.values():
+                            listed.setdefault(pi, []).append((s.text[a:b], a, b, "listed", scope, 1.0))
+                    out[k] = ({}, listed, {})
+            i = max(j, i + 1)
+        return out
+
     def grade(self, text: str) -> Grading:
         folded = fold(text or "")
         sentences = split_sentences(folded)
         per = [self._analyse(s.text, s.body) for s in sentences]
+        if len(sentences) >= LIST_OF_TERMS:
+            per = self._unlist(sentences, per)
         verdicts = []
         total_w = 0.0
         got = 0.0
@@ -693,6 +739,8 @@ class Grader:
                 return f"转述他人观点,不是你的主张: {clause}"
             if flag == "heading":
                 return f"只有标题,没有内容: {clause}"
+            if flag == "listed":
+                return f"只罗列了词语,没有展开: {clause}"
         if matched:
             return "提到太少: " + "、".join(matched)
         return "没有提到" + (": " + "、".join(missing[:4]) if missing else "")
