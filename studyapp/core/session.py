@@ -368,6 +368,8 @@ class MockSession:
         if not self.can_reread:
             if not self.listen:
                 raise SessionError("the prompt is always visible in 看题 mode")
+            if self.phase == READING or self.reread_time_left() > 0:
+                raise SessionError("the question is being read right now")
             raise SessionError("the question was already read again once")
         self.current.rereads_left -= 1
         self._reread_left = float(self.current.reading_s or reading_time(self.current.question.prompt))

@@ -158,7 +158,18 @@ class MockScreen(Screen):
     def tick(self) -> None:
         if self._done:
             return
+        self._sync_text()
         self.handle(self.session.tick())
+
+    def _sync_text(self) -> None:
+        """Give the session the editor's text now, before the clock may move it to the next
+        question (a TextArea.Changed still in the queue must not be lost or land on the wrong one)."""
+        if self._shown_index == self.session.index and not self.session.finished:
+            try:
+                editor = self.query_one("#mock-answer", TextArea)
+            except Exception:  # being torn down
+                return
+            self.session.set_text(editor.text)
 
     def handle(self, events) -> None:
         phase_changed = False
@@ -254,7 +265,7 @@ class MockScreen(Screen):
         return True
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id != "mock-answer" or self._done:
+        if event.text_area.id != "mock-answer" or self._done or self._shown_index != self.session.index:
             return
         self.session.set_text(event.text_area.text)
         if self.recorder is not None:
@@ -263,6 +274,7 @@ class MockScreen(Screen):
     def action_finish_phase(self) -> None:
         if self._done:
             return
+        self._sync_text()
         try:
             events = self.session.finish_phase()
         except SessionError as exc:

@@ -311,3 +311,19 @@ async def test_without_a_store_the_session_runs_and_says_it_is_not_saved(clock):
         await step(pilot, clock, 11)
         assert isinstance(app.screen, ReportScreen)
         assert app.screen.report.questions[0].text == "没有保存也能答"
+
+
+async def test_the_last_keystroke_before_time_runs_out_stays_with_its_question(db, clock):
+    app = app_for(db, clock, MockOptions(count=2, think=5, answer=10, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        screen = app.screen
+        editor = screen.query_one("#mock-answer")
+        editor.insert("最后一句")  # typed, its Changed message not handled yet...
+        clock.advance(10)
+        screen.tick()  # ...when the clock moves on to question 2
+        await pilot.pause()
+        assert screen.session.index == 1
+        assert screen.session.items[0].text == "最后一句"
+        assert screen.session.items[1].text == "" and editor.text == ""
