@@ -191,3 +191,22 @@ def test_the_app_loads_the_file_into_its_thesaurus():
     raw = _load()
     assert len(th.synonyms) == len(raw["synonyms"])
     assert len(th.related) == len(raw["related"])
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("调研", "问卷"),  # purpose of a survey vs its methods: separate key points
+        ("方案", "预案"),  # plan the drill vs revise the contingency plan afterwards
+        ("劝说", "子女"),  # persuade the old man vs call his family
+        ("疏散", "安置点"),
+        ("数字鸿沟", "适老化"),  # the problem vs one of its remedies
+        ("道歉", "补救"),
+        ("原因", "对策"),
+        ("形式主义", "痕迹主义"),  # the harm vs its cause in a 综合分析 answer
+    ],
+)
+def test_neighbouring_steps_are_not_even_related(synonyms, related, a, b):
+    # weak evidence between two steps of one task credits one key point for another
+    for group in list(synonyms) + list(related):
+        assert not (a in group and b in group), f"{a} and {b} linked by {group}"
