@@ -221,3 +221,55 @@ def test_a_failed_write_changes_nothing(store):
             cur.execute("UPDATE session_questions SET text = 'half' WHERE session_id = ?", (sid,))
             raise Boom
     assert store.session(sid).questions[0].text == "保存的"
+
+
+CHILD = """
+import sys
+from studyapp.core.store import Draft, Store
+s = Store.open(sys.argv[1])
+sid = s.create_session(config={}, questions=[("p", "q", "题")], state={"i": 0})
+i = 0
+while True:
+    i += 1
+    s.save_session(sid, state={"i": i}, drafts=[Draft(0, "字" * (i % 500) + f"#{i}", "answering", 1.0)])
+"""
+
+
+def test_kill_9_in_the_middle_of_saving_leaves_a_whole_consistent_save(tmp_path):
+    """A process saving as fast as it can is killed at arbitrary moments: the file is intact,
+    and the state and the draft always come from the same save (one transaction)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "h.db"
+    for round_ in range(3):
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(db)])
+        try:
+            deadline = time.monotonic() + 20
+            seen = 0
+            while time.monotonic() < deadline:  # poll until it has saved a while
+                try:
+                    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                    row = c.execute("SELECT state FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
+                    c.close()
+                    seen = int(__import__("json").loads(row[0])["i"]) if row else 0
+                except sqlite3.Error:
+                    seen = 0
+                if seen > 200 * (round_ + 1):
+                    break
+                time.sleep(0.01)
+            assert seen > 0, "the child never saved"
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+        c = sqlite3.connect(db)
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        c.close()
+        with Store.open(db) as s:
+            rec = s.unfinished_session()
+            i = rec.state["i"]
+            assert i >= seen
+            assert rec.questions[0].text == "字" * (i % 500) + f"#{i}"
