@@ -60,6 +60,8 @@ SATURATE_TEXT = 1.0
 LONE_WORD = 1
 # a piece of the answer is evidence for one unit of a point only
 SPAN_ONCE = True
+# units weighing less than this (prompt words shared by other points) add nothing
+CONTEXT = 0.15
 # this many bare terms in a row, with nothing said about them, are a list of words, not content
 LIST_OF_TERMS = 4
 # a point that lists things (A、B、C和D) wants two of them
@@ -464,6 +466,8 @@ def _found(p: _Point, units: dict) -> float:
     pu = p.units
     for u, (s, _, _) in units.items():
         unit = pu[u]
+        if unit.weight < CONTEXT:
+            continue  # a word of the prompt or of every point: context, not evidence
         by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
         keyword = keyword or unit.keyword
     found = 0.0
