@@ -102,7 +102,7 @@ def fold(text: str) -> str:
     missing = set(text).difference(_char_cache)
     if missing:
         _fold_new_chars(missing)
-        _table.update({ord(c): f for c, f in _char_cache.items() if f != c})
+        _table.update({ord(c): _char_cache[c] for c in missing if _char_cache[c] != c})
     return text.translate(_table)
 
 
