@@ -350,19 +350,23 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
 
     DEFAULT_CSS = """
     MockSetupScreen { align: center middle; }
-    MockSetupScreen #setup { width: 64; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
-    MockSetupScreen #setup-presets { height: auto; }
-    MockSetupScreen #setup-presets Button { margin-right: 1; }
-    MockSetupScreen #setup-custom { height: auto; }
-    MockSetupScreen #setup-custom Input { width: 12; }
-    MockSetupScreen #setup-custom Label { padding: 1 1 0 0; }
+    MockSetupScreen #setup { width: 66; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; padding: 0 1; background: $surface; }
+    MockSetupScreen #setup-title { text-style: bold; margin-bottom: 1; }
+    MockSetupScreen #setup-presets { height: 3; }
+    MockSetupScreen #setup-presets Button { margin-right: 1; min-width: 12; }
+    MockSetupScreen Checkbox { border: none; padding: 0; height: 1; margin: 0; background: $surface; }
+    MockSetupScreen #setup-custom { height: 3; margin-top: 1; }
+    MockSetupScreen #setup-custom Input { width: 10; height: 3; }
+    MockSetupScreen #setup-custom Label { height: 3; content-align: left middle; padding: 0 1 0 0; }
     MockSetupScreen #setup-error { color: $error; height: auto; }
+    MockSetupScreen #setup-help { color: $text-muted; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="setup"):
-            yield Static(Content("模拟面试：选择题量与时间"), classes="side-title")
+            yield Static(Content("模拟面试：选择题量与时间"), id="setup-title")
             with Horizontal(id="setup-presets"):
                 for key, preset in PRESETS.items():
                     yield Button(preset.label, id=f"preset-{key.replace('/', '-')}", variant="primary")
@@ -378,6 +382,7 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
                 yield Label("作答秒")
                 yield Input("", id="answer", type="integer", placeholder="默认")
             yield Static("", id="setup-error")
+            yield Static(Content("自定义：填题数与秒数（空着按题目建议时间），回车开始；Esc 取消"), id="setup-help")
 
     def on_mount(self) -> None:
         self.query_one("#preset-3-15").focus()

@@ -327,3 +327,26 @@ async def test_the_last_keystroke_before_time_runs_out_stays_with_its_question(d
         assert screen.session.index == 1
         assert screen.session.items[0].text == "最后一句"
         assert screen.session.items[1].text == "" and editor.text == ""
+
+
+async def test_home_custom_session_takes_count_and_seconds(db, clock):
+    from studyapp.tui.mock import MockScreen, MockSetupScreen
+
+    app = app_for(db, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, MockSetupScreen)
+        await pilot.click("#listen")
+        setup.query_one("#count").focus()
+        await pilot.press("backspace", "9", "9", "enter")
+        await pilot.pause()
+        assert "题数应在 1–20 之间" in shown(app, "#setup-error")  # refused, dialog stays
+        await pilot.press("backspace", "backspace", "2", "tab", "5", "tab", "8", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen)
+        s = app.screen.session
+        assert len(s.items) == 2 and s.listen
+        assert [(it.think_s, it.answer_s) for it in s.items] == [(5, 8), (5, 8)]
