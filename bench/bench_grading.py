@@ -62,7 +62,7 @@ def median_ms(samples: list[float]) -> float:
 def bench_cold(grader: Grader, answer: str, reps: int) -> float:
     times = []
     for _ in range(reps):
-        grader._cache.clear()  # nothing remembered: the whole answer is read again
+        grader.clear_cache()  # nothing remembered: the whole answer is read again
         t = time.perf_counter()
         grader.grade(answer)
         times.append(time.perf_counter() - t)
@@ -70,7 +70,7 @@ def bench_cold(grader: Grader, answer: str, reps: int) -> float:
 
 
 def bench_keystroke(grader: Grader, answer: str, reps: int) -> float:
-    grader._cache.clear()
+    grader.clear_cache()
     text = answer
     grader.grade(text)
     times = []

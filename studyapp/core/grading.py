@@ -34,6 +34,7 @@ from typing import Iterable
 
 from studyapp.core.model import KeyPoint, Question, Thesaurus
 from studyapp.core.text import (
+    Sentence,
     clause_spans,
     fold,
     fold_term,
@@ -505,6 +506,7 @@ class Grader:
             if GAPPED and len(t) == 2 and is_cjk(t[0]) and is_cjk(t[1]):
                 self._gapped.setdefault(t[0], []).append(t)
         self._cache: dict[str, tuple] = {}
+        self._lines: dict[str, list[Sentence]] = {}
 
     # -- one sentence ------------------------------------------------------
     def _analyse(self, text: str, body: int) -> tuple:
@@ -663,9 +665,32 @@ class Grader:
             i = max(j, i + 1)
         return out
 
+    def clear_cache(self) -> None:
+        """Forget the per-line and per-sentence work (the next grade starts from nothing)."""
+        self._cache.clear()
+        self._lines.clear()
+
+    def _sentences(self, text: str) -> list[Sentence]:
+        """The answer's sentences, folded; each line is folded and split once (cached by its text)."""
+        out: list[Sentence] = []
+        base = 0
+        cache = self._lines
+        for line in text.split("\n"):
+            if line:
+                split = cache.get(line)
+                if split is None:
+                    if len(cache) > 5000:
+                        cache.clear()
+                    split = cache[line] = split_sentences(fold(line))
+                if base:
+                    out.extend(Sentence(base + x.start, base + x.end, x.text, x.body) for x in split)
+                else:
+                    out.extend(split)
+            base += len(line) + 1
+        return out
+
     def grade(self, text: str) -> Grading:
-        folded = fold(text or "")
-        sentences = split_sentences(folded)
+        sentences = self._sentences(text or "")
         per = [self._analyse(s.text, s.body) for s in sentences]
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
