@@ -299,6 +299,10 @@ def test_mixed_latin_and_full_width_letters():
     g = grade(question, "打１２３４５反映;下载政务APP就能办。")
     assert status(g, "hotline") == "covered"
     assert status(g, "app") == "covered"
+    # a Latin keyword is a whole word: not found inside another one
+    g = grade(question, "大家都很happy,号码是123456。")
+    assert status(g, "app") == "missed"
+    assert status(g, "hotline") == "missed"
 
 
 # ---------------------------------------------------------------- score and contract

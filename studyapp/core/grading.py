@@ -429,6 +429,13 @@ def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
 _NEXT = 1 << 30
 
 
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A Latin term stands on its own: no Latin letter or digit right before or after it."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted spans with overlapping ones joined (信息 + 信息共享 -> 信息共享)."""
     out: list[list[int]] = []
@@ -505,6 +512,7 @@ class Grader:
             self._by_pair.setdefault(t[:2], []).append(t)
             if GAPPED and len(t) == 2 and is_cjk(t[0]) and is_cjk(t[1]):
                 self._gapped.setdefault(t[0], []).append(t)
+        self._latin = {t for t in self._where if t.isascii()}
         self._cache: dict[str, tuple] = {}
         self._lines: dict[str, list[Sentence]] = {}
 
@@ -545,9 +553,12 @@ class Grader:
         single = self._single
         found = []
         n = len(text)
+        latin = self._latin
         for i in [i for i in range(body, n - 1) if text[i:i + 2] in by_pair]:
             for t in by_pair[text[i:i + 2]]:
                 if text.startswith(t, i):
+                    if t in latin and not _whole_word(text, i, i + len(t)):
+                        continue  # app inside happy
                     found.append((t, i, i + len(t), 1.0))
         if single:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
