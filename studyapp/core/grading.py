@@ -67,6 +67,8 @@ CONTEXT = 0.15
 LIST_OF_TERMS = 4
 # a point that lists things (A、B、C和D) wants two of them
 SATURATE_LIST = 1.5
+# a word of a keyword point's text at most this frequent in jieba's dictionary counts like a keyword
+RARE_FREQ = 300
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
 TEXT_WITH_KEYWORDS = 0.7
 # evidence strengths
@@ -312,6 +314,19 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     return words
 
 
+def _rare(word: str) -> bool:
+    """A word rare in general Chinese (jieba's dictionary frequency), so specific to the point:
+    消防, 失信, 本职工作 -- unlike 部门, 群众, 方案."""
+    if RARE_FREQ <= 0:
+        return False
+    try:
+        import rjieba  # type: ignore
+
+        return rjieba.suggest_freq(word) <= RARE_FREQ
+    except Exception:  # pragma: no cover
+        return False
+
+
 def _search_parts(word: str) -> list[str]:
     try:
         import rjieba  # type: ignore
@@ -375,6 +390,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
+                if kp.keywords and _rare(w):
+                    scale = 1.0  # a rare, specific word of the point says as much as a keyword
+                else:
+                    scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
                 units.append(_Unit(w, terms, weight * scale, False, part=piece))
             if not kp.keywords:
                 saturate = SATURATE_TEXT
