@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -89,7 +90,7 @@ class ReportScreen(Screen):
         for q in self.report.questions:
             table.add_row(
                 str(q.index + 1),
-                sanitize_line(q.type or "–"),
+                Text(sanitize_line(q.type or "–")),  # Text: a str cell would be parsed as markup
                 f"{fmt_duration(q.think_used)}/{fmt_duration(q.think_allowed)}",
                 f"{fmt_duration(q.answer_used)}/{fmt_duration(q.answer_allowed)}",
                 str(q.chars),
