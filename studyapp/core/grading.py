@@ -199,7 +199,8 @@ _STOP = frozenset(
     因为 所以 因此 但是 但 而 而且 同时 另外 此外 然后 首先 其次 最后 如果 即使 虽然 不再 再次
     就是 没有 值得 避免 两者 二者 下面 上面 还是 已经 正在 能否 是否 不仅 而是 只有 才能 这种 那种
     此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
-    比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来""".split()
+    比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来
+    在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些""".split()
 )
 _seg = None
 
@@ -290,8 +291,12 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     seen = set()
     pieces, _ = _point_pieces(text)
     for pi, piece in enumerate(pieces):
+        prev = ""
         for w in seg(piece):
-            w = w.strip()
+            w, negated = w.strip(), prev in ("不", "没", "无", "未", "非", "别")
+            prev = w
+            if negated:
+                continue  # 信息不共享: the point is about a lack; 共享 alone is not it
             # 通过考核 -> 考核: drop a leading function word glued to the content
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
                 if w.startswith(stop) and len(w) - len(stop) >= 2:
