@@ -148,9 +148,10 @@ _NEG_TAIL = re.compile(
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
 _NEG_AFTER = re.compile(
-    r"[^,;]{0,6}?(?:没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
-    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举)"
+    r"没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
+    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举"
 )
+_NEG_AFTER_REACH = 6  # characters between the term and such a verdict
 # bad things: saying no to them is a good stance (反对形式主义)
 _BAD = (
     "主义", "推诿", "扯皮", "懒政", "怠政", "庸政", "不作为", "乱作为", "腐败", "浪费", "拖延",
@@ -440,6 +441,12 @@ def _cues(clause: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _negated_after(text: str, end: int, clause_end: int) -> bool:
+    """(a term) 没必要 / 不可取 / 是错误的 … a few characters after it, in its clause."""
+    m = _NEG_AFTER.search(text, end, clause_end)
+    return m is not None and m.start() - end <= _NEG_AFTER_REACH
+
+
 def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
     """True if a cue before ``upto`` reaches it (strong: to the clause's end; weak: a few characters)."""
     for a, b, kind in cues:
@@ -529,14 +536,18 @@ class Grader:
         self._by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
         self._gapped: dict[str, list[str]] = {}
+        # the pack's own words (keywords, words of the points), not their thesaurus expansions
+        own = {fold_term(k) for p in question.key_points for g in p.keywords for k in g}
+        own.update(u.name for p in self._points for u in p.units)
         for t in sorted(self._where, key=len, reverse=True):
             if len(t) == 1:
                 self._single.add(t)
                 continue
             self._by_pair.setdefault(t[:2], []).append(t)
-            if GAPPED and len(t) == 2 and is_cjk(t[0]) and is_cjk(t[1]):
+            if GAPPED and len(t) == 2 and t in own and is_cjk(t[0]) and is_cjk(t[1]):
                 self._gapped.setdefault(t[0], []).append(t)
         self._latin = {t for t in self._where if t.isascii()}
+        self._gap_first = re.compile("[" + "".join(map(re.escape, self._gapped)) + "]") if self._gapped else None
         self._cache: dict[str, tuple] = {}
         self._lines: dict[str, list[Sentence]] = {}
 
@@ -587,7 +598,8 @@ class Grader:
         if single:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
         if gapped:
-            for i in [i for i in range(body, n - 2) if text[i] in gapped]:
+            for m in self._gap_first.finditer(text, body, n - 2):
+                i = m.start()
                 for t in gapped[text[i]]:
                     for j in (i + 2, i + 3):  # one or two characters between
                         if j < n and text[j] == t[1] and is_cjk(text[j - 1]) and is_cjk(text[i + 1]):
@@ -654,7 +666,7 @@ class Grader:
                 if (cues or after or tail) and not _is_bad(t):
                     if (
                         (cues and _negation_before(cues, s - a))
-                        or (after and _NEG_AFTER.match(text, e, b))
+                        or (after and _negated_after(text, e, b))
                         or tail
                     ):
                         flag = "negated"

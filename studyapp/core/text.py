@@ -146,9 +146,12 @@ _INLINE_ITEM = re.compile(
 
 _INLINE_HINT = re.compile(r"[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d")
 _SENTENCE_END = re.compile(r"[。!?;\n]+|(?<!\d)\.(?!\d)(?=\s|$|[^\x00-\x7f])")
-_CLAUSE_END = re.compile(r"[,:]|→|->|=>|\+|(?<=[^\x00-\x7f])\s*-+\s*(?=[^\x00-\x7f])|\s*[|/]\s*|\.\.\.|…+|\s{2,}")
+# Separators between clauses. Every alternative starts with a fixed character so
+# the search is quick; a hyphen separates only between Chinese (危害-跑腿, not e-mail),
+# which ``spans`` checks.
+_CLAUSE_END = re.compile(r"[,:+→|/…]+|->|=>|\.\.\.|\s+[-|/]+\s*|-+\s*|\s\s+")
 # items: like clauses but 、 also separates (bare-heading detection)
-_ITEM_END = re.compile(r"[,:、]|→|->|=>|\+|(?<=[^\x00-\x7f])\s*-+\s*(?=[^\x00-\x7f])|\s*[|/]\s*|\.\.\.|…+|\s{2,}")
+_ITEM_END = re.compile(r"[,:+→|/…、]+|->|=>|\.\.\.|\s+[-|/]+\s*|-+\s*|\s\s+")
 
 
 @dataclass(frozen=True)
@@ -195,12 +198,25 @@ def spans(pattern: re.Pattern, text: str, start: int = 0) -> list[tuple[int, int
     out = []
     pos = start
     for m in pattern.finditer(text, start):
+        if "-" in m.group() and ">" not in m.group() and not _hyphen_separates(text, m.start(), m.end()):
+            continue
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = max(pos, m.end())
     if pos < len(text):
         out.append((pos, len(text)))
     return out
+
+
+def _hyphen_separates(text: str, start: int, end: int) -> bool:
+    """A hyphen (with spaces around it or not) separates items only between non-ASCII text."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    j = end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return i >= 0 and j < len(text) and not text[i].isascii() and not text[j].isascii()
 
 
 def clause_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
