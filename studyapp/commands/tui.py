@@ -19,7 +19,13 @@ def add_arguments(parser) -> None:  # the TUI uses only the global --pack
 def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
     """(LoadResults for the bundled pack and each extra folder, errors that stop the
     launch, notices to show in the app)."""
-    from studyapp.core.packs import bundled_pack_dir, load_pack
+    from studyapp.core.paths import data_dir
+    from studyapp.tui.packcache import bundled_pack_dir, load_pack_cached
+
+    cache_dir = data_dir() / "cache"
+
+    def load_pack(path: Path):
+        return load_pack_cached(path, cache_dir)
 
     errors: list[str] = []
     notices: list[str] = []

@@ -22,8 +22,10 @@ from studyapp.tui.search import PackSearch
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-# Set to make the app exit as soon as the home screen is ready (start-up benchmark).
+# Start-up benchmark hooks (bench/bench_startup.py): exit as soon as the home
+# screen is ready; append the time.time() at that moment to a file.
 EXIT_ON_READY_ENV = "STUDYAPP_EXIT_ON_READY"
+READY_FILE_ENV = "STUDYAPP_READY_FILE"
 
 MAX_PROBLEMS_SHOWN = 8
 
@@ -86,6 +88,12 @@ class StudyApp(App):
             on_app_mount(self, self.mock_request)
 
     def on_ready(self) -> None:
+        ready_file = os.environ.get(READY_FILE_ENV)
+        if ready_file:
+            import time
+
+            with open(ready_file, "a", encoding="utf-8") as f:
+                f.write(f"{time.time()}\n")
         if os.environ.get(EXIT_ON_READY_ENV):
             self.exit()
 

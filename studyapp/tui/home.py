@@ -77,6 +77,8 @@ class HomeScreen(Screen):
 
     def _show_cursor_detail(self) -> None:
         tree = self.query_one(PackTree)
+        if tree.cursor_node is None and tree.last_line >= 0:
+            tree.cursor_line = 0  # start on the first pack, highlighted
         self._show_detail(tree.cursor_node.data if tree.cursor_node else None)
 
     def _build_tree(self, tree: PackTree) -> None:

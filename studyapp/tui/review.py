@@ -58,31 +58,49 @@ def highlighted_answer(answer: str, grading: Any) -> Text:
     return text
 
 
+MAX_TERMS = 8
+
+
+def _terms(terms) -> str:
+    shown = [sanitize_line(t) for t in terms[:MAX_TERMS]]
+    more = len(terms) - MAX_TERMS
+    return "、".join(shown) + (f" 等 {len(terms)} 个" if more > 0 else "")
+
+
 def point_text(index: int, verdict: Any, point: KeyPoint | None, answer: str) -> Text:
+    """One key point's verdict: status (symbol + word + colour), the point, terms, evidence, reason."""
     symbol, word, style = STATUS.get(verdict.status, ("?", str(verdict.status), "bold"))
+    colour = POINT_COLOURS[index % len(POINT_COLOURS)]
     t = Text()
-    t.append("■ " if verdict.evidence else "  ", style=point_style(index).split(" on ")[1] if verdict.evidence else "")
+    # the swatch ties the point to its highlight colour in the outline
+    t.append("■ " if verdict.evidence else "□ ", style=colour if verdict.evidence else "dim")
     t.append(f"{symbol} {word}", style=style)
-    t.append(f"  {index + 1}. ")
-    t.append(sanitize_line(point.point if point else verdict.id), style="bold")
+    t.append(f" · 要点{index + 1}", style="bold")
     if point is not None and point.weight != 1:
         t.append(f"（权重 {point.weight:g}）", style="dim")
+    t.append("\n")
+    t.append(sanitize_line(point.point if point else verdict.id))
     if verdict.matched:
-        t.append("\n   命中：", style="dim")
-        t.append("、".join(sanitize_line(m) for m in verdict.matched), style="green")
+        t.append("\n命中：", style="dim")
+        t.append(_terms(verdict.matched), style="green")
     if verdict.missing:
-        t.append("\n   可补充：", style="dim")
-        t.append("、".join(sanitize_line(m) for m in verdict.missing), style="red")
+        t.append("\n可补充：", style="dim")
+        t.append(_terms(verdict.missing), style="red")
     quotes = []
     for start, end in verdict.evidence[:3]:
         snippet = sanitize_line(answer[max(0, start) : end])
         if snippet:
             quotes.append(f"「{short(snippet, 30)}」")
     if quotes:
-        t.append("\n   依据：", style="dim")
+        t.append("\n依据：", style="dim")
         t.append(" ".join(quotes), style=point_style(index))
-    if verdict.reason:
-        t.append("\n   " + sanitize_line(verdict.reason), style="italic dim")
+    reason = sanitize_line(verdict.reason)
+    restated = reason.replace(" ", "") in {
+        f"答到:{'、'.join(verdict.matched)}",
+        f"答到：{'、'.join(verdict.matched)}",
+    }
+    if reason and not restated:
+        t.append("\n" + reason, style="italic dim")
     return t
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Markdown, OptionList, Static
@@ -46,20 +46,22 @@ class TopicScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="topic-side"):
-            yield Label("目录", classes="side-title")
-            yield OptionList(id="toc")
-            yield Label(f"相关题目（{len(self.questions)}）", classes="side-title")
-            yield OptionList(
-                *[
-                    Option(Content.assemble(f"{i}. ", one_line(q.prompt, 60)), id=f"q{i}")
-                    for i, q in enumerate(self.questions, 1)
-                ],
-                id="topic-questions",
-            )
-        with VerticalScroll(id="topic-body"):
-            yield Static(one_line(self.topic.title), id="topic-title")
-            yield SafeMarkdown(self.topic.body, id="briefing")
+        with Horizontal(id="topic-main"):
+            with Vertical(id="topic-side"):
+                yield Label("目录", classes="side-title")
+                yield OptionList(id="toc")
+                yield Label(f"相关题目（{len(self.questions)}）", classes="side-title")
+                yield OptionList(
+                    *[
+                        # no space after the number: Chinese text then wraps right after it
+                        Option(Content.assemble(f"{i}、", one_line(q.prompt, 60)), id=f"q{i}")
+                        for i, q in enumerate(self.questions, 1)
+                    ],
+                    id="topic-questions",
+                )
+            with VerticalScroll(id="topic-body"):
+                yield Static(one_line(self.topic.title), id="topic-title")
+                yield SafeMarkdown(self.topic.body, id="briefing")
         yield Footer()
 
     def on_mount(self) -> None:

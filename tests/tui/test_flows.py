@@ -112,13 +112,13 @@ async def test_answer_submit_and_review(store, clock):
         assert status["habit"] == "covered"  # 宣传引导 … 养成习惯
         assert status["incentive"] == "missed"  # nothing about 积分/监督
         rows = [static_text(w) for w in review.query(".point")]
-        assert rows[0].startswith("■ ✔ 覆盖  1. 宣传引导，帮助居民养成分类习惯。")
-        assert rows[2].startswith("  ✘ 未覆盖  3. 积分激励与监督约束相结合")
+        assert rows[0].startswith("■ ✔ 覆盖 · 要点1\n宣传引导，帮助居民养成分类习惯。")
+        assert rows[2].startswith("□ ✘ 未覆盖 · 要点3\n积分激励与监督约束相结合")
         for row, verdict in zip(rows, g.points):
             if verdict.matched:
-                assert "命中：" + "、".join(verdict.matched) in row
+                assert "命中：" + "、".join(verdict.matched[:8]) in row
             if verdict.missing:
-                assert "可补充：" + "、".join(verdict.missing) in row
+                assert "可补充：" + "、".join(verdict.missing[:8]) in row
         s0, e0 = g.points[0].evidence[0]
         assert f"依据：「{ANSWER[s0:e0]}」" in rows[0]
         assert "可补充：积分" in rows[2]
