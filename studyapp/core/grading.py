@@ -30,7 +30,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from studyapp.core.model import KeyPoint, Question, Thesaurus
 from studyapp.core.text import (
@@ -57,8 +56,6 @@ SATURATE_KEYWORDS = 1.0
 # ... or this share of its keyword groups, when it has many (3 groups: 1.5)
 KEYWORD_SHARE = 0.5
 SATURATE_TEXT = 1.0
-# a keyword point needs this many of its words when no keyword is found (1: one will do)
-LONE_WORD = 1
 # a piece of the answer is evidence for one unit of a point only
 SPAN_ONCE = True
 # units weighing less than this (prompt words shared by other points) add nothing
@@ -501,20 +498,15 @@ def _one_unit_per_span(p: _Point, units: dict) -> dict:
 def _found(p: _Point, units: dict) -> float:
     """Weight found, each part of the point counting for at most one."""
     by_part: dict[int, float] = {}
-    keyword = False
     pu = p.units
     for u, (s, _, _) in units.items():
         unit = pu[u]
         if unit.weight < CONTEXT:
             continue  # a word of the prompt or of every point: context, not evidence
         by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
-        keyword = keyword or unit.keyword
     found = 0.0
     for v in by_part.values():
         found += v if v < 1.0 else 1.0
-    if p.kp.keywords and not keyword and len(units) < LONE_WORD:
-        # too few words of the point's text, and none of the tutor's keywords
-        return 0.0
     return found
 
 
@@ -784,8 +776,10 @@ class Grader:
         found, _, units = best
         coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
         status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
+        # context words (prompt words of every point) are neither evidence nor worth naming
+        units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
-        matched = tuple(p.units[u].name for u in sorted(units))
+        matched = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
         missing = tuple(p.units[u].name for u in order if u not in units and p.units[u].weight >= 0.2)
         reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
