@@ -480,10 +480,11 @@ def _one_unit_per_span(p: _Point, units: dict) -> dict:
     not stand for both 走访 and 问卷, 信息 inside 信息不共享 adds nothing."""
     if len(units) < 2:
         return units
-    ranked = sorted(((p.units[u].weight * s, u, a, b) for u, (s, a, b) in units.items()), reverse=True)
+    # strongest first; of equals, the longer match (怕担责 before the 担责 inside it)
+    ranked = sorted(((p.units[u].weight * s, b - a, u, a, b) for u, (s, a, b) in units.items()), reverse=True)
     used: list[tuple[int, int]] = []
     kept = {}
-    for _, u, a, b in ranked:
+    for _, _, u, a, b in ranked:
         inside = False
         for x, y in used:
             if x <= a and b <= y:
@@ -781,7 +782,14 @@ class Grader:
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         matched = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
-        missing = tuple(p.units[u].name for u in order if u not in units and p.units[u].weight >= 0.2)
+        said = [fold(original[a:b]) for a, b in evidence] if evidence else ()
+        missing = tuple(
+            p.units[u].name
+            for u in order
+            if u not in units
+            and p.units[u].weight >= 0.2
+            and not any(p.units[u].name in x for x in said)  # 担责 inside 怕担责
+        )
         reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
         if status == MISSED:
             evidence = ()
