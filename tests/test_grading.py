@@ -139,6 +139,11 @@ def test_someone_elses_view_is_not_the_candidates_proposal():
     assert status(g, "power") == "covered"
 
 
+def test_speaking_to_someone_is_the_candidates_own_words():
+    g = grade(CALM, "我会走过去跟他说:先别急,我给您讲政策。")
+    assert status(g, "explain") == "covered"
+
+
 # ---------------------------------------------------------------- headings
 
 

@@ -1,0 +1,67 @@
+"""The grading vocabulary: the built-in thesaurus, a pack's own, how they merge."""
+from __future__ import annotations
+
+import pytest
+
+from studyapp.core import thesaurus as th
+from studyapp.core.grading import grade
+from studyapp.core.model import KeyPoint, Question, Thesaurus
+
+
+def test_the_built_in_thesaurus_ships_with_the_package_and_is_parsed_once():
+    assert th.DATA_FILE.is_file()
+    assert th.DATA_FILE.parent.name == "data" and th.DATA_FILE.parent.parent.name == "core"
+    first = th.builtin_thesaurus()
+    assert first.synonyms, "the built-in thesaurus has synonym groups"
+    assert th.builtin_thesaurus() is first  # cached: parsed once per process
+
+
+def test_built_in_synonyms_are_symmetric_and_folded():
+    lex = th.lexicon()
+    assert "松绑" in lex.synonyms_of("减负")
+    assert "减负" in lex.synonyms_of("松绑")
+    assert "减负" in lex.synonyms_of("鬆綁")  # looked up after folding
+    assert "减负" not in lex.synonyms_of("减负")
+
+
+def test_a_pack_thesaurus_is_added_to_the_built_in_one():
+    pack = Thesaurus(synonyms=(("接诉即办", "12345快办"),), related=(("网格员", "楼栋长"),))
+    lex = th.lexicon(pack)
+    assert "12345快办" in lex.synonyms_of("接诉即办")
+    assert "楼栋长" in lex.related_of("网格员")
+    assert "松绑" in lex.synonyms_of("减负")  # the built-in groups are still there
+    assert "12345快办" not in th.lexicon().synonyms_of("接诉即办")  # only for that pack
+
+
+def test_traditional_and_full_width_terms_in_a_pack_thesaurus_are_folded():
+    lex = th.lexicon(Thesaurus(synonyms=(("網格化管理", "ＡＩ巡查"),)))
+    assert "ai巡查" in lex.synonyms_of("网格化管理")
+
+
+def test_an_exact_synonym_is_never_only_related():
+    lex = th.lexicon(Thesaurus(synonyms=(("甲方案", "乙方案"),), related=(("甲方案", "乙方案", "丙方案"),)))
+    assert "乙方案" in lex.synonyms_of("甲方案")
+    assert "乙方案" not in lex.related_of("甲方案")
+    assert "丙方案" in lex.related_of("甲方案")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [None, "synonyms: [[减负, 松绑]\n", "- just a list\n", "synonyms: 42\nrelated: [[a]]\n"],
+    ids=["missing", "broken-yaml", "not-a-mapping", "wrong-shapes"],
+)
+def test_a_missing_or_broken_built_in_file_gives_an_empty_thesaurus(tmp_path, monkeypatch, content):
+    path = tmp_path / "thesaurus.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(th, "DATA_FILE", path)
+    th.builtin_thesaurus.cache_clear()
+    th.lexicon.cache_clear()
+    try:
+        assert th.builtin_thesaurus() == Thesaurus()
+        # grading still works, from the key point's own words
+        q = Question("q", "谈谈看法", (KeyPoint("k", "为基层减负", 1.0, (("减负",),)),))
+        assert grade(q, "要为基层减负").points[0].status == "covered"
+    finally:
+        th.builtin_thesaurus.cache_clear()
+        th.lexicon.cache_clear()
