@@ -14,7 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from studyapp.core.model import QUESTION_TYPES, Pack, Question, Topic
 from studyapp.core.safe_text import sanitize, sanitize_line
-from studyapp.tui.text import short
+from studyapp.tui.text import short, unwrap
 
 UNTYPED = "未分类"
 
@@ -63,7 +63,7 @@ class HomeScreen(Screen):
             yield PackTree("packs", id="pack-tree")
             with VerticalScroll(id="home-detail"):
                 yield Static(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "题包与题目"
@@ -150,7 +150,7 @@ class HomeScreen(Screen):
         if kind == "pack":
             parts: list[Any] = [(sanitize_line(pack.title or pack.id), "bold"), "\n"]
             if pack.description:
-                parts += ["\n", sanitize(pack.description), "\n"]
+                parts += ["\n", unwrap(pack.description), "\n"]
             parts.append(f"\n{len(pack.topics)} 个话题，{len(pack.questions)} 道题")
             if pack.version:
                 parts.append(f"\n版本 {sanitize_line(pack.version)}")

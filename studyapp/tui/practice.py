@@ -68,7 +68,7 @@ class PracticeScreen(Screen):
         with Horizontal(id="practice-status"):
             yield Static("用时 00:00", id="elapsed")
             yield Static("", id="meter")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = short(self.question.prompt, 30)

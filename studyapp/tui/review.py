@@ -95,13 +95,18 @@ def point_text(index: int, verdict: Any, point: KeyPoint | None, answer: str) ->
         t.append("\n依据：", style="dim")
         t.append(" ".join(quotes), style=point_style(index))
     reason = sanitize_line(verdict.reason)
-    restated = reason.replace(" ", "") in {
-        f"答到:{'、'.join(verdict.matched)}",
-        f"答到：{'、'.join(verdict.matched)}",
-    }
-    if reason and not restated:
+    if reason and not _restates_terms(reason, verdict):
         t.append("\n" + reason, style="italic dim")
     return t
+
+
+def _restates_terms(reason: str, verdict: Any) -> bool:
+    """True if the reason only lists terms already shown as 命中 / 可补充."""
+    head, sep, rest = reason.replace("：", ":").partition(":")
+    if not sep:
+        return False
+    terms = {t.strip() for t in rest.split("、") if t.strip()}
+    return bool(terms) and terms <= set(verdict.matched) | set(verdict.missing)
 
 
 class ReviewScreen(Screen):
@@ -165,7 +170,7 @@ class ReviewScreen(Screen):
                         Text("参考答案\n", style="bold") + Text(sanitize(ref) if ref else "（本题没有参考答案）"),
                         id="reference",
                     )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "点评 · " + short(self.question.prompt, 24)

@@ -28,26 +28,30 @@ class PackSearch(Provider):
     """Find a topic or a question by words from its title or prompt."""
 
     def _entries(self):
+        """(shown text, searched text, command, help) for every topic and question."""
         app = self.app
         for pack in getattr(app, "packs", ()):
+            pack_title = sanitize_line(pack.title)
             for topic in pack.topics:
                 text = f"话题 · {sanitize_line(topic.title)}"
-                yield text, partial(app.open_topic, pack, topic), sanitize_line(pack.title)
+                searched = " ".join([text, *(sanitize_line(t) for t in topic.tags)])
+                yield text, searched, partial(app.open_topic, pack, topic), pack_title
             for q in pack.questions:
                 kind = sanitize_line(q.type) or "题目"
                 prompt = sanitize_line(q.prompt)
+                searched = f"{kind} · {prompt}"
                 if len(prompt) > 60:
                     prompt = prompt[:59] + "…"
-                yield f"{kind} · {prompt}", partial(app.open_question, pack, q), sanitize_line(pack.title)
+                yield f"{kind} · {prompt}", searched, partial(app.open_question, pack, q), pack_title
 
     async def discover(self) -> Hits:
-        for text, command, help_text in self._entries():
+        for text, _, command, help_text in self._entries():
             yield DiscoveryHit(Content(text), command, text=text, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, command, help_text in self._entries():
-            score = matcher.match(text)
+        for text, searched, command, help_text in self._entries():
+            score = matcher.match(searched)
             if score > 0:
                 _, offsets = matcher.fuzzy_search.match(matcher.query, text)
                 yield Hit(score, _highlight(text, offsets), command, text=text, help=Content(help_text))

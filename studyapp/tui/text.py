@@ -30,6 +30,26 @@ def short(text: str | None, limit: int) -> str:
     return s if len(s) <= limit else s[: max(limit - 1, 1)] + "…"
 
 
+def unwrap(text: str | None) -> str:
+    """Sanitised text with hard line breaks inside paragraphs removed (blank lines kept).
+
+    Chinese lines join without a space; Latin ones with one.
+    """
+    paragraphs = []
+    for para in sanitize(text).split("\n\n"):
+        out = ""
+        for line in para.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if out and (out[-1].isascii() and line[0].isascii()):
+                out += " "
+            out += line
+        if out:
+            paragraphs.append(out)
+    return "\n\n".join(paragraphs)
+
+
 def mmss(seconds: float) -> str:
     seconds = max(0, int(seconds))
     return f"{seconds // 60:02d}:{seconds % 60:02d}"

@@ -54,7 +54,7 @@ class TopicScreen(Screen):
                 yield OptionList(
                     *[
                         # no space after the number: Chinese text then wraps right after it
-                        Option(Content.assemble(f"{i}、", one_line(q.prompt, 60)), id=f"q{i}")
+                        Option(Content.assemble(f"{i}、", one_line(q.prompt, 36)), id=f"q{i}")
                         for i, q in enumerate(self.questions, 1)
                     ],
                     id="topic-questions",
@@ -62,7 +62,7 @@ class TopicScreen(Screen):
             with VerticalScroll(id="topic-body"):
                 yield Static(one_line(self.topic.title), id="topic-title")
                 yield SafeMarkdown(self.topic.body, id="briefing")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = short(self.topic.title, 40)

@@ -14,7 +14,7 @@ from studyapp.tui.practice import PracticeScreen
 from studyapp.tui.review import ReviewScreen
 from studyapp.tui.topic import TopicScreen
 
-from tuiutil import BROKEN, HOSTILE, MINI, make_app
+from tuiutil import BROKEN, HOSTILE, MINI, make_app, settle_palette
 
 
 def tree_lines(app) -> list[str]:
@@ -100,7 +100,7 @@ async def test_hostile_titles_in_the_palette_are_literal():
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"反色")
-        await pilot.pause(0.5)
+        await settle_palette(pilot)
         from textual.command import CommandList
 
         results = app.screen.query_one(CommandList)

@@ -10,7 +10,7 @@ from studyapp.tui.practice import PracticeScreen
 from studyapp.tui.review import ReviewScreen
 from studyapp.tui.topic import TopicScreen
 
-from tuiutil import MINI, make_app
+from tuiutil import MINI, make_app, settle_palette
 
 ANSWER = "一要加强宣传引导，帮助居民养成习惯。\n二要完善投放点设施。"
 
@@ -257,7 +257,7 @@ async def test_search_in_the_command_palette():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"劝说")
-        await pilot.pause(0.5)  # the palette searches in a worker
+        await settle_palette(pilot)  # the palette searches in a worker
         from textual.command import CommandList
 
         results = app.screen.query_one(CommandList)
@@ -267,6 +267,19 @@ async def test_search_in_the_command_palette():
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
         assert app.screen.question.id == "sorting-neighbour"
+        # a topic is found by its tags too
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"基层治理")
+        await settle_palette(pilot)
+        results = app.screen.query_one(CommandList)
+        prompts = [results.get_option_at_index(i).prompt.plain for i in range(results.option_count)]
+        assert prompts[0].startswith("话题 · 垃圾分类进社区")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TopicScreen)
 
 
 async def test_help_and_theme_keys():

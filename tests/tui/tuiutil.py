@@ -17,3 +17,10 @@ def make_app(*pack_dirs: Path, store=None, clock=None, **kwargs):
 
     results = [load_pack(d) for d in (pack_dirs or (MINI,))]
     return StudyApp(results, store=store, clock=clock or FakeClock(), **kwargs)
+
+
+async def settle_palette(pilot) -> None:
+    """Wait until the command palette has finished searching (its search runs in a worker)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
