@@ -129,6 +129,22 @@ def test_a_negation_reaches_only_what_it_negates():
     assert status(grade(question, "不检查。"), "check") == "missed"
 
 
+def test_a_problem_and_the_measure_that_solves_it_are_told_apart():
+    question = q(
+        [
+            ("cause", "根源在于部门之间信息不共享"),
+            ("measure", "推进部门之间信息共享"),
+        ],
+        prompt="群众办事要反复提交材料,你怎么看?",
+    )
+    g = grade(question, "症结是各部门信息不共享。")
+    assert status(g, "cause") == "covered"
+    assert status(g, "measure") != "covered"
+    g = grade(question, "要推进各部门信息共享。")
+    assert status(g, "measure") == "covered"
+    assert status(g, "cause") != "covered"
+
+
 def test_someone_elses_view_is_not_the_candidates_proposal():
     g = grade(BURDEN, "同事说要搞信息共享,有人认为应该放权。")
     assert status(g, "sharing") == "missed"

@@ -121,7 +121,7 @@ _NEG_STRONG = (
     "不同意", "不赞成", "不赞同", "不认同", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
-    "没用", "不会去", "并非", "而不是", "不是",
+    "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺",
 )
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫")
@@ -179,7 +179,7 @@ _LABELS = (
 )
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
-_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫]|反对|拒绝|懒得|多余|错误|多此一举|用处不大")
+_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|缺乏|缺少|欠缺")
 _LABEL_RE = re.compile(
     r"^(?:" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
     + r"|[的和与及、\s\-:.()<>\"'])+$"
@@ -236,6 +236,7 @@ class _Unit:
     weight: float
     keyword: bool
     part: int = 0  # units of one part of the point (one item of a list) add up to one part at most
+    negative: bool = False  # negated in the point itself (共享 in 信息不共享): matches only negated
 
 
 @dataclass
@@ -279,8 +280,8 @@ def _known_word(word: str, lex: Lexicon) -> bool:
         return True
 
 
-def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int]]:
-    """Content words of a key point's text: (word, its shorter parts, piece index).
+def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool]]:
+    """Content words of a key point's text: (word, its shorter parts, piece index, negated there).
 
     总结报告 -> parts 总结, 报告; the piece is the clause / list item the word is in.
     """
@@ -289,18 +290,20 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     seen = set()
     pieces, _ = _point_pieces(text)
     for pi, piece in enumerate(pieces):
-        prev = ""
+        cues = _cues(piece)
+        pos = 0
         for w in seg(piece):
-            w, negated = w.strip(), prev in ("不", "没", "无", "未", "非", "别")
-            prev = w
-            if negated:
-                continue  # 信息不共享: the point is about a lack; 共享 alone is not it
+            at = piece.find(w, pos)
+            pos = at + len(w) if at >= 0 else pos
+            # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
+            negative = at >= 0 and any(b <= at <= b + 1 for _, b, _ in cues)
+            w = w.strip()
             # 通过考核 -> 考核: drop a leading function word glued to the content
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
                 if w.startswith(stop) and len(w) - len(stop) >= 2:
                     w = w[len(stop):]
-            if len(w) < 2 or w in _STOP or w in seen:
-                continue
+            if len(w) < 2 or w in _STOP or w in seen or w in _CUE_KIND:
+                continue  # 缺乏, 反对, 不断 …: stance words, not content
             if not all(is_cjk(c) or c.isalnum() for c in w):
                 continue
             if w.isdigit():
@@ -313,7 +316,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 parts = tuple(
                     x for x in _search_parts(w) if x != w and len(x) >= 2 and x not in _STOP and x in w
                 )
-            words.append((w, parts, pi))
+            words.append((w, parts, pi, negative))
     return words
 
 
@@ -381,7 +384,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         if not kp.keywords or TEXT_WITH_KEYWORDS:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             have = {t for u in units for t in u.terms}
-            for w, parts, piece in _content_words(points_text[i], lex):
+            for w, parts, piece, negative in _content_words(points_text[i], lex):
                 if w in have:
                     continue
                 terms = {}
@@ -397,7 +400,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
-                units.append(_Unit(w, terms, weight * scale, False, part=piece))
+                units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative))
             if not kp.keywords:
                 saturate = SATURATE_TEXT
                 if _point_pieces(points_text[i])[1]:
@@ -518,12 +521,12 @@ class Grader:
         self.question = question
         self.lexicon = lexicon(thesaurus if thesaurus and (thesaurus.synonyms or thesaurus.related) else None)
         self._points = _prepare(question, self.lexicon)
-        # term -> [(point index, unit index, strength)]
-        self._where: dict[str, list[tuple[int, int, float]]] = {}
+        # term -> [(point index, unit index, strength, matches only when negated)]
+        self._where: dict[str, list[tuple[int, int, float, bool]]] = {}
         for pi, p in enumerate(self._points):
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
-                    self._where.setdefault(t, []).append((pi, ui, s))
+                    self._where.setdefault(t, []).append((pi, ui, s, u.negative and not _is_bad(t)))
         # term lookup by its first two characters; two-character words also match
         # with a character or two between (减负: 减轻负担)
         self._by_pair: dict[str, list[str]] = {}
@@ -556,15 +559,24 @@ class Grader:
         rejected: dict[int, list[tuple]] = {}
         for h in hits:
             term, start, end, flag, _, scale = h
-            for pi, ui, s in self._where[term]:
+            for pi, ui, s, negative in self._where[term]:
                 s *= scale
-                if flag:
-                    rejected.setdefault(pi, []).append(h)
+                if flag != ("negated" if negative else ""):
+                    # not flag: 信息共享 said, while the point is about 信息不共享
+                    rejected.setdefault(pi, []).append(h if flag else (term, start, end, "opposite", h[4], scale))
                     continue
                 units = ok.setdefault(pi, {})
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
                     units[ui] = (s, start, end)
+        for pi, hs in rejected.items():
+            # a clause that negates one part of a point says nothing for its other parts
+            # (信息不共享 is not half of 推进信息共享)
+            scopes = [h[4] for h in hs if h[3] in ("negated", "opposite")]
+            if scopes and pi in ok:
+                ok[pi] = {u: v for u, v in ok[pi].items() if not any(a <= v[1] < b for a, b in scopes)}
+                if not ok[pi]:
+                    del ok[pi]
         if SPAN_ONCE:
             ok = {pi: _one_unit_per_span(self._points[pi], units) for pi, units in ok.items()}
         single = {pi: _found(self._points[pi], units) for pi, units in ok.items()}
@@ -817,6 +829,8 @@ class Grader:
                 return f"转述他人观点,不是你的主张: {clause}"
             if flag == "heading":
                 return f"只有标题,没有内容: {clause}"
+            if flag == "opposite":
+                return f"说的是相反的情况: {clause}"
             if flag == "listed":
                 return f"只罗列了词语,没有展开: {clause}"
         if matched:
