@@ -302,3 +302,25 @@ async def test_help_and_theme_keys():
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_pasting_a_long_chinese_outline_keeps_it_whole_and_wrapped():
+    from textual import events
+
+    long_text = "（一）加强宣传引导，进楼入户讲清为什么分、怎么分。" * 12 + "\n二、完善設施，方便居民投放。"
+    app = make_app(MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "一阵风")
+        editor = app.screen.query_one(TextArea)
+        app.post_message(events.Paste(long_text))  # as the terminal driver delivers a paste
+        await pilot.pause()
+        assert editor.text == long_text
+        # soft wrap: nothing scrolls sideways, the long line takes several rows
+        assert editor.scroll_x == 0 and editor.max_scroll_x == 0
+        assert editor.wrapped_document.height >= 9  # 600 cells of Chinese on a ~76-cell line, + 1 line
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.query_one("#review-answer", Static).visual.plain == long_text
+        assert {v.id: v.status for v in review.grading.points}["facility"] == "covered"  # 設施 (traditional)
