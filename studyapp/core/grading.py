@@ -320,17 +320,17 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     return words
 
 
-def _rare(word: str) -> bool:
-    """A word rare in general Chinese (jieba's dictionary frequency), so specific to the point:
-    消防, 失信, 本职工作 -- unlike 部门, 群众, 方案."""
-    if RARE_FREQ <= 0:
-        return False
+def _frequency(word: str) -> int:
+    """How common a word is in general Chinese: jieba's dictionary frequency (-1 if unknown).
+
+    消防 259, 失信 101 are rare and specific to a point; 部门 16543, 群众 17850 are not.
+    """
     try:
         import rjieba  # type: ignore
 
-        return rjieba.suggest_freq(word) <= RARE_FREQ
+        return int(rjieba.suggest_freq(word))
     except Exception:  # pragma: no cover
-        return False
+        return -1
 
 
 def _search_parts(word: str) -> list[str]:
@@ -396,7 +396,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
-                if kp.keywords and _rare(w):
+                if kp.keywords and 0 <= _frequency(w) <= RARE_FREQ:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
