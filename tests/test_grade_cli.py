@@ -135,3 +135,18 @@ def test_grade_runs_in_a_fresh_process_without_textual(pack, answers):
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_bundled_pack_is_the_default_and_can_be_named_by_its_id(capsys, answers):
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+
+    bundled = load_pack(bundled_pack_dir()).pack
+    qid = bundled.questions[0].id
+    (f,) = answers(a="")
+    code, out, err = run(capsys, "grade", "--question", qid, "--json", f)
+    assert code == 0, err
+    by_default = json.loads(out)
+    code, out, err = run(capsys, "grade", "--pack", bundled.id, "--question", qid, "--json", f)
+    assert code == 0, err
+    assert json.loads(out) == by_default
+    assert [p["id"] for p in by_default[0]["points"]] == [kp.id for kp in bundled.questions[0].key_points]

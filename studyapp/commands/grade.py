@@ -31,7 +31,7 @@ def add_arguments(parser) -> None:
         "--pack",
         dest="grade_pack",
         metavar="PACK",
-        help="the pack folder holding the question (default: the bundled pack)",
+        help="the pack folder holding the question, or the bundled pack's id (default: the bundled pack)",
     )
     parser.add_argument("--question", "-q", required=True, metavar="QID", help="the question's id")
     parser.add_argument("--json", action="store_true", help="print one JSON list instead of a report")
@@ -55,7 +55,15 @@ def _read_answer(name: str) -> str:
 def _pack_folder(args) -> Path:
     chosen = getattr(args, "grade_pack", None)
     if chosen:
-        return Path(chosen)
+        path = Path(chosen)
+        if not path.exists():
+            # the bundled pack may be named by its id (community-governance)
+            from studyapp.core.packs import bundled_pack_dir, load_pack
+
+            bundled = load_pack(bundled_pack_dir()).pack
+            if bundled is not None and bundled.id == chosen:
+                return bundled.root
+        return path
     extra = getattr(args, "pack", None) or []
     if extra:
         return Path(extra[-1])
