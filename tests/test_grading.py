@@ -182,6 +182,12 @@ def test_a_bare_heading_is_not_content():
     assert g.point("plan").reason.startswith("只有标题")
 
 
+def test_a_run_of_labels_that_says_what_to_do_is_content():
+    question = q([("after", "活动结束后评估效果,总结经验")], prompt="如何组织一次政策宣传活动?")
+    assert status(grade(question, "一、宣传\n二、总结"), "after") == "missed"
+    assert status(grade(question, "一、宣传\n二、事后评估总结"), "after") == "covered"
+
+
 def test_a_short_list_of_methods_is_content():
     g = grade(SURVEY, "问卷+访谈+看台账")
     assert status(g, "methods") == "covered"

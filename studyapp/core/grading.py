@@ -620,7 +620,12 @@ class Grader:
         labels = []
         if _LABEL_WORD.search(text, body):
             labels = [
-                (a, b) for a, b in item_spans(text, body) if b - a <= 12 and _LABEL_RE.match(text[a:b].strip())
+                (a, b)
+                for a, b in item_spans(text, body)
+                if _LABEL_RE.match(text[a:b].strip())
+                # a label or two (对策建议), or any run of them before a colon (事前准备:);
+                # 事后评估总结 in a sentence says what to do
+                and (len(text[a:b].strip()) <= 4 or text[b:b + 1] == ":")
             ]
         m = _ATTRIB.search(text, body)
         whole = (body, len(text))
