@@ -799,13 +799,13 @@ class Grader:
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         matched = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
-        said = [fold(original[a:b]) for a, b in evidence] if evidence else ()
+        said = fold("\n".join(original[a:b] for a, b in evidence)) if evidence else ""
         missing = tuple(
             p.units[u].name
             for u in order
             if u not in units
             and p.units[u].weight >= 0.2
-            and not any(p.units[u].name in x for x in said)  # 担责 inside 怕担责
+            and p.units[u].name not in said  # 担责 inside 怕担责
         )
         reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
         if status == MISSED:
