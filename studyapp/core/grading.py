@@ -805,6 +805,7 @@ class Grader:
             for u in order
             if u not in units
             and p.units[u].weight >= 0.2
+            and (p.units[u].keyword or not p.kp.keywords)  # the tutor's keywords, when there are some
             and p.units[u].name not in said  # 担责 inside 怕担责
         )
         reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
