@@ -127,6 +127,10 @@ def test_a_negation_reaches_only_what_it_negates():
     assert status(grade(question, "上级要不打招呼地下去检查。"), "check") == "covered"
     assert status(grade(question, "不断加强检查。"), "check") == "covered"
     assert status(grade(question, "不检查。"), "check") == "missed"
+    # 别 and 无 inside ordinary words negate nothing
+    assert status(grade(question, "特别是上级要下去检查。"), "check") == "covered"
+    assert status(grade(question, "分别检查各个社区。"), "check") == "covered"
+    assert status(grade(question, "别检查了。"), "check") == "missed"
 
 
 def test_a_problem_and_the_measure_that_solves_it_are_told_apart():
