@@ -38,7 +38,6 @@ from studyapp.core.text import (
     fold,
     fold_term,
     is_cjk,
-    item_spans,
     split_sentences,
 )
 from studyapp.core.thesaurus import Lexicon, lexicon
@@ -183,10 +182,32 @@ _LABELS = (
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(r"[不没无未非别甭勿莫]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|缺乏|缺少|欠缺")
-_LABEL_RE = re.compile(
-    r"^(?:" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
-    + r"|[的和与及、\s\-:.()<>\"'])+$"
+# a whole list item made of section labels: starts after a separator (or the start),
+# ends before one (or the end)
+_SEP = r",:、+→|/\-…;>=.\s"
+_LABEL_ITEM = re.compile(
+    r"(?<![^" + _SEP + r"])((?:" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
+    + r"|[的和与及])+)(?=\s*(?:[" + _SEP + r"]|$))"
 )
+
+
+def _label_items(text: str, body: int) -> list[tuple[int, int]]:
+    """Spans of the items of a sentence that are bare section labels (目的-方案-实施, 一、危害).
+
+    A label or two (对策建议), or any run of them before a colon (事前准备:), is a
+    heading; a longer run inside a sentence (事后评估总结) says what to do.
+    """
+    if not _LABEL_WORD.search(text, body):
+        return []
+    out = []
+    sub = text[body:]
+    for m in _LABEL_ITEM.finditer(sub):
+        a, b = m.span(1)
+        if b - a <= 4 or sub[b:].lstrip().startswith(":"):
+            out.append((body + a, body + b))
+    return out
+
+
 
 # words that carry no point-specific content (used for text-only key points)
 _STOP = frozenset(
@@ -620,16 +641,7 @@ class Grader:
             # 最后一公里 万能章 减负 放权 …: terms listed, nothing said about them
             whole = (body, len(text))
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
-        labels = []
-        if _LABEL_WORD.search(text, body):
-            labels = [
-                (a, b)
-                for a, b in item_spans(text, body)
-                if _LABEL_RE.match(text[a:b].strip())
-                # a label or two (对策建议), or any run of them before a colon (事前准备:);
-                # 事后评估总结 in a sentence says what to do
-                and (len(text[a:b].strip()) <= 4 or text[b:b + 1] == ":")
-            ]
+        labels = _label_items(text, body)
         m = _ATTRIB.search(text, body)
         whole = (body, len(text))
         if not m and not _STANCE_HINT.search(text, body):
