@@ -117,6 +117,12 @@ def test_the_reason_for_a_negated_point_quotes_the_clause():
     assert v.reason == "否定: 我不同意给社区减负"
 
 
+def test_only_x_without_y_argues_for_both():
+    g = grade(BURDEN, "光放权不减负,基层接不住;光减负不放权,基层也干不成。")
+    assert status(g, "reduce") == "covered"
+    assert status(g, "power") == "covered"
+
+
 def test_saying_no_to_a_bad_thing_is_a_positive_stance():
     g = grade(BURDEN, "坚决反对形式主义,不搞官僚主义那一套。")
     assert status(g, "formalism") == "covered"

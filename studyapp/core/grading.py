@@ -151,6 +151,8 @@ _NEG_AFTER = re.compile(
     r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举"
 )
 _NEG_AFTER_REACH = 6  # characters between the term and such a verdict
+# "only X, not Y" (光卸担子不给权): an argument that both are needed, not a rejection
+_ONE_SIDED = re.compile(r"\s*(?:如果|要是|若|假如)?(?:光|只|仅|单靠|单纯|一味)")
 # bad things: saying no to them is a good stance (反对形式主义)
 _BAD = (
     "主义", "推诿", "扯皮", "懒政", "怠政", "庸政", "不作为", "乱作为", "腐败", "浪费", "拖延",
@@ -686,7 +688,10 @@ class Grader:
                     if 0 <= ci < len(clauses) - 1:
                         na, nb = clauses[ci + 1]
                         tail = bool(_NEG_TAIL.match(text[na:nb].strip()))
-                    ci_info = info[ci] = (_cues(text[a:b]), bool(_NEG_AFTER.search(text, a, b)), tail)
+                    cues = _cues(text[a:b])
+                    if cues and _ONE_SIDED.match(text, a, b):
+                        cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
+                    ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail)
                 cues, after, tail = ci_info
                 if (cues or after or tail) and not _is_bad(t):
                     if (
