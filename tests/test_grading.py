@@ -117,6 +117,12 @@ def test_the_reason_for_a_negated_point_quotes_the_clause():
     assert v.reason == "否定: 我不同意给社区减负"
 
 
+def test_a_negation_inside_a_de_phrase_does_not_reach_past_it():
+    question = q([("return", "把不属于社区的事务退回职能部门", [["退回"]])])
+    assert status(grade(question, "不该社区干的事一律退回去。"), "return") == "covered"
+    assert status(grade(question, "我不同意把事务退回去。"), "return") == "missed"
+
+
 def test_only_x_without_y_argues_for_both():
     g = grade(BURDEN, "光放权不减负,基层接不住;光减负不放权,基层也干不成。")
     assert status(g, "reduce") == "covered"

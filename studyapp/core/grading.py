@@ -322,7 +322,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             at = piece.find(w, pos)
             pos = at + len(w) if at >= 0 else pos
             # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
-            negative = at >= 0 and any(b <= at <= b + 1 for _, b, _ in cues)
+            negative = at >= 0 and any(b <= at <= b + 1 for _, b, _, _ in cues)
             w = w.strip()
             # 通过考核 -> 考核: drop a leading function word glued to the content
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
@@ -457,13 +457,24 @@ def _is_bad(term: str) -> bool:
     return any(b in term for b in _BAD)
 
 
-def _cues(clause: str) -> list[tuple[int, int, str]]:
-    """Negation cues in a clause: (start, end, "strong"|"weak"); look-alikes (不断) skipped."""
+def _cues(clause: str) -> list[tuple[int, int, str, int]]:
+    """Negation cues in a clause: (start, end, "strong"|"weak", reach); look-alikes (不断) skipped.
+
+    A strong cue reaches to the end of the clause, or to the 的 that closes the
+    phrase it is in (不该社区干的事一律退回去: 退回 is proposed, not rejected);
+    a weak one only a few characters.
+    """
     out = []
     for m in _CUE_RE.finditer(clause):
         kind = _CUE_KIND[m.group()]
-        if kind != "not":
-            out.append((m.start(), m.end(), kind))
+        if kind == "not":
+            continue
+        if kind == "strong":
+            de = clause.find("的", m.end())
+            reach = de if de >= 0 else len(clause)
+        else:
+            reach = m.end() + _NEG_WEAK_REACH
+        out.append((m.start(), m.end(), kind, reach))
     return out
 
 
@@ -473,12 +484,12 @@ def _negated_after(text: str, end: int, clause_end: int) -> bool:
     return m is not None and m.start() - end <= _NEG_AFTER_REACH
 
 
-def _negation_before(cues: list[tuple[int, int, str]], upto: int) -> bool:
-    """True if a cue before ``upto`` reaches it (strong: to the clause's end; weak: a few characters)."""
-    for a, b, kind in cues:
+def _negation_before(cues: list[tuple[int, int, str, int]], upto: int) -> bool:
+    """True if a cue before ``upto`` reaches it."""
+    for a, b, kind, reach in cues:
         if b > upto:
             break
-        if kind == "strong" or upto - b <= _NEG_WEAK_REACH:
+        if upto <= reach:
             return True
     return False
 
