@@ -609,7 +609,9 @@ class Grader:
         for pi, hs in rejected.items():
             # a clause that negates one part of a point says nothing for its other parts
             # (信息不共享 is not half of 推进信息共享)
-            scopes = [h[4] for h in hs if h[3] in ("negated", "opposite")]
+            # (from the clause's start to the end of the negated term: 信息 in 信息不共享,
+            # but not 退回 in 不该社区干的事一律退回去)
+            scopes = [(h[4][0], h[2]) for h in hs if h[3] in ("negated", "opposite")]
             if scopes and pi in ok:
                 ok[pi] = {u: v for u, v in ok[pi].items() if not any(a <= v[1] < b for a, b in scopes)}
                 if not ok[pi]:
