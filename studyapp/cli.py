@@ -20,7 +20,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studyapp",
         description="Practise the Chinese civil-service structured interview (公务员结构化面试) offline.",
@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also load this question pack (may be given more than once)",
     )
+    if not with_commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         try:
@@ -47,8 +49,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _launches_tui(argv: list[str]) -> bool:
+    """True if argv only gives --pack DIRs: the TUI starts, so the subcommand
+    modules need not be imported (start-up time, bench/bench_startup.py)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--pack":
+            i += 2
+            continue
+        if not arg.startswith("--pack="):
+            return False
+        i += 1
+    return i == len(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(with_commands=not _launches_tui(argv))
     args = parser.parse_args(argv)
     module = getattr(args, "_module", None)
     try:

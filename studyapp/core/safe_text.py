@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 
+# (compiled on first use: most text has no ESC at all, and start-up time counts)
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC / DCS / SOS / PM / APC
 # (ESC ] ... BEL or ST), and two-character escapes (ESC x).
-_ESCAPES = re.compile(
+_ESCAPES_PATTERN = (
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]?            # CSI ... final byte
   | \x1b[\]PX^_].*?(?:\x07|\x1b\\|$)    # OSC, DCS, SOS, PM, APC ... BEL or ST
   | \x1b[ -/]*[0-~]?                    # other ESC sequences (incl. lone ESC)
   | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
   | [\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x9c|\x1b\\|$)  # 8-bit DCS, SOS, OSC, PM, APC
-    """,
-    re.VERBOSE | re.DOTALL,
+    """
 )
+_escapes: re.Pattern | None = None
 
 # C0 controls except TAB and LF, DEL, C1 controls; bidirectional overrides and
 # isolates (they can make text display in an order other than it reads).
@@ -41,7 +42,10 @@ def sanitize(text: str | None) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or _has_c1(text):
-        text = _ESCAPES.sub("", text)
+        global _escapes
+        if _escapes is None:
+            _escapes = re.compile(_ESCAPES_PATTERN, re.VERBOSE | re.DOTALL)
+        text = _escapes.sub("", text)
     return _CONTROLS.sub("", text)
 
 
