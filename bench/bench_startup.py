@@ -15,6 +15,7 @@ time on a busy machine); medians over N. Target: studyapp <= 1.3x bare.
 
     python bench/bench_startup.py            # N=15
     python bench/bench_startup.py -n 25 --json
+    python bench/bench_startup.py --cold     # first start: no pack cache, new database
 """
 from __future__ import annotations
 
@@ -93,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=15, help="fresh processes per variant (default 15)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="a new empty data folder for every run: no pack cache, the history database created (first start)",
+    )
     args = ap.parse_args(argv)
 
     py = sys.executable
@@ -114,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if i % 2:  # alternate which goes first, so neither always runs on a warmer machine
             order.reverse()
         for name, cmd in order:
-            r, t, c = run_once(cmd, env, data_dir)
+            r, t, c = run_once(cmd, env, Path(tempfile.mkdtemp(prefix="studyapp-cold-")) if args.cold else data_dir)
             ready[name].append(r)
             total[name].append(t)
             cpu[name].append(c)
@@ -125,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = med["studyapp"] / med["bare"]
     result = {
         "n": args.n,
+        "cold": args.cold,
         "ready_median_ms": {k: round(v * 1000) for k, v in med.items()},
         "exit_median_ms": {k: round(v * 1000) for k, v in med_total.items()},
         "cpu_median_ms": {k: round(v * 1000) for k, v in med_cpu.items()},
@@ -137,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"{args.n} fresh processes each, medians ({result['machine']}, Python {result['python']})")
+        kind = "cold: new data folder each run" if args.cold else "warm: pack cache and history database exist"
+        print(f"{args.n} fresh processes each, medians, {kind} ({result['machine']}, Python {result['python']})")
         for k in variants:
             print(
                 f"  {k:9} ready {result['ready_median_ms'][k]:5d} ms   exit {result['exit_median_ms'][k]:5d} ms"
