@@ -13,7 +13,7 @@ from textual.widgets import Collapsible, Footer, Header, Static, TextArea
 from studyapp.core.model import Pack, Question
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
-from studyapp.tui.text import mmss, short
+from studyapp.tui.text import mmss, same_length_safe, short
 
 
 class PracticeScreen(Screen):
@@ -57,7 +57,7 @@ class PracticeScreen(Screen):
             if self.previous_grading is not None:
                 title += f"（{round(self.previous_grading.score)} 分）"
             with Collapsible(title=title, collapsed=False, id="previous"):
-                yield Static(Content(self.previous_answer), id="previous-answer")
+                yield Static(Content(same_length_safe(self.previous_answer)), id="previous-answer")
         yield TextArea(
             "",
             id="answer",

@@ -1,7 +1,6 @@
 """Review: the outline beside the key points, with the evidence highlighted in the outline."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.text import Text
@@ -13,7 +12,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from studyapp.core.model import KeyPoint, Pack, Question
 from studyapp.core.safe_text import sanitize, sanitize_line
-from studyapp.tui.text import mmss, short
+from studyapp.tui.text import mmss, same_length_safe, short
 
 # Background colours for evidence, one per key point (readable on light and dark themes).
 POINT_COLOURS = (
@@ -33,14 +32,6 @@ STATUS = {
     "partial": ("◐", "部分", "bold yellow"),
     "missed": ("✘", "未覆盖", "bold red"),
 }
-
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def same_length_safe(text: str) -> str:
-    """The candidate's text with control characters shown as '�', offsets unchanged."""
-    return _UNSAFE.sub("\ufffd", text)
-
 
 def point_style(index: int) -> str:
     return f"black on {POINT_COLOURS[index % len(POINT_COLOURS)]}"

@@ -50,6 +50,20 @@ def unwrap(text: str | None) -> str:
     return "\n\n".join(paragraphs)
 
 
+_UNSAFE = None
+
+
+def same_length_safe(text: str) -> str:
+    """The candidate's own text with control characters shown as '\ufffd', offsets unchanged
+    (evidence offsets point into the original text)."""
+    global _UNSAFE
+    if _UNSAFE is None:
+        import re
+
+        _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    return _UNSAFE.sub("\ufffd", text)
+
+
 def mmss(seconds: float) -> str:
     seconds = max(0, int(seconds))
     return f"{seconds // 60:02d}:{seconds % 60:02d}"

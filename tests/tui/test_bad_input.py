@@ -210,3 +210,21 @@ def test_sanitize_removes_terminal_controls_only(raw, shown):
     from studyapp.core.safe_text import sanitize
 
     assert sanitize(raw) == shown
+
+
+async def test_control_characters_in_the_candidates_own_text_are_shown_harmlessly():
+    answer = "宣传\x1b[2J引导\x07，养成习惯"
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        app.screen.query_one(TextArea).insert(answer)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review = app.screen
+        shown = plain(review.query_one("#review-answer", Static))
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert len(shown) == len(answer)  # evidence offsets still point at the right characters
+        assert shown == "宣传\ufffd[2J引导\ufffd，养成习惯"
+        await pilot.press("t")
+        await pilot.pause()
+        assert plain(app.screen.query_one("#previous-answer", Static)) == shown
