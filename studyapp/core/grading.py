@@ -680,6 +680,8 @@ class Grader:
                     break
         out = []
         starts = [a for a, _ in clauses]
+        # inside a bad thing's name (一刀 in 一刀切) is the bad thing too
+        bad_spans = [(s, e) for t, s, e, _ in found if _is_bad(t)]
         # per clause: its negation cues, whether a rejection follows it (…,不应该推行) or sits in it
         info: dict[int, tuple] = {}
         for t, s, e, scale in found:
@@ -706,7 +708,9 @@ class Grader:
                         cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
                     ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail)
                 cues, after, tail = ci_info
-                if (cues or after or tail) and not _is_bad(t):
+                if (cues or after or tail) and not (
+                    _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
+                ):
                     if (
                         (cues and _negation_before(cues, s - a))
                         or (after and _negated_after(text, e, b))
