@@ -204,6 +204,12 @@ def test_a_run_of_labels_that_says_what_to_do_is_content():
     assert status(grade(question, "一、宣传\n二、事后评估总结"), "after") == "covered"
 
 
+def test_a_word_is_not_found_across_two_words():
+    question = q([("purpose", "明确调研目的", [["目的"]])], prompt="如何组织一次调研?")
+    assert status(grade(question, "先拿到项目的名单。"), "purpose") == "missed"  # 项目|的
+    assert status(grade(question, "先明确这次的目的。"), "purpose") == "covered"
+
+
 def test_a_short_list_of_methods_is_content():
     g = grade(SURVEY, "问卷+访谈+看台账")
     assert status(g, "methods") == "covered"

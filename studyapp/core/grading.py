@@ -504,6 +504,25 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
+_GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
+
+
+def _not_across_words(text: str, found: list, risky: set) -> list:
+    """Drop hits of ``risky`` terms that straddle two words of the sentence (目的 in 项目的)."""
+    token_of = [0] * (len(text) + 1)  # token index of each character
+    starts = set()
+    pos = 0
+    for k, w in enumerate(_segmenter()(text)):
+        starts.add(pos)
+        for j in range(pos, min(pos + len(w), len(text))):
+            token_of[j] = k
+        pos += len(w)
+    return [
+        h for h in found
+        if h[0] not in risky or h[1] in starts or token_of[h[1]] == token_of[h[2] - 1]
+    ]
+
+
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted spans with overlapping ones joined (信息 + 信息共享 -> 信息共享)."""
     out: list[list[int]] = []
@@ -580,6 +599,9 @@ class Grader:
             if GAPPED and len(t) == 2 and t in own and is_cjk(t[0]) and is_cjk(t[1]):
                 self._gapped.setdefault(t[0], []).append(t)
         self._latin = {t for t in self._where if t.isascii()}
+        # two-character words made with a grammar character (目的): 项目的 holds 目的
+        # without saying it, so such hits are checked against the sentence's words
+        self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
         self._gap_first = re.compile("[" + "".join(map(re.escape, self._gapped)) + "]") if self._gapped else None
         self._cache: dict[str, tuple] = {}
         self._lines: dict[str, list[Sentence]] = {}
@@ -639,6 +661,8 @@ class Grader:
                     if t in latin and not _whole_word(text, i, i + len(t)):
                         continue  # app inside happy
                     found.append((t, i, i + len(t), 1.0))
+        if self._risky and any(t in self._risky for t, _, _, _ in found):
+            found = _not_across_words(text, found, self._risky)
         if single:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
         if gapped:
