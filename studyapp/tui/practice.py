@@ -18,8 +18,8 @@ from studyapp.tui.text import mmss, same_length_safe, short
 
 class PracticeScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+s", "submit", "提交", priority=True),
-        Binding("f5", "submit", "提交", show=False, priority=True),
+        # ctrl+s and F5 (some terminals take ctrl+s for flow control); both named in the footer
+        Binding("ctrl+s,f5", "submit", "提交", key_display="^s/F5", priority=True),
         Binding("f2", "toggle_meter", "覆盖提示"),
         Binding("escape", "leave", "返回", priority=True),
         Binding("f1", "app.help", "帮助"),
