@@ -72,7 +72,6 @@ EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
 PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
-GAPPED = 0.7  # a two-character word with one or two characters inside (减负: 减轻负担)
 
 
 # --------------------------------------------------------------------------
@@ -583,26 +582,18 @@ class Grader:
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append((pi, ui, s, u.negative and not _is_bad(t)))
-        # term lookup by its first two characters; two-character words also match
-        # with a character or two between (减负: 减轻负担)
+        # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
-        self._gapped: dict[str, list[str]] = {}
-        # the pack's own words (keywords, words of the points), not their thesaurus expansions
-        own = {fold_term(k) for p in question.key_points for g in p.keywords for k in g}
-        own.update(u.name for p in self._points for u in p.units)
         for t in sorted(self._where, key=len, reverse=True):
             if len(t) == 1:
                 self._single.add(t)
                 continue
             self._by_pair.setdefault(t[:2], []).append(t)
-            if GAPPED and len(t) == 2 and t in own and is_cjk(t[0]) and is_cjk(t[1]):
-                self._gapped.setdefault(t[0], []).append(t)
         self._latin = {t for t in self._where if t.isascii()}
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
-        self._gap_first = re.compile("[" + "".join(map(re.escape, self._gapped)) + "]") if self._gapped else None
         self._cache: dict[str, tuple] = {}
         self._lines: dict[str, list[Sentence]] = {}
 
@@ -616,10 +607,12 @@ class Grader:
         hits = self._find(text, body)
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
         rejected: dict[int, list[tuple]] = {}
+        where = self._where
         for h in hits:
             term, start, end, flag, _, scale = h
-            for pi, ui, s, negative in self._where[term]:
-                s *= scale
+            for pi, ui, s, negative in where[term]:
+                if scale != 1.0:
+                    s *= scale
                 if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     rejected.setdefault(pi, []).append(h if flag else (term, start, end, "opposite", h[4], scale))
@@ -638,9 +631,12 @@ class Grader:
                 ok[pi] = {u: v for u, v in ok[pi].items() if not any(a <= v[1] < b for a, b in scopes)}
                 if not ok[pi]:
                     del ok[pi]
-        if SPAN_ONCE:
-            ok = {pi: _one_unit_per_span(self._points[pi], units) for pi, units in ok.items()}
-        single = {pi: _found(self._points[pi], units) for pi, units in ok.items()}
+        points = self._points
+        single = {}
+        for pi, units in ok.items():
+            if SPAN_ONCE and len(units) > 1:
+                units = ok[pi] = _one_unit_per_span(points[pi], units)
+            single[pi] = _found(points[pi], units)
         result = (ok, rejected, single)
         if len(self._cache) > 20000:
             self._cache.clear()
@@ -650,7 +646,6 @@ class Grader:
     def _find(self, text: str, body: int) -> list[tuple]:
         """Terms found in a sentence: (term, start, end, flag, clause, scale); flag "" when it counts."""
         by_pair = self._by_pair
-        gapped = self._gapped
         single = self._single
         found = []
         n = len(text)
@@ -665,15 +660,6 @@ class Grader:
             found = _not_across_words(text, found, self._risky)
         if single:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
-        if gapped:
-            for m in self._gap_first.finditer(text, body, n - 2):
-                i = m.start()
-                for t in gapped[text[i]]:
-                    for j in (i + 2, i + 3):  # one or two characters between
-                        if j < n and text[j] == t[1] and is_cjk(text[j - 1]) and is_cjk(text[i + 1]):
-                            if text[i + 1] != t[1]:
-                                found.append((t, i, j + 1, GAPPED))
-                            break
         if not found:
             return []
         if self._is_term_list(text[body:].split()):
