@@ -43,6 +43,7 @@ class TopicScreen(Screen):
         self.pack = pack
         self.topic = topic
         self.questions = self.app.questions_of_topic(pack, topic)
+        self._toc_blocks: list[str] = []  # block ids of the headings listed in the contents
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,7 +72,7 @@ class TopicScreen(Screen):
     def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
         toc = self.query_one("#toc", OptionList)
         toc.clear_options()
-        self._toc_blocks: list[str] = []
+        self._toc_blocks = []
         for level, title, block_id in event.table_of_contents:
             if level > 3 or not block_id:
                 continue
