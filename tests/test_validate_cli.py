@@ -87,6 +87,30 @@ def test_several_packs_in_one_run(tmp_path, capsys):
     assert err.splitlines() == [
         f"{good}: 1 topic, 2 questions, 0 errors, 0 warnings",
         f"{bad}: 1 topic, 1 question, 1 error, 0 warnings",
+        "2 packs: 1 error, 0 warnings",
+    ]
+
+
+def test_problems_come_before_their_summary_when_piped_together(tmp_path):
+    """`studyapp validate a b 2>&1 | less`: each pack's problems, then its summary line."""
+    good = write_pack(tmp_path / "good")
+    bad = write_pack(tmp_path / "bad", {"questions/q1.yaml": "id: q1\nprompt: [\n"})
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "studyapp", "validate", str(bad), str(good)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**env, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert proc.returncode == 1
+    assert len(lines) == 4
+    assert lines[0].startswith(f"{bad / 'questions' / 'q1.yaml'}:3: error: YAML syntax error")
+    assert lines[1:] == [
+        f"{bad}: 1 topic, 1 question, 1 error, 0 warnings",
+        f"{good}: 1 topic, 2 questions, 0 errors, 0 warnings",
+        "2 packs: 1 error, 0 warnings",
     ]
 
 

@@ -1,7 +1,9 @@
 """``studyapp validate [PACK ...]``: print every problem of every pack file.
 
-Each problem is one line ``path:line: error|warning: message``; a summary
-per pack goes to stderr. Exit status 1 if any pack has an error, else 0.
+Each problem is one line ``path:line: error|warning: message`` on stdout; a
+summary per pack (and a total when there are several packs) goes to stderr,
+after that pack's problems even when both streams share one pipe. Exit
+status 1 if any pack has an error (with --strict: any problem), else 0.
 """
 from __future__ import annotations
 
@@ -22,11 +24,18 @@ def run(args) -> int:
     from studyapp.core.textio import terminal_safe
 
     failed = False
-    for folder in pack_folders(args):
+    folders = pack_folders(args)
+    total_errors = total_warnings = 0
+    for folder in folders:
         result = load_pack(folder)
         for problem in sorted_problems(result.problems):
             print(terminal_safe(problem.format()))
+        # stdout is block-buffered in a pipe, stderr is not: without this the
+        # summary of `validate 2>&1 | less` comes before the problems it counts
+        sys.stdout.flush()
         errors, warnings = len(result.errors), len(result.warnings)
+        total_errors += errors
+        total_warnings += warnings
         if result.pack is not None:
             counts = (
                 f"{plural(len(result.pack.topics), 'topic')}, "
@@ -40,4 +49,10 @@ def run(args) -> int:
         )
         if errors or (args.strict and warnings):
             failed = True
+    if len(folders) > 1:
+        print(
+            f"{plural(len(folders), 'pack')}: {plural(total_errors, 'error')}, "
+            f"{plural(total_warnings, 'warning')}",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
