@@ -407,3 +407,45 @@ def test_regrading_while_typing_gives_the_same_result_as_grading_afresh():
     # deleting and editing in the middle too
     edited = final.replace("松绑", "减负").replace("权往基层放", "")
     assert grader.grade(edited) == grade(BURDEN, edited)
+
+
+# ---------------------------------------------------------------- short verbs in terse outlines
+
+COMMITTEE = q(
+    [
+        ("rules", "制定议事规则,明确表决程序"),
+        ("venue", "布置会场,调试话筒和投影"),
+        ("minutes", "认真倾听业主代表的发言,做好会议记录", [["倾听", "听取"], ["记录", "纪要"]]),
+    ],
+    prompt="街道让你筹备一次业主委员会选举大会,你怎么组织?",
+)
+
+
+def test_a_verb_shortened_to_one_character_before_its_object_counts_as_the_verb():
+    text = "定规则;布会场、调话筒;听发言"
+    g = grade(COMMITTEE, text)
+    rules = g.point("rules")
+    assert "制定" in rules.matched, rules
+    assert rules.status == "covered"
+    # only the verb's character is its evidence; the object is the object's
+    assert quoted(text, rules) == ["定", "规则"]
+    assert status(g, "venue") == "covered"
+    assert "倾听" in g.point("minutes").matched
+
+
+def test_a_shortened_verb_needs_the_object_the_point_gives_it():
+    # 定 + a word the point does not pair with 制定, or the object alone, say nothing of the verb
+    assert "制定" not in grade(COMMITTEE, "定时间;定人员").point("rules").matched
+    assert "制定" not in grade(COMMITTEE, "规则很重要").point("rules").matched
+
+
+def test_a_shortened_verb_must_start_a_word():
+    # 确定规则 holds 定规则, but 定 belongs to 确定 there, not to 制定
+    g = grade(COMMITTEE, "确定规则")
+    assert "制定" not in g.point("rules").matched
+
+
+def test_a_doubled_verb_character_is_half_evidence_for_the_verb():
+    question = q([("listen", "入户听取老人的诉求")], prompt="社区要为老人做点实事,你怎么做?")
+    assert status(grade(question, "我会去老人家里坐坐,听听他们的想法。"), "listen") != "missed"
+    assert status(grade(question, "我会常去坐坐,陪他们聊聊天。"), "listen") == "missed"

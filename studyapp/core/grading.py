@@ -262,6 +262,7 @@ class _Unit:
     keyword: bool
     part: int = 0  # units of one part of the point (one item of a list) add up to one part at most
     negative: bool = False  # negated in the point itself (共享 in 信息不共享): matches only negated
+    short: set = field(default_factory=set)  # terms like 定方案 (制定 shortened before its object): only 定 is evidence
 
 
 @dataclass
@@ -343,6 +344,27 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 )
             words.append((w, parts, pi, negative))
     return words
+
+
+def _tag(text: str) -> list[tuple[str, str]]:
+    """Words of ``text`` with their part of speech (v verb, n noun, a adjective ...)."""
+    try:
+        import rjieba  # type: ignore
+
+        return list(rjieba.tag(text))
+    except Exception:  # pragma: no cover
+        return [(w, "v") for w in _fallback_cut(text)]
+
+
+@lru_cache(maxsize=4096)
+def _is_word(chars: str) -> bool:
+    """``chars`` is a word of the segmenter's dictionary (确定, 指导)."""
+    try:
+        import rjieba  # type: ignore
+
+        return bool(rjieba.has_word(chars))
+    except Exception:  # pragma: no cover
+        return False
 
 
 def _frequency(word: str) -> int:
@@ -430,11 +452,67 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 saturate = SATURATE_TEXT
                 if _point_pieces(points_text[i])[1]:
                     saturate = SATURATE_LIST
+        _add_short_verbs(units, points_text[i], lex)
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
         point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
         points.append(point)
     return points
+
+
+# characters too common in verbs to stand for one alone (进行 -> 行, 做好 -> 好)
+_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可"
+
+
+def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
+    """Terse outlines shorten a two-character verb to one of its characters before
+    the object: 定方案 for 制定方案, 改方案 for 修改完善方案, 听意见 for 听取意见.
+
+    For every two-character word V of a piece of the point followed (in that
+    piece) by a content word O, ``c`` + O (c a character of V) becomes a term of
+    V's unit; only ``c`` is evidence for V (O is found as O). The pairs come from
+    the point itself, so an object on its own never stands for the verb.
+    """
+    if not units:
+        return
+    seg = _segmenter()
+    owner: dict[str, int] = {}
+    for ui, u in enumerate(units):
+        for t, st in u.terms.items():
+            if st >= EXACT and len(t) == 2 and t not in owner:
+                owner[t] = ui
+    if not owner:
+        return
+    pieces, _ = _point_pieces(text)
+    for piece in pieces:
+        tagged = [(w, t) for w, t in _tag(piece) if len(w) >= 2 and all(is_cjk(c) for c in w)]
+        words = [w for w, _ in tagged]
+        for k, (v, tag) in enumerate(tagged):
+            ui = owner.get(v)
+            if ui is None or tag[:1] not in ("v", "a"):
+                continue  # a verb (制定, 明确), not a noun (领导, 会后)
+            for c in dict.fromkeys(v):
+                # 听听 / 听一听 for 听取, 看看 for 查看: a verb said the colloquial way
+                if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
+                    continue
+                for t in (c + c, c + "一" + c):
+                    if t not in units[ui].terms:
+                        units[ui].terms[t] = PART
+            for o in words[k + 1:k + 4]:  # its object: one of the next three words
+                if o == v or o in _STOP or o in _CUE_KIND:
+                    continue
+                objects = {o} | {x for x in lex.synonyms_of(o) if len(x) >= 2}
+                if len(o) >= 3:  # 具体意见 -> 意见
+                    objects.update(x for x in _search_parts(o) if len(x) >= 2 and x not in _STOP)
+                for c in dict.fromkeys(v):
+                    if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
+                        continue
+                    for obj in objects:
+                        t = c + obj
+                        if t in units[ui].terms:
+                            continue
+                        units[ui].terms[t] = EXACT
+                        units[ui].short.add(t)
 
 
 # --------------------------------------------------------------------------
@@ -539,10 +617,17 @@ def _one_unit_per_span(p: _Point, units: dict) -> dict:
     if len(units) < 2:
         return units
     # strongest first; of equals, the longer match (怕担责 before the 担责 inside it)
-    ranked = sorted(((p.units[u].weight * s, b - a, u, a, b) for u, (s, a, b) in units.items()), reverse=True)
+    # a verb's character (定 of 定方案 for 制定) first: the object around it is another unit's
+    ranked = sorted(
+        (
+            (b - a == 1 and bool(p.units[u].short), p.units[u].weight * s, b - a, u, a, b)
+            for u, (s, a, b) in units.items()
+        ),
+        reverse=True,
+    )
     used: list[tuple[int, int]] = []
     kept = {}
-    for _, _, u, a, b in ranked:
+    for _, _, _, u, a, b in ranked:
         inside = False
         for x, y in used:
             if x <= a and b <= y:
@@ -581,7 +666,9 @@ class Grader:
         for pi, p in enumerate(self._points):
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
-                    self._where.setdefault(t, []).append((pi, ui, s, u.negative and not _is_bad(t)))
+                    self._where.setdefault(t, []).append(
+                        (pi, ui, s, u.negative and not _is_bad(t), t in u.short)
+                    )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
@@ -610,17 +697,26 @@ class Grader:
         where = self._where
         for h in hits:
             term, start, end, flag, _, scale = h
-            for pi, ui, s, negative in where[term]:
+            for pi, ui, s, negative, short in where[term]:
+                e = end
+                if short:
+                    # 定方案 for 制定方案: the verb's character is the evidence, and it
+                    # must start a word (not 确定方案, 指导意见)
+                    if start > 0 and is_cjk(text[start - 1]) and _is_word(text[start - 1:start + 1]):
+                        continue
+                    e = start + 1
                 if scale != 1.0:
                     s *= scale
                 if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
-                    rejected.setdefault(pi, []).append(h if flag else (term, start, end, "opposite", h[4], scale))
+                    rejected.setdefault(pi, []).append(
+                        (term, start, e, flag or "opposite", h[4], scale)
+                    )
                     continue
                 units = ok.setdefault(pi, {})
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
-                    units[ui] = (s, start, end)
+                    units[ui] = (s, start, e)
         for pi, hs in rejected.items():
             # a clause that negates one part of a point says nothing for its other parts
             # (信息不共享 is not half of 推进信息共享)
