@@ -449,3 +449,30 @@ def test_a_doubled_verb_character_is_half_evidence_for_the_verb():
     question = q([("listen", "入户听取老人的诉求")], prompt="社区要为老人做点实事,你怎么做?")
     assert status(grade(question, "我会去老人家里坐坐,听听他们的想法。"), "listen") != "missed"
     assert status(grade(question, "我会常去坐坐,陪他们聊聊天。"), "listen") == "missed"
+
+
+# ---------------------------------------------------------------- a problem named is not the measure against it
+
+PARKING = q(
+    [
+        ("share", "推动数据互通,避免信息不通", [["数据互通", "信息共享", "信息孤岛"]]),
+        ("duty", "要主动担责,不推诿不扯皮", [["主动担责", "承担责任"], ["不推诿", "推诿", "扯皮"]]),
+    ],
+    prompt="小区停车难,业主意见很大。你作为街道干部怎么办?",
+)
+
+
+def test_a_bad_thing_in_the_tutors_keywords_counts_only_when_the_answer_opposes_it():
+    # the point proposes sharing; 信息孤岛 said as the state of things is the problem
+    g = grade(PARKING, "现在各管各的,是一座座孤岛,车位成了信息孤岛。")
+    assert status(g, "share") == "missed"
+    assert "问题" in g.point("share").reason
+    # opposing it is the measure
+    assert status(grade(PARKING, "要打破车位的信息孤岛。"), "share") == "covered"
+
+
+def test_a_good_word_inside_a_bad_one_is_the_bad_one():
+    # 担责 inside 怕担责, 推诿 said plainly: a description of the problem
+    g = grade(PARKING, "有的单位怕担责,遇事互相推诿。")
+    assert status(g, "duty") == "missed"
+    assert status(grade(PARKING, "各单位要主动担责,不推诿。"), "duty") == "covered"

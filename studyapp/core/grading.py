@@ -262,6 +262,7 @@ class _Unit:
     keyword: bool
     part: int = 0  # units of one part of the point (one item of a list) add up to one part at most
     negative: bool = False  # negated in the point itself (共享 in 信息不共享): matches only negated
+    against: set = field(default_factory=set)  # bad things named plainly (甩锅) on a point against them
     short: set = field(default_factory=set)  # terms like 定方案 (制定 shortened before its object): only 定 is evidence
 
 
@@ -452,6 +453,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 saturate = SATURATE_TEXT
                 if _point_pieces(points_text[i])[1]:
                     saturate = SATURATE_LIST
+        if kp.keywords and _speaks_against(points_text[i]):
+            for u in units:
+                if u.keyword and not _unopposed_bad(u.name):
+                    u.against = {t for t in u.terms if _unopposed_bad(t)}
         _add_short_verbs(units, points_text[i], lex)
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
@@ -532,6 +537,46 @@ _CUE_RE = re.compile("|".join(map(re.escape, sorted(_CUE_KIND, key=len, reverse=
 @lru_cache(maxsize=8192)
 def _is_bad(term: str) -> bool:
     return any(b in term for b in _BAD)
+
+
+# words that set one against a bad thing right before it (杜绝推诿, 打破信息孤岛, 不甩锅)
+_OPPOSE = re.compile(
+    r"(?:不|没|无|别|勿|莫|少|杜绝|防止|避免|反对|拒绝|破除|打破|消除|克服|解决|治理|整治|化解|遏制|"
+    r"减少|减轻|降低|纠正|根治|摒弃|打击|惩治|严惩|去除|告别|改变|扭转|防范|警惕|不再|不能|不要|不让|"
+    r"不搞|不许|不准|严禁|禁止|清除|铲除|消灭|打通)\s*$"
+)
+_OPPOSE_ANY = re.compile(_OPPOSE.pattern[: -len("\\s*$")])
+_BAD_WORD = re.compile("|".join(sorted((re.escape(b) for b in _BAD if len(b) >= 2), key=len, reverse=True)))
+
+
+def _bad_at(term: str) -> int:
+    """Where the bad thing starts in ``term`` (-1: none)."""
+    m = _BAD_WORD.search(term)
+    return m.start() if m else -1
+
+
+def _opposed(text: str, start: int, floor: int = 0) -> bool:
+    """The bad thing at ``start`` is opposed by the words right before it (不甩锅, 打破…孤岛)."""
+    return bool(_OPPOSE.search(text[max(floor, start - 6):start]))
+
+
+def _unopposed_bad(term: str) -> bool:
+    """``term`` names a bad thing without opposing it (信息孤岛, 甩锅; not 不推诿, 减轻负担)."""
+    at = _bad_at(term)
+    return at >= 0 and not _opposed(term, at)
+
+
+def _speaks_against(text: str) -> bool:
+    """A key point that opposes every bad thing it names (不推诿不甩锅; 避免…信息不通):
+    a measure, so the bad things themselves, said plainly, are the problem, not the point."""
+    seen = False
+    for m in _BAD_WORD.finditer(text):
+        seen = True
+        a = m.start()
+        clause_start = max(text.rfind(c, 0, a) for c in ",;:。、") + 1
+        if not _OPPOSE_ANY.search(text, clause_start, a) and not _cues(text[clause_start:a]):
+            return False
+    return seen
 
 
 def _cues(clause: str) -> list[tuple[int, int, str, int]]:
@@ -667,7 +712,7 @@ class Grader:
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
-                        (pi, ui, s, u.negative and not _is_bad(t), t in u.short)
+                        (pi, ui, s, u.negative and not _is_bad(t), t in u.short, t in u.against)
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
@@ -695,10 +740,26 @@ class Grader:
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
         rejected: dict[int, list[tuple]] = {}
         where = self._where
+        bad_words = []
+        if hits:
+            bad_words = [
+                m.span() for m in _BAD_WORD.finditer(text, body) if not _opposed(text, m.start(), body)
+            ]
         for h in hits:
             term, start, end, flag, _, scale = h
-            for pi, ui, s, negative, short in where[term]:
+            inside_bad = bad_words and not _is_bad(term) and any(
+                x <= start and end <= y and (x, y) != (start, end) for x, y in bad_words
+            )
+            for pi, ui, s, negative, short, against in where[term]:
                 e = end
+                if against and not flag and not _OPPOSE_ANY.search(text, h[4][0], start + _bad_at(term)):
+                    # 信息孤岛 said as a problem, on a point that proposes 信息共享
+                    rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
+                    continue
+                if inside_bad and not negative and not flag:
+                    # 担责 inside 怕担责, 共享 inside 不共享: the bad thing, not the point
+                    rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
+                    continue
                 if short:
                     # 定方案 for 制定方案: the verb's character is the evidence, and it
                     # must start a word (not 确定方案, 指导意见)
@@ -723,8 +784,14 @@ class Grader:
             # (from the clause's start to the end of the negated term: 信息 in 信息不共享,
             # but not 退回 in 不该社区干的事一律退回去)
             scopes = [(h[4][0], h[2]) for h in hs if h[3] in ("negated", "opposite")]
-            if scopes and pi in ok:
-                ok[pi] = {u: v for u, v in ok[pi].items() if not any(a <= v[1] < b for a, b in scopes)}
+            # 信息 inside 信息孤岛 said as a problem is part of the problem
+            problems = [(h[1], h[2]) for h in hs if h[3] == "problem"]
+            if (scopes or problems) and pi in ok:
+                ok[pi] = {
+                    u: v for u, v in ok[pi].items()
+                    if not any(a <= v[1] < b for a, b in scopes)
+                    and not any(a <= v[1] and v[2] <= b for a, b in problems)
+                }
                 if not ok[pi]:
                     del ok[pi]
         points = self._points
@@ -980,6 +1047,8 @@ class Grader:
                 return f"只有标题,没有内容: {clause}"
             if flag == "opposite":
                 return f"说的是相反的情况: {clause}"
+            if flag == "problem":
+                return f"说的是问题,不是对策: {clause}"
             if flag == "listed":
                 return f"只罗列了词语,没有展开: {clause}"
         if matched:
