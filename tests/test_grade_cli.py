@@ -70,11 +70,11 @@ def test_readable_report_shows_score_status_evidence_and_why(capsys, pack, answe
     (f,) = answers(a="一是精简考核,二是给社区松绑。")
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", f)
     assert code == 0, err
-    assert f in out and "score" in out
-    assert "✓ covered  k1" in out
+    assert f in out and "得分" in out
+    assert "✓ 答到  k1" in out
     assert "「考核」" in out and "「松绑」" in out
-    assert "✗ missed   k2" in out
-    assert "missing:" in out and "why:" in out
+    assert "✗ 未答  k2" in out
+    assert "可补充：" in out and "说明：" in out
 
 
 def test_terminal_escapes_in_an_answer_are_not_echoed(capsys, pack, answers):

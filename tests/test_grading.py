@@ -114,7 +114,7 @@ def test_the_reason_for_a_negated_point_quotes_the_clause():
     g = grade(BURDEN, "我不同意给社区减负。")
     v = g.point("reduce")
     assert v.status == "missed"
-    assert v.reason == "否定: 我不同意给社区减负"
+    assert v.reason == "否定的说法不算答到：「我不同意给社区减负」"
 
 
 def test_a_negation_inside_a_de_phrase_does_not_reach_past_it():
@@ -165,7 +165,7 @@ def test_someone_elses_view_is_not_the_candidates_proposal():
     g = grade(BURDEN, "同事说要搞信息共享,有人认为应该放权。")
     assert status(g, "sharing") == "missed"
     assert status(g, "power") == "missed"
-    assert g.point("sharing").reason.startswith("转述他人观点")
+    assert g.point("sharing").reason.startswith("转述别人的观点")
     g = grade(BURDEN, "有人认为减负就是偷懒,但我认为要放权。")
     assert status(g, "reduce") == "missed"
     assert status(g, "power") == "covered"
@@ -476,3 +476,31 @@ def test_a_good_word_inside_a_bad_one_is_the_bad_one():
     g = grade(PARKING, "有的单位怕担责,遇事互相推诿。")
     assert status(g, "duty") == "missed"
     assert status(grade(PARKING, "各单位要主动担责,不推诿。"), "duty") == "covered"
+
+
+# ---------------------------------------------------------------- feedback: what to add, and why
+
+
+def test_missing_names_whole_phrases_of_a_point_graded_from_its_text():
+    question = q(
+        [("duty", "明确社区法定职责,建立考核台账"), ("other", "开展入户走访")],
+        prompt="社区工作者说工作量大,你怎么看?",
+    )
+    v = grade(question, "要建立考核台账。").point("duty")
+    assert v.status != "missed"
+    # adjacent missing words come back as the phrase they make, not as fragments
+    # (社区, a word of the question, is not worth naming alone but holds the phrase together)
+    assert "明确社区法定职责" in v.missing, v.missing
+    assert not {"明确", "法定", "职责"} & set(v.missing)
+
+
+def test_missing_names_the_first_alternative_of_each_keyword_group():
+    v = grade(BURDEN, "我觉得要多关心基层。").point("sharing")
+    assert v.missing == ("信息共享",)
+    assert v.reason == "没有答到这一点"
+
+
+def test_reasons_are_short_chinese_sentences():
+    g = grade(BURDEN, "要给社区松绑。有人认为要搞信息共享。")
+    assert g.point("reduce").reason.startswith("答到：")
+    assert g.point("sharing").reason == "转述别人的观点，不是你的主张：「有人认为要搞信息共享」"

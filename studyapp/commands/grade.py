@@ -23,7 +23,7 @@ from pathlib import Path
 EXIT_USAGE = 2
 
 _STATUS_MARK = {"covered": "✓", "partial": "◐", "missed": "✗"}
-_STATUS_WORD = {"covered": "covered", "partial": "partial", "missed": "missed "}
+_STATUS_WORD = {"covered": "答到", "partial": "部分", "missed": "未答"}
 
 
 def add_arguments(parser) -> None:
@@ -124,6 +124,13 @@ def _quote(text: str, start: int, end: int, limit: int = 40) -> str:
     return "「" + terminal_safe(piece) + "」"
 
 
+def _restates_terms(reason: str, p) -> bool:
+    """The reason only lists terms the report already shows (答到：减负、放权)."""
+    head, sep, rest = reason.replace("：", ":").partition(":")
+    terms = {t.strip() for t in rest.split("、") if t.strip()}
+    return bool(sep and terms) and terms <= set(p.matched) | set(p.missing)
+
+
 def _report(question, names, texts, results) -> str:
     from studyapp.core.textio import terminal_safe
 
@@ -133,20 +140,20 @@ def _report(question, names, texts, results) -> str:
         shown = "<stdin>" if name == "-" else name
         counts = {s: sum(1 for p in g.points if p.status == s) for s in _STATUS_MARK}
         lines.append(
-            f"{terminal_safe(shown)}  question {terminal_safe(question.id)}  score {g.score:g}/100  "
-            f"(covered {counts['covered']}, partial {counts['partial']}, missed {counts['missed']})"
+            f"{terminal_safe(shown)}  题目 {terminal_safe(question.id)}  得分 {g.score:g}/100"
+            f"（答到 {counts['covered']} · 部分 {counts['partial']} · 未答 {counts['missed']}）"
         )
         for p in g.points:
             kp = points.get(p.id)
             label = terminal_safe(" ".join((kp.point if kp else "").split()))
-            lines.append(f"  {_STATUS_MARK[p.status]} {_STATUS_WORD[p.status]}  {terminal_safe(p.id)}: {label}")
+            lines.append(f"  {_STATUS_MARK[p.status]} {_STATUS_WORD[p.status]}  {terminal_safe(p.id)}：{label}")
             if p.evidence:
-                lines.append("      evidence: " + " ".join(_quote(text, s, e) for s, e in p.evidence[:6]))
+                lines.append("      依据：" + " ".join(_quote(text, s, e) for s, e in p.evidence[:6]))
             if p.matched:
-                lines.append("      matched:  " + terminal_safe("、".join(p.matched)))
+                lines.append("      命中：" + terminal_safe("、".join(p.matched)))
             if p.missing and p.status != "covered":
-                lines.append("      missing:  " + terminal_safe("、".join(p.missing[:8])))
-            if p.reason:
-                lines.append("      why:      " + terminal_safe(p.reason))
+                lines.append("      可补充：" + terminal_safe("、".join(p.missing[:8])))
+            if p.reason and not _restates_terms(p.reason, p):
+                lines.append("      说明：" + terminal_safe(p.reason))
         lines.append("")
     return "\n".join(lines)

@@ -272,6 +272,9 @@ class _Point:
     units: list
     saturate: float
     full: float = 0.0  # what finding every unit would give
+    # where each word unit sits in the point's text: (unit, start, end), in text order;
+    # runs of adjacent missing words are named together (明确法定职责, not 明确、法定、职责)
+    layout: tuple = ()
 
 
 _ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
@@ -411,6 +414,51 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
             terms[r] = v
 
 
+def _layout(text: str, units: list) -> tuple:
+    """Positions of the point's own words in its text, in order (keyword groups have none)."""
+    out = []
+    pos = 0
+    for ui, u in enumerate(units):
+        if u.keyword:
+            continue
+        at = text.find(u.name, pos)
+        if at < 0:
+            at = text.find(u.name)
+        if at < 0:
+            continue
+        out.append((ui, at, at + len(u.name)))
+        pos = at + len(u.name)
+    return tuple(sorted(out, key=lambda x: x[1]))
+
+
+def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tuple[str, ...]:
+    """What to add, for a point graded from its text: its missing words, adjacent ones
+    joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
+    chosen, shown in the point's order."""
+    text = p.kp.point or ""
+    runs: list[list] = []  # [start, end, weight]
+    last_end = -1
+    for ui, a, b in p.layout:
+        u = p.units[ui]
+        if ui in found or u.name in said:
+            last_end = -1
+            continue
+        if u.weight < 0.2:
+            # a word of the question itself (演练) is not worth naming alone, but it
+            # holds a phrase together: 制定演练方案
+            if runs and last_end == a:
+                last_end = b
+            continue
+        if runs and last_end >= 0 and a == last_end:
+            runs[-1][1] = b
+            runs[-1][2] = max(runs[-1][2], u.weight)
+        else:
+            runs.append([a, b, u.weight])
+        last_end = b
+    chosen = sorted(sorted(runs, key=lambda r: -r[2])[:limit], key=lambda r: r[0])
+    return tuple(dict.fromkeys(text[a:b] for a, b, _ in chosen))
+
+
 def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
     prompt = fold(question.prompt or "")
     points_text = [fold(kp.point or "") for kp in question.key_points]
@@ -461,6 +509,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
         point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
+        point.layout = _layout(points_text[i], units)
         points.append(point)
     return points
 
@@ -727,6 +776,7 @@ class Grader:
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
         self._cache: dict[str, tuple] = {}
+        self._weights: dict[int, dict] = {}
         self._lines: dict[str, list[Sentence]] = {}
 
     # -- one sentence ------------------------------------------------------
@@ -1010,50 +1060,70 @@ class Grader:
         matched = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
         said = fold("\n".join(original[a:b] for a, b in evidence)) if evidence else ""
-        missing = tuple(
-            p.units[u].name
-            for u in order
-            if u not in units
-            and p.units[u].weight >= 0.2
-            and (p.units[u].keyword or not p.kp.keywords)  # the tutor's keywords, when there are some
-            and p.units[u].name not in said  # 担责 inside 怕担责
-        )
+        if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
+            missing = tuple(
+                p.units[u].name
+                for u in order
+                if u not in units
+                and p.units[u].weight >= 0.2
+                and p.units[u].keyword
+                and p.units[u].name not in said  # 担责 inside 怕担责
+            )
+        else:
+            missing = _missing_phrases(p, units, said)
         reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
         if status == MISSED:
             evidence = ()
         return PointVerdict(p.kp.id, status, evidence, matched if status != MISSED else (), missing,
                             reason, p.kp.weight)
 
+    def _term_weights(self, pi: int) -> dict:
+        """Term -> the most it can weigh for point ``pi`` (worked out once per point)."""
+        cached = self._weights.get(pi)
+        if cached is None:
+            cached = {}
+            units = self._points[pi].units
+            for u in units:
+                for t, st in u.terms.items():
+                    w = u.weight * st
+                    if w > cached.get(t, 0.0):
+                        cached[t] = w
+            self._weights[pi] = cached
+        return cached
+
     def _reason(self, pi, status, units, sentences, per, original, matched, missing) -> str:
+        """One short sentence saying why (Chinese, as the candidate reads it)."""
         if status == COVERED:
-            return "答到: " + "、".join(matched)
-        rejected = []
+            return "答到：" + "、".join(matched)
+        if status == PARTIAL:
+            return "只答到一部分：" + "、".join(matched)
+        # the rejected piece of the answer that mattered most for this point
+        weight_of = self._term_weights(pi)
+        best = None
         for i, s in enumerate(sentences):
             for h in per[i][1].get(pi, ()):
-                a, b = h[4]
-                rejected.append((h[3], original[s.start + a:s.start + b].strip()))
-        if status == PARTIAL:
-            msg = "只答到: " + "、".join(matched)
-            if missing:
-                msg += "; 还缺: " + "、".join(missing[:4])
-            return msg
-        if rejected:
-            flag, clause = rejected[0]
+                w = weight_of.get(h[0], 0.0)
+                if w >= PARTIAL_AT * self._points[pi].saturate and (best is None or w > best[0]):
+                    a, b = h[4]
+                    best = (w, h[3], original[s.start + a:s.start + b].strip())
+        if best is not None:
+            _, flag, clause = best
+            clause = "「" + " ".join(clause.split()) + "」"
             if flag == "negated":
-                return f"否定: {clause}"
+                return "否定的说法不算答到：" + clause
             if flag == "attributed":
-                return f"转述他人观点,不是你的主张: {clause}"
+                return "转述别人的观点，不是你的主张：" + clause
             if flag == "heading":
-                return f"只有标题,没有内容: {clause}"
+                return "只有标题，没有内容：" + clause
             if flag == "opposite":
-                return f"说的是相反的情况: {clause}"
+                return "说的是相反的情况：" + clause
             if flag == "problem":
-                return f"说的是问题,不是对策: {clause}"
+                return "说的是问题本身，不是对策：" + clause
             if flag == "listed":
-                return f"只罗列了词语,没有展开: {clause}"
+                return "只罗列了词语，没有展开：" + clause
         if matched:
-            return "提到太少: " + "、".join(matched)
-        return "没有提到" + (": " + "、".join(missing[:4]) if missing else "")
+            return "只提到" + "、".join(matched) + "，不足以答到这一点"
+        return "没有答到这一点"
 
 
 def grade(question: Question, text: str, thesaurus: Thesaurus | None = None) -> Grading:
