@@ -504,3 +504,13 @@ def test_reasons_are_short_chinese_sentences():
     g = grade(BURDEN, "要给社区松绑。有人认为要搞信息共享。")
     assert g.point("reduce").reason.startswith("答到：")
     assert g.point("sharing").reason == "转述别人的观点，不是你的主张：「有人认为要搞信息共享」"
+
+
+def test_a_verb_shortened_before_a_pronoun_counts_as_the_verb():
+    question = q(
+        [("persuade", "耐心劝说,讲明利害", [["劝说", "说服"]]), ("family", "联系其家属", [["家属", "子女"]])],
+        prompt="一位老人不肯搬离危房,你怎么办?",
+    )
+    assert status(grade(question, "我会一次次上门劝他,直到他同意。"), "persuade") == "covered"
+    # the character must belong to a verb of the point: 说他 is not 劝说's 劝
+    assert status(grade(question, "邻居都在说他脾气倔。"), "persuade") == "missed"

@@ -514,6 +514,9 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
     return points
 
 
+_PRONOUNS = ("他", "她", "大家", "对方", "您")
+# verbs of saying and doing in general: 说他, 让他, 给他 say nothing of 劝说, 让步, 给予
+_SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 # characters too common in verbs to stand for one alone (进行 -> 行, 做好 -> 好)
 _WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可"
 
@@ -552,6 +555,11 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
                 for t in (c + c, c + "一" + c):
                     if t not in units[ui].terms:
                         units[ui].terms[t] = PART
+                for who in _PRONOUNS if c not in _SAY_CHARS else ():  # 劝他 for 劝说, 听他说 for 倾听
+                    t = c + who
+                    if t not in units[ui].terms:
+                        units[ui].terms[t] = EXACT
+                        units[ui].short.add(t)
             for o in words[k + 1:k + 4]:  # its object: one of the next three words
                 if o == v or o in _STOP or o in _CUE_KIND:
                     continue
