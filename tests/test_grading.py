@@ -514,3 +514,15 @@ def test_a_verb_shortened_before_a_pronoun_counts_as_the_verb():
     assert status(grade(question, "我会一次次上门劝他,直到他同意。"), "persuade") == "covered"
     # the character must belong to a verb of the point: 说他 is not 劝说's 劝
     assert status(grade(question, "邻居都在说他脾气倔。"), "persuade") == "missed"
+
+
+def test_a_four_character_term_said_with_a_few_words_inside_it_counts():
+    question = q([("calm", "先稳定情绪,再解释政策", [["稳定情绪", "安抚"]])], prompt="居民到窗口吵闹,你怎么办?")
+    text = "我会先稳定他的情绪。"
+    v = grade(question, text).point("calm")
+    assert v.status == "covered"
+    assert quoted(text, v) == ["稳定他的情绪"]
+    # not across a clause, a negation or a long stretch
+    assert status(grade(question, "先稳定秩序,情绪激动的先劝开。"), "calm") == "missed"
+    assert status(grade(question, "不必稳定不了的情绪。"), "calm") == "missed"
+    assert status(grade(question, "稳定了之后大家的情绪好多了。"), "calm") == "missed"

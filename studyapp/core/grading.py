@@ -67,6 +67,11 @@ SATURATE_LIST = 1.5
 RARE_FREQ = 300
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
 TEXT_WITH_KEYWORDS = 0.7
+# a four-character term made of two words, said with up to GAP - 1 characters between
+# (稳定他的情绪 for 稳定情绪), counts this much
+GAPPED = 0.9
+GAP = 4
+_GAP_STOP = "不没无未非别勿莫甭,;:。、"
 # evidence strengths
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
@@ -780,6 +785,15 @@ class Grader:
                 continue
             self._by_pair.setdefault(t[:2], []).append(t)
         self._latin = {t for t in self._where if t.isascii()}
+        # four-character terms made of two words (稳定情绪) also match with words between
+        self._split: dict[str, list[tuple[str, str]]] = {}
+        if GAPPED:
+            for t in self._where:
+                if len(t) == 4 and all(is_cjk(c) for c in t):
+                    a, b = t[:2], t[2:]
+                    if a not in _STOP and b not in _STOP and _is_word(a) and _is_word(b):
+                        self._split.setdefault(a, []).append((t, b))
+        self._starts = set(self._by_pair) | set(self._split)
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
@@ -871,12 +885,20 @@ class Grader:
         found = []
         n = len(text)
         latin = self._latin
-        for i in [i for i in range(body, n - 1) if text[i:i + 2] in by_pair]:
-            for t in by_pair[text[i:i + 2]]:
+        split = self._split
+        starts = self._starts
+        for i in [i for i in range(body, n - 1) if text[i:i + 2] in starts]:
+            pair = text[i:i + 2]
+            for t in by_pair.get(pair, ()):
                 if text.startswith(t, i):
                     if t in latin and not _whole_word(text, i, i + len(t)):
                         continue  # app inside happy
                     found.append((t, i, i + len(t), 1.0))
+            for t, second in split.get(pair, ()):
+                # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
+                j = text.find(second, i + 3, i + 3 + GAP)
+                if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
+                    found.append((t, i, j + 2, GAPPED))
         if self._risky and any(t in self._risky for t, _, _, _ in found):
             found = _not_across_words(text, found, self._risky)
         if single:
