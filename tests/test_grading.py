@@ -526,3 +526,15 @@ def test_a_four_character_term_said_with_a_few_words_inside_it_counts():
     assert status(grade(question, "先稳定秩序,情绪激动的先劝开。"), "calm") == "missed"
     assert status(grade(question, "不必稳定不了的情绪。"), "calm") == "missed"
     assert status(grade(question, "稳定了之后大家的情绪好多了。"), "calm") == "missed"
+
+
+def test_the_tutors_verbs_take_their_colloquial_forms_too():
+    question = q(
+        [("check", "会后逐户核对名单,限期答复", [["核查", "核对"], ["答复", "回复"]])],
+        prompt="低保名单公示后有村民质疑,你怎么办?",
+    )
+    # 查清楚 for 核查: a keyword verb with a result complement
+    v = grade(question, "散会后我挨家挨户去查清楚,再给大家回复。").point("check")
+    assert v.status == "covered" and "核查" in v.matched, v
+    # the character alone is nothing
+    assert "核查" not in grade(question, "查无此人。").point("check").matched

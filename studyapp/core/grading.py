@@ -526,6 +526,33 @@ _SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 _WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可"
 
 
+@lru_cache(maxsize=8192)
+def _is_verb(word: str) -> bool:
+    tags = _tag(word)
+    return len(tags) == 1 and tags[0][1][:1] == "v"
+
+
+def _verb_forms(unit, v: str) -> None:
+    """Colloquial forms of the two-character verb ``v`` made with one of its characters c:
+    cc / c一c (听听 for 听取; half evidence), c + a pronoun (劝他 for 劝说), c清楚 / c明白
+    (问清楚 for 询问, 查清楚 for 调查)."""
+    terms = unit.terms
+    for c in dict.fromkeys(v):
+        if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
+            continue
+        for t in (c + c, c + "一" + c):
+            if t not in terms:
+                terms[t] = PART
+        forms = ("清楚", "明白")
+        if c not in _SAY_CHARS:
+            forms += _PRONOUNS
+        for tail in forms:
+            t = c + tail
+            if t not in terms:
+                terms[t] = EXACT
+                unit.short.add(t)
+
+
 def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
     """Terse outlines shorten a two-character verb to one of its characters before
     the object: 定方案 for 制定方案, 改方案 for 修改完善方案, 听意见 for 听取意见.
@@ -545,6 +572,12 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
                 owner[t] = ui
     if not owner:
         return
+    # the tutor's two-character verbs (and their exact synonyms) take the colloquial forms too
+    for ui, u in enumerate(units):
+        if u.keyword:
+            for t, st in list(u.terms.items()):
+                if st >= EXACT and len(t) == 2 and t not in u.short and _is_verb(t):
+                    _verb_forms(u, t)
     pieces, _ = _point_pieces(text)
     for piece in pieces:
         tagged = [(w, t) for w, t in _tag(piece) if len(w) >= 2 and all(is_cjk(c) for c in w)]
@@ -553,18 +586,7 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
             ui = owner.get(v)
             if ui is None or tag[:1] not in ("v", "a"):
                 continue  # a verb (制定, 明确), not a noun (领导, 会后)
-            for c in dict.fromkeys(v):
-                # 听听 / 听一听 for 听取, 看看 for 查看: a verb said the colloquial way
-                if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
-                    continue
-                for t in (c + c, c + "一" + c):
-                    if t not in units[ui].terms:
-                        units[ui].terms[t] = PART
-                for who in _PRONOUNS if c not in _SAY_CHARS else ():  # 劝他 for 劝说, 听他说 for 倾听
-                    t = c + who
-                    if t not in units[ui].terms:
-                        units[ui].terms[t] = EXACT
-                        units[ui].short.add(t)
+            _verb_forms(units[ui], v)
             for o in words[k + 1:k + 4]:  # its object: one of the next three words
                 if o == v or o in _STOP or o in _CUE_KIND:
                     continue
