@@ -538,3 +538,9 @@ def test_the_tutors_verbs_take_their_colloquial_forms_too():
     assert v.status == "covered" and "核查" in v.matched, v
     # the character alone is nothing
     assert "核查" not in grade(question, "查无此人。").point("check").matched
+
+
+def test_the_verb_inside_a_longer_word_of_the_point_can_be_shortened_too():
+    question = q([("stock", "提前准备防汛物资")], prompt="汛期将至,你负责社区的防汛工作,怎么做?")
+    v = grade(question, "备物资").point("stock")
+    assert "提前准备" in v.matched and v.status != "missed", v

@@ -572,6 +572,7 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
                 owner[t] = ui
     if not owner:
         return
+    long_owner = {u.name: ui for ui, u in enumerate(units) if not u.keyword and len(u.name) >= 3}
     # the tutor's two-character verbs (and their exact synonyms) take the colloquial forms too
     for ui, u in enumerate(units):
         if u.keyword:
@@ -582,26 +583,35 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
     for piece in pieces:
         tagged = [(w, t) for w, t in _tag(piece) if len(w) >= 2 and all(is_cjk(c) for c in w)]
         words = [w for w, _ in tagged]
-        for k, (v, tag) in enumerate(tagged):
-            ui = owner.get(v)
-            if ui is None or tag[:1] not in ("v", "a"):
-                continue  # a verb (制定, 明确), not a noun (领导, 会后)
-            _verb_forms(units[ui], v)
-            for o in words[k + 1:k + 4]:  # its object: one of the next three words
-                if o == v or o in _STOP or o in _CUE_KIND:
-                    continue
-                objects = {o} | {x for x in lex.synonyms_of(o) if len(x) >= 2}
-                if len(o) >= 3:  # 具体意见 -> 意见
-                    objects.update(x for x in _search_parts(o) if len(x) >= 2 and x not in _STOP)
-                for c in dict.fromkeys(v):
-                    if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
+        for k, (word, tag) in enumerate(tagged):
+            # the verb: a two-character word (制定, 明确), or the verb inside a longer
+            # word of the point (准备 in 提前准备, counting as a part of it)
+            ui = owner.get(word)
+            if ui is not None and tag[:1] in ("v", "a"):
+                verbs = [(word, EXACT)]
+            elif len(word) >= 3 and word in long_owner:
+                ui = long_owner[word]
+                verbs = [(x, PART) for x in _search_parts(word) if len(x) == 2 and x in word and _is_verb(x)]
+            else:
+                continue  # a noun (领导, 会后)
+            for v, strength in verbs:
+                if strength == EXACT:
+                    _verb_forms(units[ui], v)
+                for o in words[k + 1:k + 4]:  # its object: one of the next three words
+                    if o == v or o in _STOP or o in _CUE_KIND:
                         continue
-                    for obj in objects:
-                        t = c + obj
-                        if t in units[ui].terms:
+                    objects = {o} | {x for x in lex.synonyms_of(o) if len(x) >= 2}
+                    if len(o) >= 3:  # 具体意见 -> 意见
+                        objects.update(x for x in _search_parts(o) if len(x) >= 2 and x not in _STOP)
+                    for c in dict.fromkeys(v):
+                        if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
                             continue
-                        units[ui].terms[t] = EXACT
-                        units[ui].short.add(t)
+                        for obj in objects:
+                            t = c + obj
+                            if t in units[ui].terms:
+                                continue
+                            units[ui].terms[t] = strength
+                            units[ui].short.add(t)
 
 
 # --------------------------------------------------------------------------
