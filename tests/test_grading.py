@@ -544,3 +544,16 @@ def test_the_verb_inside_a_longer_word_of_the_point_can_be_shortened_too():
     question = q([("stock", "提前准备防汛物资")], prompt="汛期将至,你负责社区的防汛工作,怎么做?")
     v = grade(question, "备物资").point("stock")
     assert "提前准备" in v.matched and v.status != "missed", v
+
+
+def test_rejecting_a_measure_is_not_describing_the_lack_it_fixes():
+    question = q(
+        [("cause", "原因在于部门之间信息不共享"), ("fix", "推进部门信息共享")],
+        prompt="群众办事要跑多个窗口,你怎么看?",
+    )
+    # 没必要 rejects sharing; it does not say that information is not shared
+    g = grade(question, "我看没必要搞信息共享。")
+    assert status(g, "cause") == "missed" and status(g, "fix") == "missed"
+    assert g.point("fix").reason.startswith("否定")
+    # 不 describes the state of things: the lack itself
+    assert status(grade(question, "问题是各部门信息不共享。"), "cause") == "covered"

@@ -126,6 +126,13 @@ _NEG_STRONG = (
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺",
 )
+# of those, the ones that reject a proposal rather than describe a state of things:
+# 没必要搞信息共享 rejects sharing, it does not say 信息不共享
+_STANCE = frozenset((
+    "不同意", "不赞成", "不赞同", "不认同", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
+    "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
+    "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
+))
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫")
 _NEG_WEAK_REACH = 3
@@ -700,14 +707,15 @@ def _negated_after(text: str, end: int, clause_end: int) -> bool:
     return m is not None and m.start() - end <= _NEG_AFTER_REACH
 
 
-def _negation_before(cues: list[tuple[int, int, str, int]], upto: int) -> bool:
-    """True if a cue before ``upto`` reaches it."""
-    for a, b, kind, reach in cues:
+def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
+    """The cue before ``upto`` that reaches it (None if none does)."""
+    for cue in cues:
+        a, b, kind, reach = cue
         if b > upto:
             break
         if upto <= reach:
-            return True
-    return False
+            return cue
+    return None
 
 
 _NEXT = 1 << 30
@@ -887,7 +895,7 @@ class Grader:
             # (信息不共享 is not half of 推进信息共享)
             # (from the clause's start to the end of the negated term: 信息 in 信息不共享,
             # but not 退回 in 不该社区干的事一律退回去)
-            scopes = [(h[4][0], h[2]) for h in hs if h[3] in ("negated", "opposite")]
+            scopes = [(h[4][0], h[2]) for h in hs if h[3] in ("negated", "rejected", "opposite")]
             # 信息 inside 信息孤岛 said as a problem is part of the problem
             problems = [(h[1], h[2]) for h in hs if h[3] == "problem"]
             if (scopes or problems) and pi in ok:
@@ -996,12 +1004,12 @@ class Grader:
                 if (cues or after or tail) and not (
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
-                    if (
-                        (cues and _negation_before(cues, s - a))
-                        or (after and _negated_after(text, e, b))
-                        or tail
-                    ):
-                        flag = "negated"
+                    cue = _negation_before(cues, s - a) if cues else None
+                    if cue:
+                        # 没必要 / 不同意 reject a proposal; 不 / 缺乏 describe a state (信息不共享)
+                        flag = "rejected" if text[a + cue[0]:a + cue[1]] in _STANCE else "negated"
+                    elif (after and _negated_after(text, e, b)) or tail:
+                        flag = "rejected"
             out.append((t, s, e, flag, scope, scale))
         return out
 
@@ -1171,7 +1179,7 @@ class Grader:
         if best is not None:
             _, flag, clause = best
             clause = "「" + " ".join(clause.split()) + "」"
-            if flag == "negated":
+            if flag in ("negated", "rejected"):
                 return "否定的说法不算答到：" + clause
             if flag == "attributed":
                 return "转述别人的观点，不是你的主张：" + clause
