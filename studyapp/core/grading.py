@@ -63,6 +63,9 @@ CONTEXT = 0.15
 LIST_OF_TERMS = 4
 # a point that lists things (A、B、C和D) wants two of them
 SATURATE_LIST = 1.5
+# a word of a keyword point's text more frequent than this (单位, 部门, 领导, 时间) is one
+# of the commonest words of Chinese: alone, with none of the tutor's keywords, it is no evidence
+COMMON_FREQ = 10000
 # a word of a keyword point's text at most this frequent in jieba's dictionary counts like a keyword
 RARE_FREQ = 300
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
@@ -1124,6 +1127,10 @@ class Grader:
         found, _, units = best
         coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
         status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
+        if status == PARTIAL and p.kp.keywords:
+            real = [u for u in units if p.units[u].weight >= CONTEXT]
+            if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
+                status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
