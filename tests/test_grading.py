@@ -567,3 +567,15 @@ def test_one_of_the_commonest_words_of_a_keyword_point_alone_is_no_evidence():
     assert status(grade(question, "各单位都很辛苦。"), "inspect") == "missed"
     # a rarer word of the point still gives partial
     assert status(grade(question, "整改不力要说清楚。"), "inspect") == "partial"
+
+
+def test_a_word_inside_a_stock_phrase_is_not_a_point_made():
+    question = q(
+        [("effect", "活动后回访居民,评估宣传效果", [["评估", "效果", "回访"]]), ("channel", "利用公众号和宣传栏发布")],
+        prompt="社区要开展一次防诈骗宣传,你怎么组织?",
+    )
+    g = grade(question, "我会高度重视,确保这次宣传圆满成功,取得良好的社会效果。")
+    assert status(g, "effect") == "missed"
+    assert g.point("effect").reason.startswith("套话")
+    # the same word saying something counts
+    assert status(grade(question, "活动结束后上门回访,看看效果。"), "effect") == "covered"

@@ -721,6 +721,30 @@ def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
     return None
 
 
+# stock phrases of an answer that says nothing (确保…圆满成功, 取得良好的社会效果,
+# 认真完成领导交给的任务, 不辜负领导信任): a word inside one is not a point made
+_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视")
+_BOILER = re.compile(
+    r"确保[^,;:。!?]{0,12}?(?:圆满成功|圆满完成|取得实效|取得良好|取得成效|顺利开展|顺利完成|落到实处|万无一失)"
+    r"|取得(?:良好|圆满|理想|显著)的?[^,;:。!?]{0,6}?(?:效果|成效|成果)"
+    r"|认真完成[^,;:。!?]{0,12}?任务"
+    r"|不辜负[^,;:。!?]{0,8}?(?:信任|期望|期待|重托|培养|厚望)"
+    r"|高度重视"
+)
+
+
+def _empty_phrases(text: str, body: int, hits: list) -> list:
+    """Hits inside a stock phrase (确保宣传活动圆满成功) count for nothing."""
+    spans = [m.span() for m in _BOILER.finditer(text, body)]
+    if not spans:
+        return hits
+    out = []
+    for h in hits:
+        span = next(((a, b) for a, b in spans if a <= h[1] and h[2] <= b), None)
+        out.append((h[0], h[1], h[2], "empty", span, h[5]) if span and not h[3] else h)
+    return out
+
+
 _NEXT = 1 << 30
 
 
@@ -852,6 +876,8 @@ class Grader:
         if hit is not None:
             return hit
         hits = self._find(text, body)
+        if hits and _BOILER_HINT.search(text, body):
+            hits = _empty_phrases(text, body, hits)
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
         rejected: dict[int, list[tuple]] = {}
         where = self._where
@@ -1196,6 +1222,8 @@ class Grader:
                 return "说的是相反的情况：" + clause
             if flag == "problem":
                 return "说的是问题本身，不是对策：" + clause
+            if flag == "empty":
+                return "套话，没有具体内容：" + clause
             if flag == "listed":
                 return "只罗列了词语，没有展开：" + clause
         if matched:
