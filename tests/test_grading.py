@@ -579,3 +579,14 @@ def test_a_word_inside_a_stock_phrase_is_not_a_point_made():
     assert g.point("effect").reason.startswith("套话")
     # the same word saying something counts
     assert status(grade(question, "活动结束后上门回访,看看效果。"), "effect") == "covered"
+
+
+def test_a_word_inside_a_named_problem_serves_the_point_about_that_problem():
+    question = q(
+        [("cause", "原因是部门之间数据不通"), ("fix", "打通部门数据,让数据多跑路", [["打通", "互通", "信息共享"]])],
+        prompt="群众办一件事要跑好几个部门,你怎么看?",
+    )
+    g = grade(question, "根源-数据不通")
+    assert status(g, "cause") != "missed"
+    # 数据 inside 数据不通 is the problem, not half of 打通部门数据
+    assert status(g, "fix") == "missed"

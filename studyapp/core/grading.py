@@ -852,6 +852,11 @@ class Grader:
                 continue
             self._by_pair.setdefault(t[:2], []).append(t)
         self._latin = {t for t in self._where if t.isascii()}
+        # points about a bad thing itself (根源在于部门怕担责): a word inside it is theirs
+        self._problem_points = {
+            pi for pi, p in enumerate(self._points)
+            if _BAD_WORD.search(fold(p.kp.point or "")) and not _speaks_against(fold(p.kp.point or ""))
+        }
         # four-character terms made of two words (稳定情绪) also match with words between
         self._split: dict[str, list[tuple[str, str]]] = {}
         if GAPPED:
@@ -886,6 +891,16 @@ class Grader:
             bad_words = [
                 m.span() for m in _BAD_WORD.finditer(text, body) if not _opposed(text, m.start(), body)
             ]
+            if bad_words:
+                # the whole of a term that names a bad thing (数据不通, not only 不通)
+                bad_words += [
+                    (h[1], h[2]) for h in hits
+                    if any(a < h[2] and h[1] < b for a, b in bad_words) and _unopposed_bad(h[0])
+                ]
+                # and what the bad thing is said of, right before it (数据 in 数据不通)
+                bad_words += [
+                    (h[1], b) for h in hits for a, b in list(bad_words) if h[2] == a and h[1] < a
+                ]
         for h in hits:
             term, start, end, flag, _, scale = h
             inside_bad = bad_words and not _is_bad(term) and any(
@@ -897,7 +912,7 @@ class Grader:
                     # 信息孤岛 said as a problem, on a point that proposes 信息共享
                     rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
                     continue
-                if inside_bad and not negative and not flag:
+                if inside_bad and not negative and not flag and pi not in self._problem_points:
                     # 担责 inside 怕担责, 共享 inside 不共享: the bad thing, not the point
                     rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
                     continue
