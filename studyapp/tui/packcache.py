@@ -7,11 +7,20 @@ in the pack folder (path, size, mtime) and of the loader itself; any change
 and the pack is loaded afresh. The cache holds only plain data (JSON, never
 pickle); a missing, unreadable, corrupt or foreign cache file just means a
 normal load, and failing to write one is silent.
+
+The data folder is outside input like any other: a cache file is read only if
+it is a regular file no larger than the pack itself allows, and it is decoded
+against the model's type annotations (every field present, of its declared
+type, nothing else) and the loader's guarantees (ids, unique ids, positive
+weights and times). Anything else is treated as no cache at all.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
+import stat
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +28,13 @@ from typing import Any
 from studyapp.core import model
 from studyapp.core.model import LoadResult
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 PACK_FILE = "pack.yaml"
+# same as studyapp.core.packs.ID_RE (tests/tui/test_packcache.py checks they agree)
+ID_RE = re.compile(r"[a-z0-9-]+")
+# a cache file larger than this many times the pack's own files (plus a margin) is not read
+SIZE_FACTOR = 8
+SIZE_MARGIN = 1 << 20
 
 _CLASSES = {
     cls.__name__: cls
@@ -100,15 +114,129 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
-    if isinstance(value, dict):
-        if "__path" in value:
-            return Path(value["__path"])
-        cls = _CLASSES[value["__dc"]]
-        return cls(**{k: _decode(v) for k, v in value.items() if k != "__dc"})
-    return value
+class BadCache(Exception):
+    """The cache file is not something the loader could have written."""
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        import typing
+
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _decode_as(tp: Any, value: Any) -> Any:
+    """``value`` (decoded JSON) as an instance of the annotation ``tp``, or BadCache."""
+    import types
+    import typing
+
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(tp)
+        if value is None:
+            if type(None) in options:
+                return None
+            raise BadCache("null")
+        rest = [o for o in options if o is not type(None)]
+        if len(rest) != 1:
+            raise BadCache(f"ambiguous type {tp}")
+        return _decode_as(rest[0], value)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if not isinstance(value, list) or len(args) != 2 or args[1] is not Ellipsis:
+            raise BadCache(f"expected a list for {tp}")
+        return tuple(_decode_as(args[0], v) for v in value)
+    if tp is str:
+        if type(value) is not str:
+            raise BadCache("expected a string")
+        return value
+    if tp is int:
+        if type(value) is not int:
+            raise BadCache("expected an integer")
+        return value
+    if tp is float:
+        if type(value) not in (int, float) or not math.isfinite(value):
+            raise BadCache("expected a finite number")
+        return float(value)
+    if tp is Path:
+        if not (isinstance(value, dict) and value.keys() == {"__path"} and type(value["__path"]) is str):
+            raise BadCache("expected a path")
+        return Path(value["__path"])
+    if tp in _CLASSES.values():
+        if not isinstance(value, dict) or value.get("__dc") != tp.__name__:
+            raise BadCache(f"expected a {tp.__name__}")
+        hints = _hints(tp)
+        names = {f.name for f in fields(tp)}
+        if set(value) - {"__dc"} != names:
+            raise BadCache(f"wrong fields for {tp.__name__}")
+        return tp(**{f.name: _decode_as(hints[f.name], value[f.name]) for f in fields(tp)})
+    raise BadCache(f"unexpected type {tp}")
+
+
+def _check(result: LoadResult) -> None:
+    """The guarantees of ``load_pack`` that the app relies on."""
+    for p in result.problems:
+        if p.severity not in (model.ERROR, model.WARNING) or (p.line is not None and p.line < 1):
+            raise BadCache("problem")
+    pack = result.pack
+    if pack is None:
+        return
+    if not pack.id:
+        raise BadCache("pack id")
+
+    def ids(items, what: str) -> None:
+        seen = [i.id for i in items]
+        if len(set(seen)) != len(seen) or not all(ID_RE.fullmatch(i) for i in seen):
+            raise BadCache(what)
+
+    ids(pack.topics, "topic ids")
+    ids(pack.questions, "question ids")
+    for t in pack.topics:
+        if any(not 1 <= s.level <= 6 or (s.line is not None and s.line < 1) for s in t.sections):
+            raise BadCache("section")
+    for q in pack.questions:
+        ids(q.key_points, "key point ids")
+        if any(not 0 < kp.weight for kp in q.key_points):
+            raise BadCache("weight")
+        if q.time is not None and any(v is not None and v < 1 for v in (q.time.think, q.time.answer)):
+            raise BadCache("time")
+
+
+def _decode(value: Any) -> LoadResult:
+    result = _decode_as(LoadResult, value)
+    _check(result)
+    return result
+
+
+def _read_limited(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes (a FIFO, a
+    device or a symlink to one is never opened for a blocking or endless read)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        chunks = []
+        size = 0
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _pack_size(key: list) -> int:
+    return sum(e[1] for e in key[2] if isinstance(e[1], int) and e[1] >= 0)
 
 
 def cache_file(cache_dir: Path, root: Path) -> Path:
@@ -126,14 +254,15 @@ def load_pack_cached(root: Path, cache_dir: Path | None) -> LoadResult:
 
         return load_pack(root)
     key = fingerprint(root)
+    key.append(str(root))  # the paths in a LoadResult are spelled as given
     path = cache_file(cache_dir, root)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") == key:
-            result = _decode(data["result"])
-            if isinstance(result, LoadResult):
-                return result
-    except Exception:  # no cache yet, or one we cannot use: load normally
+        raw = _read_limited(path, SIZE_FACTOR * _pack_size(key) + SIZE_MARGIN)
+        if raw is not None:
+            data = json.loads(raw.decode("utf-8"))
+            if isinstance(data, dict) and data.get("key") == key:
+                return _decode(data["result"])
+    except Exception:  # no cache yet, or one we cannot use (RecursionError too): load normally
         pass
     from studyapp.core.packs import load_pack
 
@@ -141,7 +270,12 @@ def load_pack_cached(root: Path, cache_dir: Path | None) -> LoadResult:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": key, "result": _encode(result)}, ensure_ascii=False), encoding="utf-8")
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        # O_EXCL: never write through a file or link someone left at that name
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"key": key, "result": _encode(result)}, ensure_ascii=False))
         os.replace(tmp, path)
     except Exception:
         pass
