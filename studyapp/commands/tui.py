@@ -42,9 +42,9 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
     for d in extra:
         result = load_pack(Path(d).expanduser())
         if result.pack is not None and result.pack.id in seen:
-            notices.append(
-                f"--pack {d}: not loaded, its pack id {result.pack.id!r} is already in use "
-                "(give it another id in its pack.yaml)"
+            notices.append(  # shown in the app: in Chinese like the rest of it
+                f"--pack {d}：没有加载，它的题包 id「{result.pack.id}」已被另一个题包使用"
+                "（请在它的 pack.yaml 里换一个 id）"
             )
             continue
         if result.pack is not None:

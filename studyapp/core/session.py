@@ -49,7 +49,14 @@ STATE_VERSION = 1
 
 
 class SessionError(Exception):
-    """A session cannot be built or an action is not allowed now; ``str()`` is for the user."""
+    """A session cannot be built or an action is not allowed now.
+
+    ``str()`` is the English message (the CLI); ``zh`` the same in Chinese (the TUI).
+    """
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh or message
 
 
 # --- presets and timing ------------------------------------------------------
@@ -140,7 +147,7 @@ def draw_questions(
     the types in random order so a session mixes them (as in the exam).
     """
     if count < 1:
-        raise SessionError("a session needs at least 1 question")
+        raise SessionError("a session needs at least 1 question", "模拟面试至少要有 1 道题")
     wanted = set(types) if types else None
     pool: list[tuple[str, Question]] = []
     seen: set[tuple[str, str]] = set()
@@ -154,7 +161,11 @@ def draw_questions(
             pool.append((pack.id, q))
     if len(pool) < count:
         which = f" of type {', '.join(sorted(wanted))}" if wanted else ""
-        raise SessionError(f"asked for {count} questions but the packs have only {len(pool)}{which}")
+        kinds = f"「{'、'.join(sorted(wanted))}」题" if wanted else "题目"
+        raise SessionError(
+            f"asked for {count} questions but the packs have only {len(pool)}{which}",
+            f"要抽 {count} 道题，但已加载的题包里{kinds}只有 {len(pool)} 道",
+        )
     by_type: dict[str, list[tuple[str, Question]]] = {}
     for item in pool:
         by_type.setdefault(item[1].type or "", []).append(item)
@@ -215,7 +226,7 @@ class MockSession:
         warnings: Iterable[int] = DEFAULT_WARNINGS,
     ) -> None:
         if not items:
-            raise SessionError("a session needs at least 1 question")
+            raise SessionError("a session needs at least 1 question", "模拟面试至少要有 1 道题")
         self.items: list[Item] = list(items)
         self.clock = clock
         self.listen = listen
@@ -357,7 +368,7 @@ class MockSession:
         if not self._started or self.finished:
             return self._drain()
         if self.paused:
-            raise SessionError("resume the session first")
+            raise SessionError("resume the session first", "请先继续计时（F4）")
         self._tick()
         if not self.finished:
             self._advance(carry=0.0)
@@ -367,10 +378,10 @@ class MockSession:
         """听题: show the prompt once more, for the reading time; the phase clock keeps running."""
         if not self.can_reread:
             if not self.listen:
-                raise SessionError("the prompt is always visible in 看题 mode")
+                raise SessionError("the prompt is always visible in 看题 mode", "看题模式下题目一直显示，不需要重听")
             if self.phase == READING or self.reread_time_left() > 0:
-                raise SessionError("the question is being read right now")
-            raise SessionError("the question was already read again once")
+                raise SessionError("the question is being read right now", "题目正在显示，读完后才能重听")
+            raise SessionError("the question was already read again once", "每道题只能重听一次，已经用过了")
         self.current.rereads_left -= 1
         self._reread_left = float(self.current.reading_s or reading_time(self.current.question.prompt))
         self._reread_since = self.clock.monotonic() if not self.paused else None
@@ -378,7 +389,10 @@ class MockSession:
 
     def pause(self) -> None:
         if not self.practice:
-            raise SessionError("strict mode: the clock cannot be paused (use --practice to allow pausing)")
+            raise SessionError(
+                "strict mode: the clock cannot be paused (use --practice to allow pausing)",
+                "考试模式不能暂停（练习模式可以）",
+            )
         if self.finished or self.paused:
             return
         self._tick()
@@ -506,7 +520,10 @@ class MockSession:
         """
         try:
             if data.get("version") != STATE_VERSION:
-                raise SessionError(f"saved session has an unknown format (version {data.get('version')!r})")
+                raise SessionError(
+                    f"saved session has an unknown format (version {data.get('version')!r})",
+                    "保存的面试记录格式无法识别（可能来自别的版本）",
+                )
             items = []
             for d in data["items"]:
                 q = resolve(d["pack_id"], d["question_id"]) or Question(
@@ -537,14 +554,17 @@ class MockSession:
             )
             s.index = int(data["index"])
             if not 0 <= s.index < len(items):
-                raise SessionError(f"saved session points at question {s.index + 1} of {len(items)}")
+                raise SessionError(
+                    f"saved session points at question {s.index + 1} of {len(items)}",
+                    f"保存的面试记录已损坏（指向第 {s.index + 1} 题，共 {len(items)} 题）",
+                )
             s.status = data.get("status", RUNNING)
             s._started = bool(data.get("started", True))
             s._elapsed = float(data.get("phase_elapsed", 0.0))
             s._warned = {int(w) for w in data.get("warned", ())}
             s._reread_left = float(data.get("reread_left", 0.0))
         except (KeyError, TypeError, ValueError) as exc:
-            raise SessionError(f"saved session is damaged ({exc!r})") from None
+            raise SessionError(f"saved session is damaged ({exc!r})", "保存的面试记录已损坏") from None
         if s.status != FINISHED and s._started:
             if paused and s.practice:
                 s.status = PAUSED

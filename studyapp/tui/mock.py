@@ -27,6 +27,7 @@ from studyapp.core.session import (
     MockSession,
     SessionError,
     SessionRecorder,
+    draw_questions,
     new_session,
 )
 from studyapp.core.safe_text import sanitize, sanitize_line
@@ -50,7 +51,7 @@ def start_mock(app: Any, options: MockOptions) -> bool:
     try:
         session = new_session(app.packs, options, app.clock)
     except SessionError as exc:
-        app.notify(f"无法开始模拟面试：{exc}", severity="error", markup=False)
+        app.notify(f"无法开始模拟面试：{exc.zh}", severity="error", markup=False)
         return False
     session.start()
     recorder = None
@@ -74,7 +75,7 @@ def resume_mock(app: Any, record: "SessionRecord") -> bool:
     try:
         session = MockSession.from_dict(record.state, app.clock, resolve)
     except SessionError as exc:
-        app.notify(f"无法恢复上次的模拟面试：{exc}", severity="error", markup=False)
+        app.notify(f"无法恢复上次的模拟面试：{exc.zh}", severity="error", markup=False)
         return False
     recorder = SessionRecorder(app.store, session, app.clock, session_id=record.id, config=record.config)
     app.push_screen(MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), resumed=True))
@@ -278,7 +279,7 @@ class MockScreen(Screen):
         try:
             events = self.session.finish_phase()
         except SessionError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(exc.zh, severity="warning", markup=False)
             return
         self.handle(events)
 
@@ -286,7 +287,7 @@ class MockScreen(Screen):
         try:
             self.handle(self.session.reread())
         except SessionError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(exc.zh, severity="warning", markup=False)
 
     def action_pause(self) -> None:
         s = self.session
@@ -422,8 +423,12 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
             count = num("count", 1, 20, "题数") or 1
             think = num("think", 1, 3600, "思考时间")
             answer = num("answer", 1, 3600, "作答时间")
+            import random
+
+            # too few questions: say so here, with the numbers still editable
+            draw_questions(self.app.packs, count, rng=random.Random(0))
         except SessionError as exc:
-            self.query_one("#setup-error", Static).update(Content(str(exc)))
+            self.query_one("#setup-error", Static).update(Content(exc.zh))
             return
         self.dismiss(MockOptions(count=count, think=think, answer=answer, **self._flags()))
 

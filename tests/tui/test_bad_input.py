@@ -188,7 +188,7 @@ def test_the_same_pack_twice_is_loaded_once_with_a_notice():
     results, errors, notices = tui_command.load_packs([str(MINI), str(MINI)])
     assert errors == []
     assert [r.pack.id for r in results].count("tui-mini") == 1
-    assert len(notices) == 1 and "tui-mini" in notices[0]
+    assert notices == [f"--pack {MINI}：没有加载，它的题包 id「tui-mini」已被另一个题包使用（请在它的 pack.yaml 里换一个 id）"]
 
 
 @pytest.mark.parametrize(

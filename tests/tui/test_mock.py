@@ -350,3 +350,38 @@ async def test_home_custom_session_takes_count_and_seconds(db, clock):
         s = app.screen.session
         assert len(s.items) == 2 and s.listen
         assert [(it.think_s, it.answer_s) for it in s.items] == [(5, 8), (5, 8)]
+
+
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_asking_for_more_questions_than_the_packs_have_is_said_in_chinese_in_the_dialog(db, clock):
+    from studyapp.tui.mock import MockSetupScreen
+
+    app = app_for(db, clock)
+    n = len(app.packs[0].questions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#count").focus()
+        await pilot.press("backspace", *str(n + 3), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MockSetupScreen)  # the numbers stay editable
+        assert shown(app, "#setup-error") == f"要抽 {n + 3} 道题，但已加载的题包里题目只有 {n} 道"
+
+
+async def test_a_damaged_saved_session_is_explained_in_chinese(db, clock):
+    from studyapp.tui.home import HomeScreen
+
+    db.create_session(config={}, questions=[("community-governance", "burden-survey", "题")],
+                      state={"version": 1, "index": 0, "items": [{"pack_id": "community-governance"}]})
+    app = app_for(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # resume
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "无法恢复上次的模拟面试：保存的面试记录已损坏" in notices(app)
+        assert not any("saved session" in m for m in notices(app))
