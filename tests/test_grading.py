@@ -590,3 +590,10 @@ def test_a_word_inside_a_named_problem_serves_the_point_about_that_problem():
     assert status(g, "cause") != "missed"
     # 数据 inside 数据不通 is the problem, not half of 打通部门数据
     assert status(g, "fix") == "missed"
+
+
+def test_a_rejection_after_the_terms_negates_them():
+    g = grade(BURDEN, "我认为减负和放权不能同时搞。")
+    assert status(g, "reduce") == "missed" and status(g, "power") == "missed"
+    # but 不能搞 + what follows rejects what follows, not the term before it
+    assert status(grade(BURDEN, "减负不能搞一刀切。"), "reduce") == "covered"

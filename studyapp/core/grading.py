@@ -162,7 +162,8 @@ _NEG_TAIL = re.compile(
 # (a term) 没必要 / 不可取 … after the term in the same clause
 _NEG_AFTER = re.compile(
     r"没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
-    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举"
+    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举|"
+    r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)"
 )
 _NEG_AFTER_REACH = 6  # characters between the term and such a verdict
 # "only X, not Y" (光卸担子不给权): an argument that both are needed, not a rejection
