@@ -55,7 +55,8 @@ class ReportScreen(Screen):
     ReportScreen #report-export { padding: 0 1; height: auto; color: $success; }
     """
     BINDINGS = [
-        Binding("enter", "open", "点评本题", show=True),
+        # priority: the table's own (hidden) enter binding would otherwise hide this one from the footer
+        Binding("enter", "open", "点评本题", priority=True),
         Binding("e", "export", "导出 Markdown"),
         Binding("escape", "app.pop_screen", "返回"),
     ]

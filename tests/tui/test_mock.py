@@ -385,3 +385,25 @@ async def test_a_damaged_saved_session_is_explained_in_chinese(db, clock):
         assert isinstance(app.screen, HomeScreen)
         assert "无法恢复上次的模拟面试：保存的面试记录已损坏" in notices(app)
         assert not any("saved session" in m for m in notices(app))
+
+
+async def test_the_report_footer_names_enter_and_enter_opens_the_highlighted_question(db, clock):
+    from textual.widgets._footer import FooterKey
+
+    from studyapp.tui.report import ReportScreen
+    from studyapp.tui.review import ReviewScreen
+
+    app = app_for(db, clock, MockOptions(count=2, think=5, answer=5, seed=2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "第一题")
+        await step(pilot, clock, 11)
+        await type_text(pilot, "第二题的提纲")
+        await step(pilot, clock, 11)
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        keys = {k.description: k.key_display for k in report.query(FooterKey)}
+        assert keys.get("点评本题") == "⏎"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.answer == "第二题的提纲"
