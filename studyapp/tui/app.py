@@ -34,9 +34,12 @@ class StudyApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "studyapp"
     SUB_TITLE = "结构化面试练习"
-    COMMANDS = App.COMMANDS | {PackSearch}
+    # The palette is the search over topics and questions (Textual's own system commands are
+    # English and duplicate keys the footer shows: ctrl+t theme, ctrl+q quit, F1 help).
+    COMMANDS = {PackSearch}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
+        Binding("ctrl+p", "command_palette", "搜索", show=False, priority=True, tooltip="搜索话题和题目"),
         Binding("ctrl+q", "quit", "退出", priority=True),
         Binding("f1", "help", "帮助", show=False),
         Binding("ctrl+t", "toggle_theme", "主题"),
@@ -178,6 +181,12 @@ class StudyApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="搜索话题和题目（题型、题干、标签）…", id="--command-palette"))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -252,10 +252,24 @@ async def test_live_coverage_meter_is_off_until_toggled():
 
 
 async def test_search_in_the_command_palette():
+    from textual.command import CommandInput
+    from textual.widgets._footer import FooterKey
+
     app = make_app(MINI)
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        footer = {k.description: k.key_display for k in app.screen.query(FooterKey)}
+        assert footer.get("搜索") == "^p" and "palette" not in footer  # the footer speaks Chinese
         await pilot.press("ctrl+p")
         await pilot.pause()
+        assert str(app.screen.query_one(CommandInput).placeholder).startswith("搜索话题和题目")
+        await settle_palette(pilot)
+        from textual.command import CommandList
+
+        everything = app.screen.query_one(CommandList)
+        listed = [everything.get_option_at_index(i).prompt.plain for i in range(everything.option_count)]
+        # only the pack's topics and questions, no English system commands
+        assert len(listed) == 4 and all(p.startswith(("话题", "人际关系", "组织管理", "综合分析")) for p in listed)
         await pilot.press(*"劝说")
         await settle_palette(pilot)  # the palette searches in a worker
         from textual.command import CommandList
