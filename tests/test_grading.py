@@ -597,3 +597,12 @@ def test_a_rejection_after_the_terms_negates_them():
     assert status(g, "reduce") == "missed" and status(g, "power") == "missed"
     # but 不能搞 + what follows rejects what follows, not the term before it
     assert status(grade(BURDEN, "减负不能搞一刀切。"), "reduce") == "covered"
+
+
+def test_a_term_that_starts_like_a_list_marker_is_found_whole():
+    question = q([("last", "当好服务群众的最后一公里", [["最后一公里"]])], prompt="怎么看社区的作用?")
+    text = "最后一公里要靠社区打通。"
+    v = grade(question, text).point("last")
+    assert v.status == "covered" and quoted(text, v) == ["最后一公里"]
+    # a real marker still is one: 最后, 写总结 is content after the marker
+    assert status(grade(question, "最后,写总结。"), "last") == "missed"

@@ -972,10 +972,12 @@ class Grader:
         latin = self._latin
         split = self._split
         starts = self._starts
-        for i in [i for i in range(body, n - 1) if text[i:i + 2] in starts]:
+        # a list marker glued to a term is the term's start (最后一公里 is not 最后 + 一公里)
+        first = 0 if body and is_cjk(text[body - 1]) else body
+        for i in [i for i in range(first, n - 1) if text[i:i + 2] in starts]:
             pair = text[i:i + 2]
             for t in by_pair.get(pair, ()):
-                if text.startswith(t, i):
+                if text.startswith(t, i) and (i >= body or i + len(t) > body):
                     if t in latin and not _whole_word(text, i, i + len(t)):
                         continue  # app inside happy
                     found.append((t, i, i + len(t), 1.0))
@@ -992,11 +994,11 @@ class Grader:
             return []
         if self._is_term_list(text[body:].split()):
             # 最后一公里 万能章 减负 放权 …: terms listed, nothing said about them
-            whole = (body, len(text))
+            whole = (min([body] + [h[1] for h in found]), len(text))
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
         labels = _label_items(text, body)
         m = _ATTRIB.search(text, body)
-        whole = (body, len(text))
+        whole = (min([body] + [h[1] for h in found]), len(text))
         if not m and not _STANCE_HINT.search(text, body):
             # nothing negated, nobody else's view: only headings to set apart
             if not labels:
