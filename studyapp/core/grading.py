@@ -10,12 +10,18 @@ How it works (docs/grading.md says the same for users and tutors):
    through any of its terms or their exact synonyms (built-in thesaurus + the
    pack's); loose relatives count as weak evidence. Units that also appear in
    the prompt or in many key points weigh less: they say little about which
-   point the candidate made.
+   point the candidate made. A verb of the point also matches in its short
+   and spoken forms (定方案 for 制定方案, 劝他 for 劝说, 查清楚 for 核查, 听听
+   for 听取), and a four-character term of two words with a few characters
+   between them (稳定他的情绪).
 3. The answer is cut into sentences / list items, each into clauses. A term
    found in a clause does not count when the clause negates it (我不同意…,
-   没必要…, 不用…), when it reports someone else's view (有人认为…, 同事说…),
-   or when it is only a bare section label (目的-方案-实施-总结). Negating
-   a bad thing (反对形式主义) is a positive statement and counts.
+   没必要…, 不用…, …不能同时搞), when it reports someone else's view (有人认为…,
+   同事说…), when it is only a bare section label (目的-方案-实施-总结) or sits
+   in a stock phrase (确保…圆满成功). Negating a bad thing (反对形式主义) is a
+   positive statement and counts; naming a bad thing plainly (信息孤岛, 怕担责)
+   describes the problem, not the measure against it, and rejecting a measure
+   (没必要搞信息共享) is not describing the lack it fixes.
 4. A point's coverage is the weight of its units found within a window of one
    or two adjacent sentences, saturating: a couple of strong units is enough.
    Covered / partial / missed come from that coverage; the score is the
