@@ -63,6 +63,8 @@ class TopicScreen(Screen):
             with VerticalScroll(id="topic-body"):
                 yield Static(one_line(self.topic.title), id="topic-title")
                 yield SafeMarkdown(self.topic.body, id="briefing")
+                # room under the last section so that a jump to it brings it to the top too
+                yield Static("", id="topic-end")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -79,6 +81,30 @@ class TopicScreen(Screen):
             indent = "  " * max(level - 2, 0)
             toc.add_option(Option(Content(indent + sanitize_line(title)), id=f"toc-{len(self._toc_blocks)}"))
             self._toc_blocks.append(block_id)
+        self.call_after_refresh(self._size_end_space)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._size_end_space)
+
+    def _size_end_space(self) -> None:
+        """Make the space under the briefing just tall enough for the last listed heading to
+        scroll to the top of the view (no blank screen past the end otherwise)."""
+        body = self.query_one("#topic-body", VerticalScroll)
+        end = self.query_one("#topic-end", Static)
+        need = 0
+        if self._toc_blocks:
+            try:
+                block = self.query_one("#briefing").query_one(f"#{self._toc_blocks[-1]}")
+            except Exception:  # the Markdown is being rebuilt: the next update sizes it
+                return
+            # from the heading (and its margin) to the end of the briefing, in the scrolled content
+            md = self.query_one("#briefing")
+            tail = (md.virtual_region_with_margin.bottom - md.virtual_region.y) - (
+                block.virtual_region.y - block.styles.margin.top
+            )
+            need = max(0, body.scrollable_content_region.height - tail)
+        if end.styles.height is None or end.styles.height.value != need:
+            end.styles.height = need
 
     def toc_titles(self) -> list[str]:
         toc = self.query_one("#toc", OptionList)
