@@ -579,3 +579,56 @@ def test_question_whose_topic_has_errors_says_so(tmp_path):
     assert where(result, root) == [("topics/burden.md", 4, E), ("questions/q1.yaml", 4, E)]
     assert "topic 'burden' has errors (see its file)" in result.problems[1].message
     assert q_ids(result) == ["q2"]
+
+
+# ---------------------------------------------------------------- links and odd folders
+
+
+def test_symlink_loops_and_dangling_links_are_named_not_skipped(tmp_path):
+    root = write_pack(tmp_path / "p")
+    qdir = root / "questions"
+    (qdir / "a.yaml").symlink_to("b.yaml")
+    (qdir / "b.yaml").symlink_to("a.yaml")
+    (qdir / "gone.yaml").symlink_to("deleted.yaml")
+    (qdir / "sub.yaml").mkdir()
+    result = load_pack(root)
+    assert q_ids(result) == ["q1", "q2"]  # the good files still load
+    got = {p.path.name: (p.severity, p.message) for p in result.problems}
+    assert got["a.yaml"][0] == E and "symbolic links" in got["a.yaml"][1]
+    assert got["b.yaml"][0] == E
+    assert got["gone.yaml"] == (E, "a link to a file that does not exist")
+    assert got["sub.yaml"] == (W, "ignored: a folder (only *.yaml files are read in questions/)")
+
+
+def test_a_questions_folder_that_is_a_symlink_loop_is_an_error(tmp_path):
+    root = write_pack(tmp_path / "p", {"questions/q1.yaml": None, "questions/q2.yaml": None})
+    (root / "questions").symlink_to("questions")
+    result = load_pack(root)
+    path, line, sev, msg = only(result, root)
+    assert (path, line, sev) == ("questions", None, E)
+    assert msg.startswith("cannot open the questions folder: ")
+
+
+def test_pack_yaml_that_is_a_symlink_loop_is_unreadable_not_missing(tmp_path):
+    root = write_pack(tmp_path / "p", {"pack.yaml": None})
+    (root / "pack.yaml").symlink_to("pack.yaml")
+    result = load_pack(root)
+    path, line, sev, msg = only(result, root)
+    assert (path, sev) == ("pack.yaml", E)
+    assert msg.startswith("cannot read: ") and "missing" not in msg
+    assert q_ids(result) == ["q1", "q2"]  # usable under the folder's name, as for a broken pack.yaml
+
+
+def test_a_pack_folder_that_is_a_symlink_loop(tmp_path):
+    (tmp_path / "loop").symlink_to("loop")
+    result = load_pack(tmp_path / "loop")
+    assert result.pack is None
+    assert result.problems[0].message.startswith("cannot open the pack folder: ")
+
+
+def test_a_folder_named_pack_yaml(tmp_path):
+    root = write_pack(tmp_path / "p", {"pack.yaml": None})
+    (root / "pack.yaml").mkdir()
+    result = load_pack(root)
+    path, line, sev, msg = only(result, root)
+    assert (path, sev, msg) == ("pack.yaml", E, "is a folder, not a file")

@@ -706,6 +706,23 @@ def _load_thesaurus(path: Path, r: _Reporter, limit: int) -> Thesaurus:
 # the pack
 
 
+def _kind(path: Path) -> tuple[str, str]:
+    """("folder" | "file" | "missing" | "broken", why) for a path of the pack.
+
+    Unlike ``Path.exists()``, a symlink loop or an unreadable parent is not
+    "missing": it is "broken", with the system's reason, so the user is told.
+    """
+    try:
+        path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return "broken", "it is a link to something that does not exist"
+        return "missing", "no such file or folder"
+    except OSError as exc:
+        return "broken", str(exc.strerror or exc)
+    return ("folder" if path.is_dir() else "file"), ""
+
+
 def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
     """Files in ``folder`` ending in ``suffix``, sorted; others get a warning."""
     out = []
@@ -719,6 +736,10 @@ def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
             continue  # .DS_Store, editor swap files
         if p.name.endswith(suffix) and not p.is_dir():
             out.append(p)
+        elif p.is_dir():
+            problems.append(
+                Problem(p, None, WARNING, f"ignored: a folder (only *{suffix} files are read in {folder.name}/)")
+            )
         else:
             problems.append(
                 Problem(p, None, WARNING, f"ignored: only *{suffix} files are read in {folder.name}/")
@@ -752,14 +773,18 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     """
     root = Path(path)
     problems: list[Problem] = []
-    if not root.exists():
+    kind, why = _kind(root)
+    if kind == "missing":
         return LoadResult(None, (Problem(root, None, ERROR, "no such pack folder"),))
-    if not root.is_dir():
+    if kind == "broken":
+        return LoadResult(None, (Problem(root, None, ERROR, f"cannot open the pack folder: {why}"),))
+    if kind != "folder":
         return LoadResult(None, (Problem(root, None, ERROR, "not a folder: a pack is a folder with pack.yaml"),))
 
     pack_file = root / PACK_FILE
+    has_pack_file = _kind(pack_file)[0] != "missing"
     info: _PackInfo | None = None
-    if not pack_file.exists():
+    if not has_pack_file:
         problems.append(
             Problem(pack_file, None, ERROR, "missing pack.yaml: a pack folder needs one, with id: and title:")
         )
@@ -771,7 +796,8 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     topic_lines: dict[str, tuple[Path, int]] = {}
     broken_topics: set[str] = set()
     topics_dir = root / TOPICS_DIR
-    if topics_dir.is_dir():
+    topics_kind, topics_why = _kind(topics_dir)
+    if topics_kind == "folder":
         for f in _files(topics_dir, ".md", problems):
             draft = _guarded(_load_topic, f, limit, problems, broken_topics)
             if draft is None:
@@ -785,14 +811,17 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
                 continue
             topic_lines[t.id] = (f, draft.id_line)
             topics.append(t)
-    elif topics_dir.exists():
+    elif topics_kind == "file":
         problems.append(Problem(topics_dir, None, ERROR, "topics must be a folder"))
+    elif topics_kind == "broken":
+        problems.append(Problem(topics_dir, None, ERROR, f"cannot open the topics folder: {topics_why}"))
 
     # questions
     questions: list[Question] = []
     question_lines: dict[str, tuple[Path, int]] = {}
     questions_dir = root / QUESTIONS_DIR
-    if questions_dir.is_dir():
+    questions_kind, questions_why = _kind(questions_dir)
+    if questions_kind == "folder":
         for f in _files(questions_dir, ".yaml", problems):
             draft = _guarded(_load_question, f, limit, problems)
             if draft is None:
@@ -814,18 +843,20 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
                 continue
             question_lines[q.id] = (f, draft.id_line)
             questions.append(q)
-    elif questions_dir.exists():
+    elif questions_kind == "file":
         problems.append(Problem(questions_dir, None, ERROR, "questions must be a folder"))
+    elif questions_kind == "broken":
+        problems.append(Problem(questions_dir, None, ERROR, f"cannot open the questions folder: {questions_why}"))
 
-    if not topics_dir.exists() and not questions_dir.exists() and pack_file.exists():
+    if topics_kind == "missing" and questions_kind == "missing" and has_pack_file:
         problems.append(Problem(root, None, WARNING, "the pack has no topics/ and no questions/ folder"))
 
     thesaurus = Thesaurus()
     thesaurus_file = root / THESAURUS_FILE
-    if thesaurus_file.exists():
+    if _kind(thesaurus_file)[0] != "missing":
         thesaurus = _guarded(_load_thesaurus, thesaurus_file, limit, problems) or Thesaurus()
 
-    if not pack_file.exists():
+    if not has_pack_file:
         pack = None
     else:
         pack = Pack(

@@ -114,6 +114,8 @@ def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
     try:
         st = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise UserInputError(path, "a link to a file that does not exist") from None
         raise UserInputError(path, "no such file") from None
     except NotADirectoryError:
         raise UserInputError(path, "no such file (a parent is not a folder)") from None
