@@ -150,3 +150,58 @@ def test_the_bundled_pack_is_the_default_and_can_be_named_by_its_id(capsys, answ
     assert code == 0, err
     assert json.loads(out) == by_default
     assert [p["id"] for p in by_default[0]["points"]] == [kp.id for kp in bundled.questions[0].key_points]
+
+
+def test_hostile_answer_files_exit_2_naming_the_file(capsys, pack, answers, tmp_path):
+    nul, big = answers(nul=b"\xe8\x80\x83\x00\xe6\xa0\xb8", big="考核" * 200_000)
+    link = tmp_path / "link.txt"
+    link.symlink_to("deleted.txt")
+    for bad, words in [
+        (nul, "NUL bytes"),
+        (big, "over the limit of 1 MiB"),
+        (str(tmp_path), "is a folder"),
+        (str(link), "a link to a file that does not exist"),
+    ]:
+        code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--json", bad)
+        assert (code, out) == (2, ""), bad
+        assert err.startswith(f"studyapp grade: {bad}") and words in err
+        assert "Traceback" not in err
+
+
+def test_standard_input_over_the_limit_is_refused(capsys, monkeypatch, pack):
+    code, out, err = run(
+        capsys, "grade", "--pack", str(pack), "--question", "q1", "-",
+        stdin=("考核" * 200_000).encode(), monkeypatch=monkeypatch,
+    )
+    assert (code, out) == (2, "")
+    assert "<stdin>: error: the input is over the limit of 1 MiB" in err
+
+
+def test_windows_line_endings_and_bom_grade_like_the_plain_text(capsys, pack, answers):
+    """Offsets are into the text as read: BOM dropped, CRLF made LF."""
+    plain, windows = answers(plain="一、精简考核\n二、放权赋能\n", windows=b"\xef\xbb\xbf" + "一、精简考核\r\n二、放权赋能\r\n".encode())
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--json", plain, windows)
+    assert code == 0, err
+    a, b = json.loads(out)
+    assert a["score"] == b["score"] == 100
+    assert a["points"] == b["points"]
+    text = "一、精简考核\n二、放权赋能\n"
+    assert "考核" in {text[s:e] for s, e in a["points"][0]["evidence"]}
+
+
+def test_an_unreadable_answer_file_exits_2(capsys, monkeypatch, pack, answers):
+    """chmod 0 does not stop root (CI), so the refusal is made by the file system stand-in."""
+    from studyapp.core import textio
+
+    (f,) = answers(secret="考核")
+    real_open = open
+
+    def refusing_open(path, *a, **kw):
+        if str(path) == f:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **kw)
+
+    monkeypatch.setattr(textio, "open", refusing_open, raising=False)
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", f)
+    assert (code, out) == (2, "")
+    assert err == f"studyapp grade: {f}: error: permission denied\n"

@@ -44,10 +44,16 @@ def _fail(message: str) -> int:
 
 
 def _read_answer(name: str) -> str:
-    from studyapp.core.textio import decode_user_bytes, read_user_text
+    from studyapp.core.textio import DEFAULT_LIMIT, UserInputError, decode_user_bytes, read_user_text
 
     if name == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        # the same limit as for a file, without reading an endless pipe whole
+        if hasattr(sys.stdin, "buffer"):
+            data = sys.stdin.buffer.read(DEFAULT_LIMIT + 1)
+        else:
+            data = sys.stdin.read(DEFAULT_LIMIT + 1).encode("utf-8")
+        if len(data) > DEFAULT_LIMIT:
+            raise UserInputError("<stdin>", "the input is over the limit of 1 MiB; refused")
         return decode_user_bytes(data, "<stdin>")
     return read_user_text(name)
 
