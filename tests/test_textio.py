@@ -112,3 +112,22 @@ def test_empty_file_reads_as_empty_text(tmp_path):
     f = tmp_path / "empty.txt"
     f.write_bytes(b"")
     assert read_user_text(f) == ""
+
+
+def test_cell_width_counts_cjk_and_full_width_as_two_columns():
+    from studyapp.core.textio import cell_width
+
+    assert cell_width("abc") == 3
+    assert cell_width("减负") == 4
+    assert cell_width("ＡＢ，。") == 8  # full-width Latin and punctuation
+    assert cell_width("A股 2024年") == 10
+
+
+def test_clip_cells_never_splits_a_wide_character_or_passes_an_escape():
+    from studyapp.core.textio import cell_width, clip_cells
+
+    assert clip_cells("为社区\n减负", 20) == "为社区 减负"  # one line, white space folded
+    clipped = clip_cells("a为社区减负放权", 8)  # 1 + 2*3 = 7 columns, then the ellipsis
+    assert clipped == "a为社区…"
+    assert cell_width(clipped) <= 8
+    assert clip_cells("\x1b[2J清屏", 20) == "\\x1b[2J清屏"

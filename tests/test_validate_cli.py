@@ -183,6 +183,22 @@ def test_list_shows_ids_types_and_titles(tmp_path, capsys):
     assert lines[5].split() == ["q2", "组织管理", "你如何组织一次社区减负调研？"]
 
 
+def test_list_columns_line_up_in_terminal_cells(tmp_path, capsys):
+    """Ids of different lengths and Chinese types: every prompt starts in the same column."""
+    from studyapp.core.textio import cell_width
+
+    root = write_pack(
+        tmp_path / "p",
+        {"questions/a-much-longer-id.yaml": "id: a-much-longer-id\nprompt: 乙题\ntype: 人际关系\n"
+                                            "key_points: [{id: k, point: p}]\n"},
+    )
+    code, out, _ = run_cli(capsys, "list", str(root))
+    rows = [l for l in out.splitlines() if l.split()[0] in ("q1", "q2", "a-much-longer-id")]
+    assert len(rows) == 3
+    starts = {cell_width(row[: row.index(prompt)]) for row, prompt in zip(rows, ["乙题", "谈谈", "你如何"])}
+    assert len(starts) == 1, rows
+
+
 def test_list_json(tmp_path, capsys):
     root = write_pack(tmp_path / "p")
     code, out, _ = run_cli(capsys, "list", "--json", str(root))

@@ -7,33 +7,14 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
+
+from studyapp.core.textio import clip_cells
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="show at most N sessions and N attempts (newest first)")
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _clip(text: str, cells: int) -> str:
-    from studyapp.core.textio import terminal_safe
-
-    text = terminal_safe(" ".join(text.split()))
-    if _width(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = _width(ch)
-        if used + w > cells - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def _local(dt) -> str:
@@ -125,7 +106,7 @@ def run(args) -> int:
             print(f"  #{s.id:<4} {_local(s.created_at)}  {status_label.get(s.status, s.status):<10}  "
                   f"score {_score(s.score):>3}  {len(s.questions)} questions")
             for q in s.questions:
-                print(f"        {q.index + 1}. {_score(q.score):>3}  {q.question_id:<24} {_clip(q.prompt, 40)}")
+                print(f"        {q.index + 1}. {_score(q.score):>3}  {q.question_id:<24} {clip_cells(q.prompt, 40)}")
     if attempts:
         if sessions:
             print()

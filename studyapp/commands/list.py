@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 
 from studyapp.commands._packargs import add_pack_arguments, pack_folders, plural
+from studyapp.core.textio import cell_width, clip_cells, terminal_safe
 
 
 def add_arguments(parser) -> None:
@@ -13,30 +13,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _clip(text: str, cells: int) -> str:
-    """First line of ``text``, cut to ``cells`` terminal columns (CJK counts two)."""
-    from studyapp.core.textio import terminal_safe
-
-    text = " ".join(text.split())
-    text = terminal_safe(text)
-    if _width(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = _width(ch)
-        if used + w > cells - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
-
-
 def _pad(text: str, cells: int) -> str:
-    return text + " " * max(0, cells - _width(text))
+    return text + " " * max(0, cells - cell_width(text))
 
 
 def _as_dict(folder, result) -> dict:
@@ -87,7 +65,6 @@ def _as_dict(folder, result) -> dict:
 
 def run(args) -> int:
     from studyapp.core.packs import load_pack
-    from studyapp.core.textio import terminal_safe
 
     folders = pack_folders(args)
     results = [(folder, load_pack(folder)) for folder in folders]
@@ -126,10 +103,10 @@ def run(args) -> int:
         first = False
         print(terminal_safe(f"{pack.id} — {pack.title}  ({folder})"))
         print(f"  {plural(len(pack.topics), 'topic')}:")
-        id_w = max([_width(t.id) for t in pack.topics] + [_width(q.id) for q in pack.questions] + [2])
+        id_w = max([cell_width(t.id) for t in pack.topics] + [cell_width(q.id) for q in pack.questions] + [2])
         for t in pack.topics:
-            print(f"    {_pad(terminal_safe(t.id), id_w)}  {_clip(t.title, 60)}")
+            print(f"    {_pad(terminal_safe(t.id), id_w)}  {clip_cells(t.title, 60)}")
         print(f"  {plural(len(pack.questions), 'question')}:")
         for q in pack.questions:
-            print(f"    {_pad(terminal_safe(q.id), id_w)}  {_pad(q.type or '', 8)}  {_clip(q.prompt, 50)}")
+            print(f"    {_pad(terminal_safe(q.id), id_w)}  {_pad(q.type or '', 8)}  {clip_cells(q.prompt, 50)}")
     return status

@@ -169,4 +169,33 @@ def terminal_safe(text: str) -> str:
     return "".join(out)
 
 
-__all__ = ["DEFAULT_LIMIT", "UserInputError", "decode_user_bytes", "read_user_text", "terminal_safe"]
+def cell_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide and full-width (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def clip_cells(text: str, cells: int) -> str:
+    """``text`` on one line (white space folded), terminal-safe, cut to ``cells``
+    terminal columns with a final "…" when it is longer."""
+    text = terminal_safe(" ".join(text.split()))
+    if cell_width(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "UserInputError",
+    "cell_width",
+    "clip_cells",
+    "decode_user_bytes",
+    "read_user_text",
+    "terminal_safe",
+]
