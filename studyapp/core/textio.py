@@ -102,6 +102,21 @@ def decode_user_bytes(data: bytes, path: Path | str) -> str:
     return text
 
 
+def _refusal(path: Path, exc: OSError) -> UserInputError:
+    """The user's words for an OSError met while reading ``path``."""
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return UserInputError(path, "a link to a file that does not exist")
+        return UserInputError(path, "no such file")
+    if isinstance(exc, NotADirectoryError):
+        return UserInputError(path, "no such file (a parent is not a folder)")
+    if isinstance(exc, PermissionError):
+        return UserInputError(path, "permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return UserInputError(path, "is a folder, not a file")
+    return UserInputError(path, f"cannot read: {exc.strerror or exc}")
+
+
 def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
     """Read a user's text file as UTF-8, safely.
 
@@ -113,16 +128,8 @@ def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
     path = Path(path)
     try:
         st = path.stat()
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise UserInputError(path, "a link to a file that does not exist") from None
-        raise UserInputError(path, "no such file") from None
-    except NotADirectoryError:
-        raise UserInputError(path, "no such file (a parent is not a folder)") from None
-    except PermissionError:
-        raise UserInputError(path, "permission denied") from None
     except OSError as exc:
-        raise UserInputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise _refusal(path, exc) from None
     if stat.S_ISDIR(st.st_mode):
         raise UserInputError(path, "is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
@@ -135,12 +142,8 @@ def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
     try:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
-    except PermissionError:
-        raise UserInputError(path, "permission denied") from None
-    except IsADirectoryError:
-        raise UserInputError(path, "is a folder, not a file") from None
     except OSError as exc:
-        raise UserInputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise _refusal(path, exc) from None
     if len(data) > limit:  # grew since stat
         raise UserInputError(
             path, f"the file is over the limit of {_human_size(limit)}; refused"
