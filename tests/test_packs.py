@@ -632,3 +632,13 @@ def test_a_folder_named_pack_yaml(tmp_path):
     result = load_pack(root)
     path, line, sev, msg = only(result, root)
     assert (path, sev, msg) == ("pack.yaml", E, "is a folder, not a file")
+
+
+def test_topics_or_questions_that_is_a_file_is_an_error(tmp_path):
+    root = write_pack(tmp_path / "p", {"topics/burden.md": None, "questions/q1.yaml": None,
+                                       "questions/q2.yaml": None, "topics": "x", "questions": "y"})
+    result = load_pack(root)
+    assert [(p.path.name, p.severity, p.message) for p in result.problems] == [
+        ("topics", E, "topics must be a folder"),
+        ("questions", E, "questions must be a folder"),
+    ]

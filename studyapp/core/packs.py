@@ -365,6 +365,14 @@ def _yaml_mapping(text: str, r: _Reporter, *, line_offset: int = 0, what: str) -
     return doc
 
 
+def _read_mapping(path: Path, r: _Reporter, limit: int, *, what: str) -> Y | None:
+    """A whole YAML file that must be a mapping (pack.yaml, a question, thesaurus.yaml)."""
+    text = _read(path, r, limit)
+    if text is None:
+        return None
+    return _yaml_mapping(text, r, what=what)
+
+
 @dataclass
 class _PackInfo:
     id: str | None = None
@@ -376,10 +384,7 @@ class _PackInfo:
 
 
 def _load_pack_yaml(path: Path, r: _Reporter, limit: int) -> _PackInfo | None:
-    text = _read(path, r, limit)
-    if text is None:
-        return None
-    doc = _yaml_mapping(text, r, what="pack.yaml")
+    doc = _read_mapping(path, r, limit, what="pack.yaml")
     if doc is None:
         return None
     m = doc.value
@@ -610,10 +615,7 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
 
 
 def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | None:
-    text = _read(path, r, limit)
-    if text is None:
-        return None
-    doc = _yaml_mapping(text, r, what="a question file")
+    doc = _read_mapping(path, r, limit, what="a question file")
     if doc is None:
         return None
     m = doc.value
@@ -689,10 +691,7 @@ def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]
 
 
 def _load_thesaurus(path: Path, r: _Reporter, limit: int) -> Thesaurus:
-    text = _read(path, r, limit)
-    if text is None:
-        return Thesaurus()
-    doc = _yaml_mapping(text, r, what="thesaurus.yaml")
+    doc = _read_mapping(path, r, limit, what="thesaurus.yaml")
     if doc is None:
         return Thesaurus()
     m = doc.value
@@ -747,6 +746,19 @@ def _files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
     return out
 
 
+def _item_files(folder: Path, suffix: str, problems: list[Problem]) -> tuple[str, list[Path]]:
+    """(kind of ``folder`` as by ``_kind``, its ``*suffix`` files); a topics/ or
+    questions/ that is a file or cannot be opened is reported here."""
+    kind, why = _kind(folder)
+    if kind == "folder":
+        return kind, _files(folder, suffix, problems)
+    if kind == "file":
+        problems.append(Problem(folder, None, ERROR, f"{folder.name} must be a folder"))
+    elif kind == "broken":
+        problems.append(Problem(folder, None, ERROR, f"cannot open the {folder.name} folder: {why}"))
+    return kind, []
+
+
 def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: set[str] | None = None):
     """Run one file's loader; whatever happens, the other files still load.
 
@@ -795,58 +807,46 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     topics: list[Topic] = []
     topic_lines: dict[str, tuple[Path, int]] = {}
     broken_topics: set[str] = set()
-    topics_dir = root / TOPICS_DIR
-    topics_kind, topics_why = _kind(topics_dir)
-    if topics_kind == "folder":
-        for f in _files(topics_dir, ".md", problems):
-            draft = _guarded(_load_topic, f, limit, problems, broken_topics)
-            if draft is None:
-                continue
-            t = draft.topic
-            if t.id in topic_lines:
-                first, line = topic_lines[t.id]
-                problems.append(
-                    Problem(f, draft.id_line, ERROR, f"duplicate topic id {_q(t.id)} (first in {first}:{line})")
-                )
-                continue
-            topic_lines[t.id] = (f, draft.id_line)
-            topics.append(t)
-    elif topics_kind == "file":
-        problems.append(Problem(topics_dir, None, ERROR, "topics must be a folder"))
-    elif topics_kind == "broken":
-        problems.append(Problem(topics_dir, None, ERROR, f"cannot open the topics folder: {topics_why}"))
+    topics_kind, topic_files = _item_files(root / TOPICS_DIR, ".md", problems)
+    for f in topic_files:
+        draft = _guarded(_load_topic, f, limit, problems, broken_topics)
+        if draft is None:
+            continue
+        t = draft.topic
+        if t.id in topic_lines:
+            first, line = topic_lines[t.id]
+            problems.append(
+                Problem(f, draft.id_line, ERROR, f"duplicate topic id {_q(t.id)} (first in {first}:{line})")
+            )
+            continue
+        topic_lines[t.id] = (f, draft.id_line)
+        topics.append(t)
 
     # questions
     questions: list[Question] = []
     question_lines: dict[str, tuple[Path, int]] = {}
-    questions_dir = root / QUESTIONS_DIR
-    questions_kind, questions_why = _kind(questions_dir)
-    if questions_kind == "folder":
-        for f in _files(questions_dir, ".yaml", problems):
-            draft = _guarded(_load_question, f, limit, problems)
-            if draft is None:
-                continue
-            q = draft.question
-            if q.id in question_lines:
-                first, line = question_lines[q.id]
-                problems.append(
-                    Problem(f, draft.id_line, ERROR, f"duplicate question id {_q(q.id)} (first in {first}:{line})")
-                )
-                continue
-            if q.topic is not None and q.topic not in topic_lines:
-                if q.topic in broken_topics:
-                    message = f"topic {_q(q.topic)} has errors (see its file), so this question is left out"
-                else:
-                    known = ", ".join(sorted(topic_lines)) or "none"
-                    message = f"topic {_q(q.topic)} is not a topic of this pack (topics: {known})"
-                problems.append(Problem(f, draft.topic_line, ERROR, message))
-                continue
-            question_lines[q.id] = (f, draft.id_line)
-            questions.append(q)
-    elif questions_kind == "file":
-        problems.append(Problem(questions_dir, None, ERROR, "questions must be a folder"))
-    elif questions_kind == "broken":
-        problems.append(Problem(questions_dir, None, ERROR, f"cannot open the questions folder: {questions_why}"))
+    questions_kind, question_files = _item_files(root / QUESTIONS_DIR, ".yaml", problems)
+    for f in question_files:
+        draft = _guarded(_load_question, f, limit, problems)
+        if draft is None:
+            continue
+        q = draft.question
+        if q.id in question_lines:
+            first, line = question_lines[q.id]
+            problems.append(
+                Problem(f, draft.id_line, ERROR, f"duplicate question id {_q(q.id)} (first in {first}:{line})")
+            )
+            continue
+        if q.topic is not None and q.topic not in topic_lines:
+            if q.topic in broken_topics:
+                message = f"topic {_q(q.topic)} has errors (see its file), so this question is left out"
+            else:
+                known = ", ".join(sorted(topic_lines)) or "none"
+                message = f"topic {_q(q.topic)} is not a topic of this pack (topics: {known})"
+            problems.append(Problem(f, draft.topic_line, ERROR, message))
+            continue
+        question_lines[q.id] = (f, draft.id_line)
+        questions.append(q)
 
     if topics_kind == "missing" and questions_kind == "missing" and has_pack_file:
         problems.append(Problem(root, None, WARNING, "the pack has no topics/ and no questions/ folder"))
