@@ -75,3 +75,19 @@ def test_mock_starts_headless_and_saves_its_session(tmp_path):
     assert rec is not None and len(rec.questions) == 2
     assert rec.config["think"] == 5 and rec.config["answer"] == 20
     assert rec.state["items"][0]["think_s"] == 5 and rec.state["items"][0]["answer_s"] == 20
+
+
+def test_the_app_and_mock_open_the_store_or_say_why_not(tmp_path, monkeypatch):
+    from studyapp.commands.tui import open_store
+
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path / "data"))
+    store, why = open_store()
+    try:
+        assert why is None and store.path.parent == tmp_path / "data"
+    finally:
+        store.close()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(blocker / "data"))
+    store, why = open_store()
+    assert store is None and str(blocker) in why

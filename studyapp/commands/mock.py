@@ -84,7 +84,7 @@ def options_from_args(args):
 
 
 def run(args) -> int:
-    from studyapp.commands.tui import load_packs
+    from studyapp.commands.tui import load_packs, open_store
     from studyapp.core.session import SessionError, draw_questions
 
     options = options_from_args(args)
@@ -101,14 +101,7 @@ def run(args) -> int:
         print(f"studyapp mock: error: {exc}", file=sys.stderr)
         return 2
 
-    from studyapp.core.store import Store, StoreError
-
-    store = None
-    store_error = None
-    try:
-        store = Store.open()
-    except StoreError as exc:
-        store_error = str(exc)
+    store, store_error = open_store()
 
     from studyapp.tui.app import StudyApp
 

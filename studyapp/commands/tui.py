@@ -53,6 +53,17 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
     return results, errors, notices
 
 
+def open_store():
+    """(the history Store, None), or (None, why) when the data folder cannot be
+    used: the app then shows the reason and runs without saving."""
+    from studyapp.core.store import Store, StoreError
+
+    try:
+        return Store.open(), None
+    except StoreError as exc:
+        return None, str(exc)
+
+
 def build_app(args):
     """(StudyApp ready to run, None) or (None, exit code) after printing why not."""
     results, errors, notices = load_packs(list(getattr(args, "pack", None) or []))
@@ -61,14 +72,7 @@ def build_app(args):
             print(e, file=sys.stderr)
         return None, 2
 
-    from studyapp.core.store import Store, StoreError
-
-    store = None
-    store_error = None
-    try:
-        store = Store.open()
-    except StoreError as exc:
-        store_error = str(exc)
+    store, store_error = open_store()
 
     from studyapp.tui.app import StudyApp
 
