@@ -36,6 +36,7 @@ from studyapp.core.model import (
     Timing,
     Topic,
 )
+from studyapp.core.paths import bundled_pack_dir
 from studyapp.core.textio import DEFAULT_LIMIT, UserInputError, read_user_text, terminal_safe
 
 FORMAT_VERSION = 1
@@ -877,19 +878,6 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
 def _fallback_id(root: Path) -> str:
     slug = re.sub(r"[^a-z0-9-]+", "-", root.resolve().name.lower()).strip("-")
     return slug or "pack"
-
-
-def bundled_pack_dir() -> Path:
-    """The bundled pack: inside an installed wheel ``studyapp/content``, in a
-    checkout (editable install) the repository's top-level ``content/``."""
-    import studyapp
-
-    package_dir = Path(studyapp.__file__).resolve().parent
-    candidates = (package_dir / "content", package_dir.parent / "content")
-    for c in candidates:
-        if (c / PACK_FILE).is_file():
-            return c
-    return candidates[0]
 
 
 __all__ = [

@@ -24,3 +24,19 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / DB_NAME
+
+
+def bundled_pack_dir() -> Path:
+    """The bundled pack: inside an installed wheel ``studyapp/content``, in a
+    checkout (editable install) the repository's top-level ``content/``.
+
+    Here rather than in ``studyapp.core.packs`` so that the start-up pack cache
+    can find it without importing the loader (and YAML)."""
+    import studyapp
+
+    package_dir = Path(studyapp.__file__).resolve().parent
+    candidates = (package_dir / "content", package_dir.parent / "content")
+    for c in candidates:
+        if (c / "pack.yaml").is_file():
+            return c
+    return candidates[0]

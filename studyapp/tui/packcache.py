@@ -27,9 +27,9 @@ from typing import Any
 
 from studyapp.core import model
 from studyapp.core.model import LoadResult
+from studyapp.core.paths import bundled_pack_dir  # noqa: F401 (light: no loader, no YAML)
 
 CACHE_FORMAT = 2
-PACK_FILE = "pack.yaml"
 # same as studyapp.core.packs.ID_RE (tests/tui/test_packcache.py checks they agree)
 ID_RE = re.compile(r"[a-z0-9-]+")
 # a cache file larger than this many times the pack's own files (plus a margin) is not read
@@ -50,19 +50,6 @@ _CLASSES = {
         model.LoadResult,
     )
 }
-
-
-def bundled_pack_dir() -> Path:
-    """Same answer as ``studyapp.core.packs.bundled_pack_dir`` without importing the
-    loader (and YAML) on a cache hit; tests/tui/test_packcache.py checks they agree."""
-    import studyapp
-
-    package_dir = Path(studyapp.__file__).resolve().parent
-    candidates = (package_dir / "content", package_dir.parent / "content")
-    for c in candidates:
-        if (c / PACK_FILE).is_file():
-            return c
-    return candidates[0]
 
 
 def _loader_stamp() -> list:

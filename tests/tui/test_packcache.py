@@ -13,8 +13,16 @@ from studyapp.tui.packcache import cache_file, load_pack_cached
 from tuiutil import BROKEN, MINI
 
 
-def test_bundled_pack_dir_agrees_with_the_loader():
-    assert packcache.bundled_pack_dir() == bundled_pack_dir()
+def test_bundled_pack_dir_agrees_with_the_loader_without_importing_it():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from studyapp.tui import packcache; d = packcache.bundled_pack_dir(); "
+        "print(d); print('yaml' in sys.modules, 'studyapp.core.packs' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines() == [str(bundled_pack_dir()), "False False"], out.stderr
 
 
 def test_a_cached_pack_equals_a_fresh_load(tmp_path):
