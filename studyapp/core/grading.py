@@ -495,6 +495,12 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 if not terms:
                     continue
                 in_prompt = all(t in prompt for t in terms)
+                if not in_prompt:
+                    # 老张 in a group [张叔, 老张] when the prompt is about 老张: naming the
+                    # prompt's person or thing is not making the point
+                    for t in terms:
+                        if t in prompt:
+                            terms[t] = min(terms[t], PROMPT)
                 units.append(
                     _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units))
                 )

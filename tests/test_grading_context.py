@@ -1,0 +1,34 @@
+"""What the question already says is not a point made: words of the prompt, the
+names of its people, when and where something happens. Answers written for
+these tests (none from the eval sets)."""
+from __future__ import annotations
+
+from studyapp.core.grading import grade
+from studyapp.core.model import KeyPoint, Question
+
+
+def q(points, prompt):
+    kps = []
+    for pid, text, *rest in points:
+        keywords = tuple(tuple(g) for g in (rest[0] if rest else ()))
+        kps.append(KeyPoint(pid, text, 1.0, keywords))
+    return Question("q", prompt, tuple(kps))
+
+
+NEIGHBOUR = q(
+    [
+        ("greet", "称呼得体,体谅王阿姨的难处", [["王阿姨", "阿姨", "大姐"], ["体谅", "难处", "不容易"]]),
+        ("rule", "讲清垃圾分类的规定和好处", [["规定", "好处"]]),
+    ],
+    prompt="社区推行垃圾分类,居民王阿姨嫌麻烦,总把垃圾混着扔。你是社区工作人员,请现场劝说王阿姨。",
+)
+
+
+def test_naming_the_person_of_the_prompt_does_not_make_a_point_about_them():
+    answer = "王阿姨,这个月您已经第三次混扔了,下次要罚款的。"
+    assert grade(NEIGHBOUR, answer).point("greet").status != "covered"
+
+
+def test_a_form_of_address_the_prompt_does_not_use_still_counts_with_the_point():
+    assert grade(NEIGHBOUR, "大姐,我知道您一个人带孙子不容易。").point("greet").status == "covered"
+    assert grade(NEIGHBOUR, "王阿姨,我知道您一个人带孙子不容易。").point("greet").status == "covered"
