@@ -205,3 +205,18 @@ def test_an_unreadable_answer_file_exits_2(capsys, monkeypatch, pack, answers):
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", f)
     assert (code, out) == (2, "")
     assert err == f"studyapp grade: {f}: error: permission denied\n"
+
+
+def test_several_files_end_with_their_scores_side_by_side(capsys, pack, answers):
+    full, half, empty = answers(full="要精简考核,给社区松绑;放权赋能。", half="放权赋能", empty="")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", full, half, empty)
+    assert code == 0, err
+    scores = {}
+    for line in out.splitlines():  # each file's own heading carries its score
+        for f in (full, half, empty):
+            if line.startswith(f + "  "):
+                scores[f] = float(line.split("得分 ")[1].split("/")[0])
+    tail = out.rstrip("\n").splitlines()[-4:]
+    assert tail[0] == f"共 3 份答案，平均得分 {sum(scores.values()) / 3:.1f}"
+    assert [l.split() for l in tail[1:]] == [[f"{scores[f]:g}", f] for f in (full, half, empty)]
+    assert scores[full] == 100 and scores[empty] == 0

@@ -162,4 +162,9 @@ def _report(question, names, texts, results) -> str:
             if p.reason and not _restates_terms(p.reason, p):
                 lines.append("      说明：" + terminal_safe(p.reason))
         lines.append("")
+    if len(results) > 1:  # a tutor grading a class: the scores side by side at the end
+        lines.append(f"共 {len(results)} 份答案，平均得分 {sum(g.score for g in results) / len(results):.1f}")
+        for name, g in zip(names, results):
+            lines.append(f"  {g.score:>5g}  {terminal_safe('<stdin>' if name == '-' else name)}")
+        lines.append("")
     return "\n".join(lines)
