@@ -32,3 +32,20 @@ def test_naming_the_person_of_the_prompt_does_not_make_a_point_about_them():
 def test_a_form_of_address_the_prompt_does_not_use_still_counts_with_the_point():
     assert grade(NEIGHBOUR, "大姐,我知道您一个人带孙子不容易。").point("greet").status == "covered"
     assert grade(NEIGHBOUR, "王阿姨,我知道您一个人带孙子不容易。").point("greet").status == "covered"
+
+
+ELDER = q(
+    [
+        ("respect", "尊重老师傅,耐心听取他的想法"),
+        ("trial", "先在一个班组试用新设备,看到效果再推开"),
+    ],
+    prompt="车间引进了一套新设备,老王师傅觉得是“花架子”,不愿意学。你是车间主任,怎么办?",
+)
+
+
+def test_the_prompts_person_shortened_by_a_character_is_still_the_prompts():
+    # 老师傅 is 老王师傅 of the prompt: naming him says nothing of respecting him
+    g = grade(ELDER, "老师傅年纪大了,观念跟不上,我直接安排年轻人去学。")
+    assert g.point("respect").status != "covered"
+    g = grade(ELDER, "尊重老师傅,耐心听听他的想法。")
+    assert g.point("respect").status == "covered"

@@ -86,6 +86,9 @@ EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
 PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
+# a word this long or longer is also the prompt's when the prompt has it with one more
+# character inside (老支书 for 老村支书)
+MIN_SHORTENED = 3
 
 
 # --------------------------------------------------------------------------
@@ -481,6 +484,20 @@ def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tup
     return tuple(dict.fromkeys(text[a:b] for a, b, _ in chosen))
 
 
+@lru_cache(maxsize=4096)
+def _gapped_re(term: str) -> re.Pattern:
+    return re.compile("(?:[^,;:。!?、\\s]?)".join(map(re.escape, term)))
+
+
+def _in_prompt(term: str, prompt: str) -> bool:
+    """The prompt says ``term``, whole or shortened by one character (老支书 for 老村支书)."""
+    if term in prompt:
+        return True
+    if len(term) < MIN_SHORTENED or not all(is_cjk(c) for c in term):
+        return False
+    return any(m.end() - m.start() <= len(term) + 1 for m in _gapped_re(term).finditer(prompt))
+
+
 def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
     prompt = fold(question.prompt or "")
     points_text = [fold(kp.point or "") for kp in question.key_points]
@@ -499,7 +516,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     # 老张 in a group [张叔, 老张] when the prompt is about 老张: naming the
                     # prompt's person or thing is not making the point
                     for t in terms:
-                        if t in prompt:
+                        if _in_prompt(t, prompt):
                             terms[t] = min(terms[t], PROMPT)
                 units.append(
                     _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units))
@@ -516,7 +533,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     _expand(part, lex, PART, terms, prompt)
                 _expand(w, lex, EXACT, terms, prompt)
                 weight = 1.0
-                if w in prompt:
+                if _in_prompt(w, prompt):
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
