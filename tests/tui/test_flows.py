@@ -345,3 +345,77 @@ async def test_pasting_a_long_chinese_outline_keeps_it_whole_and_wrapped():
         assert isinstance(review, ReviewScreen)
         assert review.query_one("#review-answer", Static).visual.plain == long_text
         assert {v.id: v.status for v in review.grading.points}["facility"] == "covered"  # 設施 (traditional)
+
+
+def test_the_help_lists_every_key_shown_in_a_footer():
+    """Each screen's shown bindings appear in help.md's key table, in that screen's rows."""
+    from studyapp.tui.app import StudyApp
+    from studyapp.tui.help import help_text
+    from studyapp.tui.mock import MockScreen
+    from studyapp.tui.report import ReportScreen
+
+    rows: dict[str, str] = {}
+    for line in help_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) == 3:
+            for where in cells[0].split("、"):
+                rows[where] = rows.get(where, "") + " " + cells[1].lower()
+    names = {"?": "question_mark", "↑": "up", "↓": "down"}
+
+    def keys_in(row: str) -> set[str]:
+        return {names.get(k, k) for k in row.replace("/", " ").replace("或", " ").split()}
+
+    screens = {
+        "所有界面": StudyApp,
+        "主页": HomeScreen,
+        "话题": TopicScreen,
+        "作答": PracticeScreen,
+        "点评": ReviewScreen,
+        "模拟面试": MockScreen,
+        "报告": ReportScreen,
+    }
+    for where, cls in screens.items():
+        documented = keys_in(rows.get(where, "")) | keys_in(rows["所有界面"])
+        for binding in cls.BINDINGS:
+            if not binding.show or not binding.description:
+                continue
+            for key in binding.key.split(","):
+                assert key in documented, f"{where}: {key} ({binding.description}) is not in help.md"
+
+
+LONG_OUTLINE = (
+    "一、理解：北京坚持“减负与赋能并举”，一手给社区减负，精简填表、盖章、开证明等事务，清理不应由社区出具的"
+    "证明事项，让社区工作者从繁杂的行政事务中解脱出来；一手给社区赋能，提高薪酬待遇，畅通晋升通道。\n"
+    "三、做法：1. 建立准入清单制度，明确社区职责边界；2. 推进信息共享，打通部门数据，避免重复填报；"
+    "3. 完善考核评价，把居民满意度作为主要标准。"
+)
+
+
+def _shown_lines(widget) -> list[str]:
+    from textual.geometry import Region
+
+    size = widget.content_region.size
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, size.width, size.height))]
+
+
+async def test_chinese_text_wraps_by_chinese_rules_at_80x24(store, clock):
+    """No line starts with ，。；： or a closing quote, none ends with an opening one, and a
+    short Latin item ("1. ") does not push the Chinese after it onto the next line."""
+    from studyapp.tui.text import NO_BREAK_AFTER, NO_BREAK_BEFORE
+
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "一阵风")
+        editor = app.screen.query_one(TextArea)
+        editor.insert(LONG_OUTLINE)
+        await pilot.pause()
+        typed = [s for i in range(editor.document.line_count) for s in editor.wrapped_document.get_sections(i)]
+        assert len(typed) > 4 and "".join(typed) == LONG_OUTLINE.replace("\n", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review_lines = [ln.strip() for ln in _shown_lines(app.screen.query_one("#review-answer"))]
+        assert "".join(review_lines) == LONG_OUTLINE.replace("\n", "")
+        for lines in (typed, review_lines):
+            for line in lines:
+                assert line[:1] not in NO_BREAK_BEFORE and line.rstrip()[-1:] not in NO_BREAK_AFTER, line
+            assert not any(line.strip() in ("三、做法：1.", "1.", "2.", "3.") for line in lines)
