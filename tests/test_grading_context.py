@@ -49,3 +49,20 @@ def test_the_prompts_person_shortened_by_a_character_is_still_the_prompts():
     assert g.point("respect").status != "covered"
     g = grade(ELDER, "尊重老师傅,耐心听听他的想法。")
     assert g.point("respect").status == "covered"
+
+
+MEETING = q(
+    [
+        ("notes", "会后整理会议纪要,印发给各参会单位"),
+        ("venue", "提前布置会场,调试话筒和投影"),
+    ],
+    prompt="单位要召开一次安全生产工作推进会,领导让你负责会务。你怎么做?",
+)
+
+
+def test_a_word_that_only_says_when_is_no_evidence_alone():
+    # 会后 says when the notes are done, not that anything is done
+    g = grade(MEETING, "会后大家各自回去,领导讲完话就散了。")
+    assert g.point("notes").status == "missed"
+    g = grade(MEETING, "会后把纪要整理好,印发各单位。")
+    assert g.point("notes").status == "covered"

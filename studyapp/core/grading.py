@@ -86,6 +86,8 @@ EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
 PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
+# a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
+WHEN = 0.3
 # a word this long or longer is also the prompt's when the prompt has it with one more
 # character inside (老支书 for 老村支书)
 MIN_SHORTENED = 3
@@ -537,6 +539,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
+                if _is_time_word(w):
+                    weight *= WHEN  # 会后, 会上, 当天: when something is done, not what
                 if kp.keywords and 0 <= _frequency(w) <= RARE_FREQ:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
@@ -564,6 +568,13 @@ _PRONOUNS = ("他", "她", "大家", "对方", "您")
 _SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 # characters too common in verbs to stand for one alone (进行 -> 行, 做好 -> 好)
 _WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可"
+
+
+@lru_cache(maxsize=4096)
+def _is_time_word(word: str) -> bool:
+    """A word that says when (会后, 会上, 事前, 当天): the segmenter tags it t."""
+    tags = _tag(word)
+    return len(tags) == 1 and tags[0][1] == "t"
 
 
 @lru_cache(maxsize=8192)
