@@ -57,7 +57,9 @@ class PracticeScreen(Screen):
             if self.previous_grading is not None:
                 title += f"（{round(self.previous_grading.score)} 分）"
             with Collapsible(title=title, collapsed=False, id="previous"):
-                yield Static(Content(same_length_safe(self.previous_answer)), id="previous-answer")
+                # scrollable (wheel, or shift+tab then the arrows): a long outline is read in full
+                with VerticalScroll(id="previous-scroll"):
+                    yield Static(Content(same_length_safe(self.previous_answer)), id="previous-answer")
         yield TextArea(
             "",
             id="answer",

@@ -419,3 +419,26 @@ async def test_chinese_text_wraps_by_chinese_rules_at_80x24(store, clock):
             for line in lines:
                 assert line[:1] not in NO_BREAK_BEFORE and line.rstrip()[-1:] not in NO_BREAK_AFTER, line
             assert not any(line.strip() in ("三、做法：1.", "1.", "2.", "3.") for line in lines)
+
+
+async def test_a_long_previous_outline_can_be_read_in_full_at_80x24(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "一阵风")
+        app.screen.query_one(TextArea).insert(LONG_OUTLINE * 2)
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        again = app.screen
+        editor = again.query_one(TextArea)
+        assert editor.has_focus and editor.size.height >= 5  # room left to write
+        box = again.query_one("#previous-scroll")
+        assert 0 < box.size.height < box.virtual_size.height  # part shown, the rest scrolls
+        await pilot.press("shift+tab")  # from the editor to the previous outline
+        assert app.focused is box
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y > 0
+        last_line = _shown_lines(again.query_one("#previous-answer"))[-1].strip()
+        assert LONG_OUTLINE.endswith(last_line)
