@@ -642,3 +642,57 @@ def test_topics_or_questions_that_is_a_file_is_an_error(tmp_path):
         ("topics", E, "topics must be a folder"),
         ("questions", E, "questions must be a folder"),
     ]
+
+
+# ---------------------------------------------------------------- slips of Chinese input methods
+
+GOOD_Q = "id: q3\nprompt: 谈谈你的看法。\ntype: 综合分析\nreference: |\n  \u3000\u3000段落缩进用全角空格，这是正文。\nkey_points:\n  - id: k1\n    point: 要点一。\n"
+
+
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (GOOD_Q.replace("id: q3", "id：q3"), 1, "full-width colon '：' after 'id': YAML needs an ASCII colon"),
+        (GOOD_Q.replace("    point: 要点一", "    point：要点一"), 8, "full-width colon '：' after 'point'"),
+        ("id：q3\nprompt：谈谈\ntype：综合分析\n", 1, "as written, a question file is one piece of text"),
+        (GOOD_Q.replace("  - id: k1", "\u3000\u3000- id: k1"), 7, "indented with full-width spaces (U+3000)"),
+        (GOOD_Q.replace("  - id: k1", "\t- id: k1"), 7, "indented with a tab"),
+        (GOOD_Q.replace("prompt: 谈谈", "prompt:\u00a0谈谈"), 2, "no-break space (U+00A0) after ':'"),
+    ],
+    ids=["colon", "colon-nested", "all-colons", "ideographic-indent", "tab", "nbsp"],
+)
+def test_input_method_slips_are_named_on_their_own_line(tmp_path, text, line, words):
+    root = write_pack(tmp_path, {"questions/q3.yaml": text})
+    path, got_line, sev, msg = only(load_pack(root), root)
+    assert (path, got_line, sev) == ("questions/q3.yaml", line, E)
+    assert words in msg
+
+
+def test_full_width_spaces_inside_a_reference_are_text_not_a_slip(tmp_path):
+    root = write_pack(tmp_path, {"questions/q3.yaml": GOOD_Q})
+    result = load_pack(root)
+    assert result.problems == ()
+    assert result.pack.question("q3").reference.startswith("\u3000\u3000段落缩进")
+    # a real syntax error further down is still reported where it is, not on the indented paragraph
+    root = write_pack(tmp_path / "b", {"questions/q3.yaml": GOOD_Q + "  - id: [k2\n"})
+    path, line, sev, msg = only(load_pack(root), root)
+    assert line == 10 and msg.startswith("YAML syntax error")
+
+
+def test_a_question_on_a_topic_too_broken_to_read_says_the_topic_has_errors(tmp_path):
+    root = write_pack(tmp_path, {"topics/burden.md": TOPIC_MD.replace("title: 为社区减负", "title：为社区减负")})
+    result = load_pack(root)
+    assert where(result, root) == [("topics/burden.md", 3, E), ("questions/q1.yaml", 4, E)]
+    assert "full-width colon" in result.problems[0].message
+    assert "topic 'burden' has errors (see its file)" in result.problems[1].message
+
+
+def test_a_keyword_joined_by_a_full_width_comma_is_a_warning(tmp_path):
+    kps = "\n  - id: k1\n    point: 要点一。\n    keywords: [负担，事务繁杂, [减负、放权, 松绑]]"
+    root = write_pack(tmp_path, {"questions/q3.yaml": question(key_points=kps)})
+    result = load_pack(root)
+    assert where(result, root) == [("questions/q3.yaml", 7, W), ("questions/q3.yaml", 7, W)]
+    assert "keyword '负担，事务繁杂' has '，' in it, so it is one keyword" in result.problems[0].message
+    assert "'减负、放权' has '、'" in result.problems[1].message
+    # a warning: the question still loads, with the keywords as written
+    assert result.pack.question("q3").key_points[0].keywords == (("负担，事务繁杂",), ("减负、放权", "松绑"))

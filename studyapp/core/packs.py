@@ -153,6 +153,38 @@ def _tag_name(tag: str | None) -> str:
     return _q(tag or "?")
 
 
+_KEY_FULLWIDTH_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *：")
+# a list item or a key: what an indentation slip breaks (a reference paragraph
+# indented with full-width spaces inside a | block is fine and is not this)
+_STRUCTURE = re.compile(r"(?:-(?: |$)|[A-Za-z_][\w-]* *[:：])")
+
+
+def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[int, str] | None:
+    """(line, message) for the first line (up to ``upto``) with a slip that
+    Chinese input methods and Windows editors make and YAML cannot read:
+    a full-width colon after a key, indentation with full-width spaces or
+    tabs, a no-break space after a colon. None if there is none."""
+    for n, raw in enumerate(text.split("\n"), 1 + line_offset):
+        if upto is not None and n > upto:
+            break
+        m = _KEY_FULLWIDTH_COLON.match(raw)
+        if m:
+            return n, (
+                f"full-width colon '：' after {_q(m.group(1))}: YAML needs an ASCII colon"
+                f" and a space ({m.group(1)}: ...)"
+            )
+        rest = raw.lstrip(" \t　")
+        indent = raw[: len(raw) - len(rest)]
+        if _STRUCTURE.match(rest):
+            if "　" in indent:
+                return n, "the line is indented with full-width spaces (U+3000): indent with ordinary spaces"
+            if "\t" in indent:
+                return n, "the line is indented with a tab: YAML indents with spaces only"
+        if ":\u00a0" in raw:
+            return n, "a no-break space (U+00A0) after ':': use an ordinary space"
+    return None
+
+
 def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
     """Parse one YAML document into ``Y`` values (None for an empty document).
 
@@ -166,6 +198,9 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}: {what}"
+        hint = _typing_slip(text, line_offset, upto=line)
+        if hint is not None:
+            raise _YamlRefused(hint[0], f"{hint[1]} (YAML syntax error: {what})") from None
         raise _YamlRefused(line, f"YAML syntax error: {what}") from None
     except yaml.reader.ReaderError as exc:
         pos = exc.position if isinstance(exc.position, int) else 0
@@ -361,7 +396,11 @@ def _yaml_mapping(text: str, r: _Reporter, *, line_offset: int = 0, what: str) -
         r.error(line_offset + 1 if line_offset else None, f"{what} is empty")
         return None
     if doc.kind != "map":
-        r.error(doc.line, f"{what} must be a mapping of keys (key: value), not {_type_name(doc)}")
+        hint = _typing_slip(text, line_offset) if doc.kind == "scalar" else None
+        if hint is not None:
+            r.error(hint[0], f"{hint[1]}; as written, {what} is one piece of text, not key: value lines")
+        else:
+            r.error(doc.line, f"{what} must be a mapping of keys (key: value), not {_type_name(doc)}")
         return None
     return doc
 
@@ -514,6 +553,19 @@ class _QuestionDraft:
     topic_line: int | None
 
 
+def _check_one_keyword(item: Y, r: _Reporter) -> None:
+    """Warn about a keyword that reads as two: ``[负担，事务繁杂]`` is one keyword,
+    matched only as that whole phrase, because the comma is full-width."""
+    for sep in ("，", "、", "；"):
+        if sep in item.value:
+            r.warning(
+                item.line,
+                f"keyword {_q(item.value)} has '{sep}' in it, so it is one keyword, matched only as a whole:"
+                " to give several, separate them with an ASCII comma ([减负, 放权]) or one per '- ' line",
+            )
+            return
+
+
 def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
     y = entry.value
     if y.kind != "seq":
@@ -530,6 +582,7 @@ def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
                 r.error(item.line, "empty keyword")
                 ok = False
             else:
+                _check_one_keyword(item, r)
                 groups.append((item.value.strip(),))
         elif item.kind == "seq":
             alts = []
@@ -548,6 +601,7 @@ def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
                     r.error(alt.line, "empty keyword")
                     ok = False
                 else:
+                    _check_one_keyword(alt, r)
                     alts.append(alt.value.strip())
             if alts:
                 groups.append(tuple(alts))
@@ -763,7 +817,8 @@ def _item_files(folder: Path, suffix: str, problems: list[Problem]) -> tuple[str
 def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: set[str] | None = None):
     """Run one file's loader; whatever happens, the other files still load.
 
-    The id of an item left out for its errors is added to ``broken``."""
+    The id of an item left out for its errors (or, when even that could not
+    be read, the file's name without .md) is added to ``broken``."""
     r = _Reporter(path)
     try:
         result = loader(path, r, limit)
@@ -771,8 +826,9 @@ def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: se
         r.error(None, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it")
         result = None
     problems.extend(r.problems)
-    if result is None and r.found_id is not None and broken is not None:
-        broken.add(r.found_id)
+    if result is None and broken is not None:
+        # a file too broken to give its id is most likely named after it
+        broken.add(r.found_id if r.found_id is not None else path.stem)
     return result
 
 
