@@ -814,6 +814,17 @@ def _item_files(folder: Path, suffix: str, problems: list[Problem]) -> tuple[str
     return kind, []
 
 
+def _first_use(
+    kind: str, item_id: str, path: Path, line: int, seen: dict[str, tuple[Path, int]], problems: list[Problem]
+) -> bool:
+    """False, after reporting it, if ``item_id`` is already in ``seen`` (id -> file, line)."""
+    if item_id not in seen:
+        return True
+    first, first_line = seen[item_id]
+    problems.append(Problem(path, line, ERROR, f"duplicate {kind} id {_q(item_id)} (first in {first}:{first_line})"))
+    return False
+
+
 def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: set[str] | None = None):
     """Run one file's loader; whatever happens, the other files still load.
 
@@ -870,11 +881,7 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
         if draft is None:
             continue
         t = draft.topic
-        if t.id in topic_lines:
-            first, line = topic_lines[t.id]
-            problems.append(
-                Problem(f, draft.id_line, ERROR, f"duplicate topic id {_q(t.id)} (first in {first}:{line})")
-            )
+        if not _first_use("topic", t.id, f, draft.id_line, topic_lines, problems):
             continue
         topic_lines[t.id] = (f, draft.id_line)
         topics.append(t)
@@ -888,11 +895,7 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
         if draft is None:
             continue
         q = draft.question
-        if q.id in question_lines:
-            first, line = question_lines[q.id]
-            problems.append(
-                Problem(f, draft.id_line, ERROR, f"duplicate question id {_q(q.id)} (first in {first}:{line})")
-            )
+        if not _first_use("question", q.id, f, draft.id_line, question_lines, problems):
             continue
         if q.topic is not None and q.topic not in topic_lines:
             if q.topic in broken_topics:
