@@ -66,3 +66,24 @@ def test_a_word_that_only_says_when_is_no_evidence_alone():
     assert g.point("notes").status == "missed"
     g = grade(MEETING, "会后把纪要整理好,印发各单位。")
     assert g.point("notes").status == "covered"
+
+
+SELF = q(
+    [
+        ("gap", "正视自己的不足,如缺乏工作经验和沟通技巧"),
+        ("plan", "制定学习计划,向老同事请教"),
+    ],
+    prompt="你是新入职的选调生,谈谈你打算怎样尽快适应岗位。",
+)
+
+
+def test_everything_a_lack_cue_reaches_in_the_point_is_lacking():
+    # the point admits a lack of experience; piling it up is not admitting it
+    assert grade(SELF, "先在这里干几年积累经验,以后再考虑调动。").point("gap").status != "covered"
+    assert grade(SELF, "我清楚自己缺少工作经验。").point("gap").status == "covered"
+    assert grade(SELF, "不足:缺经验").point("gap").status == "covered"
+
+
+def test_a_word_with_que_inside_is_not_a_lack_of_what_follows():
+    question = q([("accept", "材料不全时先容缺受理,再一次性告知所缺材料")], prompt="窗口来了材料不全的群众。")
+    assert grade(question, "一次性告知所缺材料,能容缺受理的先受理。").point("accept").status == "covered"

@@ -148,8 +148,10 @@ _STANCE = frozenset((
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
 ))
 # cues that negate only what follows closely (a few characters)
-_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫")
+_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
 _NEG_WEAK_REACH = 3
+# cues that say something is lacking (缺乏基层经验和方法: all of it is lacking)
+_LACK = frozenset(("缺乏", "缺少", "欠缺"))
 # words that start like a negation but are not one
 _NOT_NEG = (
     "不断", "不仅", "不但", "不少", "不管", "不论", "不足", "不良", "不法", "不错", "不久", "不时",
@@ -162,6 +164,8 @@ _NOT_NEG = (
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
     "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿",
+    # 缺 inside words that name a thing, not a lack of what follows
+    "容缺", "所缺", "缺口", "缺点", "缺陷", "缺席", "缺憾", "空缺", "残缺", "或缺", "补缺", "缺位",
 )
 # a whole clause that only rejects what came before it (…, 不应该推行)
 _NEG_TAIL = re.compile(
@@ -209,7 +213,7 @@ _LABELS = (
 )
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
-_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|缺乏|缺少|欠缺")
+_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺")
 # a whole list item made of section labels: starts after a separator (or the start),
 # ends before one (or the end)
 _SEP = r",:、+→|/\-…;>=.\s"
@@ -353,7 +357,10 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             at = piece.find(w, pos)
             pos = at + len(w) if at >= 0 else pos
             # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
-            negative = at >= 0 and any(b <= at <= b + 1 for _, b, _, _ in cues)
+            # (缺乏基层经验和工作方法: everything a cue of lack reaches is lacking)
+            negative = at >= 0 and any(
+                b <= at <= b + 1 or (piece[a:b] in _LACK and b <= at < reach) for a, b, _, reach in cues
+            )
             w = w.strip()
             # 通过考核 -> 考核: drop a leading function word glued to the content
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
