@@ -184,6 +184,11 @@ class StudyApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_palette" and not getattr(self.screen, "ALLOW_SEARCH", True):
+            return False
+        return super().check_action(action, parameters)
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 

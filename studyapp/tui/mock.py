@@ -83,6 +83,8 @@ def resume_mock(app: Any, record: "SessionRecord") -> bool:
 
 
 class MockScreen(Screen):
+    # as in the exam: no searching the packs (nor opening another question) during a session
+    ALLOW_SEARCH = False
     DEFAULT_CSS = """
     MockScreen #mock-top { height: auto; padding: 0 1; }
     MockScreen #mock-clock-box { width: auto; height: auto; margin-right: 2; }
@@ -343,6 +345,9 @@ class MockScreen(Screen):
                 self.notify(f"保存结果失败：{exc}", severity="error", markup=False)
         if hasattr(self.app, "_last_attempts"):
             self.app._last_attempts = None  # the home screen shows these scores
+        # time ran out under the help or a dialog: close them, the report takes this screen's place
+        while len(self.app.screen_stack) > 1 and self.app.screen is not self:
+            self.app.pop_screen()
         self.app.switch_screen(ReportScreen(report))
 
 

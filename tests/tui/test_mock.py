@@ -407,3 +407,42 @@ async def test_the_report_footer_names_enter_and_enter_opens_the_highlighted_que
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.answer == "第二题的提纲"
+
+
+@pytest.mark.parametrize("on_top", ["help", "leave dialog"])
+async def test_time_running_out_under_the_help_or_a_dialog_still_ends_in_the_report(db, clock, on_top):
+    from studyapp.tui.home import HomeScreen
+    from studyapp.tui.report import ReportScreen
+
+    app = app_for(db, clock, MockOptions(count=1, think=5, answer=5, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        mock = app.screen
+        await type_text(pilot, "笔记")
+        await pilot.press("f1" if on_top == "help" else "escape")
+        await pilot.pause()
+        assert app.screen is not mock
+        clock.advance(11)
+        mock.tick()  # its timer runs on under the other screen
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, ReportScreen]
+        assert app.screen.report.questions[0].text == "笔记"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_no_search_during_a_session(db, clock):
+    from textual.command import CommandPalette
+    from textual.widgets._footer import FooterKey
+
+    from studyapp.tui.mock import MockScreen
+
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=60, seed=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen)
+        assert "搜索" not in {k.description for k in app.screen.query(FooterKey)}
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen) and not CommandPalette.is_open(app)
