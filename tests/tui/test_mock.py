@@ -446,3 +446,27 @@ async def test_no_search_during_a_session(db, clock):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, MockScreen) and not CommandPalette.is_open(app)
+
+
+async def test_with_the_bell_turned_off_the_warnings_still_show_but_nothing_rings(db, clock):
+    from studyapp.tui.mock import MockScreen
+
+    app = app_for(db, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.click("#bell")  # on by default: now off
+        app.screen.query_one("#count").focus()
+        await pilot.press("backspace", "1", "tab", "5", "tab", *"70", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MockScreen) and not screen.bell_on
+        await step(pilot, clock, 5)  # thinking over
+        await step(pilot, clock, 10)
+        assert "还剩 60 秒" in shown(app, "#mock-warning")
+        assert "warn" in screen.query_one("#mock-countdown").classes
+        await step(pilot, clock, 30)
+        assert "还剩 30 秒" in shown(app, "#mock-warning")
+        assert "urgent" in screen.query_one("#mock-countdown").classes
+        assert app.rings == 0
