@@ -220,3 +220,11 @@ def test_several_files_end_with_their_scores_side_by_side(capsys, pack, answers)
     assert tail[0] == f"共 3 份答案，平均得分 {sum(scores.values()) / 3:.1f}"
     assert [l.split() for l in tail[1:]] == [[f"{scores[f]:g}", f] for f in (full, half, empty)]
     assert scores[full] == 100 and scores[empty] == 0
+
+
+def test_a_hostile_file_name_is_not_echoed_to_the_terminal(capsys, pack, tmp_path):
+    name = str(tmp_path / "\x1b]0;pwned\x07\x1b[2J.txt")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", name)
+    assert (code, out) == (2, "")
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b]0;pwned\\x07\\x1b[2J.txt: error: no such file" in err

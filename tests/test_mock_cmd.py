@@ -91,3 +91,12 @@ def test_the_app_and_mock_open_the_store_or_say_why_not(tmp_path, monkeypatch):
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(blocker / "data"))
     store, why = open_store()
     assert store is None and str(blocker) in why
+
+
+def test_a_hostile_pack_name_is_not_echoed_to_the_terminal(tmp_path, monkeypatch):
+    from studyapp.commands.tui import load_packs
+
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path / "data"))
+    results, errors, _ = load_packs([str(tmp_path / "\x1b[2Jgone")])
+    assert results == [] and len(errors) == 1
+    assert "\x1b" not in errors[0] and "\\x1b[2Jgone: no such folder" in errors[0]

@@ -39,7 +39,11 @@ def add_arguments(parser) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"studyapp grade: {message}", file=sys.stderr)
+    """The message on stderr (names of files and packs made terminal-safe), exit 2."""
+    from studyapp.core.textio import terminal_safe
+
+    safe = "\n".join(terminal_safe(line) for line in message.split("\n"))
+    print(f"studyapp grade: {safe}", file=sys.stderr)
     return EXIT_USAGE
 
 

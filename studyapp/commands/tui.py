@@ -27,14 +27,18 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
     def load_pack(path: Path):
         return load_pack_cached(path, cache_dir)
 
+    from studyapp.core.textio import terminal_safe
+
     errors: list[str] = []
     notices: list[str] = []
     for d in extra:
         p = Path(d).expanduser()
         if not p.exists():
-            errors.append(f"studyapp: error: --pack {d}: no such folder")
+            errors.append(f"studyapp: error: --pack {terminal_safe(d)}: no such folder")
         elif not p.is_dir():
-            errors.append(f"studyapp: error: --pack {d}: not a folder (a pack is a folder with pack.yaml)")
+            errors.append(
+                f"studyapp: error: --pack {terminal_safe(d)}: not a folder (a pack is a folder with pack.yaml)"
+            )
     if errors:
         return [], errors, notices
     results = [load_pack(bundled_pack_dir())]
