@@ -153,10 +153,10 @@ def _tag_name(tag: str | None) -> str:
     return _q(tag or "?")
 
 
-_KEY_FULLWIDTH_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *：")
+_KEY_FULLWIDTH_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *\uff1a")
 # a list item or a key: what an indentation slip breaks (a reference paragraph
 # indented with full-width spaces inside a | block is fine and is not this)
-_STRUCTURE = re.compile(r"(?:-(?: |$)|[A-Za-z_][\w-]* *[:：])")
+_STRUCTURE = re.compile(r"(?:-(?: |$)|[A-Za-z_][\w-]* *[:\uff1a])")
 
 
 def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[int, str] | None:
@@ -170,13 +170,13 @@ def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[
         m = _KEY_FULLWIDTH_COLON.match(raw)
         if m:
             return n, (
-                f"full-width colon '：' after {_q(m.group(1))}: YAML needs an ASCII colon"
+                f"full-width colon '\uff1a' after {_q(m.group(1))}: YAML needs an ASCII colon"
                 f" and a space ({m.group(1)}: ...)"
             )
-        rest = raw.lstrip(" \t　")
+        rest = raw.lstrip(" \t\u3000")
         indent = raw[: len(raw) - len(rest)]
         if _STRUCTURE.match(rest):
-            if "　" in indent:
+            if "\u3000" in indent:
                 return n, "the line is indented with full-width spaces (U+3000): indent with ordinary spaces"
             if "\t" in indent:
                 return n, "the line is indented with a tab: YAML indents with spaces only"
