@@ -87,3 +87,22 @@ def test_everything_a_lack_cue_reaches_in_the_point_is_lacking():
 def test_a_word_with_que_inside_is_not_a_lack_of_what_follows():
     question = q([("accept", "材料不全时先容缺受理,再一次性告知所缺材料")], prompt="窗口来了材料不全的群众。")
     assert grade(question, "一次性告知所缺材料,能容缺受理的先受理。").point("accept").status == "covered"
+
+
+RUMOUR = q(
+    [
+        ("reply", "在评论区及时回应网民的质疑,说明真实情况"),
+        ("boss", "自己解决不了时向领导汇报"),
+    ],
+    prompt="单位公众号发布的一篇文章数据有误,引来不少议论。你是负责人,怎么办?",
+)
+
+
+def test_answering_someones_view_is_the_candidates_own_action():
+    # 网友质疑 is what is answered here, not a view the candidate reports
+    v = grade(RUMOUR, "在评论区及时回应网友质疑,把真实情况说清楚。").point("reply")
+    assert v.status == "covered" and "质疑" in v.matched
+    # while reporting the view still is someone else's
+    g = grade(RUMOUR, "网友质疑我们不回应,说明我们心虚。")
+    assert g.point("reply").status != "covered"
+

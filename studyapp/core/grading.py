@@ -198,6 +198,19 @@ _ATTRIB = re.compile(
     r"有群众|有领导|老同志|有的同志)"
     r"(?:们)?(?:就|还|也|曾|一直|总)?(?:认为|说|觉得|提出|主张|表示|建议|称|抱怨|质疑)"
 )
+# verbs that take someone's view as their object (回应网友质疑, 解答群众疑问): answering
+# a view is the candidate's own action, not a report of the view
+_ANSWER_VIEW = re.compile(r"(?:回应|回复|答复|解答|解释|澄清|面对|针对|倾听|听取|收集|关注|重视|正视|化解|处理|[a-z])\s*$")
+
+
+def _attribution(text: str, body: int):
+    """Where someone else's view starts in the sentence (有人认为…, 同事说…), or None."""
+    for m in _ATTRIB.finditer(text, body):
+        if not _ANSWER_VIEW.search(text, max(body, m.start() - 4), m.start()):
+            return m
+    return None
+
+
 _OWN_VIEW = re.compile(r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|我认为|我觉得|我想|我会|我们要|我要|我的看法)")
 
 # generic section labels: a list item made only of these is a heading, not content
@@ -1044,7 +1057,7 @@ class Grader:
             whole = (min([body] + [h[1] for h in found]), len(text))
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
         labels = _label_items(text, body)
-        m = _ATTRIB.search(text, body)
+        m = _attribution(text, body)
         whole = (min([body] + [h[1] for h in found]), len(text))
         if not m and not _STANCE_HINT.search(text, body):
             # nothing negated, nobody else's view: only headings to set apart
