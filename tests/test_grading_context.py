@@ -106,3 +106,9 @@ def test_answering_someones_view_is_the_candidates_own_action():
     g = grade(RUMOUR, "网友质疑我们不回应,说明我们心虚。")
     assert g.point("reply").status != "covered"
 
+
+
+def test_if_that_fails_is_a_condition_not_a_rejection():
+    g = grade(RUMOUR, "先自己想办法,实在不行向领导汇报。")
+    assert g.point("boss").status == "covered"
+    assert grade(RUMOUR, "这种小事不用向领导汇报。").point("boss").status != "covered"

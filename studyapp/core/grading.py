@@ -164,6 +164,8 @@ _NOT_NEG = (
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
     "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿",
+    # 'if that fails' is a condition, not a rejection of the next step (实在不行找领导)
+    "实在不行", "如果不行", "要是不行", "还不行", "再不行", "不行的话",
     # 缺 inside words that name a thing, not a lack of what follows
     "容缺", "所缺", "缺口", "缺点", "缺陷", "缺席", "缺憾", "空缺", "残缺", "或缺", "补缺", "缺位",
 )
