@@ -112,3 +112,9 @@ def test_if_that_fails_is_a_condition_not_a_rejection():
     g = grade(RUMOUR, "先自己想办法,实在不行向领导汇报。")
     assert g.point("boss").status == "covered"
     assert grade(RUMOUR, "这种小事不用向领导汇报。").point("boss").status != "covered"
+
+
+def test_a_doubled_verb_character_must_not_straddle_two_words():
+    question = q([("split", "合理分工,把任务落实到人")], prompt="科室要在一周内完成一项调研报告。你怎么安排?")
+    # 工工 in 员工|工作 is not the doubled 工 of 分工
+    assert grade(question, "科室员工工作量都很大。").point("split").status == "missed"

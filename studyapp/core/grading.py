@@ -822,7 +822,8 @@ _GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
 
 
 def _not_across_words(text: str, found: list, risky: set) -> list:
-    """Drop hits of ``risky`` terms that straddle two words of the sentence (目的 in 项目的)."""
+    """Drop hits of ``risky`` terms that straddle two words of the sentence (目的 in 项目的,
+    工工 in 员工工作)."""
     token_of = [0] * (len(text) + 1)  # token index of each character
     starts = set()
     pos = 0
@@ -932,6 +933,8 @@ class Grader:
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
+        # so are doubled verb characters (听听 for 听取): 工工 in 员工工作 is not 分工
+        self._risky |= {t for t in self._where if len(t) == 2 and t[0] == t[1]}
         self._cache: dict[str, tuple] = {}
         self._weights: dict[int, dict] = {}
         self._lines: dict[str, list[Sentence]] = {}
