@@ -49,6 +49,7 @@ def test_history_table(tmp_path, monkeypatch, capsys):
     assert main(["history"]) == 0
     out = capsys.readouterr().out
     assert f"#{sid}" in out and "unfinished" in out and "done" in out
+    assert "2 questions" in out and "1 question\n" in out  # the unfinished one has one
     assert "谈谈基层减负。" in out and "core/burden-survey" in out
 
 

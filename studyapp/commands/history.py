@@ -104,7 +104,7 @@ def run(args) -> int:
         print(f"Mock interviews ({len(sessions)})")
         for s in sessions:
             print(f"  #{s.id:<4} {_local(s.created_at)}  {status_label.get(s.status, s.status):<10}  "
-                  f"score {_score(s.score):>3}  {len(s.questions)} questions")
+                  f"score {_score(s.score):>3}  {len(s.questions)} question{'' if len(s.questions) == 1 else 's'}")
             for q in s.questions:
                 print(f"        {q.index + 1}. {_score(q.score):>3}  {q.question_id:<24} {clip_cells(q.prompt, 40)}")
     if attempts:
