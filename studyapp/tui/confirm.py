@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    ALLOW_SEARCH = False  # answer the question first (StudyApp.check_action)
     BINDINGS = [
         Binding("y", "answer(True)", "是"),
         Binding("n,escape", "answer(False)", "否"),

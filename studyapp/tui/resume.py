@@ -49,6 +49,7 @@ def describe(record: SessionRecord) -> str:
 
 
 class ResumeScreen(ModalScreen[str]):
+    ALLOW_SEARCH = False  # answer the question first (StudyApp.check_action)
     DEFAULT_CSS = """
     ResumeScreen { align: center middle; }
     ResumeScreen #resume { width: 70; height: auto; border: thick $warning; padding: 1 2; background: $surface; }

@@ -470,3 +470,26 @@ async def test_with_the_bell_turned_off_the_warnings_still_show_but_nothing_ring
         assert "还剩 30 秒" in shown(app, "#mock-warning")
         assert "urgent" in screen.query_one("#mock-countdown").classes
         assert app.rings == 0
+
+
+async def test_the_resume_question_is_answered_before_anything_else(db, clock):
+    from studyapp.tui.resume import ResumeScreen
+
+    db.create_session(config={}, questions=[("community-governance", "burden-survey", "题")],
+                      state={"version": 1, "items": []})
+    app = app_for(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        from textual.command import CommandPalette
+
+        from studyapp.tui.confirm import ConfirmScreen
+
+        await pilot.press("ctrl+p")  # no search over the dialog: it is "another key"
+        await pilot.pause()
+        assert not CommandPalette.is_open(app) and isinstance(app.screen, ConfirmScreen)
+        await pilot.press("ctrl+p")  # nor over the confirmation
+        await pilot.pause()
+        assert not CommandPalette.is_open(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
