@@ -69,13 +69,14 @@ class ReportScreen(Screen):
     def compose(self) -> ComposeResult:
         r = self.report
         total = fmt_duration(r.think_used + r.answer_used)
+        # two short lines rather than one that wraps mid-phrase at 80 columns
         summary = (
-            f"{len(r.questions)} 题 · 总用时 {total} / 限时 {fmt_duration(r.time_allowed)} · "
-            f"共 {r.chars} 字，预计口述 {fmt_duration(r.speak_s)}（每分钟 200 字） · "
-            f"平均得分 {'–' if r.score is None else round(r.score)}"
+            f"{len(r.questions)} 题 · 平均得分 {'–' if r.score is None else round(r.score)} · "
+            f"总用时 {total} / 限时 {fmt_duration(r.time_allowed)}"
         )
         if not r.finished:
             summary += " · 未完成"
+        summary += f"\n共 {r.chars} 字，预计口述 {fmt_duration(r.speak_s)}（按每分钟 200 字估算）"
         yield Header()
         yield Static(Content(summary), id="report-summary")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)

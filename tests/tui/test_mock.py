@@ -402,6 +402,10 @@ async def test_the_report_footer_names_enter_and_enter_opens_the_highlighted_que
         await step(pilot, clock, 11)
         report = app.screen
         assert isinstance(report, ReportScreen)
+        summary = shown(app, "#report-summary").splitlines()
+        assert summary[0].startswith("2 题 · 平均得分 ") and summary[0].endswith("总用时 0:20 / 限时 0:20")
+        assert summary[1] == "共 9 字，预计口述 0:03（按每分钟 200 字估算）"
+        assert all(len(line) <= 38 for line in summary)  # each fits an 80-column line
         keys = {k.description: k.key_display for k in report.query(FooterKey)}
         assert keys.get("点评本题") == "⏎"
         await pilot.press("down", "enter")
