@@ -442,3 +442,26 @@ async def test_a_long_previous_outline_can_be_read_in_full_at_80x24(store, clock
         assert box.scroll_y == box.max_scroll_y > 0
         last_line = _shown_lines(again.query_one("#previous-answer"))[-1].strip()
         assert LONG_OUTLINE.endswith(last_line)
+
+
+async def test_the_pack_description_is_reflowed_not_broken_where_the_yaml_was():
+    from studyapp.core.packs import bundled_pack_dir
+    from studyapp.tui.text import NO_BREAK_BEFORE
+
+    app = make_app(bundled_pack_dir())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        pack = app.packs[0]
+        assert "\n" in pack.description.strip()  # the YAML has hard line breaks
+        detail = app.screen.query_one("#detail", Static)
+        text = static_text(detail)
+        assert pack.description.replace("\n", "").strip() in text
+        lines = [ln.strip() for ln in _shown_lines(detail) if ln.strip()]
+        desc_lines = lines[1 : lines.index(next(ln for ln in lines if ln.startswith("1 个话题")))]
+        assert "".join(desc_lines) == pack.description.replace("\n", "").strip()
+        width = detail.content_region.width
+        from rich.cells import cell_len
+
+        # every line but the last is (nearly) full: no early breaks where the YAML had them
+        assert all(cell_len(ln) >= width - 4 for ln in desc_lines[:-1]), desc_lines  # 禁则 may move a character
+        assert not any(ln[0] in NO_BREAK_BEFORE for ln in desc_lines)
