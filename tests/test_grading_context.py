@@ -118,3 +118,15 @@ def test_a_doubled_verb_character_must_not_straddle_two_words():
     question = q([("split", "合理分工,把任务落实到人")], prompt="科室要在一周内完成一项调研报告。你怎么安排?")
     # 工工 in 员工|工作 is not the doubled 工 of 分工
     assert grade(question, "科室员工工作量都很大。").point("split").status == "missed"
+
+
+def test_a_new_word_the_segmenter_does_not_know_is_content_a_fragment_is_not():
+    question = q(
+        [("tour", "推动古镇与文旅、文创产业融合"), ("ask", "走访商户时要倾听意见")],
+        prompt="某古镇游客越来越少,你是镇里的干部,有什么办法?",
+    )
+    g = grade(question, "把古镇和文旅结合起来,开发文创。")
+    assert g.point("tour").status == "covered"
+    assert "文旅" in g.point("tour").matched
+    # 时要 (时 + 要, two words of grammar) is not a word of the point
+    assert not any("时要" in m for m in grade(question, "").point("ask").missing)

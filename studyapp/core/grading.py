@@ -72,6 +72,9 @@ SATURATE_LIST = 1.5
 # a word of a keyword point's text more frequent than this (单位, 部门, 领导, 时间) is one
 # of the commonest words of Chinese: alone, with none of the tutor's keywords, it is no evidence
 COMMON_FREQ = 10000
+# a character this frequent as a word of its own (要 156,581, 时 103,736) is grammar: a two-character
+# word the segmenter does not know and that holds one is a fragment (时要), not a new word (文旅)
+GRAMMAR_CHAR_FREQ = 50000
 # a word of a keyword point's text at most this frequent in jieba's dictionary counts like a keyword
 RARE_FREQ = 300
 # weight of the point's own words next to the tutor's keywords (0: keywords only)
@@ -356,6 +359,12 @@ def _known_word(word: str, lex: Lexicon) -> bool:
         return True
 
 
+def _fragment(word: str) -> bool:
+    """A two-character word the segmenter does not know is a fragment when one of its
+    characters is a word of grammar on its own (时要, 乱要: 要); 文旅, 文创 are new words."""
+    return any(_frequency(c) > GRAMMAR_CHAR_FREQ for c in word)
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated there).
 
@@ -387,7 +396,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 continue
             if w.isdigit():
                 continue
-            if len(w) == 2 and (w[0] in "不没无未非别" or not _known_word(w, lex)):
+            if len(w) == 2 and (w[0] in "不没无未非别" or (not _known_word(w, lex) and _fragment(w))):
                 continue  # a negation, or a two-character fragment the segmenter guessed (时要, 乱要)
             seen.add(w)
             parts: tuple[str, ...] = ()
