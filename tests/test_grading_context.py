@@ -130,3 +130,13 @@ def test_a_new_word_the_segmenter_does_not_know_is_content_a_fragment_is_not():
     assert "文旅" in g.point("tour").matched
     # 时要 (时 + 要, two words of grammar) is not a word of the point
     assert not any("时要" in m for m in grade(question, "").point("ask").missing)
+
+
+def test_a_negation_inside_a_word_of_the_point_negates_nothing():
+    # 无 in 三无 (no licence, no label, no maker) does not make the point about a lack of food
+    question = q(
+        [("check", "重点查过期和三无食品"), ("fine", "发现问题依法处罚")],
+        prompt="你负责检查学校周边的小卖部,怎么查?",
+    )
+    g = grade(question, "重点查过期食品。")
+    assert g.point("check").status == "covered", g.point("check")

@@ -375,9 +375,17 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     seen = set()
     pieces, _ = _point_pieces(text)
     for pi, piece in enumerate(pieces):
+        tokens = seg(piece)
         cues = _cues(piece)
+        if cues and "".join(tokens) == piece:
+            # a cue inside a word negates nothing (无 in 三无食品)
+            starts, pos = set(), 0
+            for w in tokens:
+                starts.add(pos)
+                pos += len(w)
+            cues = [c for c in cues if c[0] in starts]
         pos = 0
-        for w in seg(piece):
+        for w in tokens:
             at = piece.find(w, pos)
             pos = at + len(w) if at >= 0 else pos
             # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
