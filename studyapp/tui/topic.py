@@ -14,14 +14,51 @@ from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui.text import one_line, short
 
 
+def _join_chinese_lines(state) -> None:
+    """markdown-it core rule: a line break inside a paragraph next to a Chinese character
+    joins the lines without the space Textual would put there (一行\n二行 reads 一行二行)."""
+    import unicodedata
+
+    from rich.cells import get_character_cell_size as width
+
+    def wide(ch: str) -> bool:
+        return bool(ch) and width(ch) == 2
+
+    def punct(ch: str) -> bool:  # full-width punctuation: never a space beside it
+        return wide(ch) and unicodedata.category(ch).startswith("P")
+
+    for token in state.tokens:
+        children = token.children or []
+        for i, child in enumerate(children):
+            if child.type != "softbreak":
+                continue
+            # the nearest characters on each side (past ** and other empty markup tokens)
+            before = next((c.content[-1] for c in reversed(children[:i]) if c.content), "")
+            after = next((c.content[0] for c in children[i + 1 :] if c.content), "")
+            # 中文\n中文 and 中文，\nLatin join; Latin\n中文 keeps its space (as in "line 中文")
+            if (wide(before) and wide(after)) or punct(before) or punct(after):
+                child.type = "text"
+                child.content = ""
+
+
+def chinese_markdown_parser():
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("gfm-like")  # Textual's default
+    parser.core.ruler.push("join_chinese_lines", _join_chinese_lines)
+    return parser
+
+
 class SafeMarkdown(Markdown):
     """Markdown that never follows a link: pack links are shown, not opened.
 
     Inline text is rendered by Textual as Content (``[bold]`` stays literal);
-    a click on a link only tells the reader where it points.
+    a click on a link only tells the reader where it points. Lines of Chinese
+    wrapped by the author are joined without a space.
     """
 
     def __init__(self, markdown: str | None = None, **kwargs) -> None:
+        kwargs.setdefault("parser_factory", chinese_markdown_parser)
         super().__init__(sanitize(markdown), open_links=False, **kwargs)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:

@@ -465,3 +465,23 @@ async def test_the_pack_description_is_reflowed_not_broken_where_the_yaml_was():
         # every line but the last is (nearly) full: no early breaks where the YAML had them
         assert all(cell_len(ln) >= width - 4 for ln in desc_lines[:-1]), desc_lines  # 禁则 may move a character
         assert not any(ln[0] in NO_BREAK_BEFORE for ln in desc_lines)
+
+
+async def test_a_briefing_wrapped_by_its_author_reads_as_one_paragraph():
+    from textual.app import App
+
+    from studyapp.tui.topic import SafeMarkdown
+
+    source = "社区减负要落到实处，\n不能**只减报表**\n而不减事务。Latin words\nstay apart 中文\n与 English 混排。"
+
+    class One(App):
+        def compose(self):
+            yield SafeMarkdown(source)
+
+    app = One()
+    async with app.run_test(size=(100, 10)) as pilot:
+        await pilot.pause()
+        paragraph = app.query_one("MarkdownParagraph")
+        assert _shown_lines(paragraph)[0].strip() == (
+            "社区减负要落到实处，不能只减报表而不减事务。Latin words stay apart 中文与 English 混排。"
+        )
