@@ -140,3 +140,13 @@ def test_a_negation_inside_a_word_of_the_point_negates_nothing():
     )
     g = grade(question, "重点查过期食品。")
     assert g.point("check").status == "covered", g.point("check")
+
+
+def test_a_term_that_holds_a_negation_is_said_whole():
+    # 无 of 无理诉求 negates the 诉求 inside it, not the term around it
+    question = q(
+        [("unreasonable", "正视群众诉求中的无理诉求,依法依规解释", [["无理诉求", "不合理诉求"]]),
+         ("fast", "群众诉求快速回应", [["快速回应", "马上办"]])],
+        prompt="有的城市对热线诉求一律限时办结。对此你怎么看?",
+    )
+    assert grade(question, "无理诉求、过度诉求要区分开").point("unreasonable").status == "covered"

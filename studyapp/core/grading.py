@@ -1022,13 +1022,17 @@ class Grader:
             # (信息不共享 is not half of 推进信息共享)
             # (from the clause's start to the end of the negated term: 信息 in 信息不共享,
             # but not 退回 in 不该社区干的事一律退回去)
-            scopes = [(h[4][0], h[2]) for h in hs if h[3] in ("negated", "rejected", "opposite")]
+            # (but not a longer term found around the negated one: 无理诉求 around the 诉求 its 无 negates)
+            scopes = [(h[4][0], h[1], h[2]) for h in hs if h[3] in ("negated", "rejected", "opposite")]
             # 信息 inside 信息孤岛 said as a problem is part of the problem
             problems = [(h[1], h[2]) for h in hs if h[3] == "problem"]
             if (scopes or problems) and pi in ok:
                 ok[pi] = {
                     u: v for u, v in ok[pi].items()
-                    if not any(a <= v[1] < b for a, b in scopes)
+                    if not any(
+                        a <= v[1] < b and not (v[1] <= x and b <= v[2] and v[2] - v[1] > b - x)
+                        for a, x, b in scopes
+                    )
                     and not any(a <= v[1] and v[2] <= b for a, b in problems)
                 }
                 if not ok[pi]:
