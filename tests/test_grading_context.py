@@ -150,3 +150,13 @@ def test_a_term_that_holds_a_negation_is_said_whole():
         prompt="有的城市对热线诉求一律限时办结。对此你怎么看?",
     )
     assert grade(question, "无理诉求、过度诉求要区分开").point("unreasonable").status == "covered"
+
+
+def test_a_verb_shortened_before_a_general_noun_still_counts():
+    question = q(
+        [("collect", "提前收集问题清单"), ("host", "会上把控发言节奏")],
+        prompt="领导让你组织一次居民议事会。你怎么组织?",
+    )
+    # 收问题: 收集 shortened before its object 问题 (a general noun, but the point's own)
+    assert grade(question, "会前先收问题").point("collect").status == "covered"
+    assert grade(question, "会前先收拾会场").point("collect").status == "missed"

@@ -617,6 +617,13 @@ def _is_time_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _is_noun(word: str) -> bool:
+    """``word`` is a plain noun (问题, 情况) for the segmenter."""
+    tags = _tag(word)
+    return len(tags) == 1 and tags[0][1] == "n"
+
+
+@lru_cache(maxsize=8192)
 def _is_verb(word: str) -> bool:
     tags = _tag(word)
     return len(tags) == 1 and tags[0][1][:1] == "v"
@@ -688,11 +695,14 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
                 if strength == EXACT:
                     _verb_forms(units[ui], v)
                 for o in words[k + 1:k + 4]:  # its object: one of the next three words
-                    if o == v or o in _STOP or o in _CUE_KIND:
+                    # a general noun is still the verb's object (收集问题清单 -> 收问题)
+                    if o == v or (o in _STOP and not _is_noun(o)) or o in _CUE_KIND:
                         continue
                     objects = {o} | {x for x in lex.synonyms_of(o) if len(x) >= 2}
                     if len(o) >= 3:  # 具体意见 -> 意见
-                        objects.update(x for x in _search_parts(o) if len(x) >= 2 and x not in _STOP)
+                        objects.update(
+                            x for x in _search_parts(o) if len(x) >= 2 and (x not in _STOP or _is_noun(x))
+                        )
                     for c in dict.fromkeys(v):
                         if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
                             continue
