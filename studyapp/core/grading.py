@@ -333,7 +333,8 @@ def _point_pieces(text: str) -> tuple[list[str], bool]:
     """The pieces of a key point's text (its clauses and list items) and whether it is a list.
 
     培训内容贴近实际:政策解读、群众工作方法、信息化办公技能 -> [培训内容贴近实际, 政策解读,
-    群众工作方法, 信息化办公技能], a list (three or more items joined by 、).
+    群众工作方法, 信息化办公技能], a list (three or more items joined by 、, and nothing
+    but a lead-in before a colon besides them).
     """
     pieces: list[str] = []
     enum = False
@@ -345,6 +346,10 @@ def _point_pieces(text: str) -> tuple[list[str], bool]:
             if len(items) >= 3:
                 enum = True
         pieces.extend(x for x in items if x.strip())
+    if enum and sum(1 for c in re.split(r"[,;。!?()]", text) if c.strip()) > 1:
+        # the list is one clause of several (制定演练方案,明确场景、流程、职责): the point
+        # is its clauses, not the list's items
+        enum = False
     return pieces, enum
 
 
