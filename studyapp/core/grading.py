@@ -530,18 +530,21 @@ def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tup
     return tuple(dict.fromkeys(text[a:b] for a, b, _ in chosen))
 
 
-@lru_cache(maxsize=4096)
-def _gapped_re(term: str) -> re.Pattern:
-    return re.compile("(?:[^,;:。!?、\\s]?)".join(map(re.escape, term)))
-
-
 def _in_prompt(term: str, prompt: str) -> bool:
-    """The prompt says ``term``, whole or shortened by one character (老支书 for 老村支书)."""
+    """The prompt says ``term``, whole or with one more character inside (老支书 in 老村支书)."""
     if term in prompt:
         return True
-    if len(term) < MIN_SHORTENED or not all(is_cjk(c) for c in term):
+    n = len(term)
+    if n < MIN_SHORTENED or not all(is_cjk(c) for c in term):
         return False
-    return any(m.end() - m.start() <= len(term) + 1 for m in _gapped_re(term).finditer(prompt))
+    i = prompt.find(term[0])
+    while i >= 0:
+        w = prompt[i:i + n + 1]
+        if len(w) == n + 1 and w[-1] == term[-1] and all(is_cjk(c) for c in w):
+            if any(w[:k] + w[k + 1:] == term for k in range(1, n)):
+                return True
+        i = prompt.find(term[0], i + 1)
+    return False
 
 
 def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
