@@ -9,16 +9,19 @@ How it works (docs/grading.md says the same for users and tutors):
    gave keywords, else the content words of the point's text. A unit matches
    through any of its terms or their exact synonyms (built-in thesaurus + the
    pack's); loose relatives count as weak evidence. Units that also appear in
-   the prompt or in many key points weigh less: they say little about which
-   point the candidate made. A verb of the point also matches in its short
-   and spoken forms (定方案 for 制定方案, 劝他 for 劝说, 查清楚 for 核查, 听听
+   the prompt (whole, or with one more character inside: 老支书 for 老村支书;
+   for the tutor's keywords, term by term: 老张 of [张叔, 老张]) or in many key
+   points weigh less: they say little about which point the candidate made,
+   and so do words that only say when (会后, 会上). A verb of the point also
+   matches in its short and spoken forms (定方案 for 制定方案, 劝他 for 劝说, 查清楚 for 核查, 听听
    for 听取), and a four-character term of two words with a few characters
    between them (稳定他的情绪).
 3. The answer is cut into sentences / list items, each into clauses. A term
    found in a clause does not count when the clause negates it (我不同意…,
-   没必要…, 不用…, …不能同时搞), when it reports someone else's view (有人认为…,
-   同事说…), when it is only a bare section label (目的-方案-实施-总结) or sits
-   in a stock phrase (确保…圆满成功). Negating a bad thing (反对形式主义) is a
+   没必要…, 不用…, …不能同时搞; not 实在不行…, nor the 无 inside 无理诉求), when
+   it reports someone else's view (有人认为…, 同事说…; not 回应网友质疑),
+   when it is only a bare section label (目的-方案-实施-总结) or sits in a
+   stock phrase (确保…圆满成功). Negating a bad thing (反对形式主义) is a
    positive statement and counts; naming a bad thing plainly (信息孤岛, 怕担责)
    describes the problem, not the measure against it, and rejecting a measure
    (没必要搞信息共享) is not describing the lack it fixes.
