@@ -105,63 +105,75 @@ class BadCache(Exception):
     """The cache file is not something the loader could have written."""
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_DECODERS: dict[Any, Any] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        import typing
-
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def _decode_as(tp: Any, value: Any) -> Any:
-    """``value`` (decoded JSON) as an instance of the annotation ``tp``, or BadCache."""
+def _decoder(tp: Any):
+    """A function turning decoded JSON into a value of the annotation ``tp`` (or raising
+    BadCache); built once per annotation from the model's type hints."""
+    if tp in _DECODERS:
+        return _DECODERS[tp]
     import types
     import typing
 
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(tp)
-        if value is None:
-            if type(None) in options:
-                return None
-            raise BadCache("null")
-        rest = [o for o in options if o is not type(None)]
-        if len(rest) != 1:
-            raise BadCache(f"ambiguous type {tp}")
-        return _decode_as(rest[0], value)
-    if origin is tuple:
+        rest = [o for o in typing.get_args(tp) if o is not type(None)]
+        if len(rest) != 1 or type(None) not in typing.get_args(tp):
+            raise TypeError(f"cannot cache a {tp}")
+        inner = _decoder(rest[0])
+
+        def decode(value):
+            return None if value is None else inner(value)
+
+    elif origin is tuple:
         args = typing.get_args(tp)
-        if not isinstance(value, list) or len(args) != 2 or args[1] is not Ellipsis:
-            raise BadCache(f"expected a list for {tp}")
-        return tuple(_decode_as(args[0], v) for v in value)
-    if tp is str:
-        if type(value) is not str:
-            raise BadCache("expected a string")
-        return value
-    if tp is int:
-        if type(value) is not int:
-            raise BadCache("expected an integer")
-        return value
-    if tp is float:
-        if type(value) not in (int, float) or not math.isfinite(value):
-            raise BadCache("expected a finite number")
-        return float(value)
-    if tp is Path:
-        if not (isinstance(value, dict) and value.keys() == {"__path"} and type(value["__path"]) is str):
-            raise BadCache("expected a path")
-        return Path(value["__path"])
-    if tp in _CLASSES.values():
-        if not isinstance(value, dict) or value.get("__dc") != tp.__name__:
-            raise BadCache(f"expected a {tp.__name__}")
-        hints = _hints(tp)
-        names = {f.name for f in fields(tp)}
-        if set(value) - {"__dc"} != names:
-            raise BadCache(f"wrong fields for {tp.__name__}")
-        return tp(**{f.name: _decode_as(hints[f.name], value[f.name]) for f in fields(tp)})
-    raise BadCache(f"unexpected type {tp}")
+        if len(args) != 2 or args[1] is not Ellipsis:
+            raise TypeError(f"cannot cache a {tp}")
+        item = _decoder(args[0])
+
+        def decode(value):
+            if type(value) is not list:
+                raise BadCache(f"expected a list for {tp}")
+            return tuple([item(v) for v in value])
+
+    elif tp in (str, int):
+
+        def decode(value):
+            if type(value) is not tp:  # bool is not an int here
+                raise BadCache(f"expected {tp.__name__}")
+            return value
+
+    elif tp is float:
+
+        def decode(value):
+            if type(value) not in (int, float) or not math.isfinite(value):
+                raise BadCache("expected a finite number")
+            return float(value)
+
+    elif tp is Path:
+
+        def decode(value):
+            if type(value) is not dict or value.keys() != {"__path"} or type(value["__path"]) is not str:
+                raise BadCache("expected a path")
+            return Path(value["__path"])
+
+    elif tp in _CLASSES.values():
+        _DECODERS[tp] = lambda value: _DECODERS[tp](value)  # placeholder while recursing
+        hints = typing.get_type_hints(tp)
+        parts = [(f.name, _decoder(hints[f.name])) for f in fields(tp)]
+        names = {"__dc", *(name for name, _ in parts)}
+        cls_name = tp.__name__
+
+        def decode(value):
+            if type(value) is not dict or value.get("__dc") != cls_name or value.keys() != names:
+                raise BadCache(f"expected a {cls_name} with exactly its fields")
+            return tp(**{name: part(value[name]) for name, part in parts})
+
+    else:
+        raise TypeError(f"cannot cache a {tp}")
+    _DECODERS[tp] = decode
+    return decode
 
 
 def _check(result: LoadResult) -> None:
@@ -194,7 +206,7 @@ def _check(result: LoadResult) -> None:
 
 
 def _decode(value: Any) -> LoadResult:
-    result = _decode_as(LoadResult, value)
+    result = _decoder(LoadResult)(value)
     _check(result)
     return result
 
