@@ -210,3 +210,102 @@ def test_neighbouring_steps_are_not_even_related(synonyms, related, a, b):
     # weak evidence between two steps of one task credits one key point for another
     for group in list(synonyms) + list(related):
         assert not (a in group and b in group), f"{a} and {b} linked by {group}"
+
+
+# ------------------------------------------------------------ spoken forms
+# What candidates say out loud in a structured interview, for the word a key
+# point is written in. Each pair is one a strict examiner accepts.
+
+
+@pytest.mark.parametrize(
+    "term, spoken",
+    [
+        ("走访", "上门看看"),
+        ("调研", "摸个底"),
+        ("掌握情况", "心里有数"),
+        ("信息共享", "数据连起来"),
+        ("跑腿", "来回奔波"),
+        ("沟通", "唠唠"),
+        ("帮助", "搭把手"),
+        ("汇报", "跟领导说"),
+        ("冷静", "沉住气"),
+        ("倾听", "把话说完"),
+        ("甩锅", "推来推去"),
+        ("原因", "问题出在"),
+        ("辩证看待", "正反两方面"),
+        ("对接进度", "碰个头"),
+        ("成立小组", "搭班子"),
+        ("明确分工", "落实到人"),
+        ("对策", "破解之道"),
+        ("赶赴现场", "赶到现场"),
+        ("吸取教训", "长记性"),
+        ("简化流程", "减环节"),
+        ("以身作则", "做表率"),
+        ("台账", "建台账"),
+        ("调整心态", "想得开"),
+        ("答复", "给个说法"),
+    ],
+)
+def test_spoken_forms_are_exact_synonyms(synonyms, term, spoken):
+    assert spoken in _group_with(synonyms, term)
+
+
+@pytest.mark.parametrize(
+    "ordinary, group",
+    [
+        # matching is by substring: a term must not hide inside everyday phrases
+        ("长江水位超过警戒线", "保护现场"),
+        ("绿化隔离带", "保护现场"),
+        ("设立法律顾问", "完善立法"),
+        ("建立法治思维", "完善立法"),
+        ("保障道路畅通", "畅通渠道"),
+        ("不能孤立地看问题", "排挤"),
+        ("这件事情特别急", "安抚"),
+        ("给年轻人的机会太多", "文山会海"),
+        ("搭建群众参与的平台", "微信群"),
+        ("群众找上门来反映问题", "走访"),
+        ("开展心理疏导", "维持秩序"),
+        ("立即改变工作方式", "整改"),
+        ("调查实际情况", "核实"),
+    ],
+)
+def test_terms_do_not_hide_inside_everyday_phrases(synonyms, ordinary, group):
+    hidden = [t for t in _group_with(synonyms, group) if t in ordinary]
+    assert not hidden, f"{hidden} of the {group} group found inside {ordinary!r}"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("冷静", "安抚"),  # keeping one's own head vs calming the other person
+        ("道歉", "承认错误"),  # related, not the same step
+        ("赶赴现场", "实地查看"),  # rushing to an emergency vs inspecting for research
+        ("合理安排时间", "加班加点"),
+        ("维护威信", "顾及面子"),
+        ("传帮带", "请教"),  # teaching the newcomer vs asking the old hand
+        ("通俗易懂", "贴近实际"),
+    ],
+)
+def test_spoken_forms_keep_neighbours_apart(synonyms, a, b):
+    assert b not in _group_with(synonyms, a)
+
+
+@pytest.mark.parametrize(
+    "point, answer",
+    [
+        ("入户走访困难群众", "挨个上门看看,问问他们缺什么"),
+        ("认真倾听群众诉求", "先让他把话说完,耐心听"),
+        ("辩证看待这一现象", "我觉得要从正反两方面看"),
+        ("保持冷静", "我会沉住气,不急不躁"),
+        ("吸取教训,避免再犯", "这次要长记性,引以为戒"),
+        ("看望慰问困难老人", "逢年过节上门探望"),
+    ],
+)
+def test_a_point_said_in_spoken_words_is_covered(point, answer):
+    from studyapp.core.grading import Grader
+    from studyapp.core.model import KeyPoint, Question
+
+    q = Question(id="q", prompt="请谈谈你会怎么做", key_points=(KeyPoint(id="k", point=point),))
+    assert Grader(q).grade(answer).points[0].status == "covered"
+    # and the same words negated cover nothing
+    assert Grader(q).grade("我不会" + answer.split(",")[0]).points[0].status != "covered"
