@@ -176,3 +176,15 @@ def test_a_point_that_is_a_list_wants_two_of_its_items_a_point_with_a_list_in_it
     )
     # 制定演练方案 is a clause of its own: saying it fully is making the point
     assert grade(clause, "先制定方案").point("plan").status == "covered"
+
+
+def test_a_wish_that_people_be_pleased_is_a_slogan_not_a_measure():
+    question = q(
+        [("parents", "向家长通报检查结果,请家长监督", [["家长"], ["通报", "公开", "监督"]]),
+         ("canteen", "检查食堂后厨卫生", [["后厨", "卫生"]])],
+        prompt="开学前,教育局让你带队检查学校食堂。你怎么做?",
+    )
+    slogan = "我会严格把关,让家长放心。"
+    assert grade(question, slogan).point("parents").status == "missed"
+    assert "套话" in grade(question, slogan).point("parents").reason
+    assert grade(question, "检查结果向家长公开,让家长监督。").point("parents").status == "covered"
