@@ -188,3 +188,14 @@ def test_a_wish_that_people_be_pleased_is_a_slogan_not_a_measure():
     assert grade(question, slogan).point("parents").status == "missed"
     assert "套话" in grade(question, slogan).point("parents").reason
     assert grade(question, "检查结果向家长公开,让家长监督。").point("parents").status == "covered"
+
+
+def test_the_steps_of_a_problem_solving_template_are_headings():
+    question = q(
+        [("review", "事后总结经验,完善值班制度", [["总结", "复盘"], ["完善", "制度"]]),
+         ("fix", "当场解决群众的急事", [["急事", "当场"]])],
+        prompt="你值班时,办事大厅的叫号系统出了故障。你怎么办?",
+    )
+    skeleton = "发现问题→分析原因→解决问题→总结提升"
+    assert grade(question, skeleton).point("review").status == "missed"
+    assert grade(question, "事后总结提升,完善值班制度").point("review").status == "covered"

@@ -231,6 +231,7 @@ _LABELS = (
     "难点", "要点", "亮点", "关键", "总", "分", "一", "二", "三", "四", "五", "首先", "其次",
     "然后", "最后", "第一", "第二", "第三", "第四", "阶段", "部分", "提纲", "框架", "结论", "看法",
     "定调", "破题", "收尾", "升华", "总述", "分述", "调研", "实践", "善后", "处置", "应对", "预案",
+    "提升", "解决", "发现",
 )
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
