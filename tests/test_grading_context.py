@@ -199,3 +199,12 @@ def test_the_steps_of_a_problem_solving_template_are_headings():
     skeleton = "发现问题→分析原因→解决问题→总结提升"
     assert grade(question, skeleton).point("review").status == "missed"
     assert grade(question, "事后总结提升,完善值班制度").point("review").status == "covered"
+
+
+def test_a_manner_with_nothing_to_apply_it_to_is_a_slogan():
+    question = q(
+        [("roles", "安排专人负责签到和引导"), ("after", "会后整理意见上报")],
+        prompt="领导让你组织一次居民听证会。你怎么组织?",
+    )
+    assert grade(question, "我会精心组织、周密安排,确保会议开好。").point("roles").status == "missed"
+    assert grade(question, "周密安排专人负责签到。").point("roles").status == "covered"
