@@ -267,6 +267,15 @@ def test_spoken_forms_are_exact_synonyms(synonyms, term, spoken):
         ("开展心理疏导", "维持秩序"),
         ("立即改变工作方式", "整改"),
         ("调查实际情况", "核实"),
+        ("调查证明材料的来源", "核实"),
+        ("拿手机扫码办理", "优势"),
+        ("加强项目管理", "优势"),
+        ("延长项目工期", "优势"),
+        ("缩短处理时间", "短板"),
+        ("在一定时间内完成", "时间节点"),
+        ("教育才是根本", "培养"),
+        ("给老人倒杯水解渴", "贴近实际"),
+        ("组织企业开展自查", "反思"),
     ],
 )
 def test_terms_do_not_hide_inside_everyday_phrases(synonyms, ordinary, group):
