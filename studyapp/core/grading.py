@@ -94,6 +94,9 @@ PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
 # a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
 WHEN = 0.3
+# a word that only illustrates the point (after 如 / 比如, before 等) weighs this share:
+# alone it is at most partial
+EXAMPLE = 0.5
 # a word this long or longer is also the prompt's when the prompt has it with one more
 # character inside (老支书 for 老村支书)
 MIN_SHORTENED = 3
@@ -551,6 +554,37 @@ def _in_prompt(term: str, prompt: str) -> bool:
     return False
 
 
+# cues that start an illustration of what the point says (不足,如缺乏经验; 包括政策解读)
+_EXAMPLE_CUES = frozenset(("比如", "例如", "譬如", "诸如", "包括", "如", "像"))
+_EXAMPLE_ANYWHERE = frozenset(("比如", "例如", "譬如", "诸如", "包括"))  # 如 / 像 only open a clause
+
+
+def _illustrations(text: str) -> set[str]:
+    """Words of a key point that only illustrate it: after 如/比如/例如/像/包括 to the end
+    of the clause (反思…不足,如解释不够耐心). The point's core is the rest; a word said
+    elsewhere in the point is core too.
+
+    The items before 等 (邀请律师、法官等专业人员) are left alone: they name instances of
+    the point's own category, and graders count naming one (measured: treating them as
+    illustrations lost more right verdicts than it fixed)."""
+    if not text or (_point_pieces(text)[1]):
+        return set()  # a point that is a list (专家授课、案例研讨等多种形式): its items are the point
+    seg = _segmenter()
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for ci, clause in enumerate(re.split(r"[,;:。!?()]", text)):
+        tokens = [t for t in seg(clause) if t.strip()]
+        mark = [False] * len(tokens)
+        for k, t in enumerate(tokens):
+            if t in _EXAMPLE_CUES and (t in _EXAMPLE_ANYWHERE or (k == 0 and ci > 0)):
+                for j in range(k + 1, len(tokens)):
+                    mark[j] = True
+                break
+        for t, m in zip(tokens, mark):
+            (inside if m else outside).add(t)
+    return inside - outside
+
+
 def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
     prompt = fold(question.prompt or "")
     points_text = [fold(kp.point or "") for kp in question.key_points]
@@ -578,6 +612,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         if not kp.keywords or TEXT_WITH_KEYWORDS:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             have = {t for u in units for t in u.terms}
+            examples = _illustrations(points_text[i])
             for w, parts, piece, negative in _content_words(points_text[i], lex):
                 if w in have:
                     continue
@@ -592,6 +627,9 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 weight /= 1 + others
                 if _is_time_word(w):
                     weight *= WHEN  # 会后, 会上, 当天: when something is done, not what
+                if w in examples and not negative:
+                    # (a fault it names, 不够耐心, still counts when the answer admits it)
+                    weight *= EXAMPLE  # 解释 in 不足,如解释不够耐心: an illustration, not the point
                 if kp.keywords and 0 <= _frequency(w) <= RARE_FREQ:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
