@@ -18,6 +18,7 @@ from studyapp.core.model import LoadResult, Pack, Question, Topic
 from studyapp.core.safe_text import sanitize_line
 from studyapp.tui.home import HomeScreen, group_by_type
 from studyapp.tui.search import PackSearch
+from studyapp.tui.overlay_fix import install_overlay_fix
 from studyapp.tui.text import install_line_breaking
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class StudyApp(App):
     ) -> None:
         super().__init__()
         install_line_breaking()  # Chinese line-break rules for every wrapped text (tui/text.py)
+        install_overlay_fix()  # Chinese characters kept whole in notifications (tui/overlay_fix.py)
         self.results = list(packs)
         self.packs: list[Pack] = [r.pack for r in self.results if r.pack is not None]
         self.store = store
