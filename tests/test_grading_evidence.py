@@ -43,3 +43,39 @@ def test_admitting_the_fault_an_example_names_still_counts():
 def test_if_at_the_start_of_a_point_is_a_condition_not_an_example():
     cond = q([("fix", "如确实有错,立即纠正并公开道歉")], prompt="群众反映你发布的通知有误。")
     assert grade(cond, "确实有错的话我马上纠正。").point("fix").status == "covered"
+
+
+PARKING = q(
+    [
+        ("check", "马上核实出错的内容"),
+        ("phone", "统一答复口径,安排专人接听车主来电"),
+        ("fix", "发布更正公告,向车主致歉"),
+    ],
+    prompt="你单位发布的停车收费公告把收费标准写错了,不少车主来电询问。你怎么办?",
+)
+
+
+def test_the_evidence_of_one_point_is_not_also_an_incidental_word_of_another():
+    # 核实 makes the checking point; as a loose relative of 答复 it is one incidental
+    # word of the phone point, which it must not half-cover as well
+    g = grade(PARKING, "第一步,立即核实。")
+    assert g.point("check").status == "covered"
+    assert g.point("phone").status == "missed"
+    assert "另一点" in g.point("phone").reason
+
+
+def test_the_other_point_made_in_its_own_words_still_counts():
+    g = grade(PARKING, "立即核实;安排专人接电话,统一口径。")
+    assert g.point("check").status == "covered" and g.point("phone").status == "covered"
+
+
+def test_a_tutors_keyword_listed_for_two_points_serves_both():
+    both = q(
+        [
+            ("harm", "失信损害政府公信力", [["失信", "公信力"]]),
+            ("punish", "对失信行为追责", [["失信", "追责", "问责"]]),
+        ],
+        prompt="有企业反映地方政府招商承诺不兑现。你怎么看?",
+    )
+    g = grade(both, "这是失信。")
+    assert g.point("harm").status == "covered" and g.point("punish").status == "covered"

@@ -1280,17 +1280,62 @@ class Grader:
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
         verdicts = []
+        found: list[dict] = []
+        for pi, p in enumerate(self._points):
+            verdicts.append(self._verdict(pi, p, sentences, per, text, found))
+        if len(verdicts) > 1:
+            self._shared_evidence(verdicts, found)
         total_w = 0.0
         got = 0.0
-        for pi, p in enumerate(self._points):
-            v = self._verdict(pi, p, sentences, per, text)
-            verdicts.append(v)
+        for p, v in zip(self._points, verdicts):
             total_w += p.kp.weight
             got += p.kp.weight * VALUE[v.status]
         score = round(100.0 * got / total_w, 1) if total_w else 0.0
         return Grading(score, tuple(verdicts))
 
-    def _verdict(self, pi: int, p: _Point, sentences, per, original: str) -> PointVerdict:
+    def _shared_evidence(self, verdicts: list, found: list) -> None:
+        """One phrase as the sole evidence of several points: it may serve two points
+        (信息共享平台 for sharing and for the platform), but when it is all the evidence
+        of a covered point A and only one incidental word of a longer point B, B does
+        not get it for free: B drops one step (covered -> partial, partial -> missed).
+
+        Incidental: B's single found word is less than half of what B could find, and a
+        smaller share of B than of A."""
+        points = self._points
+        for bi, vb in enumerate(verdicts):
+            ub = found[bi]
+            if vb.status == MISSED or len(ub) != 1:
+                continue
+            (u, (s, a, b)), = ub.items()
+            pb = points[bi]
+            if pb.units[u].keyword:
+                continue  # a tutor's keyword is never incidental to its point
+            share_b = pb.units[u].weight * s / pb.full if pb.full else 1.0
+            if share_b >= 0.5:
+                continue
+            for ai, va in enumerate(verdicts):
+                if ai == bi or va.status != COVERED:
+                    continue
+                pa = points[ai]
+                inside = {x: v for x, v in found[ai].items() if a <= v[2] - 1 and v[1] < b}
+                if not inside:
+                    continue
+                got_a = _found(pa, inside)
+                if got_a < COVER_AT * pa.saturate or got_a / pa.full <= share_b:
+                    continue  # the phrase alone does not make A, or means no more to A than to B
+                status = PARTIAL if vb.status == COVERED else MISSED
+                name = pb.units[u].name
+                reason = (
+                    "只答到一部分：" + name if status == PARTIAL
+                    else "只提到" + name + "（已算作答到另一点），不足以答到这一点"
+                )
+                verdicts[bi] = PointVerdict(
+                    vb.id, status, vb.evidence if status != MISSED else (),
+                    vb.matched if status != MISSED else (), vb.missing, reason, vb.weight,
+                )
+                break
+
+    def _verdict(self, pi: int, p: _Point, sentences, per, original: str, found_out=None) -> PointVerdict:
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
         hits = [i for i in range(len(sentences)) if pi in per[i][0]]
         best_found, best_i, best_pair = 0.0, -1, False
@@ -1344,6 +1389,8 @@ class Grader:
         else:
             missing = _missing_phrases(p, units, said)
         reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
+        if found_out is not None:
+            found_out.append(units if status != MISSED else {})
         if status == MISSED:
             evidence = ()
         return PointVerdict(p.kp.id, status, evidence, matched if status != MISSED else (), missing,
