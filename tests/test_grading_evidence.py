@@ -79,3 +79,34 @@ def test_a_tutors_keyword_listed_for_two_points_serves_both():
     )
     g = grade(both, "这是失信。")
     assert g.point("harm").status == "covered" and g.point("punish").status == "covered"
+
+
+COMPLAINT = q(
+    [
+        ("report", "及时向领导汇报,把情况说清楚"),
+        ("explain", "耐心向群众解释政策的依据"),
+    ],
+    prompt="新的停车收费政策出台后,群众有意见,到单位反映。领导让你处理。你怎么办?",
+)
+
+
+def test_blaming_others_while_using_the_points_words_covers_nothing():
+    g = grade(COMPLAINT, "我会向领导说清楚,是群众不理解政策,责任不在我。")
+    assert g.point("report").status == "missed"
+    assert g.point("explain").status == "missed"
+    assert g.point("report").reason.startswith("推卸或敷衍的态度不算答到")
+
+
+def test_brushing_people_off_covers_nothing():
+    g = grade(COMPLAINT, "这种人不用理会,政策就是政策,直接向领导汇报就行。")
+    assert g.point("report").status == "missed"
+
+
+def test_saying_one_must_not_brush_people_off_is_not_brushing_them_off():
+    g = grade(COMPLAINT, "不能说群众无理取闹,我会耐心向群众解释政策依据。")
+    assert g.point("explain").status == "covered"
+
+
+def test_the_same_points_made_without_blame_count():
+    g = grade(COMPLAINT, "我会及时向领导汇报,把情况说清楚;再耐心向群众解释政策依据。")
+    assert g.point("report").status == "covered" and g.point("explain").status == "covered"

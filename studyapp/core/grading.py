@@ -222,6 +222,27 @@ def _attribution(text: str, body: int):
     return None
 
 
+# the candidate brushing the matter off or blaming others (不用理会, 不用管他, 无理取闹,
+# 责任不在我, 是群众不理解, 我们也没办法): the whole sentence is that stance, and the
+# words of a point it uses (方案, 上级, 说清楚) are not the point made
+_DISMISS = re.compile(
+    r"不(?:用|必|需要|去|予)?(?:理会|理睬|搭理|管他|管他们|用管|必管)|不理(?:他|她|他们|她们)|无理取闹|胡搅蛮缠|"
+    r"责任不在(?:我|我们|社区|单位)|不是我(?:们)?的(?:责任|问题|事)|不关我(?:们)?的事|与我(?:们)?无关|"
+    r"(?:跟|和)我(?:们)?没(?:有)?关系|不归我(?:们)?管|(?:群众|他们|居民|村民|对方|老百姓)(?:自己)?不理解|"
+    r"(?:我|我们|社区|单位)也没(?:有)?办法|直接干|硬推|强行推|是小事|自然(?:就)?(?:会)?平息|就没人(?:关注|管|提)了"
+)
+# …said of the stance itself (不能说群众无理取闹, 不是不用理会): not the candidate's
+_DISMISS_DENIED = re.compile(r"(?:不能|不要|不会|不该|不应|别|绝不|决不|不是|不可|不可以|反对|避免)(?:说|认为|觉得|把)?\S{0,3}$")
+
+
+def _dismissal(text: str, body: int):
+    """Where the candidate brushes the matter off or blames others in the sentence, or None."""
+    for m in _DISMISS.finditer(text, body):
+        if not _DISMISS_DENIED.search(text[max(body, m.start() - 8):m.start()]):
+            return m
+    return None
+
+
 _OWN_VIEW = re.compile(r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|我认为|我觉得|我想|我会|我们要|我要|我的看法)")
 
 # generic section labels: a list item made only of these is a heading, not content
@@ -1088,7 +1109,9 @@ class Grader:
             # (from the clause's start to the end of the negated term: 信息 in 信息不共享,
             # but not 退回 in 不该社区干的事一律退回去)
             # (but not a longer term found around the negated one: 无理诉求 around the 诉求 its 无 negates)
-            scopes = [(h[4][0], h[1], h[2]) for h in hs if h[3] in ("negated", "rejected", "opposite")]
+            scopes = [
+                (h[4][0], h[1], h[2]) for h in hs if h[3] in ("negated", "rejected", "opposite", "dismissed")
+            ]
             # 信息 inside 信息孤岛 said as a problem is part of the problem
             problems = [(h[1], h[2]) for h in hs if h[3] == "problem"]
             if (scopes or problems) and pi in ok:
@@ -1150,6 +1173,10 @@ class Grader:
         labels = _label_items(text, body)
         m = _attribution(text, body)
         whole = (min([body] + [h[1] for h in found]), len(text))
+        d = _dismissal(text, body)
+        if d and not (m and m.start() < d.start()):
+            # 我会坚持方案,这是上级定的任务,不用管他同不同意: a brush-off, whatever words it uses
+            return [(t, s, e, "dismissed", whole, scale) for t, s, e, scale in found]
         if not m and not _STANCE_HINT.search(text, body):
             # nothing negated, nobody else's view: only headings to set apart
             if not labels:
@@ -1438,6 +1465,8 @@ class Grader:
                 return "说的是相反的情况：" + clause
             if flag == "problem":
                 return "说的是问题本身，不是对策：" + clause
+            if flag == "dismissed":
+                return "推卸或敷衍的态度不算答到：" + clause
             if flag == "empty":
                 return "套话，没有具体内容：" + clause
             if flag == "listed":
