@@ -194,8 +194,10 @@ class StudyApp(App):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from studyapp.tui.search import search_palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="搜索话题和题目（题型、题干、标签）…", id="--command-palette"))
+            self.push_screen(search_palette(placeholder="搜索话题和题目（题型、题干、标签）…", id="--command-palette"))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

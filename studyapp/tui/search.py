@@ -55,3 +55,35 @@ class PackSearch(Provider):
             if score > 0:
                 _, offsets = matcher.fuzzy_search.match(matcher.query, text)
                 yield Hit(score, _highlight(text, offsets), command, text=text, help=Content(help_text))
+
+
+NO_MATCHES = "没有找到匹配的话题或题目"
+
+
+def search_palette(**kwargs):
+    """The command palette, saying "no matches" in Chinese (Textual's text is English)."""
+    from rich.align import Align
+    from rich.text import Text
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets.option_list import Option
+
+    class SearchPalette(CommandPalette):
+        def _start_no_matches_countdown(self, search_value: str) -> None:
+            super()._start_no_matches_countdown(search_value)
+            if not search_value:
+                return
+            timer = getattr(self, "_no_matches_timer", None)
+            if timer is None:
+                return
+            timer.stop()
+
+            def show() -> None:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+
+            self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
+
+    return SearchPalette(**kwargs)
+

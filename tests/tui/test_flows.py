@@ -485,3 +485,22 @@ async def test_a_briefing_wrapped_by_its_author_reads_as_one_paragraph():
         assert _shown_lines(paragraph)[0].strip() == (
             "社区减负要落到实处，不能只减报表而不减事务。Latin words stay apart 中文与 English 混排。"
         )
+
+
+async def test_a_search_without_hits_says_so_in_chinese(monkeypatch):
+    from textual.command import CommandList, CommandPalette
+
+    from studyapp.tui.search import NO_MATCHES
+
+    monkeypatch.setattr(CommandPalette, "_NO_MATCHES_COUNTDOWN", 0.01)  # not half a second
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zzqx")
+        await settle_palette(pilot)
+        await pilot.pause(0.05)  # Textual's own timer (not our clock)
+        results = app.screen.query_one(CommandList)
+        shown = [str(results.get_option_at_index(i).prompt.renderable) for i in range(results.option_count)]
+        assert results.option_count == 1 and NO_MATCHES in shown[0]
