@@ -39,10 +39,11 @@ if TYPE_CHECKING:
 
 TICK_S = 0.25
 
+# short enough to stay on one line beside the countdown at 80 columns
 PHASE_HINT = {
-    READING: "听题：请记住题目，读题时间结束后题目将隐藏",
-    THINKING: "思考：可以在下面记要点，思考时间结束后自动进入作答",
-    ANSWERING: "作答：直接在下面输入，时间到自动进入下一题",
+    READING: "听题：记住题目，读题时间到后题目隐藏",
+    THINKING: "思考：可在下面记要点，时间到自动开始作答",
+    ANSWERING: "作答：直接输入，时间到自动进入下一题",
 }
 
 

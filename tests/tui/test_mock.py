@@ -497,3 +497,24 @@ async def test_the_resume_question_is_answered_before_anything_else(db, clock):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
+
+
+@pytest.mark.parametrize("listen", [False, True])
+async def test_the_phase_line_fits_beside_the_countdown_at_80x24(db, clock, listen):
+    from textual.geometry import Region
+
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=300, listen=listen, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        from studyapp.tui.mock import MockScreen
+
+        seen = 0
+        while isinstance(app.screen, MockScreen):  # reading (听题), thinking, answering
+            seen += 1
+            phase = app.screen.query_one("#mock-phase")
+            assert phase.size.height == 1, shown(app, "#mock-phase")
+            lines = [s.text.strip() for s in phase.render_lines(Region(0, 0, phase.size.width, 1))]
+            assert lines[0] == shown(app, "#mock-phase")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert seen == (3 if listen else 2)
