@@ -562,11 +562,11 @@ def test_rejecting_a_measure_is_not_describing_the_lack_it_fixes():
 def test_one_of_the_commonest_words_of_a_keyword_point_alone_is_no_evidence():
     question = q(
         [("inspect", "加强督查,通报整改不力的单位", [["督查", "通报"]]), ("other", "开展培训")],
-        prompt="某区整改任务进展缓慢,你怎么看?",
+        prompt="某区多项任务进展缓慢,你怎么看?",
     )
     assert status(grade(question, "各单位都很辛苦。"), "inspect") == "missed"
-    # a rarer word of the point still gives partial
-    assert status(grade(question, "整改不力要说清楚。"), "inspect") == "partial"
+    # a rarer word of the point still counts (整改, not a word of this prompt)
+    assert status(grade(question, "整改不力要说清楚。"), "inspect") != "missed"
 
 
 def test_a_word_inside_a_stock_phrase_is_not_a_point_made():

@@ -110,3 +110,24 @@ def test_saying_one_must_not_brush_people_off_is_not_brushing_them_off():
 def test_the_same_points_made_without_blame_count():
     g = grade(COMPLAINT, "我会及时向领导汇报,把情况说清楚;再耐心向群众解释政策依据。")
     assert g.point("report").status == "covered" and g.point("explain").status == "covered"
+
+
+ELDER_SHOP = q(
+    [
+        ("respect", "尊重李大爷,理解他对老店的感情"),
+        ("plan", "一起商量改造方案,保留老店的特色"),
+    ],
+    prompt="老街改造,开了四十年老店的李大爷不愿搬,说改造会毁了老店。你是街道干部,怎么做?",
+)
+
+
+def test_naming_only_what_the_question_already_names_gives_not_even_partial():
+    g = grade(ELDER_SHOP, "李大爷的老店确实有年头了。")
+    assert g.point("respect").status == "missed"
+    assert g.point("plan").status == "missed"
+
+
+def test_the_prompts_words_with_a_word_of_the_point_still_count():
+    g = grade(ELDER_SHOP, "我会先理解李大爷的感情。")
+    assert g.point("respect").status != "missed"
+    assert grade(ELDER_SHOP, "和李大爷商量方案。").point("plan").status != "missed"

@@ -341,6 +341,7 @@ class _Unit:
     negative: bool = False  # negated in the point itself (共享 in 信息不共享): matches only negated
     against: set = field(default_factory=set)  # bad things named plainly (甩锅) on a point against them
     short: set = field(default_factory=set)  # terms like 定方案 (制定 shortened before its object): only 定 is evidence
+    prompt: bool = False  # the prompt says it (老支书 in a question about 老支书)
 
 
 @dataclass
@@ -627,7 +628,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                         if _in_prompt(t, prompt):
                             terms[t] = min(terms[t], PROMPT)
                 units.append(
-                    _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units))
+                    _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units),
+                          prompt=in_prompt)
                 )
             saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
@@ -655,7 +657,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
-                units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative))
+                units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
+                                   prompt=_in_prompt(w, prompt)))
             if not kp.keywords:
                 saturate = SATURATE_TEXT
                 if _point_pieces(points_text[i])[1]:
@@ -1398,6 +1401,8 @@ class Grader:
             real = [u for u in units if p.units[u].weight >= CONTEXT]
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
                 status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
+        if status == PARTIAL and all(p.units[u].prompt for u in units if p.units[u].weight >= CONTEXT):
+            status = MISSED  # 老支书 alone says nothing of 尊重老支书,理解他的顾虑: the question named him
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
