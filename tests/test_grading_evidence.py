@@ -131,3 +131,15 @@ def test_the_prompts_words_with_a_word_of_the_point_still_count():
     g = grade(ELDER_SHOP, "我会先理解李大爷的感情。")
     assert g.point("respect").status != "missed"
     assert grade(ELDER_SHOP, "和李大爷商量方案。").point("plan").status != "missed"
+
+
+def test_a_tutors_keyword_the_prompt_says_alone_gives_not_even_partial():
+    shop = q(
+        [
+            ("respect", "称呼得体,体谅大爷的不舍", [["李大爷", "老人家", "您老"], ["体谅", "理解", "不舍"]]),
+            ("plan", "一起商量改造方案", [["商量", "征求意见"], ["方案"]]),
+        ],
+        prompt="老街改造,开了四十年老店的李大爷不愿搬。你是街道干部,怎么做?",
+    )
+    assert grade(shop, "李大爷这个人比较固执。").point("respect").status == "missed"
+    assert grade(shop, "李大爷,我理解您的不舍。").point("respect").status == "covered"

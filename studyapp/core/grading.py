@@ -1005,6 +1005,7 @@ class Grader:
         self.question = question
         self.lexicon = lexicon(thesaurus if thesaurus and (thesaurus.synonyms or thesaurus.related) else None)
         self._points = _prepare(question, self.lexicon)
+        self._prompt = fold(question.prompt or "")
         # term -> [(point index, unit index, strength, matches only when negated)]
         self._where: dict[str, list[tuple[int, int, float, bool]]] = {}
         for pi, p in enumerate(self._points):
@@ -1401,7 +1402,10 @@ class Grader:
             real = [u for u in units if p.units[u].weight >= CONTEXT]
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
                 status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
-        if status == PARTIAL and all(p.units[u].prompt for u in units if p.units[u].weight >= CONTEXT):
+        if status == PARTIAL and all(
+            p.units[u].prompt or (b - a >= 2 and _in_prompt(fold(original[a:b]), self._prompt))
+            for u, (_, a, b) in units.items() if p.units[u].weight >= CONTEXT
+        ):
             status = MISSED  # 老支书 alone says nothing of 尊重老支书,理解他的顾虑: the question named him
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
