@@ -354,12 +354,14 @@ def test_the_help_lists_every_key_shown_in_a_footer():
     from studyapp.tui.mock import MockScreen
     from studyapp.tui.report import ReportScreen
 
-    rows: dict[str, str] = {}
+    rows: dict[str, str] = {}  # "### 界面" headings, each with a table of keys
+    where = ""
     for line in help_text().splitlines():
+        if line.startswith("### "):
+            where = line[4:].strip()
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("|") and len(cells) == 3:
-            for where in cells[0].split("、"):
-                rows[where] = rows.get(where, "") + " " + cells[1].lower()
+        if line.startswith("|") and len(cells) == 2 and where:
+            rows[where] = rows.get(where, "") + " " + cells[0].lower()
     names = {"?": "question_mark", "↑": "up", "↓": "down"}
 
     def keys_in(row: str) -> set[str]:
