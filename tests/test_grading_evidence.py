@@ -143,3 +143,23 @@ def test_a_tutors_keyword_the_prompt_says_alone_gives_not_even_partial():
     )
     assert grade(shop, "李大爷这个人比较固执。").point("respect").status == "missed"
     assert grade(shop, "李大爷,我理解您的不舍。").point("respect").status == "covered"
+
+
+NOTICE = q(
+    [
+        ("correct", "马上撤回原文,发布更正说明"),
+        ("system", "事后完善信息发布的审核制度"),
+        ("cause", "根源在于审核把关不严"),
+    ],
+    prompt="你单位公众号发布的招聘公告把报名截止时间写错了,引发质疑。你怎么处理?",
+)
+
+
+def test_what_a_failure_exposed_is_the_problem_not_the_measure():
+    g = grade(NOTICE, "这件事暴露出我们的审核环节形同虚设。")
+    assert g.point("system").status == "missed"
+    assert g.point("system").reason.startswith("说的是问题本身")
+    # a point about the problem itself keeps it
+    assert grade(NOTICE, "这件事暴露出我们审核把关不严。").point("cause").status == "covered"
+    # and a measure said plainly still counts
+    assert grade(NOTICE, "事后要健全审核制度。").point("system").status == "covered"

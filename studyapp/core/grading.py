@@ -201,7 +201,7 @@ _BAD = (
     "负担", "谣言", "违规", "违法", "风险", "隐患", "冲突", "麻烦", "折腾", "跑腿", "乱", "怕担责",
     "不担", "不共享", "孤岛", "不通", "推卸", "刁难", "歧视", "投诉", "失职", "渎职",
     "错误", "漏洞", "私利", "作秀", "摆拍", "内卷", "躺平", "冷漠", "拖沓", "低效", "繁琐",
-    "烦琐", "重复", "攀比", "特权", "垄断", "污染", "事故", "伤亡", "损失", "恐慌", "焦虑",
+    "烦琐", "重复", "攀比", "特权", "不严", "不力", "不到位", "垄断", "污染", "事故", "伤亡", "损失", "恐慌", "焦虑",
 )
 # someone else's view, not the candidate's proposal
 _ATTRIB = re.compile(
@@ -902,6 +902,11 @@ _BOILER = re.compile(
 )
 
 
+# 暴露出 / 暴露了: what follows, to the end of the clause, is a problem found
+_EXPOSE = re.compile(r"暴露(?:出来|出|了)?")
+_CLAUSE_END = re.compile(r"[,;:。!?]")
+
+
 def _empty_phrases(text: str, body: int, hits: list) -> list:
     """Hits inside a stock phrase (确保宣传活动圆满成功) count for nothing."""
     spans = [m.span() for m in _BOILER.finditer(text, body)]
@@ -1074,6 +1079,11 @@ class Grader:
                 bad_words += [
                     (h[1], b) for h in hits for a, b in list(bad_words) if h[2] == a and h[1] < a
                 ]
+            if "暴露" in text:
+                # 暴露出审核把关不严: what a failure exposed is the problem, to the end of its clause
+                for m in _EXPOSE.finditer(text, body):
+                    stop = _CLAUSE_END.search(text, m.end())
+                    bad_words.append((m.start(), stop.start() if stop else len(text)))
         for h in hits:
             term, start, end, flag, _, scale = h
             inside_bad = bad_words and not _is_bad(term) and any(
