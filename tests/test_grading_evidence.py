@@ -163,3 +163,11 @@ def test_what_a_failure_exposed_is_the_problem_not_the_measure():
     assert grade(NOTICE, "这件事暴露出我们审核把关不严。").point("cause").status == "covered"
     # and a measure said plainly still counts
     assert grade(NOTICE, "事后要健全审核制度。").point("system").status == "covered"
+
+
+def test_this_shows_is_not_explaining():
+    # ,说明… followed by a statement: 'this shows', not the 更正说明 of the point
+    g = grade(NOTICE, "出了这种错,说明我们的工作还不够细。")
+    assert g.point("correct").status == "missed"
+    # explaining something is still explaining
+    assert grade(NOTICE, "撤回原文;说明情况,发布更正。").point("correct").status == "covered"

@@ -905,6 +905,10 @@ _BOILER = re.compile(
 # 暴露出 / 暴露了: what follows, to the end of the clause, is a problem found
 _EXPOSE = re.compile(r"暴露(?:出来|出|了)?")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
+# 说明 / 表明 opening a clause (这说明, ,也说明) and followed by a statement (…还存在,
+# …不到位) says 'this shows'; 说明情况, 说明原因 are still explaining
+_SHOWS = re.compile(r"[,;:。!?]\s*(?:这|这也|也|就|正|更|足以|充分)?$")
+_SHOWN = re.compile(r"(?:了)?[^,;:。!?]{0,10}?(?:还|仍|存在|不|没|是|有(?!关)|已经|亟需|亟待)")
 
 
 def _empty_phrases(text: str, body: int, hits: list) -> list:
@@ -1078,6 +1082,16 @@ class Grader:
                 # and what the bad thing is said of, right before it (数据 in 数据不通)
                 bad_words += [
                     (h[1], b) for h in hits for a, b in list(bad_words) if h[2] == a and h[1] < a
+                ]
+            if "说明" in text or "表明" in text:
+                # ,说明政务新媒体还存在…: 'this shows', not explaining anything to anyone
+                hits = [
+                    h for h in hits
+                    if not (
+                        text[h[1]:h[2]] in ("说明", "表明")
+                        and _SHOWS.search(text[max(body, h[1] - 3):h[1]] if h[1] - 3 >= body else "," + text[body:h[1]])
+                        and _SHOWN.match(text, h[2])
+                    )
                 ]
             if "暴露" in text:
                 # 暴露出审核把关不严: what a failure exposed is the problem, to the end of its clause
