@@ -563,7 +563,8 @@ class MockSession:
             s._elapsed = float(data.get("phase_elapsed", 0.0))
             s._warned = {int(w) for w in data.get("warned", ())}
             s._reread_left = float(data.get("reread_left", 0.0))
-        except (KeyError, TypeError, ValueError) as exc:
+            _check_restored(s, data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SessionError(f"saved session is damaged ({exc!r})", "保存的面试记录已损坏") from None
         if s.status != FINISHED and s._started:
             if paused and s.practice:
@@ -572,6 +573,36 @@ class MockSession:
                 s.status = RUNNING
                 s._start_clock()
         return s
+
+
+def _check_restored(s: "MockSession", data: dict) -> None:
+    """ValueError unless a session rebuilt from the database has the types and ranges the
+    screen relies on (the database is outside input: damaged or edited)."""
+    import math
+
+    def number(v) -> bool:
+        return type(v) in (int, float) and math.isfinite(v) and v >= 0
+
+    for d, it in zip(data["items"], s.items):
+        if not isinstance(d, dict):
+            raise ValueError("an item is not a mapping")
+        if not all(isinstance(d.get(k, ""), str) for k in ("text", "prompt", "pack_id", "question_id")):
+            raise ValueError("text fields must be text")
+        if d.get("type") is not None and not isinstance(d.get("type"), str):
+            raise ValueError("type must be text")
+        if it.phase not in (PENDING, READING, THINKING, ANSWERING, DONE):
+            raise ValueError(f"unknown phase {it.phase!r}")
+        if not all(number(v) for v in (it.think_s, it.answer_s, it.reading_s, it.think_used,
+                                        it.answer_used, it.reading_used, it.rereads_left)):
+            raise ValueError("times must be numbers")
+        if not (it.think_s >= MIN_PHASE and it.answer_s >= MIN_PHASE):
+            raise ValueError("phase length out of range")
+        if not all(isinstance(t, str) for t in it.timed_out):
+            raise ValueError("timed_out must list phases")
+    if s.status not in (RUNNING, PAUSED, FINISHED):
+        raise ValueError(f"unknown status {s.status!r}")
+    if not (number(s._elapsed) and number(s._reread_left)):
+        raise ValueError("times must be numbers")
 
 
 # --- autosave ------------------------------------------------------------------------------

@@ -17,7 +17,20 @@ RESUME = "resume"
 DISCARD = "discard"
 
 
+DAMAGED = "上次的模拟面试没有完成，但保存的记录已损坏，看不到详情。"
+CHOICES = ["", "回车：尝试继续这场面试", "其他键：放弃它（会再确认一次）"]
+
+
 def describe(record: SessionRecord) -> str:
+    """What the dialog says about the interrupted session. The database is outside input:
+    a damaged or edited record gives a short notice instead of a crash at every start."""
+    try:
+        return _describe(record)
+    except Exception:
+        return "\n".join([DAMAGED, *CHOICES])
+
+
+def _describe(record: SessionRecord) -> str:
     from studyapp.core.session import PHASE_LABELS  # only when there is something to resume
 
     state = record.state or {}
@@ -26,6 +39,8 @@ def describe(record: SessionRecord) -> str:
     n = len(items) or len(record.questions)
     cur = items[idx] if 0 <= idx < len(items) else {}
     phase = PHASE_LABELS.get(cur.get("phase", ""), cur.get("phase", ""))
+    if not isinstance(phase, str):
+        raise ValueError("phase")
     allowed = {"reading": "reading_s", "thinking": "think_s", "answering": "answer_s"}.get(cur.get("phase", ""))
     left = None
     if allowed and allowed in cur:

@@ -518,3 +518,37 @@ async def test_the_phase_line_fits_beside_the_countdown_at_80x24(db, clock, list
             await pilot.press("ctrl+n")
             await pilot.pause()
         assert seen == (3 if listen else 2)
+
+
+GOOD_ITEM = {"pack_id": "community-governance", "question_id": "burden-survey", "prompt": "题", "think_s": 60,
+             "answer_s": 120, "phase": "answering", "text": "已写的"}
+DAMAGED_STATES = {
+    "index is text": {"version": 1, "index": "abc", "items": [GOOD_ITEM]},
+    "item is a list": {"version": 1, "index": 0, "items": [[1, 2]]},
+    "items is a mapping": {"version": 1, "index": 0, "items": {"a": 1}},
+    "time is text": {"version": 1, "index": 0, "items": [GOOD_ITEM | {"think_s": "x"}], "phase_elapsed": "y"},
+    "phase is a list": {"version": 1, "index": 0, "items": [GOOD_ITEM | {"phase": []}]},
+    "unknown phase": {"version": 1, "index": 0, "items": [GOOD_ITEM | {"phase": "dreaming"}]},
+    "text is not text": {"version": 1, "index": 0, "items": [GOOD_ITEM | {"text": None}]},
+    "prompt is markup and escapes": {"version": 1, "index": 0, "items": [GOOD_ITEM | {"prompt": 5}]},
+    "infinite time": {"version": 1, "index": 0, "items": [GOOD_ITEM], "phase_elapsed": float("inf")},
+    "state is a list": [1, 2, 3],
+}
+
+
+@pytest.mark.parametrize("how", list(DAMAGED_STATES))
+async def test_a_damaged_saved_session_never_stops_the_app(db, clock, how):
+    from studyapp.tui.home import HomeScreen
+    from studyapp.tui.resume import ResumeScreen
+
+    db.create_session(config={}, questions=[("community-governance", "burden-survey", "题")],
+                      state=DAMAGED_STATES[how])
+    app = app_for(db, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)  # offered, described or said to be damaged
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any(m.startswith("无法恢复上次的模拟面试：保存的面试记录") for m in notices(app))
+    assert db.unfinished_session() is None  # not offered again at every start
