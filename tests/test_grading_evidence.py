@@ -171,3 +171,22 @@ def test_this_shows_is_not_explaining():
     assert g.point("correct").status == "missed"
     # explaining something is still explaining
     assert grade(NOTICE, "撤回原文;说明情况,发布更正。").point("correct").status == "covered"
+
+
+QUEUE = q(
+    [
+        ("calm", "安抚排队群众的情绪,维持现场秩序"),
+        ("fix", "联系技术人员尽快修复系统"),
+    ],
+    prompt="你在社保窗口值班,系统突然故障,排队的群众越来越多,有人开始吵闹。你怎么办?",
+)
+
+
+def test_agreeing_with_a_reported_view_is_still_that_view():
+    g = grade(QUEUE, "同事说把吵得最凶的人请出去,我觉得这样能尽快维持秩序。")
+    assert g.point("calm").status == "missed"
+
+
+def test_taking_over_with_a_view_of_ones_own_still_counts():
+    g = grade(QUEUE, "同事说把吵闹的人请出去,我觉得应该先安抚群众情绪,维持好秩序。")
+    assert g.point("calm").status == "covered"

@@ -243,6 +243,10 @@ def _dismissal(text: str, body: int):
     return None
 
 
+# the candidate agreeing with the view just reported (同事建议…,我觉得这样影响最小): still that view
+_ENDORSE = re.compile(
+    r"^(?:我觉得|我认为|我想|我看)(?:也|倒|确实)?(?:这样|这个|这种|这么|这也|可以|有道理|没错|对|挺好|不错|行|在理)"
+)
 _OWN_VIEW = re.compile(r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|我认为|我觉得|我想|我会|我们要|我要|我的看法)")
 
 # generic section labels: a list item made only of these is a heading, not content
@@ -1222,6 +1226,8 @@ class Grader:
             attributed_from = m.start()
             for a, b in clauses:
                 if a > attributed_from and _OWN_VIEW.match(text[a:b].strip()):
+                    if _ENDORSE.match(text[a:b].strip()):
+                        continue  # 我觉得这样影响最小: agreeing with the view, not a view of one's own
                     own_from = a
                     break
         out = []
