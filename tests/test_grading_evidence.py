@@ -190,3 +190,15 @@ def test_agreeing_with_a_reported_view_is_still_that_view():
 def test_taking_over_with_a_view_of_ones_own_still_counts():
     g = grade(QUEUE, "同事说把吵闹的人请出去,我觉得应该先安抚群众情绪,维持好秩序。")
     assert g.point("calm").status == "covered"
+
+
+def test_calling_a_measure_a_bad_thing_rejects_it():
+    hall = q(
+        [("sort", "对诉求分类处理,合理的马上办"), ("share", "推动部门之间数据共享")],
+        prompt="热线诉求越来越多,基层疲于应付。你怎么看?",
+    )
+    g = grade(hall, "我看搞诉求分类就是给推诿找借口,数据共享纯属瞎折腾。")
+    assert g.point("sort").status == "missed" and g.point("share").status == "missed"
+    # a measure said to be against the bad thing is proposed
+    g = grade(hall, "诉求分类处理,就是要杜绝推诿。")
+    assert g.point("sort").status == "covered"

@@ -186,10 +186,17 @@ _NEG_TAIL = re.compile(
     r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
+_CONDEMN = (
+    r"(?:就是|等于|无异于|纯属|纯粹是|完全是)在?(?:(?!要|杜绝|防止|避免|反对|破除|打破|消除|克服|治理|整治|减少|遏制|"
+    r"纠正|摒弃|告别|拒绝|不)[^,;:。!?]){0,4}?"
+    r"(?:找借口|借口|形式主义|官僚主义|走过场|瞎折腾|折腾|浪费|作秀|花架子|添乱|推诿|甩锅)"
+)
 _NEG_AFTER = re.compile(
     r"没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
     r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举|"
-    r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)"
+    r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)|"
+    # 搞分类甄别就是给推诿找借口, 信息共享纯属瞎折腾: the measure called a bad thing
+    + _CONDEMN
 )
 _NEG_AFTER_REACH = 6  # characters between the term and such a verdict
 # "only X, not Y" (光卸担子不给权): an argument that both are needed, not a rejection
@@ -263,7 +270,7 @@ _LABELS = (
 )
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
-_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺")
+_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|" + _CONDEMN)
 # a whole list item made of section labels: starts after a separator (or the start),
 # ends before one (or the end)
 _SEP = r",:、+→|/\-…;>=.\s"
