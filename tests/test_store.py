@@ -273,3 +273,46 @@ def test_kill_9_in_the_middle_of_saving_leaves_a_whole_consistent_save(tmp_path)
             i = rec.state["i"]
             assert i >= seen
             assert rec.questions[0].text == "字" * (i % 500) + f"#{i}"
+
+
+def test_damaged_attempt_rows_are_left_out_not_raised(tmp_path, clock):
+    """The database is outside input: SQLite keeps text in a REAL column, dates may not parse."""
+    s = Store.open(tmp_path, clock=clock)
+    good = s.save_attempt(pack_id="p", question_id="q1", answer="好", score=80.0, grading={"points": []})
+    for qid in ("q2", "q3", "q4"):
+        s.save_attempt(pack_id="p", question_id=qid, answer="坏", score=10.0, grading={})
+    s.close()
+    con = sqlite3.connect(tmp_path / "studyapp.db")
+    con.execute("UPDATE attempts SET score = 'abc' WHERE question_id = 'q2'")
+    con.execute("UPDATE attempts SET created_at = 'yesterday' WHERE question_id = 'q3'")
+    con.execute("UPDATE attempts SET grading = '[1, 2', duration_s = 'long' WHERE question_id = 'q4'")
+    con.commit()
+    con.close()
+    with Store.open(tmp_path, clock=clock) as s:
+        kept = s.attempts()
+        assert [a.question_id for a in kept] == ["q4", "q1"]
+        assert kept[0].grading == {} and kept[0].duration_s is None  # what could be kept, is
+        assert set(s.last_attempts()) == {("p", "q1"), ("p", "q4")}
+        assert kept[1].id == good and kept[1].score == 80.0
+
+
+def test_damaged_session_rows_read_as_missing_values(tmp_path, clock, monkeypatch, capsys):
+    from studyapp.cli import main
+
+    with Store.open(tmp_path, clock=clock) as s:
+        sid = s.create_session(config={"count": 1}, questions=[("p", "q1", "题一")], state={"version": 1})
+    con = sqlite3.connect(tmp_path / "studyapp.db")
+    con.execute("UPDATE session_questions SET score = 'abc', think_used = 'x', text = x'ff00', time_left = 'soon'")
+    con.execute("UPDATE sessions SET state = '[1, 2', config = '[]', updated_at = 'later'")
+    con.commit()
+    con.close()
+    with Store.open(tmp_path, clock=clock) as s:
+        rec = s.session(sid)
+        q = rec.questions[0]
+        assert (q.score, q.think_used, q.text, q.time_left, q.prompt) == (None, 0.0, "", None, "题一")
+        assert rec.state == {} and rec.config == {} and rec.updated_at.year == 1970
+        assert rec.score is None
+        assert s.unfinished_session().id == sid
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
+    assert main(["history"]) == 0 and main(["history", "--json"]) == 0  # no traceback
+    assert "题一" in capsys.readouterr().out

@@ -24,6 +24,7 @@ message naming the path, never as a bare ``sqlite3`` traceback.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -185,6 +186,21 @@ def _dt(text: str | None) -> datetime | None:
         return None
     dt = datetime.fromisoformat(text)
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if type(value) in (int, float) and math.isfinite(value) else None
+
+
+def _safe_dt(text: Any) -> datetime:
+    try:
+        return _dt(text) or datetime.fromtimestamp(0, timezone.utc)
+    except (TypeError, ValueError):
+        return datetime.fromtimestamp(0, timezone.utc)
 
 
 def _json_load(text: str | None, default: Any) -> Any:
@@ -376,18 +392,31 @@ class Store:
             return int(cur.lastrowid)
 
     @staticmethod
-    def _attempt(row: sqlite3.Row | tuple) -> Attempt:
+    def _attempt(row: sqlite3.Row | tuple) -> Attempt | None:
+        """The row as an Attempt, or None if it is damaged (the database file is outside
+        input: SQLite keeps text in a REAL column, a date may not parse)."""
         id_, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id = row
+        if not all(isinstance(v, str) for v in (pack_id, question_id, answer)):
+            return None
+        if type(score) not in (int, float) or not math.isfinite(score):
+            return None
+        try:
+            when = _dt(created_at)
+        except (TypeError, ValueError):
+            return None
+        if type(duration_s) not in (int, float) or not math.isfinite(duration_s) or duration_s < 0:
+            duration_s = None
+        grading = _json_load(grading, {}) if isinstance(grading, str) else {}
         return Attempt(
             id=id_,
             pack_id=pack_id,
             question_id=question_id,
             answer=answer,
-            score=score,
-            grading=_json_load(grading, {}),
-            created_at=_dt(created_at),
+            score=float(score),
+            grading=grading if isinstance(grading, dict) else {},
+            created_at=when,
             duration_s=duration_s,
-            session_id=session_id,
+            session_id=session_id if type(session_id) is int else None,
         )
 
     _ATTEMPT_COLS = "id, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id"
@@ -418,7 +447,7 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(limit))
         rows = self._read(lambda c: c.execute(sql, params).fetchall())
-        return [self._attempt(r) for r in rows]
+        return [a for a in map(self._attempt, rows) if a is not None]
 
     def last_attempts(self) -> dict[tuple[str, str], Attempt]:
         sql = (
@@ -429,7 +458,8 @@ class Store:
         out = {}
         for r in rows:
             a = self._attempt(r)
-            out[(a.pack_id, a.question_id)] = a
+            if a is not None:
+                out[(a.pack_id, a.question_id)] = a
         return out
 
     # --- mock sessions ---------------------------------------------------------
@@ -545,30 +575,34 @@ class Store:
             "score, grading FROM session_questions WHERE session_id = ? ORDER BY idx",
             (sid,),
         ).fetchall()
+        # The file is outside input: a value of the wrong type (SQLite keeps text in a REAL
+        # column) reads as missing, a date that does not parse as the epoch.
         questions = tuple(
             SessionQuestion(
-                index=q[0],
-                pack_id=q[1],
-                question_id=q[2],
-                prompt=q[3],
-                text=q[4],
-                phase=q[5],
-                time_left=q[6],
-                think_used=q[7],
-                answer_used=q[8],
-                score=q[9],
-                grading=_json_load(q[10], None),
+                index=q[0] if type(q[0]) is int else i,
+                pack_id=_text(q[1]),
+                question_id=_text(q[2]),
+                prompt=_text(q[3]),
+                text=_text(q[4]),
+                phase=_text(q[5]) or "pending",
+                time_left=_number(q[6]),
+                think_used=_number(q[7]) or 0.0,
+                answer_used=_number(q[8]) or 0.0,
+                score=_number(q[9]),
+                grading=_json_load(q[10], None) if isinstance(q[10], str) else None,
             )
-            for q in qrows
+            for i, q in enumerate(qrows)
         )
+        state = _json_load(state, {}) if isinstance(state, str) else {}
+        config = _json_load(config, {}) if isinstance(config, str) else {}
         return SessionRecord(
             id=sid,
             status=status,
-            created_at=_dt(created_at),
-            updated_at=_dt(updated_at),
-            finished_at=_dt(finished_at),
-            config=_json_load(config, {}),
-            state=_json_load(state, {}),
+            created_at=_safe_dt(created_at),
+            updated_at=_safe_dt(updated_at),
+            finished_at=_safe_dt(finished_at) if finished_at is not None else None,
+            config=config if isinstance(config, dict) else {},
+            state=state if isinstance(state, dict) else {},
             questions=questions,
         )
 
