@@ -202,3 +202,11 @@ def test_calling_a_measure_a_bad_thing_rejects_it():
     # a measure said to be against the bad thing is proposed
     g = grade(hall, "诉求分类处理,就是要杜绝推诿。")
     assert g.point("sort").status == "covered"
+
+
+def test_words_that_look_like_a_brush_off_but_are_not():
+    # answering what people do not understand, 'this is no small matter', getting on with real work
+    g = grade(COMPLAINT, "针对群众不理解的地方,耐心解释政策依据。")
+    assert g.point("explain").status == "covered"
+    g = grade(COMPLAINT, "这不是小事,我会及时向领导汇报,把情况说清楚。")
+    assert g.point("report").status == "covered"
