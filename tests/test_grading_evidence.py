@@ -210,3 +210,8 @@ def test_words_that_look_like_a_brush_off_but_are_not():
     assert g.point("explain").status == "covered"
     g = grade(COMPLAINT, "这不是小事,我会及时向领导汇报,把情况说清楚。")
     assert g.point("report").status == "covered"
+
+
+def test_judging_a_reported_view_wrong_is_taking_over():
+    g = grade(QUEUE, "同事说把吵闹的人请出去,我觉得这样不妥,应该先安抚群众情绪,维持好秩序。")
+    assert g.point("calm").status == "covered"

@@ -1243,8 +1243,8 @@ class Grader:
             attributed_from = m.start()
             for a, b in clauses:
                 if a > attributed_from and _OWN_VIEW.match(text[a:b].strip()):
-                    if _ENDORSE.match(text[a:b].strip()):
-                        continue  # 我觉得这样影响最小: agreeing with the view, not a view of one's own
+                    if _ENDORSE.match(text[a:b].strip()) and not _STANCE_HINT.search(text, a, b):
+                        continue  # 我觉得这样影响最小: agreeing with the view (not 我觉得这样不妥)
                     own_from = a
                     break
         out = []
