@@ -241,12 +241,14 @@ def _attribution(text: str, body: int):
 # 责任不在我, 是群众不理解, 我们也没办法): the whole sentence is that stance, and the
 # words of a point it uses (方案, 上级, 说清楚) are not the point made
 _DISMISS = re.compile(
+    # (the look-ahead on the first characters lets the engine skip to them: 3x faster)
+    r"(?=[不无胡责跟和与是怪都因我社单直硬强自就])(?:"
     r"不(?:用|必|需要|去|予)?(?:理会|理睬|搭理|管他|管他们|用管|必管)|不理(?:他|她|他们|她们)|无理取闹|胡搅蛮缠|"
     r"责任不在(?:我|我们|社区|单位)|不是我(?:们)?的(?:责任|问题|事)|不关我(?:们)?的事|与我(?:们)?无关|"
     r"(?:跟|和)我(?:们)?没(?:有)?关系|不归我(?:们)?管|"
     r"(?:是|怪|都怪|因为)(?:群众|他们|居民|村民|对方|老百姓)(?:自己)?不理解(?!的)|"
     r"(?:我|我们|社区|单位)也没(?:有)?办法|直接干(?=[,;。!?]|$)|硬推|强行推|(?<!不)是(?:件)?小事|"
-    r"自然(?:就)?(?:会)?平息|就没人(?:关注|管|提)了"
+    r"自然(?:就)?(?:会)?平息|就没人(?:关注|管|提)了)"
 )
 # …said of the stance itself (不能说群众无理取闹, 不是不用理会): not the candidate's
 _DISMISS_DENIED = re.compile(r"(?:不能|不要|不会|不该|不应|别|绝不|决不|不是|不可|不可以|反对|避免)(?:说|认为|觉得|把)?\S{0,3}$")
@@ -280,7 +282,8 @@ _LABELS = (
 )
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
-_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|" + _CONDEMN)
+_STANCE_HINT = re.compile(r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺")
+_CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
 # ends before one (or the end)
 _SEP = r",:、+→|/\-…;>=.\s"
@@ -1226,7 +1229,7 @@ class Grader:
         if d and not (m and m.start() < d.start()):
             # 我会坚持方案,这是上级定的任务,不用管他同不同意: a brush-off, whatever words it uses
             return [(t, s, e, "dismissed", whole, scale) for t, s, e, scale in found]
-        if not m and not _STANCE_HINT.search(text, body):
+        if not m and not _STANCE_HINT.search(text, body) and not _CONDEMN_HINT.search(text, body):
             # nothing negated, nobody else's view: only headings to set apart
             if not labels:
                 return [(t, s, e, "", whole, scale) for t, s, e, scale in found]
