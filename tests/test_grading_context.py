@@ -208,3 +208,30 @@ def test_a_manner_with_nothing_to_apply_it_to_is_a_slogan():
     )
     assert grade(question, "我会精心组织、周密安排,确保会议开好。").point("roles").status == "missed"
     assert grade(question, "周密安排专人负责签到。").point("roles").status == "covered"
+
+
+TAX_OFFICE = q(
+    [
+        ("duty", "认识到办税服务岗位责任重大,要耐心细致、依法办事"),
+        ("learn", "系统学习税收政策和业务流程"),
+    ],
+    prompt="你报考的是市税务局的办税服务岗位。请谈谈你打算怎样做好这份工作。",
+)
+
+
+def test_a_part_of_a_longer_word_that_the_prompt_has_is_a_prompt_word_too():
+    # 岗位 of 岗位责任 is the 岗位 the question names; with 办税 and 服务 (also the
+    # prompt's) it says nothing of knowing the job's responsibility
+    g = grade(TAX_OFFICE, "办税服务岗位我觉得和别的岗位没什么区别,按时上下班就行。")
+    assert g.point("duty").status == "missed"
+    assert g.point("duty").evidence == ()
+    g = grade(TAX_OFFICE, "这个岗位责任重大,我会耐心细致,依法办事。")
+    assert g.point("duty").status == "covered"
+
+
+def test_prompt_words_alone_never_cover_a_point_however_many():
+    # every word found is the prompt's: the point is missed, not covered or partial
+    g = grade(TAX_OFFICE, "市税务局办税服务岗位,做好这份工作。")
+    assert g.point("duty").status == "missed"
+    g = grade(TAX_OFFICE, "办税服务岗位责任很重,每一笔都不能出错,要耐心细致。")
+    assert g.point("duty").status == "covered"

@@ -665,7 +665,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     continue
                 terms = {}
                 for part in parts:
-                    _expand(part, lex, PART, terms, prompt)
+                    # 岗位 of 岗位责任 when the question names the 岗位: a prompt word
+                    _expand(part, lex, PART * (PROMPT if part in prompt else 1.0), terms, prompt)
                 _expand(w, lex, EXACT, terms, prompt)
                 weight = 1.0
                 if _in_prompt(w, prompt):
@@ -1452,7 +1453,7 @@ class Grader:
             real = [u for u in units if p.units[u].weight >= CONTEXT]
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
                 status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
-        if status == PARTIAL and all(
+        if status != MISSED and all(
             p.units[u].prompt or (b - a >= 2 and _in_prompt(fold(original[a:b]), self._prompt))
             for u, (_, a, b) in units.items() if p.units[u].weight >= CONTEXT
         ):
