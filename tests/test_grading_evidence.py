@@ -215,3 +215,23 @@ def test_words_that_look_like_a_brush_off_but_are_not():
 def test_judging_a_reported_view_wrong_is_taking_over():
     g = grade(QUEUE, "同事说把吵闹的人请出去,我觉得这样不妥,应该先安抚群众情绪,维持好秩序。")
     assert g.point("calm").status == "covered"
+
+
+EATERY = q(
+    [
+        ("explain", "再次登门向店主致歉,解释检查的政策依据"),
+        ("improve", "总结经验,今后入户前先电话告知、讲清要求,改进工作方法,接受社会监督"),
+    ],
+    prompt="你在市场监管所工作,检查一家小餐馆时因态度生硬被店主投诉。你怎么办?",
+)
+
+
+def test_several_words_that_make_one_point_are_not_free_evidence_of_another():
+    # 登门 and 解释 make the apology visit; read as 入户 and 讲清 they are all the
+    # improvement point found, so that point is only partly made
+    g = grade(EATERY, "第二天登门道歉, 解释政策依据.")
+    assert g.point("explain").status == "covered"
+    assert g.point("improve").status == "partial"
+    # said for the improvement itself, they count
+    g = grade(EATERY, "第二天登门道歉,解释政策依据。以后入户前先打电话告知,讲清要求,改进方法。")
+    assert g.point("improve").status == "covered"

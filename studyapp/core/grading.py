@@ -1377,45 +1377,51 @@ class Grader:
 
     def _shared_evidence(self, verdicts: list, found: list) -> None:
         """One phrase as the sole evidence of several points: it may serve two points
-        (信息共享平台 for sharing and for the platform), but when it is all the evidence
-        of a covered point A and only one incidental word of a longer point B, B does
-        not get it for free: B drops one step (covered -> partial, partial -> missed).
+        (信息共享平台 for sharing and for the platform), but when the words that make a
+        covered point A are all that was found of a longer point B (核实 for 核实…; 焦虑
+        and 教育 of 根源是家长焦虑、教育资源不均 for a point about 教育评价 and 缓解焦虑),
+        B does not get them for free: B drops one step (covered -> partial, partial ->
+        missed).
 
-        Incidental: B's single found word is less than half of what B could find, and a
-        smaller share of B than of A."""
+        Incidental: every word found of B lies inside A's evidence, none is a tutor's
+        keyword of B, what B found is less than half of what B could find, and a smaller
+        share of B than of A."""
         points = self._points
         for bi, vb in enumerate(verdicts):
             ub = found[bi]
-            if vb.status == MISSED or len(ub) != 1:
+            if vb.status == MISSED or not ub:
                 continue
-            (u, (s, a, b)), = ub.items()
             pb = points[bi]
-            if pb.units[u].keyword:
+            if any(pb.units[u].keyword for u in ub):
                 continue  # a tutor's keyword is never incidental to its point
-            share_b = pb.units[u].weight * s / pb.full if pb.full else 1.0
+            share_b = _found(pb, ub) / pb.full if pb.full else 1.0
             if share_b >= 0.5:
                 continue
             for ai, va in enumerate(verdicts):
                 if ai == bi or va.status != COVERED:
                     continue
                 pa = points[ai]
-                inside = {x: v for x, v in found[ai].items() if a <= v[2] - 1 and v[1] < b}
-                if not inside:
-                    continue
-                got_a = _found(pa, inside)
-                if got_a < COVER_AT * pa.saturate or got_a / pa.full <= share_b:
-                    continue  # the phrase alone does not make A, or means no more to A than to B
-                status = PARTIAL if vb.status == COVERED else MISSED
-                name = pb.units[u].name
-                reason = (
-                    "只答到一部分：" + name if status == PARTIAL
-                    else "只提到" + name + "（已算作答到另一点），不足以答到这一点"
-                )
-                verdicts[bi] = PointVerdict(
-                    vb.id, status, vb.evidence if status != MISSED else (),
-                    vb.matched if status != MISSED else (), vb.missing, reason, vb.weight,
-                )
-                break
+                inside: dict = {}
+                for _, a, b in ub.values():
+                    overlap = {x: v for x, v in found[ai].items() if a <= v[2] - 1 and v[1] < b}
+                    if not overlap:
+                        break
+                    inside.update(overlap)
+                else:
+                    got_a = _found(pa, inside)
+                    if got_a < COVER_AT * pa.saturate or got_a / pa.full <= share_b:
+                        continue  # the phrase alone does not make A, or means no more to A than to B
+                    status = PARTIAL if vb.status == COVERED else MISSED
+                    name = "、".join(dict.fromkeys(pb.units[u].name for u in ub))
+                    reason = (
+                        "只答到一部分：" + name if status == PARTIAL
+                        else "只提到" + name + "（已算作答到另一点），不足以答到这一点"
+                    )
+                    verdicts[bi] = PointVerdict(
+                        vb.id, status, vb.evidence if status != MISSED else (),
+                        vb.matched if status != MISSED else (), vb.missing, reason, vb.weight,
+                    )
+                    break
 
     def _verdict(self, pi: int, p: _Point, sentences, per, original: str, found_out=None) -> PointVerdict:
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
