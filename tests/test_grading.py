@@ -171,6 +171,24 @@ def test_someone_elses_view_is_not_the_candidates_proposal():
     assert status(g, "power") == "covered"
 
 
+FIREFIGHTER = q(
+    [
+        ("fit", "认识到消防工作辛苦危险,需要能吃苦、反应快、心理素质好"),
+        ("plan", "入职后学习消防法规,参加训练"),
+    ],
+    prompt="你报考的是县消防救援大队的文职岗位,谈谈你为什么适合。",
+)
+
+
+def test_what_friends_family_or_neighbours_all_say_is_their_view_not_the_candidates():
+    g = grade(FIREFIGHTER, "邻居们都说我反应快、能吃苦,心理素质好,挺适合。")
+    assert status(g, "fit") == "missed"
+    assert g.point("fit").reason.startswith("转述别人的观点")
+    assert status(grade(FIREFIGHTER, "家里人总说我能吃苦、反应快,心理素质也好。"), "fit") == "missed"
+    g = grade(FIREFIGHTER, "我能吃苦、反应快,心理素质好,知道消防工作辛苦危险。")
+    assert status(g, "fit") == "covered"
+
+
 def test_speaking_to_someone_is_the_candidates_own_words():
     g = grade(CALM, "我会走过去跟他说:先别急,我给您讲政策。")
     assert status(g, "explain") == "covered"

@@ -221,8 +221,8 @@ _BAD = (
 # someone else's view, not the candidate's proposal
 _ATTRIB = re.compile(
     r"(?<![跟对和向给与同找让请叫])(?:有人|有的人|有些人|一些人|部分人|某些人|有观点|有声音|有同事|同事|他们|他|她|对方|网友|"
-    r"有群众|有领导|老同志|有的同志)"
-    r"(?:们)?(?:就|还|也|曾|一直|总)?(?:认为|说|觉得|提出|主张|表示|建议|称|抱怨|质疑)"
+    r"有群众|有领导|老同志|有的同志|朋友|家人|家里人|邻居|别人|旁人)"
+    r"(?:们)?(?:就|还|也|都|曾|一直|总)?(?:认为|说|觉得|提出|主张|表示|建议|称|抱怨|质疑)"
 )
 # verbs that take someone's view as their object (回应网友质疑, 解答群众疑问): answering
 # a view is the candidate's own action, not a report of the view
