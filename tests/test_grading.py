@@ -234,6 +234,23 @@ def test_a_short_list_of_methods_is_content():
     assert quoted("问卷+访谈+看台账", g.point("methods")) == ["问卷", "访谈", "台账"]
 
 
+def test_a_section_word_among_steps_with_content_is_a_step_not_a_heading():
+    question = q(
+        [
+            ("publicize", "通过广播、入户宣传活动安排", [["宣传", "动员", "告知"]]),
+            ("after", "活动结束后评估效果,总结经验", [["总结", "复盘"]]),
+        ],
+        prompt="社区要组织一次老年人防诈骗讲座,你怎么做?",
+    )
+    g = grade(question, "定场地→宣传→请民警+备资料→签到→总结")
+    assert status(g, "publicize") == "covered"
+    assert status(g, "after") == "covered"
+    # a chain of section words only is still an outline of headings
+    g = grade(question, "目的→宣传→实施→总结")
+    assert status(g, "publicize") == "missed"
+    assert status(g, "after") == "missed"
+
+
 def test_a_heading_followed_by_content_counts_the_content():
     g = grade(SURVEY, "一、目的:摸清老人生活状况。\n二、方案:定对象、定时间。")
     assert status(g, "purpose") == "covered"

@@ -293,6 +293,9 @@ _LABEL_ITEM = re.compile(
 )
 
 
+_ITEM_SPLIT = re.compile("[" + _SEP + "]+")
+
+
 def _label_items(text: str, body: int) -> list[tuple[int, int]]:
     """Spans of the items of a sentence that are bare section labels (目的-方案-实施, 一、危害).
 
@@ -303,11 +306,17 @@ def _label_items(text: str, body: int) -> list[tuple[int, int]]:
         return []
     out = []
     sub = text[body:]
+    bare = 0
     for m in _LABEL_ITEM.finditer(sub):
         a, b = m.span(1)
-        if b - a <= 4 or sub[b:].lstrip().startswith(":"):
-            out.append((body + a, body + b))
-    return out
+        colon = sub[b:].lstrip().startswith(":")
+        if b - a <= 4 or colon:
+            out.append((body + a, body + b, colon))
+            bare += not colon
+    if bare and 2 * bare < len(_ITEM_SPLIT.split(sub.strip())):
+        # 摸底→宣传→分区布点→总结: among steps with content, a bare 宣传 is a step too
+        return [(a, b) for a, b, colon in out if colon]
+    return [(a, b) for a, b, _ in out]
 
 
 
