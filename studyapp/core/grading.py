@@ -72,8 +72,6 @@ SATURATE_KEYWORDS = 1.0
 # ... or this share of its keyword groups, when it has many (3 groups: 1.5)
 KEYWORD_SHARE = 0.5
 SATURATE_TEXT = 1.0
-# a piece of the answer is evidence for one unit of a point only
-SPAN_ONCE = True
 # units weighing less than this (prompt words shared by other points) add nothing
 CONTEXT = 0.15
 # this many bare terms in a row, with nothing said about them, are a list of words, not content
@@ -998,34 +996,6 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in out)
 
 
-def _one_unit_per_span(p: _Point, units: dict) -> dict:
-    """Each piece of the answer is evidence for one unit of a point only: 调研 does
-    not stand for both 走访 and 问卷, 信息 inside 信息不共享 adds nothing."""
-    if len(units) < 2:
-        return units
-    # strongest first; of equals, the longer match (怕担责 before the 担责 inside it)
-    # a verb's character (定 of 定方案 for 制定) first: the object around it is another unit's
-    ranked = sorted(
-        (
-            (b - a == 1 and bool(p.units[u].short), p.units[u].weight * s, b - a, u, a, b)
-            for u, (s, a, b) in units.items()
-        ),
-        reverse=True,
-    )
-    used: list[tuple[int, int]] = []
-    kept = {}
-    for _, _, _, u, a, b in ranked:
-        inside = False
-        for x, y in used:
-            if x <= a and b <= y:
-                inside = True
-                break
-        if not inside:
-            used.append((a, b))
-            kept[u] = units[u]
-    return kept
-
-
 def _found(p: _Point, units: dict) -> float:
     """Weight found, each part of the point counting for at most one."""
     by_part: dict[int, float] = {}
@@ -1190,8 +1160,6 @@ class Grader:
         points = self._points
         single = {}
         for pi, units in ok.items():
-            if SPAN_ONCE and len(units) > 1:
-                units = ok[pi] = _one_unit_per_span(points[pi], units)
             single[pi] = _found(points[pi], units)
         result = (ok, rejected, single)
         if len(self._cache) > 20000:
