@@ -10,7 +10,8 @@ How it works (docs/grading.md says the same for users and tutors):
    through any of its terms or their exact synonyms (built-in thesaurus + the
    pack's); loose relatives count as weak evidence. Units that also appear in
    the prompt (whole, or with one more character inside: 老支书 for 老村支书;
-   for the tutor's keywords, term by term: 老张 of [张叔, 老张]) or in many key
+   for the tutor's keywords, term by term: 老张 of [张叔, 老张]; a part of a
+   longer word of the point: 岗位 of 岗位责任) or in many key
    points weigh less: they say little about which point the candidate made,
    and so do words that only say when (会后, 会上) and words that only
    illustrate the point (after 如/比如/例如/像/包括: 不足,如解释不够耐心). A verb of the point also
@@ -20,12 +21,13 @@ How it works (docs/grading.md says the same for users and tutors):
 3. The answer is cut into sentences / list items, each into clauses. A term
    found in a clause does not count when the clause negates it (我不同意…,
    没必要…, 不用…, …不能同时搞; not 实在不行…, nor the 无 inside 无理诉求), when
-   it reports someone else's view (有人认为…, 同事说…; not 回应网友质疑;
+   it reports someone else's view (有人认为…, 同事说…, 朋友都说…; not 回应网友质疑;
    still when the candidate only agrees: 我觉得这样影响最小), when the
    sentence brushes the matter off or blames others (不用理会, 责任不在我),
    when it calls the measure a bad thing (就是给推诿找借口) or names what a
    failure exposed (暴露出审核把关不严),
-   when it is only a bare section label (目的-方案-实施-总结) or sits in a
+   when it is only a bare section label in a list made mostly of them
+   (目的-方案-实施-总结; not 宣传 in 摸底→宣传→分区布点) or sits in a
    stock phrase (确保…圆满成功). Negating a bad thing (反对形式主义) is a
    positive statement and counts; naming a bad thing plainly (信息孤岛, 怕担责)
    describes the problem, not the measure against it, and rejecting a measure
@@ -33,9 +35,9 @@ How it works (docs/grading.md says the same for users and tutors):
 4. A point's coverage is the weight of its units found within a window of one
    or two adjacent sentences, saturating: a couple of strong units is enough.
    Covered / partial / missed come from that coverage; words the prompt
-   already says, alone, give not even partial, and a point whose only word
-   found is all the evidence of another point (and incidental to this one)
-   drops a step. The score is the weighted share of points (covered 1,
+   already says, alone and however many, give nothing, and a point whose
+   words found all lie in the evidence of another, covered point (and are
+   incidental to this one) drops a step. The score is the weighted share of points (covered 1,
    partial 0.5).
 
 Work per sentence is cached by the sentence's text, so regrading after a
