@@ -641,3 +641,19 @@ def test_a_term_that_starts_like_a_list_marker_is_found_whole():
     assert v.status == "covered" and quoted(text, v) == ["最后一公里"]
     # a real marker still is one: 最后, 写总结 is content after the marker
     assert status(grade(question, "最后,写总结。"), "last") == "missed"
+
+
+WINDOW_JOB = q(
+    [
+        ("strength", "结合实习或工作经历说明自己的沟通能力和服务意识"),
+        ("learn", "熟悉业务政策,向老同志学习"),
+    ],
+    prompt="你报考的是区政务服务中心的窗口岗位,请谈谈你的优势和打算。",
+)
+
+
+def test_claiming_strong_abilities_is_a_template_not_a_strength_shown():
+    g = grade(WINDOW_JOB, "我为人热情,具有较强的沟通能力和服务意识,一定努力工作。")
+    assert status(g, "strength") == "missed"
+    g = grade(WINDOW_JOB, "我在社区实习半年,每天接待居民,沟通能力和服务意识都得到了锻炼。")
+    assert status(g, "strength") == "covered"

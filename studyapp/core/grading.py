@@ -921,7 +921,7 @@ def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
 
 # stock phrases of an answer that says nothing (确保…圆满成功, 取得良好的社会效果,
 # 认真完成领导交给的任务, 不辜负领导信任): a word inside one is not a point made
-_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善")
+_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的")
 _BOILER = re.compile(
     r"确保[^,;:。!?]{0,12}?(?:圆满成功|圆满完成|取得实效|取得良好|取得成效|顺利开展|顺利完成|落到实处|万无一失)"
     r"|取得(?:良好|圆满|理想|显著)的?[^,;:。!?]{0,6}?(?:效果|成效|成果)"
@@ -931,6 +931,9 @@ _BOILER = re.compile(
     # 让家长放心, 让群众满意, 让返乡青年感受到党和政府的温暖: a wish, not a measure
     r"|让[^,;:。!?]{0,8}?(?:放心|满意|安心|舒心)(?=[,;:。!?]|$)"
     r"|感受到[^,;:。!?]{0,8}?温暖"
+    # 有较强的学习能力, 具备良好的沟通能力: a self-description every template answer claims
+    r"|(?:有|具有|具备)(?:较强|很强|良好)的[^,;:。!?]{0,10}?(?:能力|精神|意识|素质)"
+    r"(?:(?:和|与|及|、)[^,;:。!?、]{0,8}?(?:能力|精神|意识|素质))*"
     # 精心组织、周密安排, 妥善处置: a manner with nothing to apply it to
     r"|(?:精心|周密|妥善)(?:组织|安排|部署|准备|处置|处理|策划)(?=[,、;:。!?]|$)"
 )
