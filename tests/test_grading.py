@@ -657,3 +657,22 @@ def test_claiming_strong_abilities_is_a_template_not_a_strength_shown():
     assert status(g, "strength") == "missed"
     g = grade(WINDOW_JOB, "我在社区实习半年,每天接待居民,沟通能力和服务意识都得到了锻炼。")
     assert status(g, "strength") == "covered"
+
+
+GARBAGE = q(
+    [
+        ("clear", "联系环卫部门及时清运积存垃圾", [["清运", "清理"], ["环卫"]]),
+        ("explain", "向居民说明原因,公布清运时间", [["说明", "解释"], ["清运时间"]]),
+    ],
+    prompt="小区垃圾连续三天没人清运,居民在业主群里抱怨。你是社区工作人员,怎么办?",
+)
+
+
+def test_calling_the_matter_another_departments_business_is_a_brush_off():
+    g = grade(GARBAGE, "垃圾清运是环卫部门的事,社区管不了。")
+    assert status(g, "clear") == "missed"
+    assert g.point("clear").reason.startswith("推卸或敷衍")
+    g = grade(GARBAGE, "帮居民解决难题是我们的事,我马上联系环卫部门清运。")
+    assert status(g, "clear") == "covered"
+    g = grade(GARBAGE, "马上联系环卫部门清运垃圾。")
+    assert status(g, "clear") == "covered"
