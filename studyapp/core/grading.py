@@ -23,12 +23,13 @@ How it works (docs/grading.md says the same for users and tutors):
    没必要…, 不用…, …不能同时搞; not 实在不行…, nor the 无 inside 无理诉求), when
    it reports someone else's view (有人认为…, 同事说…, 朋友都说…; not 回应网友质疑;
    still when the candidate only agrees: 我觉得这样影响最小), when the
-   sentence brushes the matter off or blames others (不用理会, 责任不在我),
+   sentence brushes the matter off or blames others (不用理会, 责任不在我,
+   是排水部门的事),
    when it calls the measure a bad thing (就是给推诿找借口) or names what a
    failure exposed (暴露出审核把关不严),
    when it is only a bare section label in a list made mostly of them
    (目的-方案-实施-总结; not 宣传 in 摸底→宣传→分区布点) or sits in a
-   stock phrase (确保…圆满成功). Negating a bad thing (反对形式主义) is a
+   stock phrase (确保…圆满成功, 有较强的学习能力). Negating a bad thing (反对形式主义) is a
    positive statement and counts; naming a bad thing plainly (信息孤岛, 怕担责)
    describes the problem, not the measure against it, and rejecting a measure
    (没必要搞信息共享) is not describing the lack it fixes.
