@@ -291,6 +291,7 @@ def test_spoken_forms_are_exact_synonyms(synonyms, term, spoken):
         ("确保密切配合", "保密意识"),
         ("试图解决问题", "一图读懂"),
         ("把服务资源往基层推进", "推给基层"),  # pushing resources down is the cure, not the burden
+        ("楼下给电动车充电", "加强学习"),  # 充电 of a battery is not 学习充电
     ],
 )
 def test_terms_do_not_hide_inside_everyday_phrases(synonyms, ordinary, group):
@@ -333,3 +334,40 @@ def test_a_point_said_in_spoken_words_is_covered(point, answer):
     assert Grader(q).grade(answer).points[0].status == "covered"
     # and the same words negated cover nothing
     assert Grader(q).grade("我不会" + answer.split(",")[0]).points[0].status != "covered"
+
+
+@pytest.mark.parametrize(
+    "keyword, answer",
+    [
+        ("黑臭水体", "先把村口那条臭水沟治理好"),
+        ("校外培训", "规范课外补习班"),
+        ("骗保", "严厉打击欺诈骗保"),
+        ("挂号难", "很多老人挂不上号"),
+        ("电动车进楼", "禁止电瓶车上楼"),
+    ],
+)
+def test_policy_domain_words_said_plainly_are_covered(keyword, answer):
+    from studyapp.core.grading import Grader
+    from studyapp.core.model import KeyPoint, Question
+
+    q = Question(id="q", prompt="请谈谈你会怎么做",
+                 key_points=(KeyPoint(id="k", point="要点", keywords=((keyword,),)),))
+    assert Grader(q).grade(answer).points[0].status == "covered"
+
+
+@pytest.mark.parametrize(
+    "keyword, everyday",
+    [
+        ("双减", "双方减少摩擦"),
+        ("禁渔", "禁止渔船进港"),
+        ("医保", "社区卫生服务中心"),
+        ("加强学习", "楼下给电动车充电"),
+    ],
+)
+def test_policy_domain_words_do_not_match_everyday_sentences(keyword, everyday):
+    from studyapp.core.grading import Grader
+    from studyapp.core.model import KeyPoint, Question
+
+    q = Question(id="q", prompt="请谈谈你会怎么做",
+                 key_points=(KeyPoint(id="k", point="要点", keywords=((keyword,),)),))
+    assert Grader(q).grade(everyday).points[0].status == "missed"
