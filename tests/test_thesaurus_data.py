@@ -344,6 +344,13 @@ def test_a_point_said_in_spoken_words_is_covered(point, answer):
         ("骗保", "严厉打击欺诈骗保"),
         ("挂号难", "很多老人挂不上号"),
         ("电动车进楼", "禁止电瓶车上楼"),
+        ("欠薪", "帮农民工讨回被拖欠的工资"),
+        ("占道经营", "引导马路市场入市经营"),
+        ("残疾人", "为残障人士提供便利"),
+        ("假冒伪劣", "打击山寨货"),
+        ("微腐败", "严查群众身边的腐败"),
+        ("停车位", "利用机关单位闲置泊位"),
+        ("高空抛物", "劝阻从楼上往下扔东西"),
     ],
 )
 def test_policy_domain_words_said_plainly_are_covered(keyword, answer):
@@ -362,6 +369,9 @@ def test_policy_domain_words_said_plainly_are_covered(keyword, answer):
         ("禁渔", "禁止渔船进港"),
         ("医保", "社区卫生服务中心"),
         ("加强学习", "楼下给电动车充电"),
+        ("网格员", "划分网格"),
+        ("残疾人", "疾病预防"),
+        ("执法人员", "执法记录仪"),
     ],
 )
 def test_policy_domain_words_do_not_match_everyday_sentences(keyword, everyday):
