@@ -292,6 +292,8 @@ def test_spoken_forms_are_exact_synonyms(synonyms, term, spoken):
         ("试图解决问题", "一图读懂"),
         ("把服务资源往基层推进", "推给基层"),  # pushing resources down is the cure, not the burden
         ("楼下给电动车充电", "加强学习"),  # 充电 of a battery is not 学习充电
+        ("景区新增网红打卡点", "堵点"),  # 卡点 sits in 打卡点
+        ("保护消费者合法权益", "促进消费"),  # bare 消费 sits in 消费者
     ],
 )
 def test_terms_do_not_hide_inside_everyday_phrases(synonyms, ordinary, group):
