@@ -294,6 +294,12 @@ def test_spoken_forms_are_exact_synonyms(synonyms, term, spoken):
         ("楼下给电动车充电", "加强学习"),  # 充电 of a battery is not 学习充电
         ("景区新增网红打卡点", "堵点"),  # 卡点 sits in 打卡点
         ("保护消费者合法权益", "促进消费"),  # bare 消费 sits in 消费者
+        ("改善农村医疗条件", "乡村医生"),  # 村医 sits in 农村医疗
+        ("完善配套保障措施", "骗保"),  # 套保 sits in 配套保障
+        ("统计旅游人数", "游客"),  # 游人 sits in 旅游人数
+        ("多吃当季节水果", "节约用水"),  # 节水 sits in 季节水果
+        ("他钻研学问很刻苦", "研学旅行"),  # 研学 sits in 钻研学问
+        ("感谢大家风雨同舟", "家教家风"),  # 家风 sits in 大家风雨
     ],
 )
 def test_terms_do_not_hide_inside_everyday_phrases(synonyms, ordinary, group):
@@ -353,6 +359,9 @@ def test_a_point_said_in_spoken_words_is_covered(point, answer):
         ("微腐败", "严查群众身边的腐败"),
         ("停车位", "利用机关单位闲置泊位"),
         ("高空抛物", "劝阻从楼上往下扔东西"),
+        ("停车难", "小区里晚上找不到车位"),
+        ("课后服务", "学校提供放学后托管"),
+        ("同质化", "各地古镇千篇一律"),
     ],
 )
 def test_policy_domain_words_said_plainly_are_covered(keyword, answer):
