@@ -65,3 +65,30 @@ def test_a_missing_or_broken_built_in_file_gives_an_empty_thesaurus(tmp_path, mo
     finally:
         th.builtin_thesaurus.cache_clear()
         th.lexicon.cache_clear()
+
+
+def test_a_thesaurus_term_the_segmenter_cuts_apart_in_a_point_still_brings_its_synonyms():
+    # 黑臭水体 is cut into 黑臭 / 水体; the built-in group [黑臭水体, 臭水沟, ...] is found whole
+    river = Question(
+        id="river",
+        prompt="村里河道污染严重,群众反映强烈,领导让你负责治理,你怎么做?",
+        key_points=(KeyPoint(id="water", point="清理黑臭水体"),
+                    KeyPoint(id="source", point="排查污染源头,关停违规排污企业")),
+    )
+    said = grade(river, "把臭水沟掏干净").point("water")
+    assert said.status == "covered"
+    assert "黑臭" in said.reason and "水体" in said.reason
+    assert grade(river, "先召开村民大会,听取大家的意见。").point("water").status == "missed"
+
+
+def test_a_pack_term_of_several_words_in_a_text_only_point_matches_its_synonym():
+    pack = Thesaurus(synonyms=(("流动摊贩", "走鬼"),))  # 流动摊贩 -> 流动 / 摊贩 for the segmenter
+    street = Question(
+        id="street",
+        prompt="老街占道经营严重,你怎么治理?",
+        key_points=(KeyPoint(id="vendors", point="为流动摊贩划定疏导区"),
+                    KeyPoint(id="notice", point="提前公告整治时间")),
+    )
+    assert grade(street, "把走鬼安排好", pack).point("vendors").status == "covered"
+    assert grade(street, "把走鬼安排好").point("vendors").status == "missed"  # only with that pack
+    assert grade(street, "先把路灯修好", pack).point("vendors").status == "missed"

@@ -434,10 +434,40 @@ def _fragment(word: str) -> bool:
     return any(_frequency(c) > GRAMMAR_CHAR_FREQ for c in word)
 
 
-def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool]]:
-    """Content words of a key point's text: (word, its shorter parts, piece index, negated there).
+def _thesaurus_terms(piece: str, tokens: list, lex: Lexicon) -> dict[int, str]:
+    """Thesaurus terms the segmenter cut apart in ``piece``: token index -> the term
+    it is part of (整治/黑臭/水体 -> {1: 黑臭水体, 2: 黑臭水体}).
 
-    总结报告 -> parts 总结, 报告; the piece is the clause / list item the word is in.
+    A term counts only when it starts and ends where words of ``piece`` do
+    (节水 is not in 季节/水果); the longest term at a word wins.
+    """
+    if not lex.starts or len(tokens) < 2 or "".join(tokens) != piece:
+        return {}
+    bounds = []
+    pos = 0
+    for w in tokens:
+        bounds.append(pos)
+        pos += len(w)
+    ends = {b + len(w): k for k, (b, w) in enumerate(zip(bounds, tokens))}
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(tokens):
+        for t in lex.terms_at(piece, bounds[k]):
+            last = ends.get(bounds[k] + len(t))
+            if last is not None and last > k:
+                out.update((j, t) for j in range(k, last + 1))
+                k = last
+                break
+        k += 1
+    return out
+
+
+def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str]]:
+    """Content words of a key point's text: (word, its shorter parts, piece index, negated
+    there, the thesaurus term it is part of or "").
+
+    总结报告 -> parts 总结, 报告; the piece is the clause / list item the word is in;
+    黑臭 and 水体 of 整治黑臭水体 are parts of the thesaurus term 黑臭水体.
     """
     seg = _segmenter()
     words = []
@@ -453,8 +483,9 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 starts.add(pos)
                 pos += len(w)
             cues = [c for c in cues if c[0] in starts]
+        whole = _thesaurus_terms(piece, tokens, lex)
         pos = 0
-        for w in tokens:
+        for k, w in enumerate(tokens):
             at = piece.find(w, pos)
             pos = at + len(w) if at >= 0 else pos
             # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
@@ -481,7 +512,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 parts = tuple(
                     x for x in _search_parts(w) if x != w and len(x) >= 2 and x not in _STOP and x in w
                 )
-            words.append((w, parts, pi, negative))
+            words.append((w, parts, pi, negative, whole.get(k, "")))
     return words
 
 
@@ -528,8 +559,9 @@ def _search_parts(word: str) -> list[str]:
         return [word[i:i + 2] for i in range(0, len(word) - 1, 2)]
 
 
-def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str = "") -> None:
-    """Add ``term`` and its synonyms (same strength) and relatives (weak) to ``terms``.
+def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str = "", related: bool = True) -> None:
+    """Add ``term`` and its synonyms (same strength) and relatives (weak, unless not
+    ``related``) to ``terms``.
 
     A synonym or relative that the prompt itself contains says little (调研 in a
     question about organising a 调研): it counts as much as a prompt word.
@@ -543,7 +575,7 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
         v = strength * (PROMPT if s in prompt and not own_in_prompt else 1.0)
         if terms.get(s, 0) < v:
             terms[s] = v
-    for r in lex.related_of(t):
+    for r in lex.related_of(t) if related else ():
         v = WEAK * strength * (PROMPT if r in prompt and not own_in_prompt else 1.0)
         if terms.get(r, 0) < v:
             terms[r] = v
@@ -671,10 +703,16 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             have = {t for u in units for t in u.terms}
             examples = _illustrations(points_text[i])
-            for w, parts, piece, negative in _content_words(points_text[i], lex):
+            for w, parts, piece, negative, whole in _content_words(points_text[i], lex):
                 if w in have:
                     continue
                 terms = {}
+                if whole and not kp.keywords:
+                    # 黑臭 of 黑臭水体: an exact synonym of the whole term (臭水沟) makes every
+                    # part of it, as the whole term itself does. Not on keyword points: there the
+                    # tutor's keywords say what counts, and a synonym of a side phrase of the text
+                    # (异地结算 for 异地就医 in 先办理异地就医备案) tipped missed points over
+                    _expand(whole, lex, EXACT, terms, prompt, related=False)
                 for part in parts:
                     # 岗位 of 岗位责任 when the question names the 岗位: a prompt word
                     _expand(part, lex, PART * (PROMPT if part in prompt else 1.0), terms, prompt)

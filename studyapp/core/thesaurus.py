@@ -14,7 +14,7 @@ the same as this one" on folded (simplified, half-width) terms.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,6 +64,16 @@ class Lexicon:
 
     synonyms: dict
     related: dict
+    # first two characters -> the terms of three or more characters starting with them,
+    # longest first: finds a term whole in a text the segmenter cuts apart (黑臭水体)
+    starts: dict = field(default_factory=dict, compare=False)
+
+    def terms_at(self, text: str, i: int) -> tuple[str, ...]:
+        """Terms of three or more characters that ``text`` has at ``i``, longest first."""
+        cands = self.starts.get(text[i:i + 2])
+        if not cands:
+            return ()
+        return tuple(t for t in cands if text.startswith(t, i))
 
     def synonyms_of(self, term: str) -> frozenset[str]:
         return self.synonyms.get(fold_term(term), frozenset())
@@ -95,7 +105,11 @@ def lexicon(extra: Thesaurus | None = None) -> Lexicon:
     related = _index(rel)
     # an exact synonym is never also "only related"
     related = {t: frozenset(r - synonyms.get(t, frozenset())) for t, r in related.items()}
-    return Lexicon(synonyms, related)
+    starts: dict[str, list[str]] = {}
+    for t in set(synonyms) | set(related):
+        if len(t) >= 3:
+            starts.setdefault(t[:2], []).append(t)
+    return Lexicon(synonyms, related, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in starts.items()})
 
 
 __all__ = ["DATA_FILE", "Lexicon", "builtin_thesaurus", "lexicon"]
