@@ -7,17 +7,11 @@ import json
 import pytest
 
 from studyapp.core.grading import Grader, Grading, PointVerdict, grade
-from studyapp.core.model import KeyPoint, Question, Thesaurus
+from studyapp.core.model import Thesaurus
+
+from gradeutil import q
 
 
-def q(points, prompt="谈谈你的看法。", qid="q"):
-    kps = []
-    for p in points:
-        pid, text, *rest = p
-        keywords = tuple(tuple(g) if isinstance(g, (list, tuple)) else (g,) for g in (rest[0] if rest else ()))
-        weight = rest[1] if len(rest) > 1 else 1.0
-        kps.append(KeyPoint(pid, text, weight, keywords))
-    return Question(qid, prompt, tuple(kps))
 
 
 def status(g: Grading, pid: str) -> str:

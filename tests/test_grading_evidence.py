@@ -4,15 +4,8 @@ for these tests (none from the eval sets)."""
 from __future__ import annotations
 
 from studyapp.core.grading import grade
-from studyapp.core.model import KeyPoint, Question
 
-
-def q(points, prompt):
-    kps = []
-    for pid, text, *rest in points:
-        keywords = tuple(tuple(g) for g in (rest[0] if rest else ()))
-        kps.append(KeyPoint(pid, text, 1.0, keywords))
-    return Question("q", prompt, tuple(kps))
+from gradeutil import q
 
 
 CLINIC = q(

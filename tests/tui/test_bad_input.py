@@ -5,7 +5,7 @@ import argparse
 import os
 
 import pytest
-from textual.widgets import Static, TextArea, Tree
+from textual.widgets import Static, TextArea
 
 from studyapp.commands import tui as tui_command
 from studyapp.core.store import Store
@@ -14,22 +14,9 @@ from studyapp.tui.practice import PracticeScreen
 from studyapp.tui.review import ReviewScreen
 from studyapp.tui.topic import TopicScreen
 
-from tuiutil import BROKEN, HOSTILE, MINI, make_app, settle_palette
+from tuiutil import BROKEN, HOSTILE, MINI, go_to, make_app, settle_palette, tree_lines
 
 
-def tree_lines(app) -> list[str]:
-    tree = app.screen.query_one(Tree)
-    return [tree.get_node_at_line(i).label.plain for i in range(tree.last_line + 1)]
-
-
-async def go_to(pilot, label_part: str) -> None:
-    lines = tree_lines(pilot.app)
-    index = next(i for i, line in enumerate(lines) if label_part in line)
-    tree = pilot.app.screen.query_one(Tree)
-    while tree.cursor_line < index:
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def plain(widget) -> str:

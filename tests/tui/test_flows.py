@@ -1,8 +1,7 @@
 """A candidate's sessions in the terminal app, driven with Pilot."""
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import Static, TextArea, Tree
+from textual.widgets import Static, TextArea
 
 from studyapp.tui.help import HelpScreen
 from studyapp.tui.home import HomeScreen
@@ -10,25 +9,11 @@ from studyapp.tui.practice import PracticeScreen
 from studyapp.tui.review import ReviewScreen
 from studyapp.tui.topic import TopicScreen
 
-from tuiutil import MINI, make_app, settle_palette
+from tuiutil import MINI, go_to, make_app, settle_palette, tree_lines
 
 ANSWER = "一要加强宣传引导，帮助居民养成习惯。\n二要完善投放点设施。"
 
 
-def tree_lines(app) -> list[str]:
-    tree = app.screen.query_one(Tree)
-    return [tree.get_node_at_line(i).label.plain for i in range(tree.last_line + 1)]
-
-
-async def go_to(pilot, label_part: str) -> None:
-    """Move the home tree's cursor down to the first line containing ``label_part`` and press enter."""
-    lines = tree_lines(pilot.app)
-    index = next(i for i, line in enumerate(lines) if label_part in line)
-    tree = pilot.app.screen.query_one(Tree)
-    while tree.cursor_line < index:
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def static_text(widget: Static) -> str:

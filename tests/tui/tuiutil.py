@@ -24,3 +24,24 @@ async def settle_palette(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def tree_lines(app) -> list[str]:
+    """The home tree's lines as shown."""
+    from textual.widgets import Tree
+
+    tree = app.screen.query_one(Tree)
+    return [tree.get_node_at_line(i).label.plain for i in range(tree.last_line + 1)]
+
+
+async def go_to(pilot, label_part: str) -> None:
+    """Move the home tree's cursor down to the first line containing ``label_part`` and press enter."""
+    from textual.widgets import Tree
+
+    lines = tree_lines(pilot.app)
+    index = next(i for i, line in enumerate(lines) if label_part in line)
+    tree = pilot.app.screen.query_one(Tree)
+    while tree.cursor_line < index:
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
