@@ -292,6 +292,13 @@ def test_topic_front_matter_missing_title_and_bad_tags(tmp_path):
     assert "must be text" in result.problems[1].message
 
 
+def test_topic_front_matter_blank_tag(tmp_path):
+    root = write_pack(tmp_path, {"topics/t2.md": "---\nid: t2\ntitle: 标题\ntags:\n  - 社区\n  - ' '\n---\n正文\n"})
+    path, line, sev, msg = only(load_pack(root), root)
+    assert (path, line, sev) == ("topics/t2.md", 6, E)
+    assert "empty item in tags" in msg
+
+
 def test_topic_front_matter_that_is_a_list(tmp_path):
     root = write_pack(tmp_path, {"topics/t2.md": "---\n- id: t2\n---\n正文\n"})
     path, line, sev, msg = only(load_pack(root), root)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -344,18 +344,27 @@ def _text_list(
     if y.kind != "seq":
         r.error(entry.key_line, f"{key} must be a list of text, not {_type_name(y)}")
         return None
+    items = _text_items(
+        y.value, r, lambda n: f"each item of {key} must be text, not {_type_name(n)}", f"empty item in {key}"
+    )
+    return tuple(items) if items is not None else None
+
+
+def _text_items(nodes, r: _Reporter, not_text, empty: str) -> list[str] | None:
+    """The text of each node, or None when any node is not text or is blank (each such
+    node reported at its line: ``not_text(node)`` or ``empty``)."""
     out = []
     ok = True
-    for item in y.value:
-        if item.kind != "scalar" or not isinstance(item.value, str):
-            r.error(item.line, f"each item of {key} must be text, not {_type_name(item)}")
+    for node in nodes:
+        if node.kind != "scalar" or not isinstance(node.value, str):
+            r.error(node.line, not_text(node))
             ok = False
-        elif not item.value.strip():
-            r.error(item.line, f"empty item in {key}")
+        elif not node.value.strip():
+            r.error(node.line, empty)
             ok = False
         else:
-            out.append(item.value)
-    return tuple(out) if ok else None
+            out.append(node.value)
+    return out if ok else None
 
 
 def _positive_int(entry: Entry, key: str, r: _Reporter) -> int | None:
@@ -762,22 +771,13 @@ def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]
         if group.kind != "seq":
             r.error(group.line, f"each {key} group must be a list of at least two terms, not {_type_name(group)}")
             continue
-        terms = []
-        ok = True
-        for term in group.value:
-            if term.kind != "scalar" or not isinstance(term.value, str):
-                r.error(term.line, f"a term must be text, not {_type_name(term)}")
-                ok = False
-            elif not term.value.strip():
-                r.error(term.line, "empty term")
-                ok = False
-            else:
-                terms.append(term.value.strip())
-        if ok and len(terms) < 2:
+        terms = _text_items(group.value, r, lambda n: f"a term must be text, not {_type_name(n)}", "empty term")
+        if terms is None:
+            continue
+        if len(terms) < 2:
             r.error(group.line, f"a {key} group needs at least two terms")
-            ok = False
-        if ok:
-            out.append(tuple(terms))
+            continue
+        out.append(tuple(t.strip() for t in terms))
     return tuple(out)
 
 
