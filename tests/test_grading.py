@@ -165,6 +165,20 @@ def test_someone_elses_view_is_not_the_candidates_proposal():
     assert status(g, "power") == "covered"
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "网上有人呼吁搞信息共享,但我觉得没那么急。",
+        "有人会说先把权放给社区,可这样谁来担责?",
+        "有的同志可能会提议信息共享,我看条件还不成熟。",
+    ],
+)
+def test_a_view_reported_with_other_verbs_is_still_someone_elses(answer):
+    g = grade(BURDEN, answer)
+    assert status(g, "sharing") == "missed"
+    assert status(g, "power") == "missed"
+
+
 FIREFIGHTER = q(
     [
         ("fit", "认识到消防工作辛苦危险,需要能吃苦、反应快、心理素质好"),
