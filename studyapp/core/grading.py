@@ -79,8 +79,6 @@ SATURATE_TEXT = 1.0
 CONTEXT = 0.15
 # this many bare terms in a row, with nothing said about them, are a list of words, not content
 LIST_OF_TERMS = 4
-# a point that lists things (A、B、C和D) wants two of them
-SATURATE_LIST = 1.5
 # a word of a keyword point's text more frequent than this (单位, 部门, 领导, 时间) is one
 # of the commonest words of Chinese: alone, with none of the tutor's keywords, it is no evidence
 COMMON_FREQ = 10000
@@ -99,7 +97,7 @@ _GAP_STOP = "不没无未非别勿莫甭,;:。、"
 # evidence strengths
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
-PART = 0.6  # a part of a longer word of the point (总结 for 总结报告)
+PART = 0.8  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
 # a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
 WHEN = 0.3
@@ -735,9 +733,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
                                    prompt=_in_prompt(w, prompt)))
             if not kp.keywords:
+                # a point that lists things (专家授课、案例研讨、现场观摩等) is covered by one
+                # of them said plainly, as any other point by one of its parts: graders
+                # credit 去做得好的社区实地参观 for it (wanting two cost right verdicts in every set)
                 saturate = SATURATE_TEXT
-                if _point_pieces(points_text[i])[1]:
-                    saturate = SATURATE_LIST
         if kp.keywords and _speaks_against(points_text[i]):
             for u in units:
                 if u.keyword and not _unopposed_bad(u.name):
