@@ -87,6 +87,10 @@ def test_a_key_point_without_keywords_is_graded_from_its_text():
         "我认为不用放权,也别减负。",
         "信息共享没必要,成本太高。",
         "放权给社区也有风险,我看不应该推行。",
+        "我不认为需要给社区减负,也不觉得要放权。",
+        "信息共享成本太高,不考虑。",
+        "信息共享我们没办法搞,放权更不可能。",
+        "放权给社区,我们办不到。",
     ],
 )
 def test_a_negated_proposal_covers_nothing(answer):

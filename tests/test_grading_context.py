@@ -61,6 +61,23 @@ def test_a_word_that_only_says_when_is_no_evidence_alone():
     assert g.point("notes").status == "covered"
 
 
+def test_the_event_a_step_follows_or_first_thing_says_when_not_what():
+    question = q(
+        [
+            ("feedback", "开业后收集就餐者意见,调整菜品"),
+            ("verify", "第一时间赶到现场核实情况"),
+        ],
+        prompt="街道要办一个社区食堂,有居民在网上说饭菜不干净。你怎么做?",
+    )
+    # 开业 of 开业后 and 第一时间 say when; what is done is the rest
+    g = grade(question, "我会确保食堂平稳开业,第一时间向领导汇报。")
+    assert g.point("feedback").status == "missed"
+    assert g.point("verify").status == "missed"
+    g = grade(question, "开业以后问问来吃饭的人意见,菜不好就换;第一时间去现场核实。")
+    assert g.point("feedback").status == "covered"
+    assert g.point("verify").status == "covered"
+
+
 SELF = q(
     [
         ("gap", "正视自己的不足,如缺乏工作经验和沟通技巧"),

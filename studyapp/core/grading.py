@@ -151,17 +151,18 @@ class Grading:
 
 # cues that negate the rest of their clause
 _NEG_STRONG = (
-    "不同意", "不赞成", "不赞同", "不认同", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
+    "不同意", "不赞成", "不赞同", "不认同", "不认为", "不觉得", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
-    "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺",
+    "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
 )
 # of those, the ones that reject a proposal rather than describe a state of things:
 # 没必要搞信息共享 rejects sharing, it does not say 信息不共享
 _STANCE = frozenset((
-    "不同意", "不赞成", "不赞同", "不认同", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
+    "不同意", "不赞成", "不赞同", "不认同", "不认为", "不觉得", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
+    "不可能", "不考虑",
 ))
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
@@ -187,9 +188,10 @@ _NOT_NEG = (
 )
 # a whole clause that only rejects what came before it (…, 不应该推行)
 _NEG_TAIL = re.compile(
-    r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
+    r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:我们|我|咱们)?(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
     r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
-    r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得)"
+    r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得|"
+    r"不考虑|不予考虑|不划算|办不到|做不到|不可能)"
     r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
@@ -201,6 +203,7 @@ _CONDEMN = (
 _NEG_AFTER = re.compile(
     r"没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
     r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举|"
+    r"不考虑|不予考虑|不划算|(?:我们|我)?没(?:有)?办法|办不到|做不到|不可能|(?:已经)?够多了|"
     r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)|"
     # 搞分类甄别就是给推诿找借口, 信息共享纯属瞎折腾: the measure called a bad thing
     + _CONDEMN
@@ -245,7 +248,7 @@ _DISMISS = re.compile(
     r"(?=[不无胡责跟和与是怪都因我社单直硬强自就])(?:"
     r"不(?:用|必|需要|去|予)?(?:理会|理睬|搭理|管他|管他们|用管|必管)|不理(?:他|她|他们|她们)|无理取闹|胡搅蛮缠|"
     r"责任不在(?:我|我们|社区|单位)|不是我(?:们)?的(?:责任|问题|事)|不关我(?:们)?的事|与我(?:们)?无关|"
-    r"(?:跟|和)我(?:们)?没(?:有)?关系|不归我(?:们)?管|"
+    r"(?:跟|和)我(?:们)?没(?:有)?关系|不归我(?:们)?\S{0,4}?管|"
     r"是(?!我|大家|咱)[^,;:。!?]{0,6}?(?:部门|单位|物业|公司|他们|别人)(?:自己)?的事(?!情况)|"
     r"(?:是|怪|都怪|因为)(?:群众|他们|居民|村民|对方|老百姓)(?:自己)?不理解(?!的)|"
     r"(?:我|我们|社区|单位)也没(?:有)?办法|直接干(?=[,;。!?]|$)|硬推|强行推|(?<!不)是(?:件)?小事|"
@@ -497,6 +500,8 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
                 if w.startswith(stop) and len(w) - len(stop) >= 2:
                     w = w[len(stop):]
+            if w == "时间" and k and tokens[k - 1] == "第一":
+                continue  # 第一时间: at once, one time word (the other half is a time anchor)
             if len(w) < 2 or w in _STOP or w in seen or w in _CUE_KIND:
                 continue  # 缺乏, 反对, 不断 …: stance words, not content
             if not all(is_cjk(c) or c.isalnum() for c in w):
@@ -702,6 +707,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             have = {t for u in units for t in u.terms}
             examples = _illustrations(points_text[i])
+            anchors = _time_anchors(points_text[i])
             for w, parts, piece, negative, whole in _content_words(points_text[i], lex):
                 if w in have:
                     continue
@@ -721,7 +727,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
-                if _is_time_word(w):
+                if _is_time_word(w) or w in anchors:
                     weight *= WHEN  # 会后, 会上, 当天: when something is done, not what
                 if w in examples and not negative:
                     # (a fault it names, 不够耐心, still counts when the answer admits it)
@@ -762,6 +768,25 @@ def _is_time_word(word: str) -> bool:
     """A word that says when (会后, 会上, 事前, 当天): the segmenter tags it t."""
     tags = _tag(word)
     return len(tags) == 1 and tags[0][1] == "t"
+
+
+# a word followed by one of these says when the point happens (开业后, 培训前, 施工期间)
+_WHEN_AFTER = frozenset(("后", "前", "时", "之后", "之前", "以后", "以前", "期间", "过后", "结束后"))
+
+
+def _time_anchors(text: str) -> set[str]:
+    """Words of a key point that only say when (开业 of 开业后收集意见, 第一 of
+    第一时间赶到现场): what the candidate must do is the rest."""
+    out: set[str] = set()
+    seg = _segmenter()
+    for clause in re.split(r"[,;:。!?()、]", text):
+        tokens = [t for t in seg(clause) if t.strip()]
+        for k in range(len(tokens) - 1):
+            if tokens[k + 1] in _WHEN_AFTER and len(tokens[k]) >= 2:
+                out.add(tokens[k])
+            if tokens[k] == "第一" and tokens[k + 1] == "时间":
+                out.add("第一")  # (时间 right after it is no word of its own: see _content_words)
+    return out
 
 
 @lru_cache(maxsize=8192)
