@@ -688,3 +688,33 @@ def test_calling_the_matter_another_departments_business_is_a_brush_off():
     assert status(g, "clear") == "covered"
     g = grade(GARBAGE, "马上联系环卫部门清运垃圾。")
     assert status(g, "clear") == "covered"
+
+
+def test_a_proposal_put_as_how_about_is_no_negation():
+    question = q(
+        [("trial", "邀请老板先试行一段时间", [["试行", "先试"]]), ("why", "讲清回收的意义", [["意义", "环保"]])],
+        prompt="你去动员快递驿站老板设置回收点,老板说太忙。请你现场模拟。",
+    )
+    assert status(grade(question, "要不咱们先试一周?"), "trial") == "covered"
+    assert status(grade(question, "要不然先試一週看看。"), "trial") == "covered"
+    assert status(grade(question, "不用试行,直接铺开。"), "trial") == "missed"
+
+
+def test_a_point_saying_what_not_to_do_is_covered_by_saying_it_too():
+    question = q(
+        [("calm", "理解老王的顾虑,不埋怨、不施压,保持耐心"), ("visit", "主动登门沟通,问清他担心什么")],
+        prompt="你协调一家单位夜间开放停车位,对方负责人老王一再推脱。你怎么做?",
+    )
+    assert status(grade(question, "理解不埋怨→登门问顾虑"), "calm") == "covered"
+    assert status(grade(question, "不埋怨"), "calm") == "covered"
+    assert status(grade(question, "我会当面埋怨他几句"), "calm") == "missed"
+
+
+def test_a_word_the_segmenter_cuts_into_characters_is_still_a_word_of_the_point():
+    # 约谈平台企业 comes out of the segmenter as 约 / 谈 / 平台 / 企业
+    question = q(
+        [("talk", "约谈平台企业,督促其降低过高抽成"), ("rest", "建设司机休息点")],
+        prompt="网约车司机抱怨平台抽成太高。你是交通局工作人员,请现场回应。",
+    )
+    assert status(grade(question, "我们会找平台约谈。"), "talk") == "covered"
+    assert status(grade(question, "抽成太高确实是问题。"), "talk") != "covered"

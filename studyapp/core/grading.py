@@ -164,6 +164,8 @@ _STANCE = frozenset((
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
     "不可能", "不考虑",
 ))
+# characters that start a negated term (不埋怨, 无差别)
+_NEG_CHARS = "不没无未非别勿莫"
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
 _NEG_WEAK_REACH = 3
@@ -181,6 +183,8 @@ _NOT_NEG = (
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
     "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿",
+    # 要不 (how about) proposes: 要不咱们先试一周
+    "要不", "要不要", "要不然",
     # 'if that fails' is a condition, not a rejection of the next step (实在不行找领导)
     "实在不行", "如果不行", "要是不行", "还不行", "再不行", "不行的话",
     # 缺 inside words that name a thing, not a lack of what follows
@@ -464,6 +468,26 @@ def _thesaurus_terms(piece: str, tokens: list, lex: Lexicon) -> dict[int, str]:
     return out
 
 
+def _join_singles(tokens: list[str], lex: Lexicon) -> list[str]:
+    """Two single characters the segmenter left apart that make a known word are that
+    word (约/谈 of 约谈平台企业 -> 约谈)."""
+    if len(tokens) < 2:
+        return tokens
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        a = tokens[k]
+        if k + 1 < len(tokens) and len(a) == 1 and len(tokens[k + 1]) == 1 and is_cjk(a) and is_cjk(tokens[k + 1]):
+            w = a + tokens[k + 1]
+            if w[1] not in _WEAK_VERB_CHARS and _known_word(w, lex):  # (not 选好: a verb and its result)
+                out.append(w)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
     there, the thesaurus term it is part of or "").
@@ -476,7 +500,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     seen = set()
     pieces, _ = _point_pieces(text)
     for pi, piece in enumerate(pieces):
-        tokens = seg(piece)
+        tokens = _join_singles(seg(piece), lex)
         cues = _cues(piece)
         if cues and "".join(tokens) == piece:
             # a cue inside a word negates nothing (无 in 三无食品)
@@ -1195,6 +1219,8 @@ class Grader:
                     e = start + 1
                 if scale != 1.0:
                     s *= scale
+                if negative and not flag and term[0] in _NEG_CHARS:
+                    flag = "negated"  # 不埋怨 said for a point's 不埋怨: the term carries its negation
                 if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     rejected.setdefault(pi, []).append(
