@@ -718,3 +718,13 @@ def test_a_word_the_segmenter_cuts_into_characters_is_still_a_word_of_the_point(
     )
     assert status(grade(question, "我们会找平台约谈。"), "talk") == "covered"
     assert status(grade(question, "抽成太高确实是问题。"), "talk") != "covered"
+
+
+def test_an_a_not_a_question_is_no_negation():
+    question = q(
+        [("choice", "尊重老张意愿,让他自己拿主意", [["拿主意", "自愿"]]), ("law", "讲清流转政策", [["政策"]])],
+        prompt="村里推进土地流转,老张担心地收不回来,不愿签合同。你怎么劝?",
+    )
+    assert status(grade(question, "签不签您自己拿主意。"), "choice") == "covered"
+    assert status(grade(question, "您愿不愿意,都由您自己拿主意。"), "choice") == "covered"
+    assert status(grade(question, "不能让他自己拿主意。"), "choice") == "missed"

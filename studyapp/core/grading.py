@@ -982,6 +982,9 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
         kind = _CUE_KIND[m.group()]
         if kind == "not":
             continue
+        a, b = m.start(), m.end()
+        if b - a == 1 and 0 < a and b < len(clause) and clause[a - 1] == clause[b] and is_cjk(clause[b]):
+            continue  # 签不签, 去没去: a question (A-not-A), not a negation
         if kind == "strong":
             de = clause.find("的", m.end())
             reach = de if de >= 0 else len(clause)
