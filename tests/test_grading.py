@@ -728,3 +728,14 @@ def test_an_a_not_a_question_is_no_negation():
     assert status(grade(question, "签不签您自己拿主意。"), "choice") == "covered"
     assert status(grade(question, "您愿不愿意,都由您自己拿主意。"), "choice") == "covered"
     assert status(grade(question, "不能让他自己拿主意。"), "choice") == "missed"
+
+
+def test_a_phrasing_that_carries_the_negation_of_a_negative_point_makes_it():
+    question = q(
+        [("unfair", "这种做法对老实人不公平"), ("rule", "建立公开透明的评选规则")],
+        prompt="单位评优只看关系。你怎么看?",
+    )
+    # 有失公平 / 双重标准 say 不公平 without a 不 of their own
+    assert status(grade(question, "这样做有失公平。"), "unfair") == "covered"
+    assert status(grade(question, "这是搞双重标准。"), "unfair") == "covered"
+    assert status(grade(question, "这样评很公平。"), "unfair") == "missed"

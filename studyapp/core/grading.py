@@ -383,6 +383,7 @@ class _Unit:
     against: set = field(default_factory=set)  # bad things named plainly (甩锅) on a point against them
     short: set = field(default_factory=set)  # terms like 定方案 (制定 shortened before its object): only 定 is evidence
     prompt: bool = False  # the prompt says it (老支书 in a question about 老支书)
+    affirm: set = field(default_factory=set)  # terms of a negative unit that carry the negation (有失公平)
 
 
 @dataclass
@@ -736,12 +737,17 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 if w in have:
                     continue
                 terms = {}
+                affirm: set = set()
                 if whole and not kp.keywords:
                     # 黑臭 of 黑臭水体: an exact synonym of the whole term (臭水沟) makes every
                     # part of it, as the whole term itself does. Not on keyword points: there the
                     # tutor's keywords say what counts, and a synonym of a side phrase of the text
                     # (异地结算 for 异地就医 in 先办理异地就医备案) tipped missed points over
                     _expand(whole, lex, EXACT, terms, prompt, related=False)
+                    if negative and _cues(whole):
+                        # 有失公平 for the 不公平 of a point: the whole term carries the
+                        # negation, so its synonyms say it as they stand
+                        affirm = set(terms)
                 for part in parts:
                     # 岗位 of 岗位责任 when the question names the 岗位: a prompt word
                     _expand(part, lex, PART * (PROMPT if part in prompt else 1.0), terms, prompt)
@@ -761,7 +767,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 else:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
                 units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
-                                   prompt=_in_prompt(w, prompt)))
+                                   prompt=_in_prompt(w, prompt), affirm=affirm))
             if not kp.keywords:
                 # a point that lists things (专家授课、案例研讨、现场观摩等) is covered by one
                 # of them said plainly, as any other point by one of its parts: graders
@@ -1122,7 +1128,7 @@ class Grader:
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
-                        (pi, ui, s, u.negative and not _is_bad(t), t in u.short, t in u.against)
+                        (pi, ui, s, u.negative and not _is_bad(t) and t not in u.affirm, t in u.short, t in u.against)
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
