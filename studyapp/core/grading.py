@@ -1228,12 +1228,13 @@ class Grader:
                     e = start + 1
                 if scale != 1.0:
                     s *= scale
+                said = flag
                 if negative and not flag and term[0] in _NEG_CHARS:
-                    flag = "negated"  # 不埋怨 said for a point's 不埋怨: the term carries its negation
-                if flag != ("negated" if negative else ""):
+                    said = "negated"  # 不埋怨 said for a point's 不埋怨: the term carries its negation
+                if said != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     rejected.setdefault(pi, []).append(
-                        (term, start, e, flag or "opposite", h[4], scale)
+                        (term, start, e, said or "opposite", h[4], scale)
                     )
                     continue
                 units = ok.setdefault(pi, {})
