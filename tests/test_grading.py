@@ -739,3 +739,36 @@ def test_a_phrasing_that_carries_the_negation_of_a_negative_point_makes_it():
     assert status(grade(question, "这样做有失公平。"), "unfair") == "covered"
     assert status(grade(question, "这是搞双重标准。"), "unfair") == "covered"
     assert status(grade(question, "这样评很公平。"), "unfair") == "missed"
+
+
+def test_a_term_that_holds_its_own_negation_is_not_negated_by_it():
+    question = q(
+        [("greet", "称呼得体,安抚情绪", [["阿姨"], ["别着急", "消消气"]]), ("explain", "解释异地就医备案政策", [["备案"]])],
+        prompt="王阿姨来医保窗口,很生气地说异地不能直接结算。请你现场模拟。",
+    )
+    assert status(grade(question, "阿姨,您别着急。"), "greet") == "covered"
+    assert status(grade(question, "阿姨,您別著急。"), "greet") == "covered"  # traditional
+
+
+def test_a_short_negation_stops_at_the_de_of_its_phrase():
+    question = q(
+        [("record", "倾听诉求,登记问题楼栋和住户", [["登记", "记下"]]), ("fix", "督促供热公司排查管网", [["排查"]])],
+        prompt="小区暖气不热,居民聚集到供热营业厅。你怎么处理?",
+    )
+    # 不 negates 热, not the 楼栋 it describes, nor the 登记 before it
+    assert status(grade(question, "逐一登记不热的楼栋和户号。"), "record") == "covered"
+    assert status(grade(question, "不用登记,让他们回去等。"), "record") == "missed"
+
+
+def test_the_opposite_of_a_minor_word_voids_only_its_own_step():
+    question = q(
+        [
+            ("stop", "提醒他劝群众不评价违反规定,及时纠正", [["纠正", "制止"]]),
+            ("comfort", "安慰同事,讲清评价制度的本意", [["安慰"]]),
+        ],
+        prompt="同事被群众差评后,劝办事群众不要评价。你怎么办?",
+    )
+    # 评价 said plainly is the opposite of the point's 不评价, but only in its own step
+    assert status(grade(question, "安慰→讲清制度→纠正→鼓励群众评价"), "stop") == "covered"
+    # and 评价, a word of the prompt and of another point, is too minor to void anything
+    assert status(grade(question, "安慰→纠正劝阻评价→申诉"), "stop") == "covered"

@@ -20,6 +20,23 @@ def test_folding_keeps_one_character_per_character():
     assert n.original == text and n.orig(3) == 3 and n.orig(len(f)) == len(text)
 
 
+@pytest.mark.parametrize(
+    "traditional, simplified",
+    [
+        ("您別著急", "您别着急"),
+        ("接著說", "接着说"),
+        ("瞭解情況", "了解情况"),
+        ("找藉口", "找借口"),
+        # where the character stays what it is
+        ("著名的博物館", "著名的博物馆"),
+        ("效果顯著", "效果显著"),
+        ("一片狼藉", "一片狼藉"),
+    ],
+)
+def test_characters_opencc_keeps_are_read_as_traditional_text_means_them(traditional, simplified):
+    assert fold(traditional) == simplified
+
+
 def test_folding_is_stable_and_idempotent():
     text = "一、調研需求：問卷了解社工的短板。"
     assert fold(fold(text)) == fold(text)

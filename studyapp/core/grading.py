@@ -996,6 +996,9 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             reach = de if de >= 0 else len(clause)
         else:
             reach = m.end() + _NEG_WEAK_REACH
+            de = clause.find("的", m.end(), reach)
+            if de >= 0:
+                reach = de  # 不热的楼栋: 不 negates 热, not the 楼栋 its 的-phrase describes
         out.append((m.start(), m.end(), kind, reach))
     return out
 
@@ -1205,6 +1208,7 @@ class Grader:
                 for m in _EXPOSE.finditer(text, body):
                     stop = _CLAUSE_END.search(text, m.end())
                     bad_words.append((m.start(), stop.start() if stop else len(text)))
+        clauses = None
         for h in hits:
             term, start, end, flag, _, scale = h
             inside_bad = bad_words and not _is_bad(term) and any(
@@ -1233,8 +1237,17 @@ class Grader:
                     said = "negated"  # 不埋怨 said for a point's 不埋怨: the term carries its negation
                 if said != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
+                    scope = h[4]
+                    if not said:
+                        if self._points[pi].units[ui].weight < CONTEXT:
+                            continue  # a context word of the point said plainly: neither way
+                        # the opposite of one part voids the rest of its own clause only
+                        # (纠正劝阻评价 in 安慰→…→纠正劝阻评价→申诉)
+                        if clauses is None:
+                            clauses = clause_spans(text, body)
+                        scope = next(((a, b) for a, b in clauses if a <= start < b), scope)
                     rejected.setdefault(pi, []).append(
-                        (term, start, e, said or "opposite", h[4], scale)
+                        (term, start, e, said or "opposite", scope, scale)
                     )
                     continue
                 units = ok.setdefault(pi, {})
@@ -1368,6 +1381,8 @@ class Grader:
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
                     cue = _negation_before(cues, s - a) if cues else None
+                    if cue and s <= a + cue[0] and a + cue[1] <= e:
+                        cue = None  # the term holds its own negation (别着急, 不争执)
                     if cue:
                         # 没必要 / 不同意 reject a proposal; 不 / 缺乏 describe a state (信息不共享)
                         flag = "rejected" if text[a + cue[0]:a + cue[1]] in _STANCE else "negated"

@@ -97,13 +97,27 @@ class Normalized:
         return self.offsets[i]
 
 
+# Characters OpenCC keeps because they are also simplified characters, though in
+# traditional text they mostly stand for another one: 著急 is 着急, 瞭解 is 了解,
+# 藉口 is 借口. Each is replaced unless a word where it stays surrounds it.
+_AMBIGUOUS = re.compile(
+    r"(?<![显土卓名原巨论专编撰昭拙遗])著(?![名作称述书录])"
+    r"|瞭(?!望)"
+    r"|(?<![狼慰])藉(?!藉)"
+)
+_AMBIGUOUS_TO = {"著": "着", "瞭": "了", "藉": "借"}
+
+
 def fold(text: str) -> str:
     """Fold ``text`` character by character; the result has the same length."""
     missing = set(text).difference(_char_cache)
     if missing:
         _fold_new_chars(missing)
         _table.update({ord(c): _char_cache[c] for c in missing if _char_cache[c] != c})
-    return text.translate(_table)
+    out = text.translate(_table)
+    if "著" in out or "瞭" in out or "藉" in out:
+        out = _AMBIGUOUS.sub(lambda m: _AMBIGUOUS_TO[m.group()], out)
+    return out
 
 
 def normalize(text: str) -> Normalized:
