@@ -772,3 +772,13 @@ def test_the_opposite_of_a_minor_word_voids_only_its_own_step():
     assert status(grade(question, "安慰→讲清制度→纠正→鼓励群众评价"), "stop") == "covered"
     # and 评价, a word of the prompt and of another point, is too minor to void anything
     assert status(grade(question, "安慰→纠正劝阻评价→申诉"), "stop") == "covered"
+
+
+def test_a_negation_before_a_phrase_negates_the_verb_after_it():
+    question = q(
+        [("calm", "保持冷静,不与租客争执"), ("id", "出示证件,说明来意")],
+        prompt="你是社区网格员,入户更新信息时租客拒绝开门,还说你骚扰。你怎么处理?",
+    )
+    assert status(grade(question, "不争执→亮证件"), "calm") == "covered"
+    assert status(grade(question, "我会跟租客争执到底"), "calm") == "missed"
+    assert status(grade(question, "租客不开门我就走"), "calm") == "missed"

@@ -164,6 +164,8 @@ _STANCE = frozenset((
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
     "不可能", "不考虑",
 ))
+# a negation right before one of these negates the verb after its phrase (不与租客争执)
+_PREPOSITIONS = frozenset("与和跟同对向给把被")
 # characters that start a negated term (不埋怨, 无差别)
 _NEG_CHARS = "不没无未非别勿莫"
 # cues that negate only what follows closely (a few characters)
@@ -518,7 +520,11 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
             # (缺乏基层经验和工作方法: everything a cue of lack reaches is lacking)
             negative = at >= 0 and any(
-                b <= at <= b + 1 or (piece[a:b] in _LACK and b <= at < reach) for a, b, _, reach in cues
+                (b <= at <= b + 1 and piece[b:b + 1] not in _PREPOSITIONS)
+                or (piece[a:b] in _LACK and b <= at < reach)
+                # 不与租客争执: the verb after the phrase is what is negated, not 租客
+                or (piece[b:b + 1] in _PREPOSITIONS and b + 2 <= at < reach and _is_verb(w.strip()))
+                for a, b, _, reach in cues
             )
             w = w.strip()
             # 通过考核 -> 考核: drop a leading function word glued to the content
@@ -996,6 +1002,8 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             reach = de if de >= 0 else len(clause)
         else:
             reach = m.end() + _NEG_WEAK_REACH
+            if clause[m.end():m.end() + 1] in _PREPOSITIONS:
+                reach += 4  # 不与租客争执: across the phrase to the verb it negates
             de = clause.find("的", m.end(), reach)
             if de >= 0:
                 reach = de  # 不热的楼栋: 不 negates 热, not the 楼栋 its 的-phrase describes
