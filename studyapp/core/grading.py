@@ -166,8 +166,6 @@ _STANCE = frozenset((
 ))
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
 _PREPOSITIONS = frozenset("与和跟同对向给把被")
-# characters that start a negated term (不埋怨, 无差别)
-_NEG_CHARS = "不没无未非别勿莫"
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
 _NEG_WEAK_REACH = 3
@@ -1240,13 +1238,10 @@ class Grader:
                     e = start + 1
                 if scale != 1.0:
                     s *= scale
-                said = flag
-                if negative and not flag and term[0] in _NEG_CHARS:
-                    said = "negated"  # 不埋怨 said for a point's 不埋怨: the term carries its negation
-                if said != ("negated" if negative else ""):
+                if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     scope = h[4]
-                    if not said:
+                    if not flag:
                         if self._points[pi].units[ui].weight < CONTEXT:
                             continue  # a context word of the point said plainly: neither way
                         # the opposite of one part voids the rest of its own clause only
@@ -1255,7 +1250,7 @@ class Grader:
                             clauses = clause_spans(text, body)
                         scope = next(((a, b) for a, b in clauses if a <= start < b), scope)
                     rejected.setdefault(pi, []).append(
-                        (term, start, e, said or "opposite", scope, scale)
+                        (term, start, e, flag or "opposite", scope, scale)
                     )
                     continue
                 units = ok.setdefault(pi, {})
