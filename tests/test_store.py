@@ -1,6 +1,7 @@
 """The history database: what is saved comes back, and every broken file or folder is a clear StoreError."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import timedelta
 
@@ -141,6 +142,23 @@ def test_a_data_folder_that_cannot_be_created_names_the_folder(tmp_path, monkeyp
         Store.open()
     assert str(blocker / "data") in str(info.value)
     assert "cannot create the data folder" in str(info.value)
+    # the terminal app shows the same in Chinese
+    assert str(blocker / "data") in info.value.zh and "无法创建数据文件夹" in info.value.zh
+    assert "STUDYAPP_DATA_DIR" in info.value.zh
+
+
+def test_every_store_error_has_its_chinese_words(tmp_path):
+    not_a_db = tmp_path / "studyapp.db"
+    not_a_db.write_bytes(b"this is no sqlite file at all" * 100)
+    with pytest.raises(StoreError) as info:
+        Store.open(not_a_db)
+    assert "not a usable studyapp database" in str(info.value)
+    assert "不是可用的 studyapp 数据库" in info.value.zh and str(not_a_db) in info.value.zh
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError) as info:
+        Store.open(fifo)
+    assert "not a regular file" in str(info.value) and "不是普通文件" in info.value.zh
 
 
 def test_data_dir_follows_the_environment_and_open_uses_it(tmp_path, monkeypatch):

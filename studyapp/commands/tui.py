@@ -65,7 +65,7 @@ def open_store():
     try:
         return Store.open(), None
     except StoreError as exc:
-        return None, str(exc)
+        return None, exc.zh  # shown by the app, in Chinese
 
 
 def build_app(args):

@@ -44,12 +44,14 @@ SESSION_STATUSES = (ACTIVE, FINISHED, DISCARDED)
 
 
 class StoreError(Exception):
-    """The history database cannot be used; ``str(err)`` is a message for the user."""
+    """The history database cannot be used; ``str(err)`` is a message for the user of the
+    command line, ``err.zh`` the same in Chinese for the terminal app."""
 
-    def __init__(self, message: str, path: Path | None = None) -> None:
+    def __init__(self, message: str, path: Path | None = None, zh: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
+        self.zh = zh or message
 
 
 @dataclass(frozen=True)
@@ -243,13 +245,21 @@ class Store:
                 f"{folder}: cannot create the data folder ({exc.strerror or exc}); "
                 "set STUDYAPP_DATA_DIR to a writable folder",
                 db,
+                zh=f"{folder}：无法创建数据文件夹（{exc.strerror or exc}）；"
+                "请把环境变量 STUDYAPP_DATA_DIR 设为一个可以写入的文件夹",
             ) from None
         if db.exists() and not db.is_file():
-            raise StoreError(f"{db}: is not a regular file, cannot use it as the history database", db)
+            raise StoreError(
+                f"{db}: is not a regular file, cannot use it as the history database",
+                db,
+                zh=f"{db}：不是普通文件，不能用作练习记录数据库",
+            )
         try:
             conn = sqlite3.connect(str(db), isolation_level=None, check_same_thread=False, timeout=5.0)
         except sqlite3.Error as exc:
-            raise StoreError(f"{db}: cannot open the history database ({exc})", db) from None
+            raise StoreError(
+                f"{db}: cannot open the history database ({exc})", db, zh=f"{db}：无法打开练习记录数据库（{exc}）"
+            ) from None
         store = cls(conn, db, clock or SystemClock())
         try:
             store._setup()
@@ -258,31 +268,42 @@ class Store:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(store._explain(exc), db) from None
+            raise store._error(exc) from None
         return store
 
-    def _explain(self, exc: BaseException) -> str:
+    def _error(self, exc: BaseException) -> StoreError:
+        """An SQLite failure as a StoreError that says what to do, in English and Chinese."""
         msg = str(exc)
         low = msg.lower()
+        p = self.path
         if "not a database" in low or "malformed" in low or "corrupt" in low:
-            return (
-                f"{self.path}: is not a usable studyapp database ({msg}); "
-                "move the file away (it is kept as is) and studyapp will start a new one"
-            )
-        if "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
-            return f"{self.path}: cannot write the history database ({msg}); check the folder's permissions"
-        if "disk" in low and "full" in low:
-            return f"{self.path}: the disk is full, the history could not be saved ({msg})"
-        if "locked" in low or "busy" in low:
-            return f"{self.path}: the history database is busy in another studyapp ({msg})"
-        return f"{self.path}: history database error ({msg})"
+            en = (f"{p}: is not a usable studyapp database ({msg}); "
+                  "move the file away (it is kept as is) and studyapp will start a new one")
+            zh = f"{p}：不是可用的 studyapp 数据库（{msg}）；请把这个文件移走（文件原样保留），studyapp 会新建一个"
+        elif "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
+            en = f"{p}: cannot write the history database ({msg}); check the folder's permissions"
+            zh = f"{p}：无法写入练习记录数据库（{msg}）；请检查文件夹的权限"
+        elif "disk" in low and "full" in low:
+            en = f"{p}: the disk is full, the history could not be saved ({msg})"
+            zh = f"{p}：磁盘已满，练习记录没能保存（{msg}）"
+        elif "locked" in low or "busy" in low:
+            en = f"{p}: the history database is busy in another studyapp ({msg})"
+            zh = f"{p}：练习记录数据库正被另一个 studyapp 使用（{msg}）"
+        else:
+            en = f"{p}: history database error ({msg})"
+            zh = f"{p}：练习记录数据库出错（{msg}）"
+        return StoreError(en, p, zh=zh)
 
     def _setup(self) -> None:
         c = self._conn
         c.execute("PRAGMA foreign_keys = ON")
         mode = c.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise StoreError(f"{self.path}: cannot switch the database to WAL mode (got {mode!r})", self.path)
+            raise StoreError(
+                f"{self.path}: cannot switch the database to WAL mode (got {mode!r})",
+                self.path,
+                zh=f"{self.path}：无法把数据库切换到 WAL 模式（得到 {mode!r}）",
+            )
         c.execute("PRAGMA synchronous = NORMAL")
         ok = c.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
@@ -290,6 +311,7 @@ class Store:
                 f"{self.path}: the history database is damaged ({ok}); move the file away and "
                 "studyapp will start a new one",
                 self.path,
+                zh=f"{self.path}：练习记录数据库已损坏（{ok}）；请把这个文件移走，studyapp 会新建一个",
             )
         version = c.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -297,11 +319,14 @@ class Store:
                 f"{self.path}: written by a newer studyapp (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); upgrade studyapp or set STUDYAPP_DATA_DIR to another folder",
                 self.path,
+                zh=f"{self.path}：由更新版本的 studyapp 写入（数据版本 {version}，本版本只认识 {SCHEMA_VERSION}）；"
+                "请升级 studyapp，或把 STUDYAPP_DATA_DIR 设为另一个文件夹",
             )
         if version == 0 and self._has_foreign_tables():
             raise StoreError(
                 f"{self.path}: is an SQLite database of some other program, not studyapp's history",
                 self.path,
+                zh=f"{self.path}：是其他程序的 SQLite 数据库，不是 studyapp 的练习记录",
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._tx() as cur:
@@ -344,7 +369,7 @@ class Store:
             try:
                 cur.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise StoreError(self._explain(exc), self.path) from None
+                raise self._error(exc) from None
             try:
                 yield cur
                 cur.execute("COMMIT")
@@ -354,7 +379,7 @@ class Store:
                 except sqlite3.Error:
                     pass
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(self._explain(exc), self.path) from None
+                    raise self._error(exc) from None
                 raise
             finally:
                 cur.close()
@@ -364,7 +389,7 @@ class Store:
             try:
                 return fn(self._conn)
             except sqlite3.Error as exc:
-                raise StoreError(self._explain(exc), self.path) from None
+                raise self._error(exc) from None
 
     def _now(self) -> str:
         return _iso(self._clock.now())
@@ -495,7 +520,11 @@ class Store:
                 (json.dumps(state, ensure_ascii=False), now, session_id, ACTIVE),
             )
             if cur.rowcount == 0:
-                raise StoreError(f"{self.path}: session {session_id} is not active, not saved", self.path)
+                raise StoreError(
+                    f"{self.path}: session {session_id} is not active, not saved",
+                    self.path,
+                    zh=f"{self.path}：第 {session_id} 场模拟面试已不在进行中，没有保存",
+                )
             cur.executemany(
                 "UPDATE session_questions SET text = ?, phase = ?, time_left = ?, think_used = ?, "
                 "answer_used = ?, updated_at = ? WHERE session_id = ? AND idx = ?",
@@ -524,7 +553,11 @@ class Store:
                 (FINISHED, json.dumps(state, ensure_ascii=False), now, now, session_id, ACTIVE),
             )
             if cur.rowcount == 0:
-                raise StoreError(f"{self.path}: session {session_id} is not active, cannot finish it", self.path)
+                raise StoreError(
+                    f"{self.path}: session {session_id} is not active, cannot finish it",
+                    self.path,
+                    zh=f"{self.path}：第 {session_id} 场模拟面试已不在进行中，无法结束",
+                )
             for d in drafts:
                 cur.execute(
                     "UPDATE session_questions SET text = ?, phase = ?, time_left = ?, think_used = ?, "

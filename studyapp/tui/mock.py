@@ -61,7 +61,7 @@ def start_mock(app: Any, options: MockOptions) -> bool:
         try:
             recorder.create()
         except Exception as exc:  # StoreError: run without saving, say so
-            app.notify(f"无法保存本次模拟面试：{exc}", severity="warning", markup=False)
+            app.notify(f"无法保存本次模拟面试：{getattr(exc, 'zh', exc)}", severity="warning", markup=False)
             recorder = None
     app.push_screen(MockScreen(session, recorder, bell=options.bell))
     return True

@@ -147,6 +147,7 @@ async def test_unwritable_data_folder_gives_a_notice_and_the_app_runs(tmp_path, 
         await pilot.pause()
         notes = [n for n in app._notifications if n.title == "无法写入数据文件夹"]
         assert notes and str(blocker) in notes[0].message and "不会被保存" in notes[0].message
+        assert "无法创建数据文件夹" in notes[0].message and "cannot" not in notes[0].message
         await go_to(pilot, "一阵风")
         app.screen.query_one(TextArea).insert("加强宣传引导")
         await pilot.press("ctrl+s")
