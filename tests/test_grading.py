@@ -782,3 +782,14 @@ def test_a_negation_before_a_phrase_negates_the_verb_after_it():
     assert status(grade(question, "不争执→亮证件"), "calm") == "covered"
     assert status(grade(question, "我会跟租客争执到底"), "calm") == "missed"
     assert status(grade(question, "租客不开门我就走"), "calm") == "missed"
+
+
+def test_a_word_of_the_point_that_a_keyword_reaches_only_loosely_still_counts_as_the_point_s_own():
+    question = q(
+        [("survey", "盘清辖区犬只底数", [["走访排查"]]), ("publicity", "上门宣传文明养犬", [["宣传"]])],
+        prompt="辖区养犬投诉多,街道让你牵头整治。你怎么组织?",
+    )
+    loose = Thesaurus(synonyms=(), related=(("盘清", "走访排查"),))
+    # 盘清 is only a loose relative of the keyword, but it is the point's own word
+    assert grade(question, "先盘清辖区有多少条狗。", loose).point("survey").status == "covered"
+    assert grade(question, "先把辖区的狗数一数。", loose).point("survey").status != "covered"

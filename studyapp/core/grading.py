@@ -713,11 +713,15 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
     points = []
     for i, kp in enumerate(question.key_points):
         units = []
+        have: set = set()  # the keywords and their exact synonyms: the point's text adds them no more
         if kp.keywords:
             for group in kp.keywords:
                 terms: dict = {}
                 for term in group:
                     _expand(term, lex, EXACT, terms, prompt)
+                    t = fold_term(term)
+                    have.add(t)
+                    have |= lex.synonyms_of(t)
                 if not terms:
                     continue
                 in_prompt = all(t in prompt for t in terms)
@@ -734,7 +738,6 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
-            have = {t for u in units for t in u.terms}
             examples = _illustrations(points_text[i])
             anchors = _time_anchors(points_text[i])
             for w, parts, piece, negative, whole in _content_words(points_text[i], lex):
