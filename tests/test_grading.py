@@ -730,6 +730,32 @@ def test_an_a_not_a_question_is_no_negation():
     assert status(grade(question, "不能让他自己拿主意。"), "choice") == "missed"
 
 
+def test_asking_whether_something_is_there_is_no_negation():
+    question = q(
+        [("check", "重点查看消防通道和灭火器", [["灭火器", "消防通道"]]), ("fix", "限期整改", [["整改"]])],
+        prompt="你带队检查一批小商铺的消防安全。你怎么做?",
+    )
+    # 有没有 asks; it does not say the thing is missing, and the other items of the list stand
+    answer = "逐家看通道是否畅通、有没有配灭火器,发现问题当场限期整改。"
+    assert status(grade(question, answer), "check") == "covered"
+    assert status(grade(question, "通道是否畅通不重要,没有必要查灭火器。"), "check") == "missed"
+
+
+def test_a_keyword_the_point_says_is_lacking_counts_when_the_answer_says_it_is_lacking():
+    question = q(
+        [
+            ("cause", "根源在于缺乏统一规划,各村一哄而上", [["规划", "一哄而上", "跟风"]]),
+            ("plan", "编制发展规划,引导错位经营", [["错位", "差异化"]]),
+        ],
+        prompt="各村扎堆建采摘园,不少园子没人来。你怎么看?",
+    )
+    # 缺少規劃 says the cause, as the point does; it does not void 跟风 said beside it
+    assert status(grade(question, "問題出在大家跟風、缺少規劃。"), "cause") == "covered"
+    assert status(grade(question, "大家都在跟风,没有人做规划。"), "cause") == "covered"
+    # proposing a plan is the remedy, not the cause
+    assert status(grade(question, "要做好规划。"), "cause") == "missed"
+
+
 def test_a_phrasing_that_carries_the_negation_of_a_negative_point_makes_it():
     question = q(
         [("unfair", "这种做法对老实人不公平"), ("rule", "建立公开透明的评选规则")],

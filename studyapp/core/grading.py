@@ -384,6 +384,9 @@ class _Unit:
     short: set = field(default_factory=set)  # terms like 定方案 (制定 shortened before its object): only 定 is evidence
     prompt: bool = False  # the prompt says it (老支书 in a question about 老支书)
     affirm: set = field(default_factory=set)  # terms of a negative unit that carry the negation (有失公平)
+    # a keyword's terms that the point's own text says are lacking (规划 in 缺乏科学规划):
+    # they match only negated, as the words of a negative unit do
+    lacking: set = field(default_factory=set)
 
 
 @dataclass
@@ -715,11 +718,19 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         units = []
         have: set = set()  # the keywords and their exact synonyms: the point's text adds them no more
         if kp.keywords:
+            # (not in a phrase that says when something else applies: 无法兑现的 of 无法兑现的依法补偿)
+            negated_words = [
+                w for w, _, _, negative, _ in _content_words(points_text[i], lex)
+                if negative and w + "的" not in points_text[i]
+            ]
             for group in kp.keywords:
                 terms: dict = {}
+                lacking: set = set()
                 for term in group:
                     _expand(term, lex, EXACT, terms, prompt)
                     t = fold_term(term)
+                    if any(t in w for w in negated_words):
+                        lacking |= {t} | set(lex.synonyms_of(t)) | set(lex.related_of(t))
                     have.add(t)
                     have |= lex.synonyms_of(t)
                 if not terms:
@@ -733,7 +744,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                             terms[t] = min(terms[t], PROMPT)
                 units.append(
                     _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units),
-                          prompt=in_prompt)
+                          prompt=in_prompt, lacking=lacking)
                 )
             saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
@@ -998,6 +1009,8 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
         a, b = m.start(), m.end()
         if b - a == 1 and 0 < a and b < len(clause) and clause[a - 1] == clause[b] and is_cjk(clause[b]):
             continue  # 签不签, 去没去: a question (A-not-A), not a negation
+        if clause[a:b] == "没有" and 0 < a and clause[a - 1] == "有":
+            continue  # 有没有安装报警器: a question too
         if kind == "strong":
             de = clause.find("的", m.end())
             reach = de if de >= 0 else len(clause)
@@ -1140,7 +1153,8 @@ class Grader:
             for ui, u in enumerate(p.units):
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
-                        (pi, ui, s, u.negative and not _is_bad(t) and t not in u.affirm, t in u.short, t in u.against)
+                        (pi, ui, s, (u.negative or t in u.lacking) and not _is_bad(t) and t not in u.affirm,
+                         t in u.short, t in u.against)
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
