@@ -628,6 +628,24 @@ def test_a_word_inside_a_stock_phrase_is_not_a_point_made():
     assert status(grade(question, "活动结束后上门回访,看看效果。"), "effect") == "covered"
 
 
+def test_a_sentence_made_mostly_of_stock_phrases_makes_a_point_word_in_it_count_less():
+    question = q(
+        [
+            ("survey", "开放前摸清学生家长的实际需求"),
+            ("safety", "落实安全责任,制定应急预案"),
+        ],
+        prompt="学校要开放暑期托管班,你负责筹备。你怎么做?",
+    )
+    g = grade(question, "我会高度重视,多措并举,确保托管工作落到实处,切实满足大家的需求。")
+    assert status(g, "survey") == "partial"
+    assert "套话" in g.point("survey").reason
+    # the same word in a sentence that says what to do
+    assert status(grade(question, "开学前发问卷,问清家长的需求。"), "survey") == "covered"
+    # and a stock opening does not hide the concrete sentence after it
+    g = grade(question, "我会高度重视,多措并举。先发问卷问清家长的需求,再定方案。")
+    assert status(g, "survey") == "covered"
+
+
 def test_a_word_inside_a_named_problem_serves_the_point_about_that_problem():
     question = q(
         [("cause", "原因是部门之间数据不通"), ("fix", "打通部门数据,让数据多跑路", [["打通", "互通", "信息共享"]])],

@@ -101,6 +101,10 @@ PART = 0.8  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
 # a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
 WHEN = 0.3
+# a sentence made mostly of stock phrases (高度重视、多措并举、确保…落到实处) says little:
+# when they make at least STOCK_SHARE of it, the words of key points in it count STOCK_SCALE
+STOCK_SHARE = 0.25
+STOCK_SCALE = 0.5
 # a word that only illustrates the point (after 如 / 比如, before 等) weighs this share:
 # alone it is at most partial
 EXAMPLE = 0.5
@@ -398,6 +402,8 @@ class _Point:
     # where each word unit sits in the point's text: (unit, start, end), in text order;
     # runs of adjacent missing words are named together (明确法定职责, not 明确、法定、职责)
     layout: tuple = ()
+    # per unit: (weight, part), or None for a context word (worked out once, for _found)
+    counted: list = field(default_factory=list)
 
 
 _ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
@@ -798,6 +804,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         _add_short_verbs(units, points_text[i], lex)
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
+        point.counted = [(u.weight, u.part) if u.weight >= CONTEXT else None for u in units]
         point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
         point.layout = _layout(points_text[i], units)
         points.append(point)
@@ -1083,6 +1090,27 @@ def _empty_phrases(text: str, body: int, hits: list) -> list:
     return out
 
 
+# stock phrases of the interview genre (套话): how much of a sentence they make up
+_STOCK = re.compile(
+    r"高度重视|精心组织|精心安排|周密部署|周密安排|统筹推进|统筹各方|妥善处置|妥善处理|沉着冷静|冷静应对|"
+    r"迅速反应|科学处置|全力以赴|积极配合|担当作为|真抓实干|扎实推进|狠抓落实|落到实处|落细落实|取得实效|"
+    r"多措并举|综合施策|多方发力|形成合力|凝聚合力|共同努力|提高认识|加强领导|压实责任|强化保障|"
+    r"问题导向|目标导向|系统工程|以人民为中心|以患者为中心|人民至上|生命至上|全心全意|为人民服务|初心使命|"
+    r"高质量发展|好事办好|实事办实|降到最低|不辜负|饱满的热情|昂扬向上|精神状态|责任感|使命感|"
+    r"国之大者|重要举措|重要内容|重要载体|重大战略|重要意义|民生工程|千家万户|牢固树立|发展理念|"
+    r"守住[^,;:。!?]{0,4}底线|营造[^,;:。!?]{0,8}氛围|文化自信|中国故事|获得感|幸福感|圆满完成|圆满成功|"
+    r"满意的答复|满意的交代|放在心上|干一行爱一行|服从组织安排|排忧解难|切实|坚决|始终"
+)
+
+
+def _stock_share(text: str, body: int) -> float:
+    """The share of a sentence's characters that stock phrases make."""
+    n = len(text) - body
+    if n <= 0:
+        return 0.0
+    return sum(m.end() - m.start() for m in _STOCK.finditer(text, body)) / n
+
+
 _NEXT = 1 << 30
 
 
@@ -1127,12 +1155,13 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 def _found(p: _Point, units: dict) -> float:
     """Weight found, each part of the point counting for at most one."""
     by_part: dict[int, float] = {}
-    pu = p.units
-    for u, (s, _, _) in units.items():
-        unit = pu[u]
-        if unit.weight < CONTEXT:
+    counted = p.counted
+    for u, v in units.items():
+        c = counted[u]
+        if c is None:
             continue  # a word of the prompt or of every point: context, not evidence
-        by_part[unit.part] = by_part.get(unit.part, 0.0) + unit.weight * s
+        part = c[1]
+        by_part[part] = by_part.get(part, 0.0) + c[0] * v[0]
     found = 0.0
     for v in by_part.values():
         found += v if v < 1.0 else 1.0
@@ -1198,6 +1227,8 @@ class Grader:
         hits = self._find(text, body)
         if hits and _BOILER_HINT.search(text, body):
             hits = _empty_phrases(text, body, hits)
+        if hits and STOCK_SCALE < 1 and _stock_share(text, body) >= STOCK_SHARE:
+            hits = [(t, a, b, f, c, sc * STOCK_SCALE) for t, a, b, f, c, sc in hits]
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
         rejected: dict[int, list[tuple]] = {}
         where = self._where
@@ -1625,8 +1656,14 @@ class Grader:
         """One short sentence saying why (Chinese, as the candidate reads it)."""
         if status == COVERED:
             return "答到：" + "、".join(matched)
+        stock = ""
+        if units and any(
+            s.start <= a < s.end and _stock_share(s.text, s.body) >= STOCK_SHARE
+            for _, a, _ in units.values() for s in sentences
+        ):
+            stock = "（所在的句子多是套话）"
         if status == PARTIAL:
-            return "只答到一部分：" + "、".join(matched)
+            return "只答到一部分：" + "、".join(matched) + stock
         # the rejected piece of the answer that mattered most for this point
         weight_of = self._term_weights(pi)
         best = None
@@ -1656,7 +1693,7 @@ class Grader:
             if flag == "listed":
                 return "只罗列了词语，没有展开：" + clause
         if matched:
-            return "只提到" + "、".join(matched) + "，不足以答到这一点"
+            return "只提到" + "、".join(matched) + "，不足以答到这一点" + stock
         return "没有答到这一点"
 
 
