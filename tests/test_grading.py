@@ -628,7 +628,7 @@ def test_a_word_inside_a_stock_phrase_is_not_a_point_made():
     assert status(grade(question, "活动结束后上门回访,看看效果。"), "effect") == "covered"
 
 
-def test_a_sentence_made_mostly_of_stock_phrases_makes_a_point_word_in_it_count_less():
+def test_an_answer_made_of_stock_phrases_does_not_make_the_point_words_it_holds():
     question = q(
         [
             ("survey", "开放前摸清学生家长的实际需求"),
@@ -637,13 +637,27 @@ def test_a_sentence_made_mostly_of_stock_phrases_makes_a_point_word_in_it_count_
         prompt="学校要开放暑期托管班,你负责筹备。你怎么做?",
     )
     g = grade(question, "我会高度重视,多措并举,确保托管工作落到实处,切实满足大家的需求。")
-    assert status(g, "survey") == "partial"
+    assert status(g, "survey") != "covered"
     assert "套话" in g.point("survey").reason
-    # the same word in a sentence that says what to do
+    g = grade(question, "托管是一项重要的民生工程。我们要多措并举,切实保障孩子安全。")
+    assert status(g, "safety") != "covered"
+    assert "整个回答多是套话" in g.point("safety").reason
+    # the same words in a sentence that says what to do
     assert status(grade(question, "开学前发问卷,问清家长的需求。"), "survey") == "covered"
-    # and a stock opening does not hide the concrete sentence after it
-    g = grade(question, "我会高度重视,多措并举。先发问卷问清家长的需求,再定方案。")
+    # a stock opening does not hide a concrete sentence, or a concrete clause, after it
+    g = grade(question, "我会高度重视,多措并举。先发问卷问清大家的需求,再定方案。")
     assert status(g, "survey") == "covered"
+    g = grade(question, "我会高度重视,先发问卷问清大家的需求,再定方案。")
+    assert status(g, "survey") == "covered"
+
+
+def test_a_set_phrase_the_segmenter_cannot_cut_into_words_is_a_word_of_the_point():
+    question = q(
+        [("problem", "签而不约、流于形式"), ("fix", "改进考核办法")],
+        prompt="有人说家庭医生签约只是走过场。你怎么看?",
+    )
+    assert status(grade(question, "签而不约的问题确实存在。"), "problem") == "covered"
+    assert status(grade(question, "签约以后医生常来随访。"), "problem") == "missed"
 
 
 def test_a_word_inside_a_named_problem_serves_the_point_about_that_problem():

@@ -101,10 +101,11 @@ PART = 0.8  # a part of a longer word of the point (总结 for 总结报告)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
 # a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
 WHEN = 0.3
-# a sentence made mostly of stock phrases (高度重视、多措并举、确保…落到实处) says little:
-# when they make at least STOCK_SHARE of it, the words of key points in it count STOCK_SCALE
-STOCK_SHARE = 0.25
+# a sentence, or a whole answer, made mostly of stock phrases (高度重视、多措并举、确保…落到实处)
+# says little: when they make at least STOCK_SHARE of it, the words of key points in it count STOCK_SCALE
+STOCK_SHARE = 0.35
 STOCK_SCALE = 0.5
+ANSWER_SHARE = 0.25
 # a word that only illustrates the point (after 如 / 比如, before 等) weighs this share:
 # alone it is at most partial
 EXAMPLE = 0.5
@@ -520,6 +521,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 pos += len(w)
             cues = [c for c in cues if c[0] in starts]
         whole = _thesaurus_terms(piece, tokens, lex)
+        before = len(words)
         pos = 0
         for k, w in enumerate(tokens):
             at = piece.find(w, pos)
@@ -555,6 +557,12 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                     x for x in _search_parts(w) if x != w and len(x) >= 2 and x not in _STOP and x in w
                 )
             words.append((w, parts, pi, negative, whole.get(k, "")))
+        set_phrase = piece.strip()
+        if len(words) == before and len(set_phrase) == 4 and all(is_cjk(c) for c in set_phrase):
+            # 签而不约: a set phrase the segmenter cuts into pieces that are no words
+            # (签而 / 不约) is a word of the point as a whole
+            seen.add(set_phrase)
+            words.append((set_phrase, (), pi, False, ""))
     return words
 
 
@@ -1092,7 +1100,7 @@ def _empty_phrases(text: str, body: int, hits: list) -> list:
 
 # stock phrases of the interview genre (套话): how much of a sentence they make up
 _STOCK = re.compile(
-    r"高度重视|精心组织|精心安排|周密部署|周密安排|统筹推进|统筹各方|妥善处置|妥善处理|沉着冷静|冷静应对|"
+    r"统筹推进|统筹各方|沉着冷静|冷静应对|"
     r"迅速反应|科学处置|全力以赴|积极配合|担当作为|真抓实干|扎实推进|狠抓落实|落到实处|落细落实|取得实效|"
     r"多措并举|综合施策|多方发力|形成合力|凝聚合力|共同努力|提高认识|加强领导|压实责任|强化保障|"
     r"问题导向|目标导向|系统工程|以人民为中心|以患者为中心|人民至上|生命至上|全心全意|为人民服务|初心使命|"
@@ -1103,12 +1111,26 @@ _STOCK = re.compile(
 )
 
 
-def _stock_share(text: str, body: int) -> float:
-    """The share of a sentence's characters that stock phrases make."""
+def _stock(text: str, body: int) -> tuple[float, bool]:
+    """How much of a sentence stock phrases make: (their share of its characters,
+    whether every clause of it holds one; an empty sentence is neither stock nor content)."""
     n = len(text) - body
-    if n <= 0:
-        return 0.0
-    return sum(m.end() - m.start() for m in _STOCK.finditer(text, body)) / n
+    spans = [m.span() for m in _STOCK.finditer(text, body)]
+    if _BOILER_HINT.search(text, body):
+        spans += [m.span() for m in _BOILER.finditer(text, body)]
+    if not spans or n <= 0:
+        return 0.0, n <= 0
+    spans.sort()
+    covered, end = 0, 0
+    for a, b in spans:
+        if b > end:
+            covered += b - max(a, end)
+            end = b
+    share = covered / n
+    every = share >= ANSWER_SHARE and all(
+        b - a < 3 or any(a < y and x < b for x, y in spans) for a, b in clause_spans(text, body)
+    )
+    return share, every
 
 
 _NEXT = 1 << 30
@@ -1227,7 +1249,8 @@ class Grader:
         hits = self._find(text, body)
         if hits and _BOILER_HINT.search(text, body):
             hits = _empty_phrases(text, body, hits)
-        if hits and STOCK_SCALE < 1 and _stock_share(text, body) >= STOCK_SHARE:
+        share, all_stock = _stock(text, body)
+        if hits and share >= STOCK_SHARE:
             hits = [(t, a, b, f, c, sc * STOCK_SCALE) for t, a, b, f, c, sc in hits]
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
         rejected: dict[int, list[tuple]] = {}
@@ -1331,7 +1354,7 @@ class Grader:
         single = {}
         for pi, units in ok.items():
             single[pi] = _found(points[pi], units)
-        result = (ok, rejected, single)
+        result = (ok, rejected, single, all_stock)
         if len(self._cache) > 20000:
             self._cache.clear()
         self._cache[key] = result
@@ -1470,14 +1493,14 @@ class Grader:
                 j += 1
             if j - i >= LIST_OF_TERMS:
                 for k in range(i, j):
-                    ok, rejected, _ = per[k]
+                    ok, rejected, _, all_stock = per[k]
                     s = sentences[k]
                     scope = (s.body, len(s.text))
                     listed = {pi: list(rejected.get(pi, [])) for pi in rejected}
                     for pi, units in ok.items():
                         for _, a, b in units.values():
                             listed.setdefault(pi, []).append((s.text[a:b], a, b, "listed", scope, 1.0))
-                    out[k] = ({}, listed, {})
+                    out[k] = ({}, listed, {}, all_stock)
             i = max(j, i + 1)
         return out
 
@@ -1512,8 +1535,13 @@ class Grader:
             per = self._unlist(sentences, per)
         verdicts = []
         found: list[dict] = []
+        # an answer made mostly of stock phrases (我会高度重视,精心组织,确保…取得实效) is an
+        # empty promise: whatever point words it holds count STOCK_SCALE
+        # (every sentence and every clause of it: a concrete clause after a stock opening
+        # is an answer)
+        empty = bool(per) and all(x[3] for x in per)
         for pi, p in enumerate(self._points):
-            verdicts.append(self._verdict(pi, p, sentences, per, text, found))
+            verdicts.append(self._verdict(pi, p, sentences, per, text, found, empty))
         if len(verdicts) > 1:
             self._shared_evidence(verdicts, found)
         total_w = 0.0
@@ -1572,7 +1600,7 @@ class Grader:
                     )
                     break
 
-    def _verdict(self, pi: int, p: _Point, sentences, per, original: str, found_out=None) -> PointVerdict:
+    def _verdict(self, pi: int, p: _Point, sentences, per, original: str, found_out=None, empty=False) -> PointVerdict:
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
         hits = [i for i in range(len(sentences)) if pi in per[i][0]]
         best_found, best_i, best_pair = 0.0, -1, False
@@ -1602,6 +1630,8 @@ class Grader:
                         units[u] = (s, base + a, base + b)
         best = (best_found, best_i, units)
         found, _, units = best
+        if empty:
+            found *= STOCK_SCALE
         coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
         status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
         if status == PARTIAL and p.kp.keywords:
@@ -1630,7 +1660,7 @@ class Grader:
             )
         else:
             missing = _missing_phrases(p, units, said)
-        reason = self._reason(pi, status, units, sentences, per, original, matched, missing)
+        reason = self._reason(pi, status, units, sentences, per, original, matched, missing, empty)
         if found_out is not None:
             found_out.append(units if status != MISSED else {})
         if status == MISSED:
@@ -1652,13 +1682,13 @@ class Grader:
             self._weights[pi] = cached
         return cached
 
-    def _reason(self, pi, status, units, sentences, per, original, matched, missing) -> str:
+    def _reason(self, pi, status, units, sentences, per, original, matched, missing, empty=False) -> str:
         """One short sentence saying why (Chinese, as the candidate reads it)."""
         if status == COVERED:
             return "答到：" + "、".join(matched)
-        stock = ""
-        if units and any(
-            s.start <= a < s.end and _stock_share(s.text, s.body) >= STOCK_SHARE
+        stock = "（整个回答多是套话）" if empty else ""
+        if units and not empty and any(
+            s.start <= a < s.end and _stock(s.text, s.body)[0] >= STOCK_SHARE
             for _, a, _ in units.values() for s in sentences
         ):
             stock = "（所在的句子多是套话）"
