@@ -91,6 +91,8 @@ def test_a_key_point_without_keywords_is_graded_from_its_text():
         "信息共享成本太高,不考虑。",
         "信息共享我们没办法搞,放权更不可能。",
         "放权给社区,我们办不到。",
+        "信息共享更不用考虑。",
+        "减负就算了,信息共享也不用了。",
     ],
 )
 def test_a_negated_proposal_covers_nothing(answer):
