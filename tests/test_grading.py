@@ -587,6 +587,13 @@ def test_the_tutors_verbs_take_their_colloquial_forms_too():
     assert v.status == "covered" and "核查" in v.matched, v
     # the character alone is nothing
     assert "核查" not in grade(question, "查无此人。").point("check").matched
+    # 量一下 for 测量: a verb's character with 一下
+    question = q(
+        [("reassess", "请护士重新测量生命体征", [["测量", "评估"]]), ("explain", "解释分诊规则", [["分诊"]])],
+        prompt="急诊室一位家属嫌排队太久,和护士吵了起来。你是值班医生,怎么办?",
+    )
+    assert status(grade(question, "我马上请护士给老人再量一下血压。"), "reassess") == "covered"
+    assert status(grade(question, "老人的血压一下子升高了。"), "reassess") == "missed"
 
 
 def test_the_verb_inside_a_longer_word_of_the_point_can_be_shortened_too():

@@ -867,8 +867,8 @@ def _is_verb(word: str) -> bool:
 
 def _verb_forms(unit, v: str) -> None:
     """Colloquial forms of the two-character verb ``v`` made with one of its characters c:
-    cc / c一c (听听 for 听取; half evidence), c + a pronoun (劝他 for 劝说), c清楚 / c明白
-    (问清楚 for 询问, 查清楚 for 调查)."""
+    cc / c一c (听听 for 听取; half evidence), c + a pronoun (劝他 for 劝说), c清楚 / c明白 / c一下
+    (问清楚 for 询问, 查清楚 for 调查, 量一下 for 测量)."""
     terms = unit.terms
     for c in dict.fromkeys(v):
         if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
@@ -876,7 +876,7 @@ def _verb_forms(unit, v: str) -> None:
         for t in (c + c, c + "一" + c):
             if t not in terms:
                 terms[t] = PART
-        forms = ("清楚", "明白")
+        forms = ("清楚", "明白", "一下")
         if c not in _SAY_CHARS:
             forms += _PRONOUNS
         for tail in forms:
