@@ -1509,27 +1509,34 @@ class Grader:
         self._cache.clear()
         self._lines.clear()
 
-    def _sentences(self, text: str) -> list[Sentence]:
-        """The answer's sentences, folded; each line is folded and split once (cached by its text)."""
+    def _sentences(self, text: str) -> tuple[list[Sentence], str]:
+        """The answer's sentences, and the answer folded (as long as the answer: the
+        offsets of one are the other's); each line is folded and split once (cached by its text)."""
         out: list[Sentence] = []
+        folded = []
         base = 0
         cache = self._lines
         for line in text.split("\n"):
             if line:
-                split = cache.get(line)
-                if split is None:
+                hit = cache.get(line)
+                if hit is None:
                     if len(cache) > 5000:
                         cache.clear()
-                    split = cache[line] = split_sentences(fold(line))
+                    f = fold(line)
+                    hit = cache[line] = (f, split_sentences(f))
+                f, split = hit
+                folded.append(f)
                 if base:
                     out.extend(Sentence(base + x.start, base + x.end, x.text, x.body) for x in split)
                 else:
                     out.extend(split)
+            else:
+                folded.append("")
             base += len(line) + 1
-        return out
+        return out, "\n".join(folded)
 
     def grade(self, text: str) -> Grading:
-        sentences = self._sentences(text or "")
+        sentences, folded = self._sentences(text or "")
         per = [self._analyse(s.text, s.body) for s in sentences]
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
@@ -1541,7 +1548,7 @@ class Grader:
         # is an answer)
         empty = bool(per) and all(x[3] for x in per)
         for pi, p in enumerate(self._points):
-            verdicts.append(self._verdict(pi, p, sentences, per, text, found, empty))
+            verdicts.append(self._verdict(pi, p, sentences, per, text, folded, found, empty))
         if len(verdicts) > 1:
             self._shared_evidence(verdicts, found)
         total_w = 0.0
@@ -1600,7 +1607,8 @@ class Grader:
                     )
                     break
 
-    def _verdict(self, pi: int, p: _Point, sentences, per, original: str, found_out=None, empty=False) -> PointVerdict:
+    def _verdict(self, pi: int, p: _Point, sentences, per, original: str, folded: str, found_out=None,
+                 empty=False) -> PointVerdict:
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
         hits = [i for i in range(len(sentences)) if pi in per[i][0]]
         best_found, best_i, best_pair = 0.0, -1, False
@@ -1639,7 +1647,7 @@ class Grader:
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
                 status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
         if status != MISSED and all(
-            p.units[u].prompt or (b - a >= 2 and _in_prompt(fold(original[a:b]), self._prompt))
+            p.units[u].prompt or (b - a >= 2 and _in_prompt(folded[a:b], self._prompt))
             for u, (_, a, b) in units.items() if p.units[u].weight >= CONTEXT
         ):
             status = MISSED  # 老支书 alone says nothing of 尊重老支书,理解他的顾虑: the question named him
@@ -1648,7 +1656,7 @@ class Grader:
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         matched = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
-        said = fold("\n".join(original[a:b] for a, b in evidence)) if evidence else ""
+        said = "\n".join(folded[a:b] for a, b in evidence) if evidence else ""
         if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
             missing = tuple(
                 p.units[u].name
