@@ -19,7 +19,7 @@ from studyapp.core.safe_text import sanitize_line
 from studyapp.tui.home import HomeScreen, group_by_type
 from studyapp.tui.search import PackSearch
 from studyapp.tui.overlay_fix import install_overlay_fix
-from studyapp.tui.text import install_line_breaking
+from studyapp.tui.text import error_text, install_line_breaking
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -129,7 +129,7 @@ class StudyApp(App):
             try:
                 self._last_attempts = self.store.last_attempts()
             except Exception as exc:  # a broken database must not stop browsing
-                self.notify(f"读取练习记录失败：{getattr(exc, 'zh', exc)}", severity="warning", markup=False)
+                self.notify(f"读取练习记录失败：{error_text(exc)}", severity="warning", markup=False)
                 self._last_attempts = {}
         return self._last_attempts
 
@@ -149,7 +149,7 @@ class StudyApp(App):
                 duration_s=duration_s,
             )
         except Exception as exc:
-            self.notify(f"保存失败：{getattr(exc, 'zh', exc)}\n你的答案仍在屏幕上。", severity="error", markup=False)
+            self.notify(f"保存失败：{error_text(exc)}\n你的答案仍在屏幕上。", severity="error", markup=False)
             return None
         self._last_attempts = None
         return attempt_id

@@ -32,7 +32,7 @@ from studyapp.core.session import (
 )
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
-from studyapp.tui.text import mmss
+from studyapp.tui.text import error_text, mmss
 
 if TYPE_CHECKING:
     from studyapp.core.store import SessionRecord
@@ -61,7 +61,7 @@ def start_mock(app: Any, options: MockOptions) -> bool:
         try:
             recorder.create()
         except Exception as exc:  # StoreError: run without saving, say so
-            app.notify(f"无法保存本次模拟面试：{getattr(exc, 'zh', exc)}", severity="warning", markup=False)
+            app.notify(f"无法保存本次模拟面试：{error_text(exc)}", severity="warning", markup=False)
             recorder = None
     app.push_screen(MockScreen(session, recorder, bell=options.bell))
     return True

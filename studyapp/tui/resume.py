@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from studyapp.core.store import SessionRecord
-from studyapp.tui.text import mmss, short
+from studyapp.tui.text import error_text, mmss, short
 
 RESUME = "resume"
 DISCARD = "discard"
@@ -108,7 +108,7 @@ def offer_resume(app: Any, then=None) -> bool:
     try:
         record = app.store.unfinished_session()
     except Exception as exc:  # StoreError: a notice, the app goes on
-        app.notify(f"读取未完成的模拟面试失败：{getattr(exc, 'zh', exc)}", severity="warning", markup=False)
+        app.notify(f"读取未完成的模拟面试失败：{error_text(exc)}", severity="warning", markup=False)
         return False
     if record is None:
         return False

@@ -11,6 +11,12 @@ from textual.content import Content
 from studyapp.core.safe_text import sanitize, sanitize_line
 
 
+def error_text(exc: BaseException) -> str:
+    """What a failure says to the candidate: the Chinese message of the app's own
+    errors (StoreError, SessionError), or the error's own text for anything else."""
+    return getattr(exc, "zh", None) or str(exc)
+
+
 def plain(text: str | None) -> Content:
     """Multi-line pack text as literal Content."""
     return Content(sanitize(text))
