@@ -93,6 +93,7 @@ def test_a_key_point_without_keywords_is_graded_from_its_text():
         "放权给社区,我们办不到。",
         "信息共享更不用考虑。",
         "减负就算了,信息共享也不用了。",
+        "这谈不上给社区减负,也称不上放权。",
     ],
 )
 def test_a_negated_proposal_covers_nothing(answer):

@@ -160,6 +160,7 @@ _NEG_STRONG = (
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
+    "谈不上", "算不上", "称不上",
 )
 # of those, the ones that reject a proposal rather than describe a state of things:
 # 没必要搞信息共享 rejects sharing, it does not say 信息不共享
