@@ -94,6 +94,7 @@ def test_a_key_point_without_keywords_is_graded_from_its_text():
         "信息共享更不用考虑。",
         "减负就算了,信息共享也不用了。",
         "这谈不上给社区减负,也称不上放权。",
+        "信息共享越搞越乱,减负的作用被夸大了,也不存在放权的问题。",
     ],
 )
 def test_a_negated_proposal_covers_nothing(answer):
@@ -651,6 +652,8 @@ def test_an_answer_made_of_stock_phrases_does_not_make_the_point_words_it_holds(
     assert "套话" in g.point("survey").reason
     g = grade(question, "托管是一项重要的民生工程。我们要多措并举,切实保障孩子安全。")
     assert status(g, "safety") != "covered"
+    g = grade(question, "孩子安全无小事,要牢固树立安全意识,为托管工作贡献力量。")
+    assert status(g, "safety") != "covered"
     assert "整个回答多是套话" in g.point("safety").reason
     # the same words in a sentence that says what to do
     assert status(grade(question, "开学前发问卷,问清家长的需求。"), "survey") == "covered"
@@ -659,6 +662,43 @@ def test_an_answer_made_of_stock_phrases_does_not_make_the_point_words_it_holds(
     assert status(g, "survey") == "covered"
     g = grade(question, "我会高度重视,先发问卷问清大家的需求,再定方案。")
     assert status(g, "survey") == "covered"
+
+
+def test_what_an_answer_says_is_wrong_with_a_thing_is_no_claim_of_it():
+    question = q(
+        [
+            ("strength", "结合专业背景说明能够胜任", [["专业", "所学", "胜任"]]),
+            ("family", "安顿好家庭,解决后顾之忧", [["家庭", "后顾之忧"]]),
+            ("explain", "向居民说明情况", [["说明情况", "解释"]]),
+        ],
+        prompt="组织选派你到山区驻村两年。你怎么想?",
+    )
+    # a speciality that does not fit is no strength
+    assert status(grade(question, "我的专业也不对口,去了发挥不了作用。"), "strength") == "missed"
+    assert status(grade(question, "我学农学的,专业对口。"), "strength") == "covered"
+    # no worries left at home is the worry solved
+    assert status(grade(question, "家里安排妥当,没有后顾之忧。"), "family") == "covered"
+    # 这件事说明…: "this shows", not explaining anything to anyone
+    assert status(grade(question, "这件事说明我们的工作还有短板。"), "explain") == "missed"
+
+
+def test_a_condition_is_no_rejection():
+    question = q(
+        [("rectify", "发现隐患限期整改,逾期依法处罚", [["整改"]]), ("check", "上门检查", [["检查"]])],
+        prompt="你负责小商铺消防检查。你怎么做?",
+    )
+    # 不X就Y: if X is not done, Y follows; X is still what is asked
+    assert status(grade(question, "限期内不整改就依法处罚。"), "rectify") == "covered"
+    assert status(grade(question, "小问题不用整改。"), "rectify") == "missed"
+
+
+def test_a_verb_form_is_made_only_from_the_verb_of_a_keyword():
+    question = q(
+        [("research", "摸清老年人受骗的高发类型", [["摸清", "摸底"], ["高发", "受骗类型"]]), ("flyer", "发放宣传资料", [["传单", "折页"]])],
+        prompt="社区要给老年人做一次反诈宣传。你怎么组织?",
+    )
+    # 发发 is no form of 高发
+    assert "高发" not in grade(question, "在门口发发传单就行。").point("research").matched
 
 
 def test_a_set_phrase_the_segmenter_cannot_cut_into_words_is_a_word_of_the_point():

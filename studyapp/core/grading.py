@@ -160,7 +160,7 @@ _NEG_STRONG = (
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
-    "谈不上", "算不上", "称不上",
+    "谈不上", "算不上", "称不上", "不存在",
 )
 # of those, the ones that reject a proposal rather than describe a state of things:
 # 没必要搞信息共享 rejects sharing, it does not say 信息不共享
@@ -213,7 +213,11 @@ _CONDEMN = (
 _NEG_AFTER = re.compile(
     r"没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
     r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举|"
-    r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|(?:我们|我)?没(?:有)?办法|办不到|做不到|不可能|(?:已经)?够多了|"
+    r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|(?:我们|我)?没(?:有)?办法|"
+    # 越解释越乱, 被夸大了: the measure makes things worse, the worry is overblown
+    r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|"
+    r"(?:不|没)(?:对口|匹配|管用|好使)|"
+    r"办不到|做不到|不可能|(?:已经)?够多了|"
     r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)|"
     # 搞分类甄别就是给推诿找借口, 信息共享纯属瞎折腾: the measure called a bad thing
     + _CONDEMN
@@ -229,6 +233,7 @@ _BAD = (
     "不担", "不共享", "孤岛", "不通", "推卸", "刁难", "歧视", "投诉", "失职", "渎职",
     "错误", "漏洞", "私利", "作秀", "摆拍", "内卷", "躺平", "冷漠", "拖沓", "低效", "繁琐",
     "烦琐", "重复", "攀比", "特权", "不严", "不力", "不到位", "垄断", "污染", "事故", "伤亡", "损失", "恐慌", "焦虑",
+    "后顾之忧",
 )
 # someone else's view, not the candidate's proposal
 _ATTRIB = re.compile(
@@ -824,7 +829,7 @@ _PRONOUNS = ("他", "她", "大家", "对方", "您")
 # verbs of saying and doing in general: 说他, 让他, 给他 say nothing of 劝说, 让步, 给予
 _SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 # characters too common in verbs to stand for one alone (进行 -> 行, 做好 -> 好)
-_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可"
+_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可发"
 
 
 @lru_cache(maxsize=4096)
@@ -1010,6 +1015,10 @@ def _speaks_against(text: str) -> bool:
     return seen
 
 
+# what follows a bare 不 / 没 in "不X就Y" (不整改就处罚): a condition
+_IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
+
+
 def _cues(clause: str) -> list[tuple[int, int, str, int]]:
     """Negation cues in a clause: (start, end, "strong"|"weak", reach); look-alikes (不断) skipped.
 
@@ -1027,6 +1036,8 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             continue  # 签不签, 去没去: a question (A-not-A), not a negation
         if clause[a:b] == "没有" and 0 < a and clause[a - 1] == "有":
             continue  # 有没有安装报警器: a question too
+        if kind == "weak" and _IF_NOT.match(clause, b):
+            continue  # 到期不更新就要追责: a condition (if not X, then Y), not a rejection of X
         if kind == "strong":
             de = clause.find("的", m.end())
             reach = de if de >= 0 else len(clause)
@@ -1083,7 +1094,7 @@ _EXPOSE = re.compile(r"暴露(?:出来|出|了)?")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
 # 说明 / 表明 opening a clause (这说明, ,也说明) and followed by a statement (…还存在,
 # …不到位) says 'this shows'; 说明情况, 说明原因 are still explaining
-_SHOWS = re.compile(r"[,;:。!?]\s*(?:这|这也|也|就|正|更|足以|充分)?$")
+_SHOWS = re.compile(r"(?:^|[,;:。!?])\s*(?:这|这也|也|就|正|更|足以|充分|这件事|这次|此事|这种情况|这个问题)?(?:也|就|正|恰恰)?$")
 _SHOWN = re.compile(r"(?:了)?[^,;:。!?]{0,10}?(?:还|仍|存在|不|没|是|有(?!关)|已经|亟需|亟待)")
 
 
@@ -1108,7 +1119,8 @@ _STOCK = re.compile(
     r"高质量发展|好事办好|实事办实|降到最低|不辜负|饱满的热情|昂扬向上|精神状态|责任感|使命感|"
     r"国之大者|重要举措|重要内容|重要载体|重大战略|重要意义|民生工程|千家万户|牢固树立|发展理念|"
     r"守住[^,;:。!?]{0,4}底线|营造[^,;:。!?]{0,8}氛围|文化自信|中国故事|获得感|幸福感|圆满完成|圆满成功|"
-    r"满意的答复|满意的交代|放在心上|干一行爱一行|服从组织安排|排忧解难|切实|坚决|始终"
+    r"满意的答复|满意的交代|放在心上|干一行爱一行|服从组织安排|排忧解难|切实|坚决|始终|"
+    r"无小事|树立[^,;:。!?]{0,6}意识|合法权益|贡献[^,;:。!?]{0,4}力量|的指导下"
 )
 
 
