@@ -246,3 +246,19 @@ def test_prompt_words_alone_never_cover_a_point_however_many():
     assert g.point("duty").status == "missed"
     g = grade(TAX_OFFICE, "办税服务岗位责任很重,每一笔都不能出错,要耐心细致。")
     assert g.point("duty").status == "covered"
+
+
+def test_a_word_whose_synonym_the_prompt_names_is_the_prompts_topic():
+    # the question is about 政务公开; 村务公开 of 村务公开栏 is the same topic, and so
+    # are its other phrasings (公开出来): saying them does not name the channel point
+    question = q(
+        [
+            ("channel", "用好新媒体和村务公开栏等多种渠道"),
+            ("focus", "主动公开补贴、资金等群众关心的信息"),
+        ],
+        prompt="有人说一些地方的政务公开只公开会议新闻,群众想看的看不到。你怎么看?",
+    )
+    g = grade(question, "要把群众关心的补贴发放公开出来。")
+    assert g.point("channel").status != "covered"
+    g = grade(question, "公众号、村口公开栏都要用起来,多渠道发布。")
+    assert g.point("channel").status == "covered"

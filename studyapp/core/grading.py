@@ -791,7 +791,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     _expand(part, lex, PART * (PROMPT if part in prompt else 1.0), terms, prompt)
                 _expand(w, lex, EXACT, terms, prompt)
                 weight = 1.0
-                if _in_prompt(w, prompt):
+                if _in_prompt(w, prompt) or any(len(x) >= 3 and x in prompt for x in lex.synonyms_of(w)):
+                    # (村务公开 when the question is about 政务公开: its synonym names the topic)
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
