@@ -737,11 +737,11 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
     for i, kp in enumerate(question.key_points):
         units = []
         have: set = set()  # the keywords and their exact synonyms: the point's text adds them no more
+        words = _content_words(points_text[i], lex)
         if kp.keywords:
             # (not in a phrase that says when something else applies: 无法兑现的 of 无法兑现的依法补偿)
             negated_words = [
-                w for w, _, _, negative, _ in _content_words(points_text[i], lex)
-                if negative and w + "的" not in points_text[i]
+                w for w, _, _, negative, _ in words if negative and w + "的" not in points_text[i]
             ]
             for group in kp.keywords:
                 terms: dict = {}
@@ -771,7 +771,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             examples = _illustrations(points_text[i])
             anchors = _time_anchors(points_text[i])
-            for w, parts, piece, negative, whole in _content_words(points_text[i], lex):
+            for w, parts, piece, negative, whole in words:
                 if w in have:
                     continue
                 terms = {}
@@ -1255,7 +1255,8 @@ class Grader:
 
     # -- one sentence ------------------------------------------------------
     def _analyse(self, text: str, body: int) -> tuple:
-        """Per-sentence work: (ok, rejected) keyed by point index (cached by text)."""
+        """Per-sentence work (cached by text): (ok, rejected, found weight) keyed by point
+        index, whether every clause is stock phrases, whether they make most of it."""
         key = f"{body}\x00{text}"
         hit = self._cache.get(key)
         if hit is not None:
@@ -1264,7 +1265,8 @@ class Grader:
         if hits and _BOILER_HINT.search(text, body):
             hits = _empty_phrases(text, body, hits)
         share, all_stock = _stock(text, body)
-        if hits and share >= STOCK_SHARE:
+        stocky = share >= STOCK_SHARE
+        if hits and stocky:
             hits = [(t, a, b, f, c, sc * STOCK_SCALE) for t, a, b, f, c, sc in hits]
         ok: dict[int, dict[int, tuple[float, int, int]]] = {}
         rejected: dict[int, list[tuple]] = {}
@@ -1368,7 +1370,7 @@ class Grader:
         single = {}
         for pi, units in ok.items():
             single[pi] = _found(points[pi], units)
-        result = (ok, rejected, single, all_stock)
+        result = (ok, rejected, single, all_stock, stocky)
         if len(self._cache) > 20000:
             self._cache.clear()
         self._cache[key] = result
@@ -1507,14 +1509,14 @@ class Grader:
                 j += 1
             if j - i >= LIST_OF_TERMS:
                 for k in range(i, j):
-                    ok, rejected, _, all_stock = per[k]
+                    ok, rejected, _, all_stock, stocky = per[k]
                     s = sentences[k]
                     scope = (s.body, len(s.text))
                     listed = {pi: list(rejected.get(pi, [])) for pi in rejected}
                     for pi, units in ok.items():
                         for _, a, b in units.values():
                             listed.setdefault(pi, []).append((s.text[a:b], a, b, "listed", scope, 1.0))
-                    out[k] = ({}, listed, {}, all_stock)
+                    out[k] = ({}, listed, {}, all_stock, stocky)
             i = max(j, i + 1)
         return out
 
@@ -1710,8 +1712,8 @@ class Grader:
             return "答到：" + "、".join(matched)
         stock = "（整个回答多是套话）" if empty else ""
         if units and not empty and any(
-            s.start <= a < s.end and _stock(s.text, s.body)[0] >= STOCK_SHARE
-            for _, a, _ in units.values() for s in sentences
+            s.start <= a < s.end and per[i][4]
+            for _, a, _ in units.values() for i, s in enumerate(sentences)
         ):
             stock = "（所在的句子多是套话）"
         if status == PARTIAL:
