@@ -39,7 +39,22 @@ _PUNCT = {
 
 _t2s = None
 _char_cache: dict[str, str] = {}
-_table: dict[int, str] = {}  # the same, for str.translate (only characters that change)
+
+
+class _NewCharacter(Exception):
+    """A character not folded yet (not a LookupError: str.translate lets it through)."""
+
+
+class _Table(dict):
+    """Every character seen so far (code point -> folded character), for str.translate;
+    a character not in it stops the translation, so that all the new ones of a text
+    are folded together (OpenCC converts a batch much faster than one at a time)."""
+
+    def __missing__(self, key: int):
+        raise _NewCharacter
+
+
+_table = _Table()
 
 
 def _converter():
@@ -110,11 +125,13 @@ _AMBIGUOUS_TO = {"著": "着", "瞭": "了", "藉": "借"}
 
 def fold(text: str) -> str:
     """Fold ``text`` character by character; the result has the same length."""
-    missing = set(text).difference(_char_cache)
-    if missing:
+    try:
+        out = text.translate(_table)
+    except _NewCharacter:
+        missing = set(text).difference(_char_cache)
         _fold_new_chars(missing)
-        _table.update({ord(c): _char_cache[c] for c in missing if _char_cache[c] != c})
-    out = text.translate(_table)
+        _table.update({ord(c): _char_cache[c] for c in missing})
+        out = text.translate(_table)
     if "著" in out or "瞭" in out or "藉" in out:
         out = _AMBIGUOUS.sub(lambda m: _AMBIGUOUS_TO[m.group()], out)
     return out
@@ -158,8 +175,9 @@ _INLINE_ITEM = re.compile(
     r")"
 )
 
-_INLINE_HINT = re.compile(r"[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d")
-_SENTENCE_END = re.compile(r"[。!?;\n]+|(?<!\d)\.(?!\d)(?=\s|$|[^\x00-\x7f])")
+# (each starts with a look-ahead on its first characters, so that the engine skips to them)
+_INLINE_HINT = re.compile(r"(?=[是①-⑳⑴-⒇⒈-⒛(\d])(?:[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d)")
+_SENTENCE_END = re.compile(r"(?=[。!?;\n.])(?:[。!?;\n]+|(?<!\d)\.(?!\d)(?=\s|$|[^\x00-\x7f]))")
 # Separators between clauses. Every alternative starts with a fixed character so
 # the search is quick; a hyphen separates only between Chinese (危害-跑腿, not e-mail),
 # which ``spans`` checks.
