@@ -37,6 +37,13 @@ def test_characters_opencc_keeps_are_read_as_traditional_text_means_them(traditi
     assert fold(traditional) == simplified
 
 
+def test_characters_met_for_the_first_time_mid_text_are_folded_with_the_rest():
+    fold("先稳情绪")  # characters already seen
+    # a text mixing seen characters with new traditional and full-width ones
+    assert fold("先稳情绪，再鬱悶也要講清楚；ｘ") == "先稳情绪,再郁闷也要讲清楚;x"
+    assert fold("鬱悶") == "郁闷"  # and again, from the table
+
+
 def test_folding_is_stable_and_idempotent():
     text = "一、調研需求：問卷了解社工的短板。"
     assert fold(fold(text)) == fold(text)
