@@ -654,6 +654,8 @@ def test_an_answer_made_of_stock_phrases_does_not_make_the_point_words_it_holds(
     assert status(g, "safety") != "covered"
     g = grade(question, "孩子安全无小事,要牢固树立安全意识,为托管工作贡献力量。")
     assert status(g, "safety") != "covered"
+    g = grade(question, "我会高标准、严要求,确保孩子们的安全。")
+    assert status(g, "safety") != "covered"
     assert "整个回答多是套话" in g.point("safety").reason
     # the same words in a sentence that says what to do
     assert status(grade(question, "开学前发问卷,问清家长的需求。"), "survey") == "covered"
@@ -680,6 +682,26 @@ def test_what_an_answer_says_is_wrong_with_a_thing_is_no_claim_of_it():
     assert status(grade(question, "家里安排妥当,没有后顾之忧。"), "family") == "covered"
     # 这件事说明…: "this shows", not explaining anything to anyone
     assert status(grade(question, "这件事说明我们的工作还有短板。"), "explain") == "missed"
+
+
+def test_denying_a_bad_thing_is_no_claim_that_it_is_there():
+    question = q(
+        [
+            ("problem", "突击整治是形式主义,劳民伤财", [["形式主义", "面子工程"], ["劳民伤财"]]),
+            ("fix", "反对形式主义,建立长效机制", [["长效机制", "常态化"]]),
+        ],
+        prompt="有的城市为了迎接检查,临时清走所有摊贩。你怎么看?",
+    )
+    assert status(grade(question, "我不认为这是形式主义,检查通过就行。"), "problem") == "missed"
+    assert status(grade(question, "这种突击整治就是形式主义。"), "problem") == "covered"
+    # rejecting formalism is still a stance against it
+    assert status(grade(question, "不搞形式主义,建立长效机制。"), "fix") == "covered"
+
+
+def test_a_rejection_after_the_word_counts_too():
+    question = q([("reflect", "反思自己考虑不周"), ("talk", "主动找同事沟通")], prompt="同事误会你抢了功劳。你怎么办?")
+    assert status(grade(question, "我又没做错什么,反思更谈不上。"), "reflect") == "missed"
+    assert status(grade(question, "我会反思自己哪里考虑不周。"), "reflect") == "covered"
 
 
 def test_a_condition_is_no_rejection():

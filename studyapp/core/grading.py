@@ -215,7 +215,7 @@ _NEG_AFTER = re.compile(
     r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举|"
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|(?:我们|我)?没(?:有)?办法|"
     # 越解释越乱, 被夸大了: the measure makes things worse, the worry is overblown
-    r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|"
+    r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|(?:更|也|就)?(?:谈不上|算不上)|"
     r"(?:不|没)(?:对口|匹配|管用|好使)|"
     r"办不到|做不到|不可能|(?:已经)?够多了|"
     r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)|"
@@ -1016,6 +1016,10 @@ def _speaks_against(text: str) -> bool:
     return seen
 
 
+# denying that a bad thing is there (我不认为这是形式主义, 谈不上推诿): the clause up to the term
+_DENIAL = re.compile(r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在)(?:这|这是|这就是|是|什么|有)?\S{0,2}$")
+
+
 # what follows a bare 不 / 没 in "不X就Y" (不整改就处罚): a condition
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
@@ -1119,9 +1123,10 @@ _STOCK = re.compile(
     r"问题导向|目标导向|系统工程|以人民为中心|以患者为中心|人民至上|生命至上|全心全意|为人民服务|初心使命|"
     r"高质量发展|好事办好|实事办实|降到最低|不辜负|饱满的热情|昂扬向上|精神状态|责任感|使命感|"
     r"国之大者|重要举措|重要内容|重要载体|重大战略|重要意义|民生工程|千家万户|牢固树立|发展理念|"
-    r"守住[^,;:。!?]{0,4}底线|营造[^,;:。!?]{0,8}氛围|文化自信|中国故事|获得感|幸福感|圆满完成|圆满成功|"
+    r"营造[^,;:。!?]{0,8}氛围|文化自信|中国故事|获得感|幸福感|圆满完成|圆满成功|"
     r"满意的答复|满意的交代|放在心上|干一行爱一行|服从组织安排|排忧解难|切实|坚决|始终|"
-    r"无小事|树立[^,;:。!?]{0,6}意识|合法权益|贡献[^,;:。!?]{0,4}力量|的指导下"
+    r"无小事|树立[^,;:。!?]{0,6}意识|合法权益|贡献[^,;:。!?]{0,4}力量|的指导下|"
+    r"确保[^,;:。!?]{0,8}安全|高标准|严要求|落地见效|蔚然成风|重要任务"
 )
 
 
@@ -1467,7 +1472,10 @@ class Grader:
                         cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
                     ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail)
                 cues, after, tail = ci_info
-                if (cues or after or tail) and not (
+                if cues and _is_bad(t) and _DENIAL.search(text, a, s):
+                    # 我不认为这是形式主义: the bad thing denied, not opposed
+                    flag = "rejected"
+                elif (cues or after or tail) and not (
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
                     cue = _negation_before(cues, s - a) if cues else None
