@@ -704,6 +704,17 @@ def test_a_rejection_after_the_word_counts_too():
     assert status(grade(question, "我会反思自己哪里考虑不周。"), "reflect") == "covered"
 
 
+def test_saying_no_to_what_the_point_asks_to_avoid_makes_the_point():
+    question = q(
+        [("rational", "理性创业,避免盲目跟风"), ("support", "政府提供创业培训")],
+        prompt="越来越多的青年返乡创业。你怎么看?",
+    )
+    assert status(grade(question, "青年:别跟风。"), "rational") == "covered"
+    assert status(grade(question, "千万不要盲目跟风。"), "rational") == "covered"
+    # a word of a point that does not ask to avoid it is still rejected when negated
+    assert status(grade(question, "不用搞什么创业培训。"), "support") == "missed"
+
+
 def test_a_condition_is_no_rejection():
     question = q(
         [("rectify", "发现隐患限期整改,逾期依法处罚", [["整改"]]), ("check", "上门检查", [["检查"]])],

@@ -398,6 +398,8 @@ class _Unit:
     # a keyword's terms that the point's own text says are lacking (规划 in 缺乏科学规划):
     # they match only negated, as the words of a negative unit do
     lacking: set = field(default_factory=set)
+    # the point asks to avoid it (跟风 in 避免盲目跟风): saying no to it (别跟风) makes the point
+    avoid: bool = False
 
 
 @dataclass
@@ -805,8 +807,9 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
+                avoid = not negative and bool(re.search(_AVOID + re.escape(w), points_text[i]))
                 units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
-                                   prompt=_in_prompt(w, prompt), affirm=affirm))
+                                   prompt=_in_prompt(w, prompt), affirm=affirm, avoid=avoid))
             if not kp.keywords:
                 # a point that lists things (专家授课、案例研讨、现场观摩等) is covered by one
                 # of them said plainly, as any other point by one of its parts: graders
@@ -1020,6 +1023,10 @@ def _speaks_against(text: str) -> bool:
 _DENIAL = re.compile(r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在)(?:这|这是|这就是|是|什么|有)?\S{0,2}$")
 
 
+# a key point asking to avoid something: 避免盲目跟风, 防止一刀切, 不搞…
+_AVOID = r"(?:避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌)[^,;:。!?、]{0,4}?"
+
+
 # what follows a bare 不 / 没 in "不X就Y" (不整改就处罚): a condition
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
@@ -1224,7 +1231,7 @@ class Grader:
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
                         (pi, ui, s, (u.negative or t in u.lacking) and not _is_bad(t) and t not in u.affirm,
-                         t in u.short, t in u.against)
+                         t in u.short, t in u.against, u.avoid)
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
@@ -1308,12 +1315,15 @@ class Grader:
                     bad_words.append((m.start(), stop.start() if stop else len(text)))
         clauses = None
         for h in hits:
-            term, start, end, flag, _, scale = h
+            term, start, end, said_flag, _, scale = h
             inside_bad = bad_words and not _is_bad(term) and any(
                 x <= start and end <= y and (x, y) != (start, end) for x, y in bad_words
             )
-            for pi, ui, s, negative, short, against in where[term]:
+            for pi, ui, s, negative, short, against, avoid in where[term]:
                 e = end
+                flag = said_flag
+                if avoid and flag in ("negated", "rejected"):
+                    flag = ""  # 别跟风 for 避免盲目跟风: saying no to what the point avoids
                 if against and not flag and not _OPPOSE_ANY.search(text, h[4][0], start + _bad_at(term)):
                     # 信息孤岛 said as a problem, on a point that proposes 信息共享
                     rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
