@@ -665,14 +665,21 @@ GOOD_Q = "id: q3\nprompt: 谈谈你的看法。\ntype: 综合分析\nreference: 
         (GOOD_Q.replace("  - id: k1", "\u3000\u3000- id: k1"), 7, "indented with full-width spaces (U+3000)"),
         (GOOD_Q.replace("  - id: k1", "\t- id: k1"), 7, "indented with a tab"),
         (GOOD_Q.replace("prompt: 谈谈", "prompt:\u00a0谈谈"), 2, "no-break space (U+00A0) after ':'"),
+        (GOOD_Q.replace("    point: 要点一。", '    point: "一件事"一次办改革'), 8, "use Chinese quotes “…” inside it"),
     ],
-    ids=["colon", "colon-nested", "all-colons", "ideographic-indent", "tab", "nbsp"],
+    ids=["colon", "colon-nested", "all-colons", "ideographic-indent", "tab", "nbsp", "quote-closed-early"],
 )
 def test_input_method_slips_are_named_on_their_own_line(tmp_path, text, line, words):
     root = write_pack(tmp_path, {"questions/q3.yaml": text})
     path, got_line, sev, msg = only(load_pack(root), root)
     assert (path, got_line, sev) == ("questions/q3.yaml", line, E)
     assert words in msg
+
+
+def test_quoted_values_that_are_whole_are_no_slip(tmp_path):
+    text = GOOD_Q.replace("    point: 要点一。", '    point: "一件事一次办"\n    keywords:\n      - ["12315", 投诉]')
+    root = write_pack(tmp_path, {"questions/q3.yaml": text})
+    assert load_pack(root).problems == ()
 
 
 def test_full_width_spaces_inside_a_reference_are_text_not_a_slip(tmp_path):

@@ -159,6 +159,10 @@ _KEY_FULLWIDTH_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *\uff1a"
 _STRUCTURE = re.compile(r"(?:-(?: |$)|[A-Za-z_][\w-]* *[:\uff1a])")
 
 
+# key: "一件事"一次办 / - "…"… : a quoted start with more text after the closing quote
+_QUOTE_CLOSED_EARLY = re.compile(r"""^[ \t]*(?:-[ \t]+)*(?:[^\s:#'"][^:#]*:[ \t]+)?(["'])(?:(?!\1).)*\1[ \t]*[^\s#,\]}]""")
+
+
 def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[int, str] | None:
     """(line, message) for the first line (up to ``upto``) with a slip that
     Chinese input methods and Windows editors make and YAML cannot read:
@@ -182,6 +186,12 @@ def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[
                 return n, "the line is indented with a tab: YAML indents with spaces only"
         if ":\u00a0" in raw:
             return n, "a no-break space (U+00A0) after ':': use an ordinary space"
+        m = _QUOTE_CLOSED_EARLY.match(raw)
+        if m:
+            return n, (
+                f"the value starts with a quote ({m.group(1)}) that closes before the value ends:"
+                " put the whole value in quotes, or use Chinese quotes “…” inside it"
+            )
     return None
 
 
