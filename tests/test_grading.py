@@ -95,6 +95,8 @@ def test_a_key_point_without_keywords_is_graded_from_its_text():
         "减负就算了,信息共享也不用了。",
         "这谈不上给社区减负,也称不上放权。",
         "信息共享越搞越乱,减负的作用被夸大了,也不存在放权的问题。",
+        "信息共享只会增加成本;给社区减负也是瞎折腾。",
+        "减负被夸大了。",
     ],
 )
 def test_a_negated_proposal_covers_nothing(answer):
