@@ -717,6 +717,17 @@ def test_saying_no_to_what_the_point_asks_to_avoid_makes_the_point():
     assert status(grade(question, "不用搞什么创业培训。"), "support") == "missed"
 
 
+def test_a_word_naming_a_shortcoming_is_a_word_of_the_point():
+    # 不足 starts like a negation but names what the point is about
+    question = q(
+        [("weakness", "坦诚自己的不足,如业务政策不熟悉,并提出改进办法"), ("strength", "结合专业说明优势")],
+        prompt="你报考社保窗口岗位。结合自身谈谈你为什么适合。",
+    )
+    assert status(grade(question, "不足:经验少→多学多问"), "weakness") == "covered"
+    assert status(grade(question, "我的不足是社会经验不足。"), "weakness") == "covered"
+    assert status(grade(question, "我没有什么不足。"), "weakness") == "missed"
+
+
 def test_a_condition_is_no_rejection():
     question = q(
         [("rectify", "发现隐患限期整改,逾期依法处罚", [["整改"]]), ("check", "上门检查", [["检查"]])],

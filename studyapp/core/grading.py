@@ -510,6 +510,16 @@ def _join_singles(tokens: list[str], lex: Lexicon) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _named_lack(word: str) -> bool:
+    """A word that starts like a negation and names a shortcoming (不足, 缺点, 缺陷, 不良):
+    content of a point (坦诚自己的不足), not a stance."""
+    if _CUE_KIND.get(word) != "not" or word in ("不同", "不久", "不错", "个别", "无人"):
+        return False
+    tags = _tag(word)
+    return len(tags) == 1 and tags[0][1][:1] in ("n", "a")
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
     there, the thesaurus term it is part of or "").
@@ -547,19 +557,21 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 for a, b, _, reach in cues
             )
             w = w.strip()
+            if negative and _named_lack(w):
+                negative = False  # 缺乏经验等不足: the shortcoming is named, not lacking
             # 通过考核 -> 考核: drop a leading function word glued to the content
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
                 if w.startswith(stop) and len(w) - len(stop) >= 2:
                     w = w[len(stop):]
             if w == "时间" and k and tokens[k - 1] == "第一":
                 continue  # 第一时间: at once, one time word (the other half is a time anchor)
-            if len(w) < 2 or w in _STOP or w in seen or w in _CUE_KIND:
+            if len(w) < 2 or w in _STOP or w in seen or (w in _CUE_KIND and not _named_lack(w)):
                 continue  # 缺乏, 反对, 不断 …: stance words, not content
             if not all(is_cjk(c) or c.isalnum() for c in w):
                 continue
             if w.isdigit():
                 continue
-            if len(w) == 2 and (w[0] in "不没无未非别" or (not _known_word(w, lex) and _fragment(w))):
+            if len(w) == 2 and ((w[0] in "不没无未非别" and not _named_lack(w)) or (not _known_word(w, lex) and _fragment(w))):
                 continue  # a negation, or a two-character fragment the segmenter guessed (时要, 乱要)
             seen.add(w)
             parts: tuple[str, ...] = ()
