@@ -738,6 +738,13 @@ def test_a_condition_is_no_rejection():
     assert status(grade(question, "小问题不用整改。"), "rectify") == "missed"
 
 
+def test_a_light_verb_character_makes_no_spoken_form():
+    question = q([("remind", "劝诫提醒他,必要时向组织反映"), ("ask", "问清借钱原因")], prompt="同事又找你借钱。你怎么办?")
+    # 提一下 is mentioning something, not 提醒
+    assert status(grade(question, "之前借的钱我也会委婉地提一下。"), "remind") == "missed"
+    assert status(grade(question, "我会提醒他量入为出。"), "remind") == "covered"
+
+
 def test_a_verb_form_is_made_only_from_the_verb_of_a_keyword():
     question = q(
         [("research", "摸清老年人受骗的高发类型", [["摸清", "摸底"], ["高发", "受骗类型"]]), ("flyer", "发放宣传资料", [["传单", "折页"]])],

@@ -848,7 +848,7 @@ _PRONOUNS = ("他", "她", "大家", "对方", "您")
 # verbs of saying and doing in general: 说他, 让他, 给他 say nothing of 劝说, 让步, 给予
 _SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 # characters too common in verbs to stand for one alone (进行 -> 行, 做好 -> 好)
-_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可发"
+_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可发提"
 
 
 @lru_cache(maxsize=4096)
