@@ -728,6 +728,16 @@ def test_a_word_naming_a_shortcoming_is_a_word_of_the_point():
     assert status(grade(question, "我没有什么不足。"), "weakness") == "missed"
 
 
+def test_a_negated_phrase_said_with_a_modal_inside_is_the_same_phrase():
+    question = q(
+        [("attitude", "理解对方,不计较、不争辩", [["不计较", "不往心里去"]]), ("talk", "主动沟通", [["沟通"]])],
+        prompt="同事在背后说你抢了他的功劳。你怎么办?",
+    )
+    assert status(grade(question, "这事我不会往心里去。"), "attitude") == "covered"
+    assert status(grade(question, "我从不计较这些。"), "attitude") == "covered"
+    assert status(grade(question, "我会跟他计较到底。"), "attitude") == "missed"
+
+
 def test_a_condition_is_no_rejection():
     question = q(
         [("rectify", "发现隐患限期整改,逾期依法处罚", [["整改"]]), ("check", "上门检查", [["检查"]])],

@@ -170,6 +170,8 @@ _STANCE = frozenset((
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
     "不可能", "不考虑",
 ))
+# a term that starts with 不 (不计较) is said with these in its place too (不会计较, 从不计较)
+_NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
 _PREPOSITIONS = frozenset("与和跟同对向给把被")
 # cues that negate only what follows closely (a few characters)
@@ -652,6 +654,12 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
         v = WEAK * strength * (PROMPT if r in prompt and not own_in_prompt else 1.0)
         if terms.get(r, 0) < v:
             terms[r] = v
+    # 不计较 said as 不会计较, 不往心里去 as 不会往心里去: a negated term with a modal inside
+    for x in [x for x in terms if len(x) >= 3 and x[0] == "不" and x[1] not in "会要去太用能是"]:
+        for cue in _NEG_FORMS:
+            y = cue + x[1:]
+            if terms.get(y, 0) < terms[x]:
+                terms[y] = terms[x]
 
 
 def _layout(text: str, units: list) -> tuple:
