@@ -646,16 +646,19 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
         return
     terms[t] = max(terms.get(t, 0), strength)
     own_in_prompt = t in prompt
-    for s in lex.synonyms_of(t):
+    synonyms = lex.synonyms_of(t)
+    for s in synonyms:
         v = strength * (PROMPT if s in prompt and not own_in_prompt else 1.0)
         if terms.get(s, 0) < v:
             terms[s] = v
-    for r in lex.related_of(t) if related else ():
+    relatives = lex.related_of(t) if related else ()
+    for r in relatives:
         v = WEAK * strength * (PROMPT if r in prompt and not own_in_prompt else 1.0)
         if terms.get(r, 0) < v:
             terms[r] = v
     # 不计较 said as 不会计较, 不往心里去 as 不会往心里去: a negated term with a modal inside
-    for x in [x for x in terms if len(x) >= 3 and x[0] == "不" and x[1] not in "会要去太用能是"]:
+    # (for the terms this call added; earlier calls did theirs)
+    for x in [x for x in (t, *synonyms, *relatives) if len(x) >= 3 and x[0] == "不" and x[1] not in "会要去太用能是"]:
         for cue in _NEG_FORMS:
             y = cue + x[1:]
             if terms.get(y, 0) < terms[x]:
