@@ -98,6 +98,7 @@ _GAP_STOP = "不没无未非别勿莫甭,;:。、"
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
 PART = 0.8  # a part of a longer word of the point (总结 for 总结报告)
+COMMON_PART = 0.6  # … times this when the part is a common word (发生 of 发生意外, 环境 of 周边环境)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
 # a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
 WHEN = 0.3
@@ -160,7 +161,7 @@ _NEG_STRONG = (
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
-    "谈不上", "算不上", "称不上", "不存在",
+    "谈不上", "算不上", "称不上", "不存在", "犯不着",
 )
 # of those, the ones that reject a proposal rather than describe a state of things:
 # 没必要搞信息共享 rejects sharing, it does not say 信息不共享
@@ -168,8 +169,11 @@ _STANCE = frozenset((
     "不同意", "不赞成", "不赞同", "不认同", "不认为", "不觉得", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
-    "不可能", "不考虑",
+    "不可能", "不考虑", "犯不着",
 ))
+# of the others, the ones that say a thing is not so (不存在层层加码): no way of
+# avoiding it (不搞层层加码, 不能层层加码 are)
+_DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非", "不是", "没有", "没", "未", "无"))
 # a term that starts with 不 (不计较) is said with these in its place too (不会计较, 从不计较)
 _NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
@@ -208,13 +212,15 @@ _NEG_TAIL = re.compile(
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
 _CONDEMN = (
-    r"(?:就是|等于|无异于|纯属|纯粹是|完全是|更是|也是|只是)在?(?:(?!要|杜绝|防止|避免|反对|破除|打破|消除|克服|治理|整治|减少|遏制|"
+    r"(?:就是|等于|无异于|纯属|纯粹是|完全是|更是|也是|都是|只是)在?(?:(?!要|杜绝|防止|避免|反对|破除|打破|消除|克服|治理|整治|减少|遏制|"
     r"纠正|摒弃|告别|拒绝|不)[^,;:。!?]){0,4}?"
     r"(?:找借口|借口|形式主义|官僚主义|走过场|瞎折腾|折腾|浪费|作秀|花架子|添乱|推诿|甩锅)"
 )
 _NEG_AFTER = re.compile(
     r"没必要|没有必要|不必要|不可取|不可行|行不通|不现实|不合适|不妥|没用|没意义|"
-    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|不用搞|不用做|不必搞|意义不大|用处不大|多此一举|"
+    r"没有意义|是错误的|是不对的|要不得|搞不得|不需要|意义不大|用处不大|多此一举|"
+    # 总结也不用写, 意见就不必征求了
+    r"(?:也|都|就|更)?(?:不用|不必|用不着|犯不着)(?:再)?(?:搞|做|写|弄|办|开|交|填|报|管|找|请|去|征求|考虑)|"
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|(?:我们|我)?没(?:有)?办法|"
     # 越解释越乱, 被夸大了: the measure makes things worse, the worry is overblown
     r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|(?:更|也|就)?(?:谈不上|算不上)|"
@@ -555,7 +561,8 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 (b <= at <= b + 1 and piece[b:b + 1] not in _PREPOSITIONS)
                 or (piece[a:b] in _LACK and b <= at < reach)
                 # 不与租客争执: the verb after the phrase is what is negated, not 租客
-                or (piece[b:b + 1] in _PREPOSITIONS and b + 2 <= at < reach and _is_verb(w.strip()))
+                or (piece[b:b + 1] in _PREPOSITIONS and b + 2 <= at < reach
+                    and (_is_verb(w.strip()) or (k >= 2 and piece[b:b + 1] != tokens[k - 1])))
                 for a, b, _, reach in cues
             )
             w = w.strip()
@@ -578,9 +585,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             seen.add(w)
             parts: tuple[str, ...] = ()
             if len(w) >= 3 and all(is_cjk(c) for c in w):
-                parts = tuple(
-                    x for x in _search_parts(w) if x != w and len(x) >= 2 and x not in _STOP and x in w
-                )
+                parts = tuple(x for x in _aligned_parts(w) if x not in _STOP)
             words.append((w, parts, pi, negative, whole.get(k, "")))
         set_phrase = piece.strip()
         if len(words) == before and len(set_phrase) == 4 and all(is_cjk(c) for c in set_phrase):
@@ -632,6 +637,24 @@ def _search_parts(word: str) -> list[str]:
         return list(rjieba.cut_for_search(word))
     except Exception:  # pragma: no cover
         return [word[i:i + 2] for i in range(0, len(word) - 1, 2)]
+
+
+def _aligned_parts(word: str) -> list[str]:
+    """The shorter words inside ``word`` that sit on its word boundaries: 发生 and 意外
+    of 发生意外, not 生意 across them; 信息, 共享, 平台 and 信息共享 of 信息共享平台."""
+    parts = [x for x in dict.fromkeys(_search_parts(word)) if x != word and len(x) >= 2 and x in word]
+    starts: dict[int, list[str]] = {}
+    for x in parts:
+        starts.setdefault(word.find(x), []).append(x)
+    bounds, i = {0, len(word)}, 0
+    while i < len(word):  # tile the word with its shortest parts, left to right
+        here = starts.get(i)
+        if here:
+            i += min(len(x) for x in here)
+            bounds.add(i)
+        else:
+            i += 1
+    return [x for x in parts if word.find(x) in bounds and word.find(x) + len(x) in bounds]
 
 
 def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str = "", related: bool = True) -> None:
@@ -816,7 +839,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                         affirm = set(terms)
                 for part in parts:
                     # 岗位 of 岗位责任 when the question names the 岗位: a prompt word
-                    _expand(part, lex, PART * (PROMPT if part in prompt else 1.0), terms, prompt)
+                    strength = PART * (PROMPT if part in prompt else 1.0)
+                    if _frequency(part) > COMMON_FREQ:
+                        strength *= COMMON_PART  # 环境 of 周边环境 alone may be any 环境
+                    _expand(part, lex, strength, terms, prompt)
                 _expand(w, lex, EXACT, terms, prompt)
                 weight = 1.0
                 if _in_prompt(w, prompt) or any(len(x) >= 3 and x in prompt for x in lex.synonyms_of(w)):
@@ -859,7 +885,7 @@ _PRONOUNS = ("他", "她", "大家", "对方", "您")
 # verbs of saying and doing in general: 说他, 让他, 给他 say nothing of 劝说, 让步, 给予
 _SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 # characters too common in verbs to stand for one alone (进行 -> 行, 做好 -> 好)
-_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可发提"
+_WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可发提给"
 
 
 @lru_cache(maxsize=4096)
@@ -1046,7 +1072,10 @@ def _speaks_against(text: str) -> bool:
 
 
 # denying that a bad thing is there (我不认为这是形式主义, 谈不上推诿): the clause up to the term
-_DENIAL = re.compile(r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在)(?:这|这是|这就是|是|什么|有)?\S{0,2}$")
+_DENIAL = re.compile(
+    r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在)(?:这|这是|这就是|是|什么|有)?"
+    r"(?:[^,;:。!?、]{1,8}、)*\S{0,2}$"  # (and the next items of a list: 不存在什么走过场、层层加码)
+)
 
 
 # a key point asking to avoid something: 避免盲目跟风, 防止一刀切, 不搞…
@@ -1093,7 +1122,13 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
 def _negated_after(text: str, end: int, clause_end: int) -> bool:
     """(a term) 没必要 / 不可取 / 是错误的 … a few characters after it, in its clause."""
     m = _NEG_AFTER.search(text, end, clause_end)
-    return m is not None and m.start() - end <= _NEG_AFTER_REACH
+    if m is None:
+        return False
+    if m.start() - end <= _NEG_AFTER_REACH:
+        return True
+    # the next items of a list between (预约班车、客货邮融合都是花架子)
+    items = text[end:m.start()].split("、")
+    return len(items) > 1 and all(len(x) <= 8 for x in items[:-1]) and len(items[-1]) <= _NEG_AFTER_REACH
 
 
 def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
@@ -1366,6 +1401,8 @@ class Grader:
                     e = start + 1
                 if scale != 1.0:
                     s *= scale
+                if negative and flag == "denied":
+                    flag = "negated"  # 信息没有共享 for 信息不共享: the point's own negation
                 if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     scope = h[4]
@@ -1392,7 +1429,7 @@ class Grader:
             # but not 退回 in 不该社区干的事一律退回去)
             # (but not a longer term found around the negated one: 无理诉求 around the 诉求 its 无 negates)
             scopes = [
-                (h[4][0], h[1], h[2]) for h in hs if h[3] in ("negated", "rejected", "opposite", "dismissed")
+                (h[4][0], h[1], h[2]) for h in hs if h[3] in ("negated", "denied", "rejected", "opposite", "dismissed")
             ]
             # 信息 inside 信息孤岛 said as a problem is part of the problem
             problems = [(h[1], h[2]) for h in hs if h[3] == "problem"]
@@ -1510,7 +1547,7 @@ class Grader:
                 cues, after, tail = ci_info
                 if cues and _is_bad(t) and _DENIAL.search(text, a, s):
                     # 我不认为这是形式主义: the bad thing denied, not opposed
-                    flag = "rejected"
+                    flag = "denied"
                 elif (cues or after or tail) and not (
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
@@ -1519,7 +1556,8 @@ class Grader:
                         cue = None  # the term holds its own negation (别着急, 不争执)
                     if cue:
                         # 没必要 / 不同意 reject a proposal; 不 / 缺乏 describe a state (信息不共享)
-                        flag = "rejected" if text[a + cue[0]:a + cue[1]] in _STANCE else "negated"
+                        said = text[a + cue[0]:a + cue[1]]
+                        flag = "rejected" if said in _STANCE else "denied" if said in _DENY else "negated"
                     elif (after and _negated_after(text, e, b)) or tail:
                         flag = "rejected"
             out.append((t, s, e, flag, scope, scale))
@@ -1774,7 +1812,7 @@ class Grader:
         if best is not None:
             _, flag, clause = best
             clause = "「" + " ".join(clause.split()) + "」"
-            if flag in ("negated", "rejected"):
+            if flag in ("negated", "denied", "rejected"):
                 return "否定的说法不算答到：" + clause
             if flag == "attributed":
                 return "转述别人的观点，不是你的主张：" + clause

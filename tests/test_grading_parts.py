@@ -1,0 +1,33 @@
+"""Which parts of a key point's words may stand for them (session 4 of issue 3).
+
+Each test is a candidate's answer as written, and the verdict a human grader gives it."""
+from gradeutil import q
+
+from studyapp.core.grading import grade
+
+
+def test_a_word_across_two_words_of_the_point_is_no_part_of_it():
+    # 防止游客发生意外: 生意 sits across 发生|意外, it is not a part of the point
+    question = q([("safe", "防止游客发生意外")], prompt="景区要开放夜游,你会怎么组织?")
+    g = grade(question, "夜游开放以后景区生意会更好。")
+    assert g.point("safe").status == "missed"
+    g = grade(question, "安排安全员巡逻,防止出现意外。")
+    assert g.point("safe").status == "covered"
+
+
+def test_a_common_word_inside_a_longer_word_of_the_point_is_half_of_it():
+    # 环境 of 周边环境: said alone, of something else, it does not make the point
+    question = q([("site", "整治学校周边环境")], prompt="学校门口摊贩多,你怎么看?")
+    g = grade(question, "要把生态环境保护好。")
+    assert g.point("site").status != "covered"
+    g = grade(question, "联合城管把校门口周边环境整治好。")
+    assert g.point("site").status == "covered"
+
+
+def test_give_alone_does_not_stand_for_pushing_onto_someone():
+    # 推给楼长: 给楼长配齐人手 pushes nothing onto anyone
+    question = q([("pass", "防止把各部门的工作都推给楼长")], prompt="街道推行楼长制,你怎么看?")
+    g = grade(question, "要给楼长配齐人手。")
+    assert g.point("pass").status != "covered"
+    g = grade(question, "不能把各部门的工作都推给楼长。")
+    assert g.point("pass").status == "covered"
