@@ -61,3 +61,42 @@ def test_what_a_point_says_not_to_do_with_someone_is_what_it_negates():
         assert grade(question, answer).point("calm").status == "covered", answer
     g = grade(question, "他态度不好,我就跟他赌气,看谁耗得过谁。")
     assert g.point("calm").status != "covered"
+
+
+def test_a_measure_called_an_empty_shell_is_not_proposed():
+    question = q([("plan", "立即启动应急预案,向上级报告")], prompt="景区突降暴雨,游客被困,你怎么办?")
+    g = grade(question, "这说明景区管理有漏洞,应急预案形同虚设。")
+    assert g.point("plan").status != "covered"
+    g = grade(question, "先启动应急预案,同时向上级报告。")
+    assert g.point("plan").status == "covered"
+
+
+def test_put_outside_what_one_will_consider_is_rejected():
+    question = q([("sell", "对接电商平台,打开竹编产品销路")], prompt="竹编工坊招不到徒弟,你怎么办?")
+    g = grade(question, "这次的任务是招人,电商销路不在考虑范围内。")
+    assert g.point("sell").status == "missed"
+
+
+def test_i_think_this_shows_is_no_explanation_given():
+    # 说明 as "shows", after 我认为 too: nothing is explained to anyone
+    question = q([("tell", "向群众说明情况")], prompt="群众对停水有意见,你怎么办?")
+    g = grade(question, "我认为这说明供水管理还存在漏洞。")
+    assert g.point("tell").status == "missed"
+    g = grade(question, "我会向群众说明停水的原因。")
+    assert g.point("tell").status == "covered"
+
+
+def test_what_a_point_calls_not_enough_does_not_make_it():
+    # 而不只是图稳定: stability alone is what the point says is not enough
+    question = q([("why", "表达服务群众的真实动机,而不只是图稳定")], prompt="你为什么报考公务员?")
+    g = grade(question, "公务员工作稳定,离家也近。")
+    assert g.point("why").status == "missed"
+    assert "不只是图稳定" in g.point("why").missing  # named with its negation, not as 稳定
+    g = grade(question, "我想为群众办实事,这是我报考的真实动机。")
+    assert g.point("why").status == "covered"
+
+
+def test_a_negated_word_missing_from_an_answer_is_named_with_its_negation():
+    question = q([("calm", "保持冷静,不跟群众赌气顶撞")], prompt="群众来窗口发火,你怎么办?")
+    g = grade(question, "先把问题记下来。")
+    assert any(m.startswith("不跟") for m in g.point("calm").missing), g.point("calm").missing

@@ -227,6 +227,8 @@ _NEG_AFTER = re.compile(
     r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响)|"
     r"(?:不|没)(?:对口|匹配|管用|好使)|"
     r"办不到|做不到|不可能|(?:已经)?够多了|"
+    # 应急预案形同虚设, 销路问题不在考虑范围内
+    r"形同虚设|(?:成了|沦为|就是个|只是个)摆设|不在(?:我们的|我的)?考虑范围|"
     r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)|"
     # 搞分类甄别就是给推诿找借口, 信息共享纯属瞎折腾: the measure called a bad thing
     + _CONDEMN
@@ -311,7 +313,7 @@ _LABELS = (
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
-    r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
+    r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会|形同虚设|摆设"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
@@ -528,6 +530,9 @@ def _named_lack(word: str) -> bool:
     return len(tags) == 1 and tags[0][1][:1] in ("n", "a")
 
 
+_NOT_ONLY = re.compile(r"而?不(?:只|仅仅|仅|光|单)是")
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
     there, the thesaurus term it is part of or "").
@@ -542,6 +547,9 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     for pi, piece in enumerate(pieces):
         tokens = _join_singles(seg(piece), lex)
         cues = _cues(piece)
+        # 真实动机,而不只是图稳定: in a key point, what comes after 不只是 is not enough on its
+        # own (in an answer 不只是X,还要Y keeps X)
+        cues += [(m.start(), m.end(), "strong", len(piece)) for m in _NOT_ONLY.finditer(piece)]
         if cues and "".join(tokens) == piece:
             # a cue inside a word negates nothing (无 in 三无食品)
             starts, pos = set(), 0
@@ -705,6 +713,14 @@ def _layout(text: str, units: list) -> tuple:
     return tuple(sorted(out, key=lambda x: x[1]))
 
 
+def _negation_start(text: str, start: int) -> int:
+    """Where the negation of the word at ``start`` begins, in its clause (不 of 不与同事赌气)."""
+    lo = max(0, start - 6)
+    for c in ",;:。、，；：":
+        lo = max(lo, text.rfind(c, lo, start) + 1)
+    return next((i for i in range(lo, start) if text[i] in "不没无未非别"), start)
+
+
 def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
@@ -726,11 +742,16 @@ def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tup
         if runs and last_end >= 0 and a == last_end:
             runs[-1][1] = b
             runs[-1][2] = max(runs[-1][2], u.weight)
+            runs[-1][3] = runs[-1][3] or u.negative
         else:
-            runs.append([a, b, u.weight])
+            runs.append([a, b, u.weight, u.negative])
         last_end = b
+    for r in runs:
+        if r[3]:
+            # a word the point negates is named with its negation: add 不与同事赌气争执, not 赌气
+            r[0] = _negation_start(text, r[0])
     chosen = sorted(sorted(runs, key=lambda r: -r[2])[:limit], key=lambda r: r[0])
-    return tuple(dict.fromkeys(text[a:b] for a, b, _ in chosen))
+    return tuple(dict.fromkeys(text[a:b] for a, b, *_ in chosen))
 
 
 def _in_prompt(term: str, prompt: str) -> bool:
@@ -1167,7 +1188,7 @@ _EXPOSE = re.compile(r"暴露(?:出来|出|了)?")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
 # 说明 / 表明 opening a clause (这说明, ,也说明) and followed by a statement (…还存在,
 # …不到位) says 'this shows'; 说明情况, 说明原因 are still explaining
-_SHOWS = re.compile(r"(?:^|[,;:。!?])\s*(?:这|这也|也|就|正|更|足以|充分|这件事|这次|此事|这种情况|这个问题)?(?:也|就|正|恰恰)?$")
+_SHOWS = re.compile(r"(?:^|[,;:。!?])\s*(?:我觉得|我认为|我看)?(?:这|这也|也|就|正|更|足以|充分|这件事|这次|此事|这种情况|这个问题)?(?:也|就|正|恰恰)?$")
 _SHOWN = re.compile(r"(?:了)?[^,;:。!?]{0,10}?(?:还|仍|存在|不|没|是|有(?!关)|已经|亟需|亟待)")
 
 
@@ -1365,7 +1386,7 @@ class Grader:
                     h for h in hits
                     if not (
                         text[h[1]:h[2]] in ("说明", "表明")
-                        and _SHOWS.search(text[max(body, h[1] - 3):h[1]] if h[1] - 3 >= body else "," + text[body:h[1]])
+                        and _SHOWS.search(text[max(body, h[1] - 6):h[1]] if h[1] - 6 >= body else "," + text[body:h[1]])
                         and _SHOWN.match(text, h[2])
                     )
                 ]
