@@ -227,8 +227,8 @@ _NEG_AFTER = re.compile(
     r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响)|"
     r"(?:不|没)(?:对口|匹配|管用|好使)|"
     r"办不到|做不到|不可能|(?:已经)?够多了|"
-    # 应急预案形同虚设, 销路问题不在考虑范围内
-    r"形同虚设|(?:成了|沦为|就是个|只是个)摆设|不在(?:我们的|我的)?考虑范围|"
+    # 销路问题不在考虑范围内
+    r"不在(?:我们的|我的)?考虑范围|"
     r"(?:不能|不该|不应该|不应|不要|不宜)(?:同时|一起|再|随便|轻易)?(?:搞|推行|推广|实行|执行|实施|下放)(?=[了的啊吧呢]?$)|"
     # 搞分类甄别就是给推诿找借口, 信息共享纯属瞎折腾: the measure called a bad thing
     + _CONDEMN
@@ -244,7 +244,7 @@ _BAD = (
     "不担", "不共享", "孤岛", "不通", "推卸", "刁难", "歧视", "投诉", "失职", "渎职",
     "错误", "漏洞", "私利", "作秀", "摆拍", "内卷", "躺平", "冷漠", "拖沓", "低效", "繁琐",
     "烦琐", "重复", "攀比", "特权", "不严", "不力", "不到位", "垄断", "污染", "事故", "伤亡", "损失", "恐慌", "焦虑",
-    "后顾之忧",
+    "后顾之忧", "形同虚设", "摆设",
 )
 # someone else's view, not the candidate's proposal
 _ATTRIB = re.compile(
@@ -313,7 +313,7 @@ _LABELS = (
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
-    r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会|形同虚设|摆设"
+    r"[不没无未非别甭勿莫缺]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
