@@ -482,7 +482,8 @@ def test_broken_key_point(tmp_path, body, line, words):
     [
         ("减负", 7, "keywords must be a list"),
         ("{减负: 松绑}", 7, "keywords must be a list"),
-        ("\n      - 减负\n      - 3\n", 9, "a keyword must be text or a list of alternatives, not a number"),
+        ("\n      - 减负\n      - true\n", 9, "a keyword must be text or a list of alternatives, not true/false"),
+        ("\n      - [减负, 2024-05-01]\n", 8, "an alternative keyword must be text, not a date"),
         ("\n      - 减负\n      - ''\n", 9, "empty keyword"),
         ("\n      - {a: b}\n", 8, "not a mapping"),
         ("\n      - []\n", 8, "empty list of alternative keywords"),
@@ -511,6 +512,17 @@ def test_unknown_key_point_key_is_a_warning(tmp_path):
     assert result.pack.question("q3").key_points[0].keywords == ()
 
 
+def test_numbers_as_keywords_are_the_digits_the_tutor_wrote(tmp_path):
+    # 110, 12345 are hotlines, not quantities: read as written, even 0110 (YAML's octal 72)
+    body = "  - id: k1\n    point: 报警求助\n    keywords: [[110, 报警], 12345, 0110, 1.50]\n"
+    root = write_pack(tmp_path, {"questions/q3.yaml": kp_file(body), "thesaurus.yaml": "synonyms:\n  - [12345, 市民热线]\n"})
+    result = load_pack(root)
+    assert result.problems == ()
+    kp = result.pack.question("q3").key_points[0]
+    assert kp.keywords == (("110", "报警"), ("12345",), ("0110",), ("1.50",))
+    assert ("12345", "市民热线") in result.pack.thesaurus.synonyms
+
+
 def test_numeric_key_point_ids_are_text(tmp_path):
     body = "  - id: 1\n    point: 减负\n  - id: 2\n    point: 放权\n"
     root = write_pack(tmp_path, {"questions/q3.yaml": kp_file(body)})
@@ -529,7 +541,7 @@ def test_numeric_key_point_ids_are_text(tmp_path):
         ("synonyms:\n  - [减负, '']\n", 2, E, "empty term"),
         ("synonyms:\n  - 减负\n", 2, E, "must be a list of at least two terms"),
         ("synonyms: 减负\n", 1, E, "synonyms must be a list of groups"),
-        ("synonyms:\n  - [减负, 3]\n", 2, E, "a term must be text"),
+        ("synonyms:\n  - [减负, [松绑]]\n", 2, E, "a term must be text, not a list"),
         ("related:\n  - [a, b]\nsynonym:\n  - [a, b]\n", 3, W, "unknown key 'synonym'"),
         ("[[a, b]]\n", 1, E, "must be a mapping"),
     ],

@@ -77,6 +77,7 @@ class Y:
     kind: str
     value: Any
     line: int
+    raw: str | None = None  # a scalar as written (110 for the int 110, 0110 for the int 72)
 
 
 @dataclass
@@ -120,7 +121,7 @@ class _Builder:
                 value = self._scalars.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError) as exc:
                 raise _YamlRefused(line, f"bad YAML value {_q(node.value)}: {exc}") from None
-            return Y("scalar", value, line)
+            return Y("scalar", value, line, node.value)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
                 raise _YamlRefused(line, f"YAML tag {_tag_name(node.tag)} is not allowed")
@@ -360,20 +361,24 @@ def _text_list(
     return tuple(items) if items is not None else None
 
 
-def _text_items(nodes, r: _Reporter, not_text, empty: str) -> list[str] | None:
+def _text_items(nodes, r: _Reporter, not_text, empty: str, numbers: bool = False) -> list[str] | None:
     """The text of each node, or None when any node is not text or is blank (each such
-    node reported at its line: ``not_text(node)`` or ``empty``)."""
+    node reported at its line: ``not_text(node)`` or ``empty``). With ``numbers``, a
+    number counts as the text it is written as (a thesaurus term 12345)."""
     out = []
     ok = True
     for node in nodes:
-        if node.kind != "scalar" or not isinstance(node.value, str):
+        text = _keyword_text(node) if numbers else (
+            node.value if node.kind == "scalar" and isinstance(node.value, str) else None
+        )
+        if text is None:
             r.error(node.line, not_text(node))
             ok = False
-        elif not node.value.strip():
+        elif not text.strip():
             r.error(node.line, empty)
             ok = False
         else:
-            out.append(node.value)
+            out.append(text)
     return out if ok else None
 
 
@@ -611,6 +616,8 @@ class _QuestionDraft:
 def _check_one_keyword(item: Y, r: _Reporter) -> None:
     """Warn about a keyword that reads as two: ``[负担，事务繁杂]`` is one keyword,
     matched only as that whole phrase, because the comma is full-width."""
+    if not isinstance(item.value, str):
+        return  # a number (110): no separator in it
     for sep in ("，", "、", "；"):
         if sep in item.value:
             r.warning(
@@ -619,6 +626,18 @@ def _check_one_keyword(item: Y, r: _Reporter) -> None:
                 " to give several, separate them with an ASCII comma ([减负, 放权]) or one per '- ' line",
             )
             return
+
+
+def _keyword_text(y: Y) -> str | None:
+    """A keyword's text: a string, or a number as it is written (110, 12345 for the
+    hotlines: a tutor means the digits, not a quantity); None for anything else."""
+    if y.kind != "scalar":
+        return None
+    if isinstance(y.value, str):
+        return y.value
+    if isinstance(y.value, (int, float)) and not isinstance(y.value, bool) and y.raw:
+        return y.raw
+    return None
 
 
 def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
@@ -632,32 +651,34 @@ def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
     groups: list[tuple[str, ...]] = []
     ok = True
     for item in y.value:
-        if item.kind == "scalar" and isinstance(item.value, str):
-            if not item.value.strip():
+        text = _keyword_text(item)
+        if text is not None:
+            if not text.strip():
                 r.error(item.line, "empty keyword")
                 ok = False
             else:
                 _check_one_keyword(item, r)
-                groups.append((item.value.strip(),))
+                groups.append((text.strip(),))
         elif item.kind == "seq":
             alts = []
             if not item.value:
                 r.error(item.line, "empty list of alternative keywords")
                 ok = False
             for alt in item.value:
-                if alt.kind != "scalar" or not isinstance(alt.value, str):
+                text = _keyword_text(alt)
+                if text is None:
                     r.error(
                         alt.line,
                         f"an alternative keyword must be text, not {_type_name(alt)}"
                         + (" (lists nest only one level)" if alt.kind == "seq" else ""),
                     )
                     ok = False
-                elif not alt.value.strip():
+                elif not text.strip():
                     r.error(alt.line, "empty keyword")
                     ok = False
                 else:
                     _check_one_keyword(alt, r)
-                    alts.append(alt.value.strip())
+                    alts.append(text.strip())
             if alts:
                 groups.append(tuple(alts))
         elif item.kind == "scalar" and item.value is None:
@@ -781,7 +802,9 @@ def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]
         if group.kind != "seq":
             r.error(group.line, f"each {key} group must be a list of at least two terms, not {_type_name(group)}")
             continue
-        terms = _text_items(group.value, r, lambda n: f"a term must be text, not {_type_name(n)}", "empty term")
+        terms = _text_items(
+            group.value, r, lambda n: f"a term must be text, not {_type_name(n)}", "empty term", numbers=True
+        )
         if terms is None:
             continue
         if len(terms) < 2:
