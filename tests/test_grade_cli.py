@@ -228,3 +228,48 @@ def test_a_hostile_file_name_is_not_echoed_to_the_terminal(capsys, pack, tmp_pat
     assert (code, out) == (2, "")
     assert "\x1b" not in err and "\x07" not in err
     assert "\\x1b]0;pwned\\x07\\x1b[2J.txt: error: no such file" in err
+
+
+QUESTION_WITH_ERRORS = """\
+id: Hotline_1
+prompt: 市民打12345热线投诉噪音扰民,你怎么处理?
+type: 应急应变题
+topic: nowhere
+key_points:
+  - id: Listen
+    point: 耐心倾听,安抚情绪
+    keywords: [[安抚, 倾听], true]
+  - id: act
+    point: 联系执法部门到场处置
+    weight: heavy
+"""
+
+
+@pytest.mark.parametrize("pack_yaml", [None, "id: Demo Pack\ntitle: 演示包\n"])
+def test_a_question_with_errors_that_do_not_stop_grading_is_graded_with_a_warning(
+    capsys, tmp_path, answers, pack_yaml
+):
+    # a type not in the list, a topic the pack lacks, capitals and '_' in ids, a keyword
+    # that YAML reads as true, a weight that is not a number (and, second run, a
+    # pack.yaml with a bad id): validate reports them all, but grading goes on
+    files = {"questions/hot.yaml": QUESTION_WITH_ERRORS}
+    if pack_yaml:
+        files["pack.yaml"] = pack_yaml
+    root = write_pack(tmp_path / "pack", files)
+    (f,) = answers(a="先安抚他的情绪,再联系城管执法部门到场处置。")
+    code, out, err = run(capsys, "grade", "--pack", str(root), "--question", "Hotline_1", "--json", f)
+    assert code == 0, err
+    assert "warning" in err and "Hotline_1" in err and "studyapp validate" in err
+    (result,) = json.loads(out)
+    assert result["question"] == "Hotline_1"
+    assert {p["id"]: p["status"] for p in result["points"]} == {"Listen": "covered", "act": "covered"}
+    code, out, err = run(capsys, "validate", str(root))
+    assert code == 1 and "hot.yaml" in err + out
+
+
+def test_a_question_whose_key_points_cannot_be_read_still_exits_2(capsys, tmp_path, answers):
+    root = write_pack(tmp_path / "pack", {"questions/hot.yaml": "id: hot\nprompt: 你怎么办?\nkey_points: 安抚\n"})
+    (f,) = answers(a="安抚")
+    code, out, err = run(capsys, "grade", "--pack", str(root), "--question", "hot", f)
+    assert code == 2 and out == ""
+    assert "hot" in err and "studyapp validate" in err

@@ -10,8 +10,14 @@ exactly one JSON list on standard output, one object per FILE, in order::
 Evidence offsets are character offsets into the answer text as read (UTF-8
 decoded, BOM removed, line endings made LF), end exclusive.
 
-Unknown pack or question, unreadable or non-UTF-8 answer: a message on
-standard error and exit status 2 (nothing on standard output). Every answer
+A question the pack leaves out for errors that need not stop grading (a type
+not in the list, a topic the pack lacks, capitals in an id, a keyword YAML
+reads as true/false ...) is graded from its prompt and key points, with a
+warning on standard error (``studyapp validate`` names the errors).
+
+Unknown pack or question, a question whose key points cannot be read,
+unreadable or non-UTF-8 answer: a message on standard error and exit status 2
+(nothing on standard output). Every answer
 is read before any is graded, so a bad file gives no partial output.
 """
 from __future__ import annotations
@@ -88,12 +94,26 @@ def run(args) -> int:
 
     folder = _pack_folder(args)
     result = load_pack(folder)
-    if result.pack is None:
-        first = result.errors[0].format() if result.errors else f"{folder}: not a pack"
-        return _fail(f"cannot load pack {folder}: {first}")
     pack = result.pack
-    question = pack.question(args.question)
+    question = pack.question(args.question) if pack is not None else None
     if question is None:
+        # left out of the pack for errors that need not stop grading (a type not in the
+        # list, an id with capitals ...): graded from its prompt and key points, with a warning
+        from studyapp.core.packs import loose_question
+
+        question = loose_question(folder, args.question)
+        if question is not None:
+            from studyapp.core.textio import terminal_safe
+
+            print(
+                f"studyapp grade: warning: question {terminal_safe(repr(args.question))} has errors"
+                f" (run: studyapp validate {terminal_safe(str(folder))}); graded from its prompt and key points",
+                file=sys.stderr,
+            )
+    if question is None:
+        if pack is None:
+            first = result.errors[0].format() if result.errors else f"{folder}: not a pack"
+            return _fail(f"cannot load pack {folder}: {first}")
         known = ", ".join(q.id for q in pack.questions) or "none"
         msg = f"no question {args.question!r} in pack {pack.id} ({folder}); questions: {known}"
         broken = [p for p in result.errors if p.path.parent.name == "questions"]
@@ -110,7 +130,7 @@ def run(args) -> int:
 
     from studyapp.core.grading import Grader
 
-    grader = Grader(question, thesaurus=pack.thesaurus)
+    grader = Grader(question, thesaurus=pack.thesaurus if pack is not None else None)
     results = [grader.grade(t) for t in texts]
 
     if args.json:

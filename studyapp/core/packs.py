@@ -1008,10 +1008,98 @@ def _fallback_id(root: Path) -> str:
     return slug or "pack"
 
 
+# --------------------------------------------------------------------------
+# a question with errors, read for grading only
+
+
+def _loose_text(y: Y | None) -> str | None:
+    """Any scalar as the text it is written as (a number, a date, true); None otherwise."""
+    if y is None or y.kind != "scalar" or y.value is None:
+        return None
+    text = y.value if isinstance(y.value, str) else (y.raw or str(y.value))
+    return text.strip() or None
+
+
+def _loose_keywords(y: Y | None) -> tuple[tuple[str, ...], ...]:
+    if y is None or y.kind != "seq":
+        return ()
+    groups = []
+    for item in y.value:
+        if item.kind == "seq":  # alternatives; a list nested deeper is flattened
+            alts = [t for t in (_loose_text(a) for a in _flatten(item.value)) if t]
+        else:
+            alts = [t for t in (_loose_text(item),) if t]
+        if alts:
+            groups.append(tuple(dict.fromkeys(alts)))
+    return tuple(groups)
+
+
+def _flatten(items: list[Y]) -> list[Y]:
+    out = []
+    for it in items:
+        out.extend(_flatten(it.value) if it.kind == "seq" else [it])
+    return out
+
+
+def loose_question(path: Path | str, question_id: str, *, limit: int = DEFAULT_LIMIT) -> Question | None:
+    """The question ``question_id`` of the pack at ``path`` read as leniently as grading
+    allows, for a question the pack left out because of errors that do not stop it
+    being graded (a type not in the list, a topic the pack lacks, an id with capitals
+    or '_', a keyword written as true ...): its prompt and its key points with their
+    ids, text, weights and keywords. None when no question file has that id or its
+    key points cannot be read. ``studyapp validate`` still reports every error."""
+    folder = Path(path) / QUESTIONS_DIR
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
+    except OSError:
+        return None
+    for f in files:
+        try:
+            doc = parse_yaml(read_user_text(f, limit=limit))
+        except (UserInputError, _YamlRefused):
+            continue
+        if doc is None or doc.kind != "map":
+            continue
+        m = doc.value
+        if _loose_text(m["id"].value if "id" in m else None) != question_id.strip():
+            continue
+        kps = m.get("key_points")
+        if kps is None or kps.value.kind != "seq":
+            return None
+        points, seen = [], set()
+        for item in kps.value.value:
+            if item.kind != "map":
+                continue
+            km = item.value
+            kp_id = _loose_text(km["id"].value if "id" in km else None)
+            text = _loose_text(km["point"].value if "point" in km else None) or ""
+            keywords = _loose_keywords(km["keywords"].value if "keywords" in km else None)
+            if kp_id is None or kp_id in seen or not (text or keywords):
+                continue
+            seen.add(kp_id)
+            w = km["weight"].value.value if "weight" in km else 1.0
+            ok = isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) and w > 0
+            weight = float(w) if ok else 1.0
+            points.append(KeyPoint(id=kp_id, point=text, weight=weight, keywords=keywords))
+        if not points:
+            return None
+        q_type = _loose_text(m["type"].value if "type" in m else None)
+        return Question(
+            id=question_id.strip(),
+            prompt=_loose_text(m["prompt"].value if "prompt" in m else None) or "",
+            key_points=tuple(points),
+            type=q_type if q_type in QUESTION_TYPES else None,
+            reference=_loose_text(m["reference"].value if "reference" in m else None),
+            path=f,
+        )
+    return None
+
+
 __all__ = [
     "FORMAT_VERSION",
     "ID_RE",
     "bundled_pack_dir",
     "load_pack",
+    "loose_question",
     "parse_yaml",
 ]
