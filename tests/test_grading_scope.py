@@ -100,3 +100,16 @@ def test_a_negated_word_missing_from_an_answer_is_named_with_its_negation():
     question = q([("calm", "保持冷静,不跟群众赌气顶撞")], prompt="群众来窗口发火,你怎么办?")
     g = grade(question, "先把问题记下来。")
     assert any(m.startswith("不跟") for m in g.point("calm").missing), g.point("calm").missing
+
+
+def test_leaving_it_to_others_and_that_is_all_is_a_brush_off():
+    question = q(
+        [("rescue", "组织救援力量,引导游客到安全地带避雨"), ("stop", "暂停售票,劝导游客暂缓进入")],
+        prompt="景区突降暴雨,部分游客被困山上,你是值班负责人,怎么办?",
+    )
+    g = grade(question, "景区没必要停止售票,游客自己注意安全就行,等雨停了自然就下山了。")
+    assert g.point("rescue").status == "missed"
+    assert g.point("stop").status == "missed"
+    # the candidate's own 自己 is no brush-off, nor is a measure with more to it
+    g = grade(question, "我自己带队上山,把被困游客引导到安全地带避雨。")
+    assert g.point("rescue").status == "covered"
