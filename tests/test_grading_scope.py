@@ -113,3 +113,22 @@ def test_leaving_it_to_others_and_that_is_all_is_a_brush_off():
     # the candidate's own 自己 is no brush-off, nor is a measure with more to it
     g = grade(question, "我自己带队上山,把被困游客引导到安全地带避雨。")
     assert g.point("rescue").status == "covered"
+
+
+def test_their_own_business_is_a_brush_off_after_their_too():
+    # 他们自己散了就行: 们 before 自己 is not the candidate's 我们
+    question = q([("explain", "耐心解释限流是为了游客安全")], prompt="景区门口游客不满聚集,你怎么办?")
+    g = grade(question, "景区已经按规定限流了,让他们自己散了就行。")
+    assert g.point("explain").status == "missed"
+
+
+def test_the_bare_minimum_after_refusing_the_rest_is_no_plan():
+    # 不用…也不用…, 直接…就行: the one thing left is offered instead of the measures
+    question = q(
+        [("forms", "采用讲座、情景剧、发放读本等多种宣传形式")],
+        prompt="单位让你组织一次普法下乡活动,你怎么组织?",
+    )
+    g = grade(question, "没必要搞什么调研,也不用请律师,直接发几份读本就行。")
+    assert g.point("forms").status == "missed"
+    g = grade(question, "宣传形式要多样:开讲座、演情景剧、发放通俗读本。")
+    assert g.point("forms").status == "covered"

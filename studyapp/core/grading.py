@@ -280,16 +280,26 @@ _DISMISS = re.compile(
     r"(?:我|我们|社区|单位)也没(?:有)?办法|直接干(?=[,;。!?]|$)|硬推|强行推|(?<!不)是(?:件)?小事|"
     r"自然(?:就)?(?:会)?平息|就没人(?:关注|管|提)了|"
     # 游客自己注意安全就行, 让施工单位自己报个情况就行: someone else's to do, and that is all
-    r"(?<![我们咱])自己[^,;:。!?]{0,12}?就(?:行|好|可以|得了)(?:了|啦)?(?=[,;:。!?]|$))"
+    r"(?<!我)(?<!我们)(?<!咱们)自己[^,;:。!?]{0,12}?就(?:行|好|可以|得了)(?:了|啦)?(?=[,;:。!?]|$))"
 )
 # …said of the stance itself (不能说群众无理取闹, 不是不用理会): not the candidate's
 _DISMISS_DENIED = re.compile(r"(?:不能|不要|不会|不该|不应|别|绝不|决不|不是|不可|不可以|反对|避免)(?:说|认为|觉得|把)?\S{0,3}$")
+
+
+# 不用搞调研,也不用考核,直接请个专家讲一上午就行: the bare minimum offered instead of the rest
+_MINIMAL = re.compile(
+    r"(?:不用|不必|没必要|没有必要|用不着|无需)[^。!?]*?[,;]\s*(?:直接|只要|只需|就)?[^,;:。!?]{0,14}?就(?:行|可以|好)(?:了|啦)?(?=[,;:。!?]|$)"
+)
 
 
 def _dismissal(text: str, body: int):
     """Where the candidate brushes the matter off or blames others in the sentence, or None."""
     for m in _DISMISS.finditer(text, body):
         if not _DISMISS_DENIED.search(text[max(body, m.start() - 8):m.start()]):
+            return m
+    if ("就行" in text or "就可以" in text or "就好" in text):
+        m = _MINIMAL.search(text, body)
+        if m:
             return m
     return None
 
