@@ -132,3 +132,14 @@ def test_the_bare_minimum_after_refusing_the_rest_is_no_plan():
     assert g.point("forms").status == "missed"
     g = grade(question, "宣传形式要多样:开讲座、演情景剧、发放通俗读本。")
     assert g.point("forms").status == "covered"
+
+
+def test_what_experts_or_many_people_say_is_their_view_not_the_candidates():
+    question = q([("good", "直播带货能拓宽农产品销路,帮助农民增收")], prompt="有干部直播带货卖农产品,你怎么看?")
+    for answer in (
+        "有专家认为直播带货能拓宽农产品销路,帮助农民增收。但我觉得这种说法太理想化了。",
+        "很多人说直播带货能帮农民增收,我看未必。",
+    ):
+        assert grade(question, answer).point("good").status != "covered", answer
+    g = grade(question, "我认为直播带货能拓宽农产品销路,帮助农民增收。")
+    assert g.point("good").status == "covered"
