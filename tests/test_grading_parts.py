@@ -31,3 +31,21 @@ def test_give_alone_does_not_stand_for_pushing_onto_someone():
     assert g.point("pass").status != "covered"
     g = grade(question, "不能把各部门的工作都推给楼长。")
     assert g.point("pass").status == "covered"
+
+
+def test_two_words_of_a_point_said_by_one_character_each_count():
+    # outlines shorten 谣言来源 to 谣源, 临时停车 to 临停
+    question = q(
+        [("source", "查明谣言来源,依法处理造谣者"), ("park", "在周边设置临时停车点")],
+        prompt="网上传言小区水源被污染,群众恐慌抢购瓶装水;学校门口接送车辆拥堵。你怎么办?",
+    )
+    g = grade(question, "检测核实→发布辟谣→追查谣源→设临停点")
+    assert g.point("source").status == "covered"
+    assert g.point("park").status == "covered"
+
+
+def test_such_a_pair_inside_another_word_is_not_it():
+    # 说实 of 说实话 is no abbreviation of 说明实情
+    question = q([("tell", "向群众说明实情")], prompt="群众对停水有意见,你怎么办?")
+    g = grade(question, "说实话,这件事我也很着急。")
+    assert g.point("tell").status == "missed"

@@ -425,6 +425,7 @@ class _Unit:
     lacking: set = field(default_factory=set)
     # the point asks to avoid it (跟风 in 避免盲目跟风): saying no to it (别跟风) makes the point
     avoid: bool = False
+    abbreviations: set = field(default_factory=set)  # 谣源 for 谣言 and 来源 side by side
 
 
 @dataclass
@@ -905,6 +906,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 if u.keyword and not _unopposed_bad(u.name):
                     u.against = {t for t in u.terms if _unopposed_bad(t)}
         _add_short_verbs(units, points_text[i], lex)
+        _add_abbreviations(units, points_text[i])
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
         point.counted = [(u.weight, u.part) if u.weight >= CONTEXT else None for u in units]
@@ -1043,6 +1045,31 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
                                 continue
                             units[ui].terms[t] = strength
                             units[ui].short.add(t)
+
+
+ABBR_COMMON = 1000  # a dictionary word more frequent than this is a word of its own (开车)
+
+
+def _add_abbreviations(units: list, text: str) -> None:
+    """Two words of the point side by side said by one character of each, as outlines
+    shorten them (谣言来源 -> 谣源, 摸排堵点 -> 摸堵, 临时停车 -> 临停): a term of both
+    words' units, at a part's strength; found only where it is a word of the answer."""
+    by_name = {
+        u.name: u for u in units if not u.keyword and not u.prompt and len(u.name) == 2 and u.weight >= CONTEXT
+    }
+    for a, ua in by_name.items():
+        for b, ub in by_name.items():
+            if a == b or a + b not in text:
+                continue
+            for cc in (a[0] + b[0], a[0] + b[1]):
+                if cc in text or any(c in _GRAMMAR or c in "不没无未非别" for c in cc):
+                    continue
+                if _is_word(cc) and _frequency(cc) > ABBR_COMMON:
+                    continue  # 开车, 不用: a word of its own
+                for u in (ua, ub):
+                    if cc not in u.terms:
+                        u.terms[cc] = PART
+                        u.abbreviations.add(cc)
 
 
 # --------------------------------------------------------------------------
@@ -1266,21 +1293,28 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 _GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
 
 
-def _not_across_words(text: str, found: list, risky: set) -> list:
+def _not_across_words(text: str, found: list, risky: set, abbreviations: set = frozenset()) -> list:
     """Drop hits of ``risky`` terms that straddle two words of the sentence (目的 in 项目的,
-    工工 in 员工工作)."""
+    工工 in 员工工作), and of ``abbreviations`` that do not start a word or sit inside a
+    longer one (说实 in 说实话)."""
     token_of = [0] * (len(text) + 1)  # token index of each character
-    starts = set()
+    starts: dict[int, str] = {}
     pos = 0
     for k, w in enumerate(_segmenter()(text)):
-        starts.add(pos)
+        starts[pos] = w
         for j in range(pos, min(pos + len(w), len(text))):
             token_of[j] = k
         pos += len(w)
-    return [
-        h for h in found
-        if h[0] not in risky or h[1] in starts or token_of[h[1]] == token_of[h[2] - 1]
-    ]
+    out = []
+    for h in found:
+        if h[0] in abbreviations:
+            word = starts.get(h[1])
+            if word is None or (len(word) > h[2] - h[1] and _is_word(word)):
+                continue
+        elif h[0] in risky and h[1] not in starts and token_of[h[1]] != token_of[h[2] - 1]:
+            continue
+        out.append(h)
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -1355,6 +1389,9 @@ class Grader:
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
         # so are doubled verb characters (听听 for 听取): 工工 in 员工工作 is not 分工
         self._risky |= {t for t in self._where if len(t) == 2 and t[0] == t[1]}
+        # and so are abbreviations (谣源): 说实 in 说实话 is no 说明实情
+        self._abbreviations = {t for p in self._points for u in p.units for t in u.abbreviations}
+        self._risky |= self._abbreviations
         self._cache: dict[str, tuple] = {}
         self._weights: dict[int, dict] = {}
         self._lines: dict[str, list[Sentence]] = {}
@@ -1511,7 +1548,7 @@ class Grader:
                 if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
                     found.append((t, i, j + 2, GAPPED))
         if self._risky and any(t in self._risky for t, _, _, _ in found):
-            found = _not_across_words(text, found, self._risky)
+            found = _not_across_words(text, found, self._risky, self._abbreviations)
         if single:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
         if not found:
