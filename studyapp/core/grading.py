@@ -297,10 +297,8 @@ def _dismissal(text: str, body: int):
     for m in _DISMISS.finditer(text, body):
         if not _DISMISS_DENIED.search(text[max(body, m.start() - 8):m.start()]):
             return m
-    if ("就行" in text or "就可以" in text or "就好" in text):
-        m = _MINIMAL.search(text, body)
-        if m:
-            return m
+    if "就行" in text or "就可以" in text or "就好" in text:
+        return _MINIMAL.search(text, body)
     return None
 
 
