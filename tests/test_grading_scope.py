@@ -143,3 +143,17 @@ def test_what_experts_or_many_people_say_is_their_view_not_the_candidates():
         assert grade(question, answer).point("good").status != "covered", answer
     g = grade(question, "我认为直播带货能拓宽农产品销路,帮助农民增收。")
     assert g.point("good").status == "covered"
+
+
+def test_the_lack_a_point_names_stays_said_when_its_negation_reaches_on():
+    # 无 negates 统筹 (what the point says is lacking) and reaches on to 跟风; the
+    # reach must not void the lack that the candidate did name
+    question = q(
+        [("cause", "根源在于缺乏统筹,各乡镇跟风上项目", [["统筹", "跟风", "一窝蜂"]])],
+        prompt="多个乡镇同时上马同类产业项目,结果滞销,你怎么看?",
+    )
+    for answer in ("因:无统筹跟风上", "原因:无统筹,跟风上"):
+        assert grade(question, answer).point("cause").status == "covered", answer
+    # a plain 统筹 is still not the lack
+    g = grade(question, "要加强统筹。")
+    assert g.point("cause").status != "covered"

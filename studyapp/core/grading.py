@@ -1443,6 +1443,7 @@ class Grader:
                     stop = _CLAUSE_END.search(text, m.end())
                     bad_words.append((m.start(), stop.start() if stop else len(text)))
         clauses = None
+        own_negation = set()
         for h in hits:
             term, start, end, said_flag, _, scale = h
             inside_bad = bad_words and not _is_bad(term) and any(
@@ -1490,6 +1491,8 @@ class Grader:
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
                     units[ui] = (s, start, e)
+                if negative:
+                    own_negation.add((pi, ui, start))
         for pi, hs in rejected.items():
             # a clause that negates one part of a point says nothing for its other parts
             # (信息不共享 is not half of 推进信息共享)
@@ -1504,7 +1507,10 @@ class Grader:
             if (scopes or problems) and pi in ok:
                 ok[pi] = {
                     u: v for u, v in ok[pi].items()
-                    if not any(
+                    # 规划 of 缺乏规划 said as 无规划: a negation the point asks for is not voided by
+                    # the same cue reaching on (无规划盲目上)
+                    if (pi, u, v[1]) in own_negation
+                    or not any(
                         a <= v[1] < b and not (v[1] <= x and b <= v[2] and v[2] - v[1] > b - x)
                         for a, x, b in scopes
                     )
