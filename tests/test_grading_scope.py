@@ -157,3 +157,33 @@ def test_the_lack_a_point_names_stays_said_when_its_negation_reaches_on():
     # a plain 统筹 is still not the lack
     g = grade(question, "要加强统筹。")
     assert g.point("cause").status != "covered"
+
+
+def test_saying_a_measure_is_of_no_use_rejects_it():
+    question = q(
+        [("rules", "把门前三包写进村规民约"), ("promo", "用大喇叭宣传垃圾分类")],
+        prompt="村里垃圾乱倒,你怎么治理?",
+    )
+    g = grade(question, "村规民约也管不了什么事;大喇叭宣传也没什么用,罚款最管用。")
+    assert g.point("rules").status == "missed"
+    assert g.point("promo").status == "missed"
+    g = grade(question, "把门前三包写进村规民约;用大喇叭天天宣传垃圾分类。")
+    assert g.point("rules").status == "covered"
+    assert g.point("promo").status == "covered"
+
+
+def test_a_no_that_closes_the_sentence_rejects_all_of_it():
+    question = q([("shift", "推行弹性上下班")], prompt="单位想缓解早高峰,你怎么看?")
+    g = grade(question, "弹性上下班会打乱单位作息,办事群众也找不到人,我不赞成。")
+    assert g.point("shift").status == "missed"
+    g = grade(question, "弹性上下班能错开早高峰,我赞成推行。")
+    assert g.point("shift").status == "covered"
+
+
+def test_not_for_a_cause_in_a_point_negates_the_action_not_the_cause():
+    # 不因被投诉而放松检查: the point is about not relaxing; 被投诉 is only the occasion
+    question = q([("firm", "坚持原则,不因被投诉而放松检查")], prompt="商户投诉你检查太严,你怎么办?")
+    g = grade(question, "既然被投诉了,那就放松检查,别得罪人。")
+    assert g.point("firm").status != "covered"
+    g = grade(question, "不能因为被投诉就放松检查,该查的照样查。")
+    assert g.point("firm").status == "covered"

@@ -207,8 +207,14 @@ _NEG_TAIL = re.compile(
     r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:我们|我|咱们)?(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
     r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
     r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得|"
-    r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|办不到|做不到|不可能)"
+    r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|办不到|做不到|不可能|"
+    r"不赞成|不同意|不支持|不认同|不看好|反对|不靠谱)"
     r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
+)
+# a clause that closes a sentence with the candidate's own no (…,我不赞成)
+_STANCE_TAIL = re.compile(
+    r"^(?:所以|因此|总之)?(?:我|我个人|我们)(?:是|坚决|并|对此)?(?:不赞成|不同意|不支持|不认同|不看好|反对)"
+    r"(?:这种做法|这样做|这么做|这个做法|这个办法|这种办法)?[的啊吧]?$"
 )
 # (a term) 没必要 / 不可取 … after the term in the same clause
 _CONDEMN = (
@@ -225,7 +231,9 @@ _NEG_AFTER = re.compile(
     # 越解释越乱, 被夸大了: the measure makes things worse, the worry is overblown
     r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|(?:更|也|就)?(?:谈不上|算不上)|"
     r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响)|"
-    r"(?:不|没)(?:对口|匹配|管用|好使)|"
+    r"(?:不|没)(?:对口|匹配|管用|好使|顶用)|没(?:什么|啥|多大|太大)(?:用|意义|效果|作用)|不靠谱|"
+    # 村规民约也管不了什么事, 起不了作用
+    r"管不了(?:什么|啥)?(?:事|用)?|起不了(?:什么|啥|多大)?作用|"
     r"办不到|做不到|不可能|(?:已经)?够多了|"
     # 销路问题不在考虑范围内
     r"不在(?:我们的|我的)?考虑范围|"
@@ -544,6 +552,29 @@ def _named_lack(word: str) -> bool:
 _NOT_ONLY = re.compile(r"而?不(?:只|仅仅|仅|光|单)是")
 
 
+_NOT_FOR = re.compile(r"不(?:会|能|得|要|可)?因(?:为)?")
+
+
+def _negated_for_cause(piece: str, tokens: list[str]) -> set[int]:
+    """不因未认证停发养老金, 不因被投诉而放松原则: what is negated is the action (停发, 放松),
+    not its cause; the indices of those tokens."""
+    out: set[int] = set()
+    for m in _NOT_FOR.finditer(piece):
+        pos, spans = 0, []
+        for k, w in enumerate(tokens):
+            at = piece.find(w, pos)
+            pos = at + len(w) if at >= 0 else pos
+            if at >= m.end():
+                spans.append((k, at, w))
+        i = piece.find("而", m.end())
+        if i >= 0:  # 不因X而V: the verb after 而
+            verbs = [k for k, at, w in spans if at > i and _is_verb(w.strip())][:1]
+        else:  # 不因XV: the last verb
+            verbs = [k for k, at, w in spans if _is_verb(w.strip())][-1:]
+        out.update(verbs)
+    return out
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
     there, the thesaurus term it is part of or "").
@@ -570,6 +601,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             cues = [c for c in cues if c[0] in starts]
         whole = _thesaurus_terms(piece, tokens, lex)
         before = len(words)
+        because = _negated_for_cause(piece, tokens)
         pos = 0
         for k, w in enumerate(tokens):
             at = piece.find(w, pos)
@@ -584,6 +616,8 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                     and (_is_verb(w.strip()) or (k >= 2 and piece[b:b + 1] != tokens[k - 1])))
                 for a, b, _, reach in cues
             )
+            if k in because:
+                negative = True
             w = w.strip()
             if negative and _named_lack(w):
                 negative = False  # 缺乏经验等不足: the shortcoming is named, not lacking
@@ -1614,6 +1648,11 @@ class Grader:
                     if 0 <= ci < len(clauses) - 1:
                         na, nb = clauses[ci + 1]
                         tail = bool(_NEG_TAIL.match(text[na:nb].strip()))
+                        if not tail:
+                            # …太麻烦,会让病人排更长的队,我不赞成: a stance that closes the
+                            # sentence rejects all of it
+                            na, nb = clauses[-1]
+                            tail = bool(_STANCE_TAIL.match(text[na:nb].strip()))
                     cues = _cues(text[a:b])
                     if cues and _ONE_SIDED.match(text, a, b):
                         cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
