@@ -187,3 +187,15 @@ def test_not_for_a_cause_in_a_point_negates_the_action_not_the_cause():
     assert g.point("firm").status != "covered"
     g = grade(question, "不能因为被投诉就放松检查,该查的照样查。")
     assert g.point("firm").status == "covered"
+
+
+def test_keeping_people_from_what_a_point_would_stop_makes_it():
+    # the tutor's keyword 翻护栏 is what the point would stop (劝阻…翻护栏): a no to it is the point
+    question = q(
+        [("stop", "劝阻游客翻护栏等危险行为", [["劝阻", "制止", "翻护栏"]])],
+        prompt="景区悬崖边人多,你是现场工作人员,怎么办?",
+    )
+    for answer in ("拿喇叭喊话:请不要翻护栏!", "告诉大家不能翻护栏。"):
+        assert grade(question, answer).point("stop").status == "covered", answer
+    for answer in ("没必要劝阻大家翻护栏,出了事自己负责。", "不用制止他们翻护栏。"):
+        assert grade(question, answer).point("stop").status == "missed", answer

@@ -431,6 +431,8 @@ class _Unit:
     lacking: set = field(default_factory=set)
     # the point asks to avoid it (跟风 in 避免盲目跟风): saying no to it (别跟风) makes the point
     avoid: bool = False
+    # a keyword's terms that the point asks to avoid (套子 of [劝阻, 套子] in 劝阻村民私设套子)
+    avoid_terms: set = field(default_factory=set)
     abbreviations: set = field(default_factory=set)  # 谣源 for 谣言 and 来源 side by side
 
 
@@ -863,11 +865,14 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             for group in kp.keywords:
                 terms: dict = {}
                 lacking: set = set()
+                avoid_terms: set = set()
                 for term in group:
                     _expand(term, lex, EXACT, terms, prompt)
                     t = fold_term(term)
                     if any(t in w for w in negated_words):
                         lacking |= {t} | set(lex.synonyms_of(t)) | set(lex.related_of(t))
+                    elif not _is_bad(t) and re.search(_AVOID + re.escape(t), points_text[i]):
+                        avoid_terms |= {t} | set(lex.synonyms_of(t))
                     have.add(t)
                     have |= lex.synonyms_of(t)
                 if not terms:
@@ -881,7 +886,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                             terms[t] = min(terms[t], PROMPT)
                 units.append(
                     _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units),
-                          prompt=in_prompt, lacking=lacking)
+                          prompt=in_prompt, lacking=lacking, avoid_terms=avoid_terms)
                 )
             saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
@@ -1171,7 +1176,10 @@ _DENIAL = re.compile(
 
 
 # a key point asking to avoid something: 避免盲目跟风, 防止一刀切, 不搞…
-_AVOID = r"(?:避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌)[^,;:。!?、]{0,4}?"
+_AVOID_VERBS = r"避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌|劝阻|制止|阻止|劝止"
+_AVOID = r"(?:" + _AVOID_VERBS + r")[^,;:。!?、]{0,4}?"
+# the answer says no to the avoiding itself (没必要劝阻他们下套子, 不用制止)
+_AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?(?:避免|防止|杜绝|劝阻|制止|阻止|劝止|禁止|拦)")
 
 
 # what follows a bare 不 / 没 in "不X就Y" (不整改就处罚): a condition
@@ -1391,7 +1399,7 @@ class Grader:
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
                         (pi, ui, s, (u.negative or t in u.lacking) and not _is_bad(t) and t not in u.affirm,
-                         t in u.short, t in u.against, u.avoid)
+                         t in u.short, t in u.against, u.avoid or t in u.avoid_terms)
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
@@ -1486,7 +1494,7 @@ class Grader:
             for pi, ui, s, negative, short, against, avoid in where[term]:
                 e = end
                 flag = said_flag
-                if avoid and flag in ("negated", "rejected"):
+                if avoid and flag in ("negated", "rejected") and not _AVOID_SAID.search(text, h[4][0], start):
                     flag = ""  # 别跟风 for 避免盲目跟风: saying no to what the point avoids
                 if against and not flag and not _OPPOSE_ANY.search(text, h[4][0], start + _bad_at(term)):
                     # 信息孤岛 said as a problem, on a point that proposes 信息共享
