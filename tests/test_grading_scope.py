@@ -199,3 +199,15 @@ def test_keeping_people_from_what_a_point_would_stop_makes_it():
         assert grade(question, answer).point("stop").status == "covered", answer
     for answer in ("没必要劝阻大家翻护栏,出了事自己负责。", "不用制止他们翻护栏。"):
         assert grade(question, answer).point("stop").status == "missed", answer
+
+
+def test_what_a_point_says_is_harmed_is_said_by_its_negation():
+    # 破坏公平 in the point: 很不公平 in the answer names that harm
+    question = q(
+        [("harm", "插队抢号破坏公平", [["公平", "秩序"]])],
+        prompt="医院挂号处有人插队抢号,你怎么看?",
+    )
+    g = grade(question, "插队抢号让老老实实排队的人吃亏,很不公平。")
+    assert g.point("harm").status == "covered"
+    g = grade(question, "没必要管什么公平不公平。")
+    assert g.point("harm").status != "covered"

@@ -429,10 +429,12 @@ class _Unit:
     # a keyword's terms that the point's own text says are lacking (规划 in 缺乏科学规划):
     # they match only negated, as the words of a negative unit do
     lacking: set = field(default_factory=set)
-    # the point asks to avoid it (跟风 in 避免盲目跟风): saying no to it (别跟风) makes the point
-    avoid: bool = False
-    # a keyword's terms that the point asks to avoid (套子 of [劝阻, 套子] in 劝阻村民私设套子)
-    avoid_terms: set = field(default_factory=set)
+    # the point asks to avoid it (跟风 in 避免盲目跟风): saying no to it (别跟风) makes the point;
+    # or says it is harmed (公平 in 破坏公平): saying it is not there (不公平) makes the point
+    avoid: str = ""  # "" | AVOIDED | HARMED
+    # a keyword's terms that the point asks to avoid or says are harmed (套子 of [劝阻, 套子]
+    # in 劝阻村民私设套子) -> AVOIDED / HARMED
+    avoid_terms: dict = field(default_factory=dict)
     abbreviations: set = field(default_factory=set)  # 谣源 for 谣言 and 来源 side by side
 
 
@@ -865,14 +867,14 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             for group in kp.keywords:
                 terms: dict = {}
                 lacking: set = set()
-                avoid_terms: set = set()
+                avoid_terms: dict = {}
                 for term in group:
                     _expand(term, lex, EXACT, terms, prompt)
                     t = fold_term(term)
                     if any(t in w for w in negated_words):
                         lacking |= {t} | set(lex.synonyms_of(t)) | set(lex.related_of(t))
-                    elif not _is_bad(t) and re.search(_AVOID + re.escape(t), points_text[i]):
-                        avoid_terms |= {t} | set(lex.synonyms_of(t))
+                    elif not _is_bad(t) and (kind := _avoided(t, points_text[i])):
+                        avoid_terms.update((x, kind) for x in {t} | set(lex.synonyms_of(t)))
                     have.add(t)
                     have |= lex.synonyms_of(t)
                 if not terms:
@@ -930,7 +932,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     scale = 1.0  # a rare, specific word of the point says as much as a keyword
                 else:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
-                avoid = not negative and bool(re.search(_AVOID + re.escape(w), points_text[i]))
+                avoid = "" if negative else _avoided(w, points_text[i])
                 units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
                                    prompt=_in_prompt(w, prompt), affirm=affirm, avoid=avoid))
             if not kp.keywords:
@@ -1176,8 +1178,20 @@ _DENIAL = re.compile(
 
 
 # a key point asking to avoid something: 避免盲目跟风, 防止一刀切, 不搞…
-_AVOID_VERBS = r"避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌|劝阻|制止|阻止|劝止"
-_AVOID = r"(?:" + _AVOID_VERBS + r")[^,;:。!?、]{0,4}?"
+_AVOID = r"(?:避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌|劝阻|制止|阻止|劝止)[^,;:。!?、]{0,4}?"
+# a key point saying something is harmed: 破坏公平, 损害公信力
+_HARM = r"(?:破坏|损害|扰乱|削弱|丧失|失去)(?:了)?[^,;:。!?、]{0,4}?"
+AVOIDED, HARMED = "avoided", "harmed"
+
+
+def _avoided(word: str, point: str) -> str:
+    """AVOIDED when the point asks to avoid ``word`` (避免盲目跟风), HARMED when it says the
+    thing is harmed (破坏公平), else ""."""
+    if re.search(_AVOID + re.escape(word), point):
+        return AVOIDED
+    if re.search(_HARM + re.escape(word), point):
+        return HARMED
+    return ""
 # the answer says no to the avoiding itself (没必要劝阻他们下套子, 不用制止)
 _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?(?:避免|防止|杜绝|劝阻|制止|阻止|劝止|禁止|拦)")
 
@@ -1399,7 +1413,7 @@ class Grader:
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
                         (pi, ui, s, (u.negative or t in u.lacking) and not _is_bad(t) and t not in u.affirm,
-                         t in u.short, t in u.against, u.avoid or t in u.avoid_terms)
+                         t in u.short, t in u.against, u.avoid or u.avoid_terms.get(t, ""))
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
@@ -1494,8 +1508,11 @@ class Grader:
             for pi, ui, s, negative, short, against, avoid in where[term]:
                 e = end
                 flag = said_flag
-                if avoid and flag in ("negated", "rejected") and not _AVOID_SAID.search(text, h[4][0], start):
-                    flag = ""  # 别跟风 for 避免盲目跟风: saying no to what the point avoids
+                if avoid and flag in (("negated", "rejected") if avoid == AVOIDED else ("negated", "denied")) \
+                        and not _AVOID_SAID.search(text, h[4][0], start):
+                    # 别跟风 for 避免盲目跟风: saying no to what the point avoids;
+                    # 很不公平 for 破坏公平: saying it is not there (but 没必要讲公平 rejects it)
+                    flag = ""
                 if against and not flag and not _OPPOSE_ANY.search(text, h[4][0], start + _bad_at(term)):
                     # 信息孤岛 said as a problem, on a point that proposes 信息共享
                     rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
