@@ -1654,6 +1654,7 @@ class Grader:
         bad_spans = [(s, e) for t, s, e, _ in found if _is_bad(t)]
         # per clause: its negation cues, whether a rejection follows it (…,不应该推行) or sits in it
         info: dict[int, tuple] = {}
+        closing = None  # the sentence ends with the candidate's own no (worked out once)
         for t, s, e, scale in found:
             ci = bisect_right(starts, s) - 1
             if ci >= 0 and s < clauses[ci][1]:
@@ -1676,8 +1677,10 @@ class Grader:
                         if not tail:
                             # …太麻烦,会让病人排更长的队,我不赞成: a stance that closes the
                             # sentence rejects all of it
-                            na, nb = clauses[-1]
-                            tail = bool(_STANCE_TAIL.match(text[na:nb].strip()))
+                            if closing is None:
+                                na, nb = clauses[-1]
+                                closing = bool(_STANCE_TAIL.match(text[na:nb].strip()))
+                            tail = closing
                     cues = _cues(text[a:b])
                     if cues and _ONE_SIDED.match(text, a, b):
                         cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
