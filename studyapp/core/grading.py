@@ -1184,13 +1184,31 @@ _HARM = r"(?:破坏|损害|扰乱|削弱|丧失|失去)(?:了)?[^,;:。!?、]{0,
 AVOIDED, HARMED = "avoided", "harmed"
 
 
+_AVOID_VERB = re.compile(_AVOID[:-len(r"[^,;:。!?、]{0,4}?")])
+_HARM_VERB = re.compile(_HARM[:-len(r"[^,;:。!?、]{0,4}?")])
+_GAP_BREAK = frozenset(",;:。!?、")
+
+
+@lru_cache(maxsize=256)
+def _verb_ends(point: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the verbs of avoiding and of harm end in a key point's text."""
+    return (tuple(m.end() for m in _AVOID_VERB.finditer(point)),
+            tuple(m.end() for m in _HARM_VERB.finditer(point)))
+
+
 def _avoided(word: str, point: str) -> str:
     """AVOIDED when the point asks to avoid ``word`` (避免盲目跟风), HARMED when it says the
-    thing is harmed (破坏公平), else ""."""
-    if re.search(_AVOID + re.escape(word), point):
-        return AVOIDED
-    if re.search(_HARM + re.escape(word), point):
-        return HARMED
+    thing is harmed (破坏公平), else "": the word starts at most four characters after
+    such a verb, with no punctuation between. (Worked out from the verbs' positions, not
+    by a pattern per word: compiling one per word cost ~40 ms of a first grading.)"""
+    avoid_ends, harm_ends = _verb_ends(point)
+    if not avoid_ends and not harm_ends:
+        return ""
+    for kind, ends in ((AVOIDED, avoid_ends), (HARMED, harm_ends)):
+        for e in ends:
+            i = point.find(word, e, e + 4 + len(word))
+            if i >= 0 and not any(c in _GAP_BREAK for c in point[e:i]):
+                return kind
     return ""
 # the answer says no to the avoiding itself (没必要劝阻他们下套子, 不用制止)
 _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?(?:避免|防止|杜绝|劝阻|制止|阻止|劝止|禁止|拦)")
