@@ -176,6 +176,8 @@ def test_a_no_that_closes_the_sentence_rejects_all_of_it():
     question = q([("shift", "推行弹性上下班")], prompt="单位想缓解早高峰,你怎么看?")
     g = grade(question, "弹性上下班会打乱单位作息,办事群众也找不到人,我不赞成。")
     assert g.point("shift").status == "missed"
+    # the reason quotes the rejection with the no that makes it one
+    assert g.point("shift").reason == "否定的说法不算答到：「弹性上下班会打乱单位作息,办事群众也找不到人,我不赞成」"
     g = grade(question, "弹性上下班能错开早高峰,我赞成推行。")
     assert g.point("shift").status == "covered"
 

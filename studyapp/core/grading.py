@@ -1688,16 +1688,16 @@ class Grader:
                 a, b = scope
                 ci_info = info.get(ci)
                 if ci_info is None:
-                    tail = False
+                    tail = 0  # where the clause that rejects this one ends (0: none does)
                     if 0 <= ci < len(clauses) - 1:
                         na, nb = clauses[ci + 1]
-                        tail = bool(_NEG_TAIL.match(text[na:nb].strip()))
+                        tail = nb if _NEG_TAIL.match(text[na:nb].strip()) else 0
                         if not tail:
                             # …太麻烦,会让病人排更长的队,我不赞成: a stance that closes the
                             # sentence rejects all of it
                             if closing is None:
                                 na, nb = clauses[-1]
-                                closing = bool(_STANCE_TAIL.match(text[na:nb].strip()))
+                                closing = nb if _STANCE_TAIL.match(text[na:nb].strip()) else 0
                             tail = closing
                     cues = _cues(text[a:b])
                     if cues and _ONE_SIDED.match(text, a, b):
@@ -1717,8 +1717,11 @@ class Grader:
                         # 没必要 / 不同意 reject a proposal; 不 / 缺乏 describe a state (信息不共享)
                         said = text[a + cue[0]:a + cue[1]]
                         flag = "rejected" if said in _STANCE else "denied" if said in _DENY else "negated"
-                    elif (after and _negated_after(text, e, b)) or tail:
+                    elif after and _negated_after(text, e, b):
                         flag = "rejected"
+                    elif tail:
+                        flag = "rejected"
+                        scope = (a, tail)  # quoted in the reason up to the no that rejects it
             out.append((t, s, e, flag, scope, scale))
         return out
 
