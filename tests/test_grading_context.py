@@ -262,3 +262,15 @@ def test_a_word_whose_synonym_the_prompt_names_is_the_prompts_topic():
     assert g.point("channel").status != "covered"
     g = grade(question, "公众号、村口公开栏都要用起来,多渠道发布。")
     assert g.point("channel").status == "covered"
+
+
+def test_a_promise_made_of_stock_phrases_makes_no_point():
+    question = q(
+        [("stance", "表明态度,承诺三天内给答复"), ("check", "到现场核实漏水情况")],
+        prompt="居民到社区反映楼上漏水,物业不管,情绪激动。你怎么处理?",
+    )
+    promise = "我会本着对居民高度负责的态度,妥善处理此事,给大家一个满意的交代。"
+    assert grade(question, promise).point("stance").status != "covered"
+    g = grade(question, "先表明态度:这事社区管到底,三天内给您答复;再去现场核实漏水情况。")
+    assert g.point("stance").status == "covered"
+    assert g.point("check").status == "covered"
