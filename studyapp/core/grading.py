@@ -1033,7 +1033,6 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
     """
     if not units:
         return
-    seg = _segmenter()
     owner: dict[str, int] = {}
     for ui, u in enumerate(units):
         for t, st in u.terms.items():
@@ -1177,16 +1176,12 @@ _DENIAL = re.compile(
 )
 
 
-# a key point asking to avoid something: 避免盲目跟风, 防止一刀切, 不搞…
-_AVOID = r"(?:避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌|劝阻|制止|阻止|劝止)[^,;:。!?、]{0,4}?"
-# a key point saying something is harmed: 破坏公平, 损害公信力
-_HARM = r"(?:破坏|损害|扰乱|削弱|丧失|失去)(?:了)?[^,;:。!?、]{0,4}?"
-AVOIDED, HARMED = "avoided", "harmed"
-
-
-_AVOID_VERB = re.compile(_AVOID[:-len(r"[^,;:。!?、]{0,4}?")])
-_HARM_VERB = re.compile(_HARM[:-len(r"[^,;:。!?、]{0,4}?")])
+# a key point asking to avoid something (避免盲目跟风, 防止一刀切, 不搞…) or saying it is
+# harmed (破坏公平, 损害公信力): the verb, then the word at most four characters on
+_AVOID_VERB = re.compile(r"避免|防止|杜绝|谨防|严禁|禁止|拒绝|反对|不搞|不要|切忌|劝阻|制止|阻止|劝止")
+_HARM_VERB = re.compile(r"(?:破坏|损害|扰乱|削弱|丧失|失去)了?")
 _GAP_BREAK = frozenset(",;:。!?、")
+AVOIDED, HARMED = "avoided", "harmed"
 
 
 @lru_cache(maxsize=256)
@@ -1202,14 +1197,14 @@ def _avoided(word: str, point: str) -> str:
     such a verb, with no punctuation between. (Worked out from the verbs' positions, not
     by a pattern per word: compiling one per word cost ~40 ms of a first grading.)"""
     avoid_ends, harm_ends = _verb_ends(point)
-    if not avoid_ends and not harm_ends:
-        return ""
     for kind, ends in ((AVOIDED, avoid_ends), (HARMED, harm_ends)):
         for e in ends:
             i = point.find(word, e, e + 4 + len(word))
             if i >= 0 and not any(c in _GAP_BREAK for c in point[e:i]):
                 return kind
     return ""
+
+
 # the answer says no to the avoiding itself (没必要劝阻他们下套子, 不用制止)
 _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?(?:避免|防止|杜绝|劝阻|制止|阻止|劝止|禁止|拦)")
 
