@@ -216,10 +216,32 @@ def test_several_files_end_with_their_scores_side_by_side(capsys, pack, answers)
         for f in (full, half, empty):
             if line.startswith(f + "  "):
                 scores[f] = float(line.split("得分 ")[1].split("/")[0])
-    tail = out.rstrip("\n").splitlines()[-4:]
-    assert tail[0] == f"共 3 份答案，平均得分 {sum(scores.values()) / 3:.1f}"
-    assert [l.split() for l in tail[1:]] == [[f"{scores[f]:g}", f] for f in (full, half, empty)]
+    lines = out.splitlines()
+    start = lines.index(f"共 3 份答案，平均得分 {sum(scores.values()) / 3:.1f}")
+    assert [l.split() for l in lines[start + 1:start + 4]] == [[f"{scores[f]:g}", f] for f in (full, half, empty)]
     assert scores[full] == 100 and scores[empty] == 0
+
+
+def test_the_class_summary_counts_who_made_each_key_point(capsys, pack, answers):
+    """A tutor grading a class sees, per key point, how many answers made it, half made it or missed it."""
+    files = answers(a="要精简考核,给社区松绑;放权赋能。", b="放权赋能", c="", d="我不同意放权")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", *files)
+    assert code == 0, err
+    lines = out.rstrip("\n").splitlines()
+    assert lines[-3] == "各采分点（答到 · 部分 · 未答）"
+    assert lines[-2].split() == ["k1", "✓", "1", "◐", "0", "✗", "3", "精简考核评比。"]
+    assert lines[-1].split() == ["k2", "✓", "2", "◐", "0", "✗", "2", "放权赋能。"]
+
+
+def test_summary_leaves_out_each_files_detail(capsys, pack, answers):
+    files = answers(a="要精简考核,给社区松绑;放权赋能。", b="放权赋能")
+    code, out, err = run(capsys, "grade", "--summary", "--pack", str(pack), "--question", "q1", *files)
+    assert code == 0, err
+    assert "依据" not in out and "可补充" not in out and "题目 q1" not in out
+    lines = out.splitlines()
+    assert lines[0] == "共 2 份答案，平均得分 83.3"
+    assert [l.split() for l in lines[1:3]] == [["100", files[0]], ["66.7", files[1]]]
+    assert lines[-1].split()[:7] == ["k2", "✓", "2", "◐", "0", "✗", "0"]
 
 
 def test_a_hostile_file_name_is_not_echoed_to_the_terminal(capsys, pack, tmp_path):

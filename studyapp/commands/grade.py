@@ -1,7 +1,9 @@
-"""``studyapp grade --pack PACK --question QID [--json] FILE [FILE ...]``.
+"""``studyapp grade --pack PACK --question QID [--json | --summary] FILE [FILE ...]``.
 
 Grades each answer file (``-`` reads standard input) against the question's
-key points. Without ``--json``: a readable report per file. With ``--json``:
+key points. Without ``--json``: a readable report per file, and for several
+files a class summary (each score, the mean, and per key point how many
+answers made it); ``--summary`` prints the summary alone. With ``--json``:
 exactly one JSON list on standard output, one object per FILE, in order::
 
     {"file": str, "question": str, "score": number,
@@ -40,7 +42,13 @@ def add_arguments(parser) -> None:
         help="the pack folder holding the question, or the bundled pack's id (default: the bundled pack)",
     )
     parser.add_argument("--question", "-q", required=True, metavar="QID", help="the question's id")
-    parser.add_argument("--json", action="store_true", help="print one JSON list instead of a report")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON list instead of a report")
+    output.add_argument(
+        "--summary",
+        action="store_true",
+        help="print only the class summary: each file's score and, for each key point, how many answers made it",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="answer files (UTF-8); - reads standard input")
 
 
@@ -141,7 +149,7 @@ def run(args) -> int:
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         return 0
 
-    sys.stdout.write(_report(question, args.files, texts, results))
+    sys.stdout.write(_report(question, args.files, texts, results, detail=not args.summary))
     return 0
 
 
@@ -161,12 +169,12 @@ def _restates_terms(reason: str, p) -> bool:
     return bool(sep and terms) and terms <= set(p.matched) | set(p.missing)
 
 
-def _report(question, names, texts, results) -> str:
+def _report(question, names, texts, results, detail: bool = True) -> str:
     from studyapp.core.textio import terminal_safe
 
     lines = []
     points = {kp.id: kp for kp in question.key_points}
-    for name, text, g in zip(names, texts, results):
+    for name, text, g in zip(names, texts, results) if detail else ():
         shown = "<stdin>" if name == "-" else name
         counts = {s: sum(1 for p in g.points if p.status == s) for s in _STATUS_MARK}
         lines.append(
@@ -186,9 +194,20 @@ def _report(question, names, texts, results) -> str:
             if p.reason and not _restates_terms(p.reason, p):
                 lines.append("      说明：" + terminal_safe(p.reason))
         lines.append("")
-    if len(results) > 1:  # a tutor grading a class: the scores side by side at the end
+    if len(results) > 1 or not detail:  # a tutor grading a class: the scores side by side at the end
         lines.append(f"共 {len(results)} 份答案，平均得分 {sum(g.score for g in results) / len(results):.1f}")
         for name, g in zip(names, results):
             lines.append(f"  {g.score:>5g}  {terminal_safe('<stdin>' if name == '-' else name)}")
+        lines.append("")
+        # which points the class made and which it missed: what to teach next
+        lines.append("各采分点（答到 · 部分 · 未答）")
+        width = max((len(kp.id) for kp in question.key_points), default=0)
+        for kp in question.key_points:
+            statuses = [g.point(kp.id).status for g in results]
+            counts = "  ".join(f"{_STATUS_MARK[s]} {statuses.count(s):>2}" for s in _STATUS_MARK)
+            label = " ".join(kp.point.split())
+            if len(label) > 24:
+                label = label[:23] + "…"
+            lines.append(f"  {terminal_safe(kp.id):<{width}}  {counts}  {terminal_safe(label)}")
         lines.append("")
     return "\n".join(lines)
