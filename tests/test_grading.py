@@ -547,6 +547,13 @@ def test_missing_names_whole_phrases_of_a_point_graded_from_its_text():
     assert not {"明确", "法定", "职责"} & set(v.missing)
 
 
+def test_a_word_already_said_does_not_cut_the_phrase_to_add_into_fragments():
+    question = q([("fire", "设置安全员防止意外发生"), ("other", "提前制定演练方案")], prompt="单位要组织消防演练,你怎么安排?")
+    v = grade(question, "演练时要注意安全,别出意外。").point("fire")
+    # 意外 was said; what to add is the phrase around it, not 设置、发生
+    assert v.missing == ("设置安全员防止意外发生",), v.missing
+
+
 def test_missing_names_the_first_alternative_of_each_keyword_group():
     v = grade(BURDEN, "我觉得要多关心基层。").point("sharing")
     assert v.missing == ("信息共享",)

@@ -779,12 +779,10 @@ def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tup
     last_end = -1
     for ui, a, b in p.layout:
         u = p.units[ui]
-        if ui in found or u.name in said:
-            last_end = -1
-            continue
-        if u.weight < 0.2:
-            # a word of the question itself (演练) is not worth naming alone, but it
-            # holds a phrase together: 制定演练方案
+        if u.weight < 0.2 or ui in found or u.name in said:
+            # a word of the question itself (演练) is not worth naming alone, and a word
+            # already said needs no adding, but either holds a phrase together:
+            # 制定演练方案, 了解社区工作者 (not 了解、工作者 when 社区 was said)
             if runs and last_end == a:
                 last_end = b
             continue
