@@ -149,6 +149,16 @@ def test_a_negation_reaches_only_what_it_negates():
     assert status(grade(question, "别检查了。"), "check") == "missed"
 
 
+def test_a_bare_no_reaches_back_no_further_than_its_list_item():
+    question = q([("rescue", "教会正确的施救方法:呼救、借助竹竿,不盲目下水", [["呼救", "竹竿", "手拉手"]])])
+    # 手拉手 is refused, 呼救 before it in the list is still proposed
+    assert status(grade(question, "要呼救、不手拉手。"), "rescue") == "covered"
+    assert status(grade(question, "教会大家正确做法(呼救、借物施救、不手拉手)。"), "rescue") == "covered"
+    assert status(grade(question, "不呼救、不手拉手。"), "rescue") == "missed"
+    # a no that rejects the whole clause still does
+    assert status(grade(question, "我不同意呼救、手拉手这些做法。"), "rescue") == "missed"
+
+
 def test_a_problem_and_the_measure_that_solves_it_are_told_apart():
     question = q(
         [

@@ -1346,6 +1346,12 @@ def _stock(text: str, body: int) -> tuple[float, bool]:
     return share, every
 
 
+def _item_start(text: str, clause_start: int, at: int) -> int:
+    """Where the list item holding ``at`` starts: after the last 、 of its clause before it."""
+    i = text.rfind("、", clause_start, at)
+    return clause_start if i < 0 else i + 1
+
+
 _NEXT = 1 << 30
 
 
@@ -1570,8 +1576,11 @@ class Grader:
             # (from the clause's start to the end of the negated term: 信息 in 信息不共享,
             # but not 退回 in 不该社区干的事一律退回去)
             # (but not a longer term found around the negated one: 无理诉求 around the 诉求 its 无 negates)
+            # A bare no (不, 没, 无) or a part said the opposite way reaches back no further
+            # than its own list item: 要呼救、不手拉手 still says 呼救
             scopes = [
-                (h[4][0], h[1], h[2]) for h in hs if h[3] in ("negated", "denied", "rejected", "opposite", "dismissed")
+                (_item_start(text, h[4][0], h[1]) if h[3] in ("negated", "denied", "opposite") else h[4][0], h[1], h[2])
+                for h in hs if h[3] in ("negated", "denied", "rejected", "opposite", "dismissed")
             ]
             # 信息 inside 信息孤岛 said as a problem is part of the problem
             problems = [(h[1], h[2]) for h in hs if h[3] == "problem"]
