@@ -45,7 +45,7 @@ prompt: 谈谈你对社区减负的看法。
 type: 综合分析
 topic: burden
 reference: |
-  **减负**与放权并举。
+  **减负**与放权并举，精简考核评比。
 time: {think: 60, answer: 180}
 key_points:
   - id: k1

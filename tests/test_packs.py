@@ -73,7 +73,7 @@ def test_bom_and_crlf_files_are_accepted(tmp_path):
     )
     result = load_pack(root)
     assert result.problems == ()
-    assert result.pack.question("q1").reference == "**减负**与放权并举。\n"
+    assert result.pack.question("q1").reference == "**减负**与放权并举，精简考核评比。\n"
     assert [s.title for s in result.pack.topic("burden").sections] == ["热点概况", "主流观点"]
 
 

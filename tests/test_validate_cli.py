@@ -66,6 +66,46 @@ def test_every_problem_printed_as_path_line_severity_message(tmp_path, capsys):
     assert err.strip() == f"{root}: 1 topic, 2 questions, 2 errors, 1 warning"
 
 
+FIRST_AID_QUESTION = """\
+id: first-aid
+prompt: 社区要给居民讲一堂防溺水课,你怎么讲?
+type: 情景模拟
+topic: burden
+reference: |
+  用身边的事讲清溺水的危害;教会大家发现有人落水时先呼救、借竹竿施救;联系120。
+key_points:
+  - id: danger
+    point: 讲清溺水的危害
+  - id: rescue
+    point: 教会正确施救方法
+    keywords:
+      - [呼救, 竹竿, 救生圈]
+  - id: hospital
+    point: 及时送医
+"""
+
+
+def test_a_key_point_the_reference_answer_does_not_make_is_a_warning_at_its_line(tmp_path, capsys):
+    """A tutor whose reference says 联系120 where the point says 送医 learns that an answer worded
+    like the reference would not be credited, at the key point's line, with what was looked for."""
+    root = write_pack(tmp_path / "p", {"questions/first-aid.yaml": FIRST_AID_QUESTION})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    path = root / "questions" / "first-aid.yaml"
+    lines = out.splitlines()
+    assert len(lines) == 1, out
+    line = FIRST_AID_QUESTION.splitlines().index("  - id: hospital") + 1
+    head = f"{path}:{line}: warning: key point 'hospital' is not credited to the question's own reference answer ("
+    assert lines[0].startswith(head), lines[0]
+    assert "looked for: 送医" in lines[0] and "thesaurus.yaml" in lines[0]
+    assert err.strip().endswith("0 errors, 1 warning")
+    # taught the reference's wording, the pack grades its own reference: no warning
+    (root / "thesaurus.yaml").write_text("synonyms:\n  - [送医, 联系120]\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "validate", "--strict", str(root))
+    assert (code, out) == (0, ""), out
+    assert err.strip().endswith("0 errors, 0 warnings")
+
+
 def test_warnings_only_exit_0_unless_strict(tmp_path, capsys):
     root = write_pack(tmp_path / "p", {"pack.yaml": "id: demo\ntitle: 演示\nauthor: 李老师\n"})
     code, out, _ = run_cli(capsys, "validate", str(root))

@@ -1,6 +1,8 @@
 """``studyapp validate [PACK ...]``: print every problem of every pack file.
 
-Each problem is one line ``path:line: error|warning: message`` on stdout; a
+Each problem is one line ``path:line: error|warning: message`` on stdout (a
+key point that the question's own reference answer does not make as graded is
+a warning too: see ``studyapp.core.gradecheck``); a
 summary per pack (and a total when there are several packs) goes to stderr,
 after that pack's problems even when both streams share one pipe. Exit
 status 1 if any pack has an error (with --strict: any problem), else 0.
@@ -20,6 +22,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from studyapp.core.model import ERROR, WARNING
     from studyapp.core.packs import load_pack
     from studyapp.core.textio import terminal_safe
 
@@ -28,12 +31,19 @@ def run(args) -> int:
     total_errors = total_warnings = 0
     for folder in folders:
         result = load_pack(folder)
-        for problem in sorted_problems(result.problems):
+        problems = result.problems
+        if result.pack is not None:
+            # key points the question's own reference answer does not make as graded
+            from studyapp.core.gradecheck import reference_gaps
+
+            problems = problems + reference_gaps(result.pack)
+        for problem in sorted_problems(problems):
             print(terminal_safe(problem.format()))
         # stdout is block-buffered in a pipe, stderr is not: without this the
         # summary of `validate 2>&1 | less` comes before the problems it counts
         sys.stdout.flush()
-        errors, warnings = len(result.errors), len(result.warnings)
+        errors = sum(1 for p in problems if p.severity == ERROR)
+        warnings = sum(1 for p in problems if p.severity == WARNING)
         total_errors += errors
         total_warnings += warnings
         if result.pack is not None:

@@ -69,6 +69,7 @@ class KeyPoint:
     point: str
     weight: float = 1.0
     keywords: tuple[tuple[str, ...], ...] = ()
+    line: int | None = field(default=None, compare=False)  # of the key point in its question file
 
 
 @dataclass(frozen=True)

@@ -741,7 +741,7 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
         if errors_after > errors_before or kp_id is None or point is None or keywords is None:
             ok = False
             continue
-        points.append(KeyPoint(id=kp_id, point=point, weight=weight, keywords=keywords))
+        points.append(KeyPoint(id=kp_id, point=point, weight=weight, keywords=keywords, line=item.line))
     return tuple(points) if ok else None
 
 
