@@ -6,6 +6,10 @@ from gradeutil import q
 from studyapp.core.grading import grade
 
 
+def status(g, pid: str) -> str:
+    return g.point(pid).status
+
+
 def test_denying_that_a_problem_exists_is_not_avoiding_it():
     question = q([("load", "防止层层加码,增加基层负担")], prompt="推行网格化管理,你怎么看?")
     for answer in ("我看不存在层层加码的问题。", "谈不上层层加码,大家都习惯了。"):
@@ -213,3 +217,52 @@ def test_what_a_point_says_is_harmed_is_said_by_its_negation():
     assert g.point("harm").status == "covered"
     g = grade(question, "没必要管什么公平不公平。")
     assert g.point("harm").status != "covered"
+
+
+def test_the_points_own_no_said_again_makes_the_point():
+    question = q([
+        ("issue", "讲清按指导意见这类证明不应由社区出具"),
+        ("other", "主动联系开证明的部门"),
+    ], prompt="居民来社区开证明被拒后很生气,你怎么办?")
+    # the same no as the point's (a stance), about the same thing
+    assert status(grade(question, "这类证明不该由社区出具。"), "issue") == "covered"
+    assert status(grade(question, "我不同意由社区出具这类证明。"), "issue") != "missed"
+    # the opposite: the community should issue it
+    assert status(grade(question, "这类证明要由社区出具。"), "issue") == "missed"
+
+
+def test_a_word_inside_the_points_no_may_be_said_with_it_or_without():
+    question = q([("free", "告知老人激活和办卡都不收任何费用"), ("other", "现场帮老人设置密码")],
+                 prompt="老人不会激活社保卡,担心被收费,你怎么跟他说?")
+    assert status(grade(question, "激活不收任何费用。"), "free") == "covered"
+    assert status(grade(question, "告诉老人办卡激活都不收费。"), "free") == "covered"
+
+
+def test_a_no_the_point_says_of_a_state_is_not_a_refusal():
+    """没有讲清 (owning up to a fault) is not made by 没必要解释 (refusing to explain)."""
+    question = q([("reflect", "反思自己汇报时没有讲清分工"), ("other", "主动找同事沟通")],
+                 prompt="领导表扬了同事,同事却说功劳是你抢的,你怎么办?")
+    assert status(grade(question, "我反思了一下,汇报时确实没有讲清分工。"), "reflect") == "covered"
+    assert status(grade(question, "没必要跟他解释,时间长了他自然明白。"), "reflect") == "missed"
+
+
+def test_what_follows_but_instead_is_not_negated():
+    question = q([("stance", "说明社区不是推诿而是按规定办事", [["按规定", "依规", "依法依规"]])])
+    assert status(grade(question, "社区不是推诿,而是按规定办事。"), "stance") == "covered"
+    assert status(grade(question, "社区不是推诿而是按规定办事。"), "stance") == "covered"
+    assert status(grade(question, "社区没有按规定办事。"), "stance") == "missed"
+
+
+def test_a_no_that_states_a_condition_leaves_the_step_after_it():
+    question = q([("force", "劝说无效时依法采取强制转移措施", [["强制转移", "强制"]])],
+                 prompt="台风将至,一位独居老人不肯离开危房,你怎么办?")
+    assert status(grade(question, "劝说无效时依法强制转移。"), "force") == "covered"
+    assert status(grade(question, "实在劝不动就强制转移。"), "force") == "covered"
+    assert status(grade(question, "不能强制转移,只能继续劝。"), "force") == "missed"
+
+
+def test_a_no_right_before_a_word_inside_the_points_no_still_denies_it():
+    question = q([("stop", "提醒他劝群众不评价违反规定", [["违反规定", "违规"]])],
+                 prompt="同事为了好评率,劝群众办完事别评价,你怎么办?")
+    assert status(grade(question, "提醒他:劝群众不评价违反规定。"), "stop") == "covered"
+    assert status(grade(question, "劝群众不评价也不违反规定。"), "stop") == "missed"

@@ -177,7 +177,7 @@ _DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非",
 # a term that starts with 不 (不计较) is said with these in its place too (不会计较, 从不计较)
 _NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
-_PREPOSITIONS = frozenset("与和跟同对向给把被")
+_PREPOSITIONS = frozenset("与和跟同对向给把被由")
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
 _NEG_WEAK_REACH = 3
@@ -436,6 +436,12 @@ class _Unit:
     # in 劝阻村民私设套子) -> AVOIDED / HARMED
     avoid_terms: dict = field(default_factory=dict)
     abbreviations: set = field(default_factory=set)  # 谣源 for 谣言 and 来源 side by side
+    # how the point's own no reaches it (see _content_words): "stance" (出具 of 不应由社区出具)
+    # or "state" (讲清 of 没有讲清) when it negates it; "stance-scoped" / "state-scoped" inside
+    # its reach without being what it negates (社区 of 不应由社区出具): an answer may say that
+    # with the same kind of no or without
+    neg_kind: str = ""
+    scoped_terms: dict = field(default_factory=dict)  # a keyword's terms that are scoped (违反规定)
 
 
 @dataclass
@@ -579,9 +585,11 @@ def _negated_for_cause(piece: str, tokens: list[str]) -> set[int]:
     return out
 
 
-def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str]]:
+def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
-    there, the thesaurus term it is part of or "").
+    there, the thesaurus term it is part of or "", how the point's own no reaches it:
+    "stance" / "state" when it negates the word, "stance-scoped" / "state-scoped" when the
+    word is inside its reach without being what it negates, or "").
 
     总结报告 -> parts 总结, 报告; the piece is the clause / list item the word is in;
     黑臭 and 水体 of 整治黑臭水体 are parts of the thesaurus term 黑臭水体.
@@ -593,6 +601,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     for pi, piece in enumerate(pieces):
         tokens = _join_singles(seg(piece), lex)
         cues = _cues(piece)
+        own_cues = len(cues)
         # 真实动机,而不只是图稳定: in a key point, what comes after 不只是 is not enough on its
         # own (in an answer 不只是X,还要Y keeps X)
         cues += [(m.start(), m.end(), "strong", len(piece)) for m in _NOT_ONLY.finditer(piece)]
@@ -602,6 +611,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             for w in tokens:
                 starts.add(pos)
                 pos += len(w)
+            own_cues = sum(1 for c in cues[:own_cues] if c[0] in starts)
             cues = [c for c in cues if c[0] in starts]
         whole = _thesaurus_terms(piece, tokens, lex)
         before = len(words)
@@ -612,19 +622,35 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             pos = at + len(w) if at >= 0 else pos
             # 信息不共享, 缺乏沟通: the point is about a lack; the word counts only when negated too
             # (缺乏基层经验和工作方法: everything a cue of lack reaches is lacking)
-            negative = at >= 0 and any(
-                (b <= at <= b + 1 and piece[b:b + 1] not in _PREPOSITIONS)
-                or (piece[a:b] in _LACK and b <= at < reach)
-                # 不与租客争执: the verb after the phrase is what is negated, not 租客
-                or (piece[b:b + 1] in _PREPOSITIONS and b + 2 <= at < reach
-                    and (_is_verb(w.strip()) or (k >= 2 and piece[b:b + 1] != tokens[k - 1])))
-                for a, b, _, reach in cues
-            )
-            if k in because:
-                negative = True
+            negating = next((
+                (a, b) for a, b, _, reach in cues
+                if at >= 0 and (
+                    (b <= at <= b + 1 and piece[b:b + 1] not in _PREPOSITIONS)
+                    or (piece[a:b] in _LACK and b <= at < reach)
+                    # 不与租客争执: the verb after the phrase is what is negated, not 租客
+                    or (piece[b:b + 1] in _PREPOSITIONS and b + 2 <= at < reach
+                        and (_is_verb(w.strip()) or (k >= 2 and piece[b:b + 1] != tokens[k - 1])))
+                )
+            ), None)
+            negative = negating is not None or k in because
             w = w.strip()
             if negative and _named_lack(w):
                 negative = False  # 缺乏经验等不足: the shortcoming is named, not lacking
+                negating = None
+            # how the point says no to it: rejecting it (不应由社区出具) or saying it is not so
+            # (没有讲清); 社区 of 不应由社区出具, 费用 of 不收任何费用 are inside the reach of
+            # that no without being what it negates (an answer may say them with the same no or
+            # without). Not within a lack (缺乏经验等不足), where all is lacking or named.
+            if not negative and at >= 0:
+                negating = next((
+                    (a, b) for a, b, _, reach in cues[:own_cues]
+                    if b <= at <= reach and piece[a:b] not in _LACK and not _named_lack(w)
+                ), None)
+            kind = ""
+            if negating is not None:
+                kind = ("stance" if piece[negating[0]:negating[1]] in _STANCE else "state") + (
+                    "" if negative else "-scoped"
+                )
             # 通过考核 -> 考核: drop a leading function word glued to the content
             for stop in ("通过", "进行", "加强", "做好", "采取", "及时", "积极", "认真"):
                 if w.startswith(stop) and len(w) - len(stop) >= 2:
@@ -643,13 +669,13 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
             parts: tuple[str, ...] = ()
             if len(w) >= 3 and all(is_cjk(c) for c in w):
                 parts = tuple(x for x in _aligned_parts(w) if x not in _STOP)
-            words.append((w, parts, pi, negative, whole.get(k, "")))
+            words.append((w, parts, pi, negative, whole.get(k, ""), kind))
         set_phrase = piece.strip()
         if len(words) == before and len(set_phrase) == 4 and all(is_cjk(c) for c in set_phrase):
             # 签而不约: a set phrase the segmenter cuts into pieces that are no words
             # (签而 / 不约) is a word of the point as a whole
             seen.add(set_phrase)
-            words.append((set_phrase, (), pi, False, ""))
+            words.append((set_phrase, (), pi, False, "", ""))
     return words
 
 
@@ -860,17 +886,22 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         if kp.keywords:
             # (not in a phrase that says when something else applies: 无法兑现的 of 无法兑现的依法补偿)
             negated_words = [
-                w for w, _, _, negative, _ in words if negative and w + "的" not in points_text[i]
+                w for w, _, _, negative, _, _ in words if negative and w + "的" not in points_text[i]
             ]
+            scoped_words = [(w, kind) for w, _, _, _, _, kind in words if kind.endswith("-scoped")]
             for group in kp.keywords:
                 terms: dict = {}
                 lacking: set = set()
+                scoped_terms: dict = {}
                 avoid_terms: dict = {}
                 for term in group:
                     _expand(term, lex, EXACT, terms, prompt)
                     t = fold_term(term)
                     if any(t in w for w in negated_words):
                         lacking |= {t} | set(lex.synonyms_of(t)) | set(lex.related_of(t))
+                    elif (kind := next((k for w, k in scoped_words if t in w), "")):
+                        # 违反规定 of 劝群众不评价违反规定: inside the point's no, not what it negates
+                        scoped_terms.update((x, kind) for x in {t} | set(lex.synonyms_of(t)))
                     elif not _is_bad(t) and (kind := _avoided(t, points_text[i])):
                         avoid_terms.update((x, kind) for x in {t} | set(lex.synonyms_of(t)))
                     have.add(t)
@@ -886,14 +917,14 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                             terms[t] = min(terms[t], PROMPT)
                 units.append(
                     _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units),
-                          prompt=in_prompt, lacking=lacking, avoid_terms=avoid_terms)
+                          prompt=in_prompt, lacking=lacking, avoid_terms=avoid_terms, scoped_terms=scoped_terms)
                 )
             saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             examples = _illustrations(points_text[i])
             anchors = _time_anchors(points_text[i])
-            for w, parts, piece, negative, whole in words:
+            for w, parts, piece, negative, whole, neg_kind in words:
                 if w in have:
                     continue
                 terms = {}
@@ -932,7 +963,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
                 avoid = "" if negative else _avoided(w, points_text[i])
                 units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
-                                   prompt=_in_prompt(w, prompt), affirm=affirm, avoid=avoid))
+                                   prompt=_in_prompt(w, prompt), affirm=affirm, avoid=avoid, neg_kind=neg_kind))
             if not kp.keywords:
                 # a point that lists things (专家授课、案例研讨、现场观摩等) is covered by one
                 # of them said plainly, as any other point by one of its parts: graders
@@ -1208,6 +1239,10 @@ _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?
 
 
 # what follows a bare 不 / 没 in "不X就Y" (不整改就处罚): a condition
+# where a negation's reach ends: what is so instead (而是), or the end of the condition it
+# states (…无效时, …不动就, …不了的话)
+_INSTEAD = re.compile(r"而是|而要|而应|而在")
+_SCOPE_END = re.compile(r"而是|而要|而应|而在|的时候|的话|时|就|则")
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
 
@@ -1240,6 +1275,17 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             de = clause.find("的", m.end(), reach)
             if de >= 0:
                 reach = de  # 不热的楼栋: 不 negates 热, not the 楼栋 its 的-phrase describes
+        # 不是推诿而是按规定办事: 而是 says what is so; 劝说无效时强制转移, 劝不动就强制转移:
+        # a bare no is the condition, what follows it the step taken (a strong one reaches on:
+        # 不能因为被投诉就放松检查, 不要在人多时挤)
+        ends = _SCOPE_END if kind == "weak" else _INSTEAD
+        stop = ends.search(clause, m.end(), reach + 1)
+        while stop is not None and stop.group() == "时" and (
+            _is_word(clause[stop.start() - 1:stop.end()]) or _is_word(clause[stop.start():stop.end() + 1])
+        ):
+            stop = ends.search(clause, stop.end(), reach + 1)  # 及时, 时间: a word, not 'when'
+        if stop is not None and stop.start() > m.end():
+            reach = stop.start()
         out.append((m.start(), m.end(), kind, reach))
     return out
 
@@ -1346,6 +1392,11 @@ def _stock(text: str, body: int) -> tuple[float, bool]:
     return share, every
 
 
+def _right_after_cue(text: str, at: int) -> bool:
+    """A negation ends right before ``at`` (不 of 不违反规定, 没有 of 没有落实)."""
+    return any(_CUE_KIND.get(text[at - n:at]) in ("weak", "strong") for n in (3, 2, 1) if at >= n)
+
+
 def _item_start(text: str, clause_start: int, at: int) -> int:
     """Where the list item holding ``at`` starts: after the last 、 of its clause before it."""
     i = text.rfind("、", clause_start, at)
@@ -1431,7 +1482,8 @@ class Grader:
                 for t, s in u.terms.items():
                     self._where.setdefault(t, []).append(
                         (pi, ui, s, (u.negative or t in u.lacking) and not _is_bad(t) and t not in u.affirm,
-                         t in u.short, t in u.against, u.avoid or u.avoid_terms.get(t, ""))
+                         t in u.short, t in u.against, u.avoid or u.avoid_terms.get(t, ""),
+                         u.scoped_terms.get(t, u.neg_kind))
                     )
         # term lookup by its first two characters
         self._by_pair: dict[str, list[str]] = {}
@@ -1523,7 +1575,7 @@ class Grader:
             inside_bad = bad_words and not _is_bad(term) and any(
                 x <= start and end <= y and (x, y) != (start, end) for x, y in bad_words
             )
-            for pi, ui, s, negative, short, against, avoid in where[term]:
+            for pi, ui, s, negative, short, against, avoid, neg_kind in where[term]:
                 e = end
                 flag = said_flag
                 if avoid and flag in (("negated", "rejected") if avoid == AVOIDED else ("negated", "denied")) \
@@ -1547,8 +1599,16 @@ class Grader:
                     e = start + 1
                 if scale != 1.0:
                     s *= scale
-                if negative and flag == "denied":
-                    flag = "negated"  # 信息没有共享 for 信息不共享: the point's own negation
+                if negative and (flag == "denied" or (flag == "rejected" and neg_kind == "stance")):
+                    # 信息没有共享 for 信息不共享, 不该社区出具 for 不应由社区出具: the point's own no
+                    # (but 没必要解释 is not the 没有讲清 a point asks to own up to)
+                    flag = "negated"
+                elif neg_kind.endswith("-scoped") and not _right_after_cue(text, start) and (
+                    flag == "rejected" if neg_kind == "stance-scoped" else flag in ("negated", "denied")
+                ):
+                    # 社区 in 不应由社区出具, 费用 in 不收任何费用, as the point has it
+                    # (but 不违反规定 denies 违反规定, and 不用天天看管 is not 不到无人看管的水域)
+                    flag = ""
                 if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     scope = h[4]
