@@ -147,6 +147,11 @@ def test_a_negation_reaches_only_what_it_negates():
     assert status(grade(question, "特别是上级要下去检查。"), "check") == "covered"
     assert status(grade(question, "分别检查各个社区。"), "check") == "covered"
     assert status(grade(question, "别检查了。"), "check") == "missed"
+    # nor a word that ends in 别 (甄别, 辨别); 千万别 and 可别 still say don't
+    sort = q([("sort", "对诉求分类甄别,依法依规处置", [["依法依规", "依法"]])])
+    assert status(grade(sort, "对诉求分类甄别、依法处置。"), "sort") == "covered"
+    assert status(grade(sort, "真假要辨别清楚,依法处置。"), "sort") == "covered"
+    assert status(grade(sort, "千万别依法处置。"), "sort") == "missed"
 
 
 def test_a_bare_no_reaches_back_no_further_than_its_list_item():

@@ -1259,6 +1259,8 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
         if kind == "not":
             continue
         a, b = m.start(), m.end()
+        if clause[a:b] == "别" and 0 < a and clause[a - 1] not in "可万" and _is_word(clause[a - 1:b]):
+            continue  # 甄别, 辨别, 送别: a word ending in 别, not 'don't' (可别, 千万别 are)
         if b - a == 1 and 0 < a and b < len(clause) and clause[a - 1] == clause[b] and is_cjk(clause[b]):
             continue  # 签不签, 去没去: a question (A-not-A), not a negation
         if clause[a:b] == "没有" and 0 < a and clause[a - 1] == "有":
