@@ -622,6 +622,14 @@ def test_the_tutors_verbs_take_their_colloquial_forms_too():
     assert status(grade(question, "老人的血压一下子升高了。"), "reassess") == "missed"
 
 
+def test_a_verb_and_its_object_may_be_said_apart():
+    question = q([("sum", "帮他算账,讲清参保划算", [["算账", "算一算"]]), ("other", "手把手帮他办理参保")],
+                 prompt="一位外卖骑手觉得交社保不划算,你怎么跟他说?")
+    # 算一笔账 is 算账 with its object counted out
+    assert status(grade(question, "我帮他算一笔账。"), "sum") == "covered"
+    assert status(grade(question, "这笔账算不清。"), "sum") == "missed"
+
+
 def test_the_verb_inside_a_longer_word_of_the_point_can_be_shortened_too():
     question = q([("stock", "提前准备防汛物资")], prompt="汛期将至,你负责社区的防汛工作,怎么做?")
     v = grade(question, "备物资").point("stock")

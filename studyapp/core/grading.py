@@ -1030,11 +1030,21 @@ def _is_verb(word: str) -> bool:
     return len(tags) == 1 and tags[0][1][:1] == "v"
 
 
+# what may come between a verb and its object in a verb-object word (算一笔账, 帮个忙, 开了会)
+_VO_GAPS = ("个", "一个", "一笔", "一次", "了", "了个", "过", "好")
+
+
 def _verb_forms(unit, v: str) -> None:
     """Colloquial forms of the two-character verb ``v`` made with one of its characters c:
     cc / c一c (听听 for 听取; half evidence), c + a pronoun (劝他 for 劝说), c清楚 / c明白 / c一下
     (问清楚 for 询问, 查清楚 for 调查, 量一下 for 测量)."""
     terms = unit.terms
+    if len(v) == 2 and all(is_cjk(c) for c in v) and not (set(v) & set("不没无未非别")):
+        # a verb and its object said apart (算一笔账 for 算账, 把好关 for 把关, 碰个头 for 碰头)
+        for gap in _VO_GAPS:
+            t = v[0] + gap + v[1]
+            if t not in terms:
+                terms[t] = EXACT
     for c in dict.fromkeys(v):
         if c in _GRAMMAR or c in _WEAK_VERB_CHARS or c in "不没无未非别":
             continue
