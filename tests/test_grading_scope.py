@@ -266,3 +266,15 @@ def test_a_no_right_before_a_word_inside_the_points_no_still_denies_it():
                  prompt="同事为了好评率,劝群众办完事别评价,你怎么办?")
     assert status(grade(question, "提醒他:劝群众不评价违反规定。"), "stop") == "covered"
     assert status(grade(question, "劝群众不评价也不违反规定。"), "stop") == "missed"
+
+
+def test_a_bare_no_stops_before_a_phrase_that_starts_after_what_it_negates():
+    question = q([("leader", "沟通无果时如实向领导汇报"), ("other", "私下与老同事沟通")],
+                 prompt="你发现老同事检查时放过了安全隐患,你怎么办?")
+    # 不成 is what is negated; 向领导汇报 is the step taken
+    assert status(grade(question, "沟通不成向领导汇报。"), "leader") == "covered"
+    # a no right before the phrase still negates it, and 同事 is no preposition
+    assert status(grade(question, "我不向领导汇报。"), "leader") == "missed"
+    helper = q([("help", "必要时请同事协助,分担部分工作"), ("other", "向科长说明困难")],
+               prompt="两项急活同时压到你身上,你怎么办?")
+    assert status(grade(helper, "也不找同事帮忙,自己熬夜干完。"), "help") == "missed"

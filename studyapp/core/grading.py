@@ -1284,6 +1284,13 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             reach = m.end() + _NEG_WEAK_REACH
             if clause[m.end():m.end() + 1] in _PREPOSITIONS:
                 reach += 4  # 不与租客争执: across the phrase to the verb it negates
+            else:
+                # 沟通不成向领导汇报: a phrase that starts after what the no negates is not negated
+                for p in range(m.end() + 1, min(reach, len(clause))):
+                    if clause[p] in _PREPOSITIONS and not _is_word(clause[p - 1:p + 1]) \
+                            and not _is_word(clause[p:p + 2]):  # (not 同事, 对象: words of their own)
+                        reach = p - 1  # (a term reached starts at or before reach)
+                        break
             de = clause.find("的", m.end(), reach)
             if de >= 0:
                 reach = de  # 不热的楼栋: 不 negates 热, not the 楼栋 its 的-phrase describes
