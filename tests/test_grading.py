@@ -994,3 +994,12 @@ def test_a_word_of_the_point_that_a_keyword_reaches_only_loosely_still_counts_as
     # 盘清 is only a loose relative of the keyword, but it is the point's own word
     assert grade(question, "先盘清辖区有多少条狗。", loose).point("survey").status == "covered"
     assert grade(question, "先把辖区的狗数一数。", loose).point("survey").status != "covered"
+
+
+def test_an_answer_typed_in_traditional_characters_grades_as_in_simplified():
+    question = q([("reply", "限期答复群众,避免群众反复跑腿", [["答复", "回复"], ["反复跑", "跑腿"]])],
+                 prompt="群众反映办事要跑好几趟,你怎么办?")
+    simplified = grade(question, "三天内答复群众,不让群众反复跑。")
+    traditional = grade(question, "三天內答覆群眾,不讓群眾反覆跑。")
+    assert simplified.point("reply").status == traditional.point("reply").status == "covered"
+    assert simplified.score == traditional.score

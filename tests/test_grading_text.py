@@ -27,10 +27,18 @@ def test_folding_keeps_one_character_per_character():
         ("接著說", "接着说"),
         ("瞭解情況", "了解情况"),
         ("找藉口", "找借口"),
+        ("三天內答覆群眾", "三天内答复群众"),
+        ("讓群眾反覆跑", "让群众反复跑"),
+        ("申請覆核", "申请复核"),
+        ("和想像中不一樣", "和想象中不一样"),
+        ("學會心肺復甦", "学会心肺复苏"),
+        ("小兩口揹債", "小两口背债"),
         # where the character stays what it is
         ("著名的博物館", "著名的博物馆"),
         ("效果顯著", "效果显著"),
         ("一片狼藉", "一片狼藉"),
+        ("覆蓋全區", "覆盖全区"),
+        ("好像不對", "好像不对"),
     ],
 )
 def test_characters_opencc_keeps_are_read_as_traditional_text_means_them(traditional, simplified):

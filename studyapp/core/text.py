@@ -115,12 +115,18 @@ class Normalized:
 # Characters OpenCC keeps because they are also simplified characters, though in
 # traditional text they mostly stand for another one: 著急 is 着急, 瞭解 is 了解,
 # 藉口 is 借口. Each is replaced unless a word where it stays surrounds it.
+# So are 答覆 / 反覆 / 覆核 (答复, 反复, 复核; not 覆盖), 想像 (想象), and the variants
+# 甦 (复苏), 揹 (背债) and 伕 (车夫) that OpenCC passes through character by character.
 _AMBIGUOUS = re.compile(
     r"(?<![显土卓名原巨论专编撰昭拙遗])著(?![名作称述书录])"
     r"|瞭(?!望)"
     r"|(?<![狼慰])藉(?!藉)"
+    r"|(?<=[答回批反重])覆|覆(?=[核查信议盘])"
+    r"|(?<=想)像"
+    r"|[甦揹伕]"
 )
-_AMBIGUOUS_TO = {"著": "着", "瞭": "了", "藉": "借"}
+_AMBIGUOUS_TO = {"著": "着", "瞭": "了", "藉": "借", "覆": "复", "像": "象", "甦": "苏", "揹": "背", "伕": "夫"}
+_AMBIGUOUS_HINT = re.compile(r"[著瞭藉覆甦揹伕]|想像")
 
 
 def fold(text: str) -> str:
@@ -132,7 +138,7 @@ def fold(text: str) -> str:
         _fold_new_chars(missing)
         _table.update({ord(c): _char_cache[c] for c in missing})
         out = text.translate(_table)
-    if "著" in out or "瞭" in out or "藉" in out:
+    if _AMBIGUOUS_HINT.search(out):
         out = _AMBIGUOUS.sub(lambda m: _AMBIGUOUS_TO[m.group()], out)
     return out
 
