@@ -1,7 +1,11 @@
-"""A key point typed out as the answer makes that point: the grader reads a point's text
-as it reads a candidate's. Checked over every key point of every pack in the repository
-(the bundled pack, the example pack and the question packs of our labelled sets; only
-their questions are read, not any answer or label)."""
+"""Properties of the grader that need no human verdict.
+
+A key point typed out as the answer makes that point: the grader reads a point's text
+as it reads a candidate's (every key point of every pack in the repository: the bundled
+pack, the example pack and the question packs of our labelled sets, questions only).
+
+An answer typed in traditional characters grades as the same answer in simplified ones
+(the answers of three labelled sets read for development; their verdicts are not used)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,4 +32,32 @@ def test_each_key_point_typed_as_the_answer_makes_it(folder):
             verdict = grader.grade(kp.point).point(kp.id)
             if verdict.status != "covered":
                 failures.append(f"{question.id}/{kp.id}: {kp.point} -> {verdict.status} ({verdict.reason})")
+    assert not failures, "\n".join(failures)
+
+
+# labelled sets read for development (eval/README.md); only their answers are used here
+READ_SETS = [ROOT / "eval" / "bundled", ROOT / "eval" / "holdout", ROOT / "eval" / "holdout17"]
+
+
+@pytest.mark.parametrize("folder", READ_SETS, ids=lambda p: p.name)
+def test_an_answer_typed_in_traditional_characters_grades_as_typed_in_simplified(folder):
+    import opencc
+    import yaml
+
+    to_traditional = opencc.OpenCC("s2t")
+    pack = load_pack(folder / "pack").pack
+    failures = []
+    for f in sorted((folder / "labels").glob("*.yaml")):
+        labels = yaml.safe_load(f.read_text(encoding="utf-8"))
+        question = pack.question(labels["question"])
+        grader = Grader(question, thesaurus=pack.thesaurus)
+        for answer in labels["answers"]:
+            text = answer["text"]
+            traditional = to_traditional.convert(text)
+            if len(traditional) != len(text):
+                continue
+            as_typed = [p.status for p in grader.grade(text).points]
+            converted = [p.status for p in grader.grade(traditional).points]
+            if as_typed != converted:
+                failures.append(f"{question.id}/{answer['id']}: {as_typed} != {converted}")
     assert not failures, "\n".join(failures)
