@@ -1003,3 +1003,26 @@ def test_an_answer_typed_in_traditional_characters_grades_as_in_simplified():
     traditional = grade(question, "三天內答覆群眾,不讓群眾反覆跑。")
     assert simplified.point("reply").status == traditional.point("reply").status == "covered"
     assert simplified.score == traditional.score
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [
+        ("各位考官好,下面我来回答这道题。", "以上是我的回答,谢谢考官。"),
+        ("考官您好。这道题考察的是组织协调能力和应变能力,我从以下几个方面来回答。", "回答完毕。"),
+    ],
+)
+def test_the_manners_of_the_exam_room_are_not_content(opening, closing):
+    """A greeting, talk about what the question tests, and a closing thank-you change no verdict."""
+    question = q(
+        [
+            ("respond", "第一时间在群里回应居民关切"),
+            ("coordinate", "协调相关部门联合处置"),
+            ("thank", "感谢居民提出的意见"),
+        ],
+        prompt="居民在业主群里抱怨物业不作为,情绪激动,你是社区工作人员,怎么办?",
+    )
+    for answer in ("我会高度重视,多措并举,确保问题得到妥善解决。", "先在群里回应大家,再协调物业和城管一起处置。", ""):
+        plain = grade(question, answer)
+        framed = grade(question, opening + "\n" + answer + "\n" + closing)
+        assert [p.status for p in framed.points] == [p.status for p in plain.points], answer

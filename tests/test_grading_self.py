@@ -4,8 +4,10 @@ A key point typed out as the answer makes that point: the grader reads a point's
 as it reads a candidate's (every key point of every pack in the repository: the bundled
 pack, the example pack and the question packs of our labelled sets, questions only).
 
-An answer typed in traditional characters grades as the same answer in simplified ones
-(the answers of three labelled sets read for development; their verdicts are not used)."""
+An answer typed in traditional characters grades as the same answer in simplified ones,
+and an answer framed by the manners of the exam room (各位考官好 … 谢谢考官) as the bare
+answer (the answers of three labelled sets read for development; their verdicts are not
+used)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -60,4 +62,24 @@ def test_an_answer_typed_in_traditional_characters_grades_as_typed_in_simplified
             converted = [p.status for p in grader.grade(traditional).points]
             if as_typed != converted:
                 failures.append(f"{question.id}/{answer['id']}: {as_typed} != {converted}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("folder", READ_SETS, ids=lambda p: p.name)
+def test_a_greeting_and_a_thank_you_around_an_answer_change_no_verdict(folder):
+    import yaml
+
+    opening = "各位考官好。这道题考察的是我的组织协调能力,我从以下几个方面来回答。\n"
+    closing = "\n以上是我的回答,谢谢考官。"
+    pack = load_pack(folder / "pack").pack
+    failures = []
+    for f in sorted((folder / "labels").glob("*.yaml")):
+        labels = yaml.safe_load(f.read_text(encoding="utf-8"))
+        question = pack.question(labels["question"])
+        grader = Grader(question, thesaurus=pack.thesaurus)
+        for answer in labels["answers"]:
+            plain = [p.status for p in grader.grade(answer["text"]).points]
+            framed = [p.status for p in grader.grade(opening + answer["text"] + closing).points]
+            if plain != framed:
+                failures.append(f"{question.id}/{answer['id']}: {plain} != {framed}")
     assert not failures, "\n".join(failures)
