@@ -1026,3 +1026,35 @@ def test_the_manners_of_the_exam_room_are_not_content(opening, closing):
         plain = grade(question, answer)
         framed = grade(question, opening + "\n" + answer + "\n" + closing)
         assert [p.status for p in framed.points] == [p.status for p in plain.points], answer
+
+
+def test_the_question_said_again_is_no_answer_to_it():
+    question = q(
+        [
+            ("needs", "前期调研培训需求,了解社区工作者的能力短板"),
+            ("plan", "制定培训方案,确定时间地点和师资"),
+            ("follow", "形成总结报告,建立常态化培训机制"),
+        ],
+        prompt="单位安排你组织一次社区工作者培训,提升他们的服务能力。你会怎么组织?",
+    )
+    answer = "训前摸需求;训后出总结,建长效机制"
+    plain = grade(question, answer)
+    assert plain.point("needs").status == "covered"
+    for said_again in (question.prompt, "单位安排我组织一次社区工作者培训,提升他们的服务能力。"):
+        restated = grade(question, said_again + "\n" + answer)
+        assert [p.status for p in restated.points] == [p.status for p in plain.points], said_again
+    # a sentence that only uses some of the question's words is still the candidate's own
+    own = grade(question, "培训前先到各社区调研,了解社区工作者的能力短板。")
+    assert own.point("needs").status == "covered"
+
+
+def test_an_empty_answer_that_opens_with_i_think_is_still_empty():
+    question = q(
+        [("problem", "签而不约,群众获得感不强"), ("value", "家庭医生让群众看病更方便"), ("measure", "建立签约服务考核机制")],
+        prompt="有居民说家庭医生签了约却找不到人,你怎么看?",
+    )
+    slogans = "要坚持以人民为中心,把好事办好、把实事办实,切实提升群众的健康获得感和满意度。"
+    assert grade(question, slogans).point("problem").status == "partial"  # stock phrases count half
+    assert [p.status for p in grade(question, "我认为," + slogans).points] == [
+        p.status for p in grade(question, slogans).points
+    ]

@@ -383,7 +383,8 @@ _STOP = frozenset(
     就是 没有 值得 避免 两者 二者 下面 上面 还是 已经 正在 能否 是否 不仅 而是 只有 才能 这种 那种
     此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
     比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来
-    在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些 直接 马上 立即 尽快 立刻 随时""".split()
+    在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些 直接 马上 立即 尽快 立刻 随时
+    认为 觉得 以为 看来""".split()
 )
 _seg = None
 
@@ -1414,16 +1415,59 @@ def _stock(text: str, body: int) -> tuple[float, bool]:
         if b > end:
             covered += b - max(a, end)
             end = b
+    clauses = clause_spans(text, body)
+    # (我认为, 在我看来: a clause that only opens a view is neither)
+    openers = [(a, b) for a, b in clauses if b - a >= 3 and _OPENER_HINT.search(text, a, b) and _OPENER.fullmatch(text, a, b)]
+    if openers:
+        n -= sum(b - a for a, b in openers)
+        if n <= 0:
+            return 0.0, True
     share = covered / n
     every = share >= ANSWER_SHARE and all(
-        b - a < 3 or any(a < y and x < b for x, y in spans) for a, b in clause_spans(text, body)
+        b - a < 3 or any(a < y and x < b for x, y in spans) or (a, b) in openers for a, b in clauses
     )
     return share, every
+
+
+# a clause that only opens a view (我认为, 在我看来, 对此): it neither adds to stock phrases
+# nor makes the rest of the sentence content
+_OPENER_HINT = re.compile(r"认为|觉得|我看|我想|看法|观点|看来|对此|问题")
+_OPENER = re.compile(
+    r"\s*(?:所以|因此|总之|总的来说|综上)?\s*(?:我(?:个人)?(?:认为|觉得|看|想|的看法是|的观点是)|个人认为|在我看来|依我看|"
+    r"对此|对于这个问题|关于这个问题|这个问题)\s*"
+)
 
 
 def _right_after_cue(text: str, at: int) -> bool:
     """A negation ends right before ``at`` (不 of 不违反规定, 没有 of 没有落实)."""
     return any(_CUE_KIND.get(text[at - n:at]) in ("weak", "strong") for n in (3, 2, 1) if at >= n)
+
+
+# the first sentences of an answer are where candidates say the question again
+RESTATED_FIRST = 4
+# ... and a sentence is the question said again when this share of its characters are runs
+# of three or more of the prompt's
+RESTATED_SHARE = 0.7
+# what a sentence that says nothing gives (see Grader._analyse): no point found, all stock
+_NOTHING = ({}, {}, {}, True, True)
+
+
+def _restates(text: str, body: int, prompt: str, pairs: frozenset) -> bool:
+    """The sentence is mostly the prompt's own words, in runs of three characters or more."""
+    n = sum(1 for c in text[body:] if is_cjk(c))
+    if n < 6 or sum(1 for i in range(body, len(text) - 1) if text[i:i + 2] in pairs) < RESTATED_SHARE * n - 1:
+        return False
+    covered, i, end = 0, body, len(text)
+    while i < end:
+        run = 0
+        while i + run + 1 <= end and text[i:i + run + 1] in prompt:
+            run += 1
+        if run >= 3:
+            covered += sum(1 for c in text[i:i + run] if is_cjk(c))
+            i += run
+        else:
+            i += 1
+    return covered >= RESTATED_SHARE * n
 
 
 def _item_start(text: str, clause_start: int, at: int) -> int:
@@ -1504,6 +1548,7 @@ class Grader:
         self.lexicon = lexicon(thesaurus if thesaurus and (thesaurus.synonyms or thesaurus.related) else None)
         self._points = _prepare(question, self.lexicon)
         self._prompt = fold(question.prompt or "")
+        self._prompt_pairs = frozenset(self._prompt[i:i + 2] for i in range(len(self._prompt) - 1))
         # term -> [(point index, unit index, strength, matches only when negated)]
         self._where: dict[str, list[tuple[int, int, float, bool]]] = {}
         for pi, p in enumerate(self._points):
@@ -1890,6 +1935,10 @@ class Grader:
     def grade(self, text: str) -> Grading:
         sentences, folded = self._sentences(text or "")
         per = [self._analyse(s.text, s.body) for s in sentences]
+        for k, s in enumerate(sentences[:RESTATED_FIRST]):
+            if _restates(s.text, s.body, self._prompt, self._prompt_pairs):
+                # 单位安排我组织一次社区工作者培训: the question said again is no answer to it
+                per[k] = _NOTHING
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
         verdicts = []
