@@ -1335,7 +1335,7 @@ def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
 
 # stock phrases of an answer that says nothing (确保…圆满成功, 取得良好的社会效果,
 # 认真完成领导交给的任务, 不辜负领导信任): a word inside one is not a point made
-_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的|考官|回答|作答|题|方面")
+_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的")
 _BOILER = re.compile(
     r"确保[^,;:。!?]{0,12}?(?:圆满成功|圆满完成|取得实效|取得良好|取得成效|顺利开展|顺利完成|落到实处|万无一失)"
     r"|取得(?:良好|圆满|理想|显著)的?[^,;:。!?]{0,6}?(?:效果|成效|成果)"
@@ -1350,8 +1350,11 @@ _BOILER = re.compile(
     r"(?:(?:和|与|及|、)[^,;:。!?、]{0,8}?(?:能力|精神|意识|素质))*"
     # 精心组织、周密安排, 妥善处置: a manner with nothing to apply it to
     r"|(?:精心|周密|妥善)(?:组织|安排|部署|准备|处置|处理|策划)(?=[,、;:。!?]|$)"
-    # the manners of the exam room: 各位考官好, 下面我来回答这道题, 以上是我的回答,谢谢考官
-    r"|(?:各位|尊敬的)?考官(?:们|您|你们)?(?:好|上午好|下午好)?"
+)
+# the manners of the exam room: 各位考官好, 下面我来回答这道题, 以上是我的回答,谢谢考官
+# (words inside count for nothing, as inside the stock phrases above)
+_FORMULA = re.compile(
+    r"(?:各位|尊敬的)?考官(?:们|您|你们)?(?:好|上午好|下午好)?"
     r"|下面(?:由)?我(?:来|就)?(?:回答|作答|谈谈|说说|简要)[^,;:。!?]{0,10}"
     r"|(?:以上|这)(?:就)?是我(?:的|对[^,;:。!?]{0,8}的)?(?:全部)?(?:回答|作答|答题)"
     r"|(?:我的)?(?:回答|作答|答题)(?:完毕|结束|到此结束)"
@@ -1363,6 +1366,18 @@ _BOILER = re.compile(
 )
 
 
+def _formula_spans(text: str, body: int) -> list:
+    """Where the sentence holds the manners of the exam room (a cheap look first)."""
+    if "官" not in text and "答" not in text and "题" not in text and "面" not in text:
+        return []
+    if not ("考官" in text or "回答" in text or "作答" in text or "答题" in text or "方面" in text
+            or "道题" in text or "题目" in text or "本题" in text or "该题" in text or "此题" in text
+            or "这题" in text or "个题" in text):
+        return []
+    return [m.span() for m in _FORMULA.finditer(text, body)]
+
+
+
 # 暴露出 / 暴露了: what follows, to the end of the clause, is a problem found
 _EXPOSE = re.compile(r"暴露(?:出来|出|了)?")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
@@ -1372,9 +1387,11 @@ _SHOWS = re.compile(r"(?:^|[,;:。!?])\s*(?:我觉得|我认为|我看)?(?:这|�
 _SHOWN = re.compile(r"(?:了)?[^,;:。!?]{0,10}?(?:还|仍|存在|不|没|是|有(?!关)|已经|亟需|亟待)")
 
 
-def _empty_phrases(text: str, body: int, hits: list) -> list:
-    """Hits inside a stock phrase (确保宣传活动圆满成功) count for nothing."""
-    spans = [m.span() for m in _BOILER.finditer(text, body)]
+def _empty_phrases(text: str, body: int, hits: list, spans: list) -> list:
+    """Hits inside a stock phrase (确保宣传活动圆满成功) or the manners of the exam room count
+    for nothing (``spans``: the latter, found already)."""
+    if _BOILER_HINT.search(text, body):
+        spans = spans + [m.span() for m in _BOILER.finditer(text, body)]
     if not spans:
         return hits
     out = []
@@ -1400,11 +1417,12 @@ _STOCK = re.compile(
 )
 
 
-def _stock(text: str, body: int) -> tuple[float, bool]:
+def _stock(text: str, body: int, formulas: list = ()) -> tuple[float, bool]:
     """How much of a sentence stock phrases make: (their share of its characters,
-    whether every clause of it holds one; an empty sentence is neither stock nor content)."""
+    whether every clause of it holds one; an empty sentence is neither stock nor content).
+    ``formulas``: the manners of the exam room in it, which count as stock."""
     n = len(text) - body
-    spans = [m.span() for m in _STOCK.finditer(text, body)]
+    spans = [m.span() for m in _STOCK.finditer(text, body)] + list(formulas)
     if _BOILER_HINT.search(text, body):
         spans += [m.span() for m in _BOILER.finditer(text, body)]
     if not spans or n <= 0:
@@ -1415,23 +1433,27 @@ def _stock(text: str, body: int) -> tuple[float, bool]:
         if b > end:
             covered += b - max(a, end)
             end = b
-    clauses = clause_spans(text, body)
-    # (我认为, 在我看来: a clause that only opens a view is neither)
-    openers = [(a, b) for a, b in clauses if b - a >= 3 and _OPENER_HINT.search(text, a, b) and _OPENER.fullmatch(text, a, b)]
-    if openers:
-        n -= sum(b - a for a, b in openers)
-        if n <= 0:
-            return 0.0, True
+    clauses = None
+    openers: list = []
+    if _OPENER_HINT.search(text, body):
+        # (我认为, 在我看来: a clause that only opens a view is neither)
+        clauses = clause_spans(text, body)
+        openers = [(a, b) for a, b in clauses if b - a >= 3 and _OPENER.fullmatch(text, a, b)]
+        if openers:
+            n -= sum(b - a for a, b in openers)
+            if n <= 0:
+                return 0.0, True
     share = covered / n
     every = share >= ANSWER_SHARE and all(
-        b - a < 3 or any(a < y and x < b for x, y in spans) or (a, b) in openers for a, b in clauses
+        b - a < 3 or any(a < y and x < b for x, y in spans) or (a, b) in openers
+        for a, b in (clauses if clauses is not None else clause_spans(text, body))
     )
     return share, every
 
 
 # a clause that only opens a view (我认为, 在我看来, 对此): it neither adds to stock phrases
 # nor makes the rest of the sentence content
-_OPENER_HINT = re.compile(r"认为|觉得|我看|我想|看法|观点|看来|对此|问题")
+_OPENER_HINT = re.compile(r"认为|觉得|我看|我想|看法|观点|看来|对此|这个问题")
 _OPENER = re.compile(
     r"\s*(?:所以|因此|总之|总的来说|综上)?\s*(?:我(?:个人)?(?:认为|觉得|看|想|的看法是|的观点是)|个人认为|在我看来|依我看|"
     r"对此|对于这个问题|关于这个问题|这个问题)\s*"
@@ -1452,10 +1474,16 @@ RESTATED_SHARE = 0.7
 _NOTHING = ({}, {}, {}, True, True)
 
 
-def _restates(text: str, body: int, prompt: str, pairs: frozenset) -> bool:
+def _restates(text: str, body: int, prompt: str, chars: frozenset) -> bool:
     """The sentence is mostly the prompt's own words, in runs of three characters or more."""
+    head = text[body:body + 10]
+    if len(head) < 6 or len([c for c in head if c in chars]) < 6:
+        return False  # (most sentences: they do not open with the prompt's characters)
+    own = set(text[body:])
+    if len(own & chars) < RESTATED_SHARE * len(own):
+        return False
     n = sum(1 for c in text[body:] if is_cjk(c))
-    if n < 6 or sum(1 for i in range(body, len(text) - 1) if text[i:i + 2] in pairs) < RESTATED_SHARE * n - 1:
+    if n < 6:
         return False
     covered, i, end = 0, body, len(text)
     while i < end:
@@ -1548,7 +1576,7 @@ class Grader:
         self.lexicon = lexicon(thesaurus if thesaurus and (thesaurus.synonyms or thesaurus.related) else None)
         self._points = _prepare(question, self.lexicon)
         self._prompt = fold(question.prompt or "")
-        self._prompt_pairs = frozenset(self._prompt[i:i + 2] for i in range(len(self._prompt) - 1))
+        self._prompt_chars = frozenset(self._prompt)
         # term -> [(point index, unit index, strength, matches only when negated)]
         self._where: dict[str, list[tuple[int, int, float, bool]]] = {}
         for pi, p in enumerate(self._points):
@@ -1603,9 +1631,10 @@ class Grader:
         if hit is not None:
             return hit
         hits = self._find(text, body)
-        if hits and _BOILER_HINT.search(text, body):
-            hits = _empty_phrases(text, body, hits)
-        share, all_stock = _stock(text, body)
+        formulas = _formula_spans(text, body)
+        if hits:
+            hits = _empty_phrases(text, body, hits, formulas)
+        share, all_stock = _stock(text, body, formulas)
         stocky = share >= STOCK_SHARE
         if hits and stocky:
             hits = [(t, a, b, f, c, sc * STOCK_SCALE) for t, a, b, f, c, sc in hits]
@@ -1677,7 +1706,7 @@ class Grader:
                     # 信息没有共享 for 信息不共享, 不该社区出具 for 不应由社区出具: the point's own no
                     # (but 没必要解释 is not the 没有讲清 a point asks to own up to)
                     flag = "negated"
-                elif neg_kind.endswith("-scoped") and not _right_after_cue(text, start) and (
+                elif neg_kind and flag and neg_kind.endswith("-scoped") and not _right_after_cue(text, start) and (
                     flag == "rejected" if neg_kind == "stance-scoped" else flag in ("negated", "denied")
                 ):
                     # 社区 in 不应由社区出具, 费用 in 不收任何费用, as the point has it
@@ -1936,7 +1965,7 @@ class Grader:
         sentences, folded = self._sentences(text or "")
         per = [self._analyse(s.text, s.body) for s in sentences]
         for k, s in enumerate(sentences[:RESTATED_FIRST]):
-            if _restates(s.text, s.body, self._prompt, self._prompt_pairs):
+            if _restates(s.text, s.body, self._prompt, self._prompt_chars):
                 # 单位安排我组织一次社区工作者培训: the question said again is no answer to it
                 per[k] = _NOTHING
         if len(sentences) >= LIST_OF_TERMS:

@@ -126,7 +126,6 @@ _AMBIGUOUS = re.compile(
     r"|[甦揹伕]"
 )
 _AMBIGUOUS_TO = {"著": "着", "瞭": "了", "藉": "借", "覆": "复", "像": "象", "甦": "苏", "揹": "背", "伕": "夫"}
-_AMBIGUOUS_HINT = re.compile(r"[著瞭藉覆甦揹伕]|想像")
 
 
 def fold(text: str) -> str:
@@ -138,7 +137,8 @@ def fold(text: str) -> str:
         _fold_new_chars(missing)
         _table.update({ord(c): _char_cache[c] for c in missing})
         out = text.translate(_table)
-    if _AMBIGUOUS_HINT.search(out):
+    if ("著" in out or "瞭" in out or "藉" in out or "覆" in out or "像" in out
+            or "甦" in out or "揹" in out or "伕" in out):
         out = _AMBIGUOUS.sub(lambda m: _AMBIGUOUS_TO[m.group()], out)
     return out
 
