@@ -247,6 +247,9 @@ def test_a_bare_heading_is_not_content():
         assert status(g, pid) == "missed", (pid, g.point(pid))
     assert g.score == 0
     assert g.point("plan").reason.startswith("只有标题")
+    # numbered headings, one per line or all on one line, are headings too
+    for layout in ("一、目的\n二、方案\n三、实施\n四、总结", "一、目的 二、方案 三、实施 四、总结"):
+        assert grade(SURVEY, layout).score == 0, layout
 
 
 def test_a_run_of_labels_that_says_what_to_do_is_content():

@@ -69,6 +69,7 @@ def test_lines_and_sentence_ends_split():
         "1.稳情绪\n2.讲政策\n3.指路子",
         "1、稳情绪 2、讲政策 3、指路子",
         "一、稳情绪\n二、讲政策\n三、指路子",
+        "一、稳情绪 二、讲政策 三、指路子",
         "一是稳情绪,二是讲政策,三是指路子",
         "(1)稳情绪(2)讲政策(3)指路子",
         "①稳情绪②讲政策③指路子",
@@ -78,6 +79,10 @@ def test_lines_and_sentence_ends_split():
 )
 def test_numbered_items_become_items_without_their_numbers(text):
     assert [b.strip(",") for b in bodies(text)] == ["稳情绪", "讲政策", "指路子"]
+
+
+def test_a_pair_of_numbers_is_not_a_list():
+    assert bodies("在村里住了三、四天") == ["在村里住了三、四天"]
 
 
 def test_decimals_are_not_sentence_ends():

@@ -178,11 +178,14 @@ _INLINE_ITEM = re.compile(
     r"|[①-⑳⑴-⒇⒈-⒛]"
     r"|[(]\s*(?:\d{1,2}|[" + _CN_NUM + r"]{1,2})\s*[)]"
     r"|(?<=[,;。.!?:\s])\d{1,2}\s*[.、)](?!\d)"
+    r"|(?<=[,;。!?:\s])[" + _CN_NUM + r"]{1,2}、"  # 一、准备 二、检查 on one line
     r")"
 )
 
 # (each starts with a look-ahead on its first characters, so that the engine skips to them)
-_INLINE_HINT = re.compile(r"(?=[是①-⑳⑴-⒇⒈-⒛(\d])(?:[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d)")
+_INLINE_HINT = re.compile(
+    r"(?=[是①-⑳⑴-⒇⒈-⒛(\d、])(?:[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d|(?<=[,;。!?:\s][" + _CN_NUM + r"])、)"
+)
 _SENTENCE_END = re.compile(r"(?=[。!?;\n.])(?:[。!?;\n]+|(?<!\d)\.(?!\d)(?=\s|$|[^\x00-\x7f]))")
 # Separators between clauses. Every alternative starts with a fixed character so
 # the search is quick; a hyphen separates only between Chinese (危害-跑腿, not e-mail),
