@@ -89,6 +89,20 @@ def test_decimals_are_not_sentence_ends():
     assert bodies("增长1.5倍。好") == ["增长1.5倍", "好"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("我不认为这是形式主义.APP打卡要清理", ["我不认为这是形式主义", "app打卡要清理"]),
+        ('请大家不要交头接耳."同时盯好考场', ["请大家不要交头接耳", '"同时盯好考场']),
+        ("伤得重就打120.入口处停止放人", ["伤得重就打120", "入口处停止放人"]),
+        ("共12.5万元.下一步", ["共12.5万元", "下一步"]),
+        ("访问www.gov.cn查询", ["访问www.gov.cn查询"]),
+    ],
+)
+def test_a_half_width_full_stop_ends_a_sentence_as_the_full_width_one_does(text, expected):
+    assert bodies(text) == expected
+
+
 def test_clauses_and_items():
     f = fold("危害-跑腿→根源:怕担责+数据不通,对策、办法")
     cl = [f[a:b] for a, b in clause_spans(f)]

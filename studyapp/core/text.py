@@ -186,7 +186,14 @@ _INLINE_ITEM = re.compile(
 _INLINE_HINT = re.compile(
     r"(?=[是①-⑳⑴-⒇⒈-⒛(\d、])(?:[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d|(?<=[,;。!?:\s][" + _CN_NUM + r"])、)"
 )
-_SENTENCE_END = re.compile(r"(?=[。!?;\n.])(?:[。!?;\n]+|(?<!\d)\.(?!\d)(?=\s|$|[^\x00-\x7f]))")
+# (a half-width full stop ends a sentence before a space, Chinese or a closing quote, and
+# after Chinese before Latin: 形式主义.APP打卡; not inside 1.5 or www.gov.cn)
+_SENTENCE_END = re.compile(
+    r"(?=[。!?;\n.])(?:[。!?;\n]+|(?<!\d)\.(?!\d)(?:(?=\s|$|[^\x00-\x7f]|[\"')\]])|(?<=[^\x00-\x7f]\.)(?=[A-Za-z]))"
+    # 打120.入口处…: after a number said in a Chinese sentence (split_sentences checks that a
+    # Chinese character comes before the number: 1.稳情绪 is a list number)
+    r"|(?<=\d)\.(?=[^\x00-\x7f]))"
+)
 # Separators between clauses. Every alternative starts with a fixed character so
 # the search is quick; a hyphen separates only between Chinese (危害-跑腿, not e-mail),
 # which ``spans`` checks.
@@ -209,7 +216,14 @@ def split_sentences(folded: str) -> list[Sentence]:
     pos = 0
     bounds: list[tuple[int, int]] = []
     for m in _SENTENCE_END.finditer(folded):
-        bounds.append((pos, m.start()))
+        a = m.start()
+        if folded[a] == "." and a and folded[a - 1].isdigit():
+            k = a - 1
+            while k and folded[k - 1].isdigit():
+                k -= 1
+            if not k or not is_cjk(folded[k - 1]):
+                continue  # 1.稳情绪: the number of a list item, not the end of a sentence
+        bounds.append((pos, a))
         pos = m.end()
     bounds.append((pos, len(folded)))
     for a, b in bounds:
