@@ -1,0 +1,109 @@
+"""Does the grader give the same verdicts when an answer is written another way?
+
+Each transformation rewrites every answer of the labelled sets in a way that should
+not change what it says (traditional characters, other punctuation, a greeting and a
+thank-you around it, the question said again at its head ...). The script grades the
+answer as written and as rewritten and counts the key points whose status differs.
+No human verdict is used, only the answers, so it can run on any set:
+
+    python bench/metamorphic.py                      # the sets read for development
+    python bench/metamorphic.py eval/holdout17 ...   # or the sets named
+    python bench/metamorphic.py --show 5             # and the first changes of each
+
+Figures: docs/benchmarks.md ("Writing the same answer another way").
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from studyapp.core.grading import Grader  # noqa: E402
+from studyapp.core.packs import load_pack  # noqa: E402
+
+READ = ["../shared/eval/dev", "../shared/eval/extra", "eval/bundled"] + [
+    f"eval/holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 14, 17, 18)
+]
+
+_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
+_HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")", "。": "."})
+_NUMBERED = re.compile(r"(?m)^(\s*)([1-9])[.、．]\s*")
+_CN = "一二三四五六七八九"
+
+
+def _traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def transformations(question):
+    to_traditional = _traditional()
+    return {
+        "traditional characters": to_traditional,
+        "full-width punctuation": lambda t: t.translate(_FULL),
+        "half-width punctuation": lambda t: t.translate(_HALF),
+        "blank lines and spaces": lambda t: "  " + t.replace("\n", "\n\n") + "\n",
+        "all on one line": lambda t: t.replace("\n", " ").strip(),
+        "1. numbering as ①": lambda t: _NUMBERED.sub(lambda m: m.group(1) + "①②③④⑤⑥⑦⑧⑨"[int(m.group(2)) - 1], t),
+        "1. numbering as 一、": lambda t: _NUMBERED.sub(lambda m: m.group(1) + _CN[int(m.group(2)) - 1] + "、", t),
+        "1. numbering as 第一,": lambda t: _NUMBERED.sub(lambda m: m.group(1) + "第" + _CN[int(m.group(2)) - 1] + ",", t),
+        "; as 。": lambda t: t.replace(";", "。").replace("；", "。"),
+        "a greeting before": lambda t: "各位考官好,下面我来回答这道题。\n" + t,
+        "a thank-you after": lambda t: t.rstrip() + "\n以上是我的回答,谢谢考官。",
+        "talk about the question before": lambda t: "这道题考察的是我的组织协调能力和应变能力,我从以下几个方面来回答。\n" + t,
+        "the question said again before": lambda t: question.prompt.strip() + "\n" + t,
+        "我认为, before": lambda t: "我认为," + t,
+        "said twice": lambda t: t.rstrip() + "\n" + t,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sets", nargs="*", help="labelled set folders (default: the sets read for development)")
+    ap.add_argument("--show", type=int, default=0, help="print this many changed verdicts per transformation")
+    args = ap.parse_args()
+    folders = [Path(s) if Path(s).is_absolute() else ROOT / s for s in (args.sets or READ)]
+    counts: dict[str, list[int]] = {}
+    shown: dict[str, list[str]] = {}
+    for folder in folders:
+        if not (folder / "labels").is_dir():
+            print(f"skipped (no labels/): {folder}", file=sys.stderr)
+            continue
+        pack = load_pack(folder / "pack").pack
+        for f in sorted((folder / "labels").glob("*.yaml")):
+            labels = yaml.safe_load(f.read_text(encoding="utf-8"))
+            question = pack.question(labels["question"])
+            grader = Grader(question, thesaurus=pack.thesaurus)
+            for name, change in transformations(question).items():
+                tally = counts.setdefault(name, [0, 0])
+                for answer in labels["answers"]:
+                    text = answer["text"]
+                    other = change(text)
+                    if other == text:
+                        continue
+                    before = grader.grade(text).points
+                    after = grader.grade(other).points
+                    for a, b in zip(before, after):
+                        tally[0] += 1
+                        if a.status != b.status:
+                            tally[1] += 1
+                            if len(shown.setdefault(name, [])) < args.show:
+                                shown[name].append(f"    {folder.name}/{question.id}/{answer['id']}/{a.id}: {a.status} -> {b.status}")
+    width = max(len(n) for n in counts)
+    print(f"{'rewriting':<{width}}  verdicts  changed")
+    for name, (n, changed) in counts.items():
+        print(f"{name:<{width}}  {n:>8}  {changed:>7}")
+        for line in shown.get(name, []):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
