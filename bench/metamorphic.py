@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from studyapp.core.grading import Grader  # noqa: E402
+from studyapp.core.grading import VALUE, Grader  # noqa: E402
 from studyapp.core.packs import load_pack  # noqa: E402
 
 READ = ["../shared/eval/dev", "../shared/eval/extra", "eval/bundled"] + [
@@ -61,7 +61,18 @@ def transformations(question):
         "the question said again before": lambda t: question.prompt.strip() + "\n" + t,
         "我认为, before": lambda t: "我认为," + t,
         "said twice": lambda t: t.rstrip() + "\n" + t,
+        # not a rewriting: a model answer to another question (ancient books) after the answer.
+        # It shares only the interview's common words (问题, 原因, 资金, 机制, 宣传 ...) with
+        # the questions; every verdict it raises is credit for vocabulary
+        "+ an unrelated model answer": lambda t: t.rstrip() + "\n" + UNRELATED,
     }
+
+
+UNRELATED = (
+    "古籍是中华文明的重要载体。当前一些古籍存在破损、虫蛀等问题,原因在于修复人才不足、资金投入不够。"
+    "对此,一要加大投入,设立专项资金;二要培养修复人才,完善激励机制;三要推进数字化,让古籍活起来;"
+    "四要加强宣传,提高公众的保护意识。"
+)
 
 
 def main() -> int:
@@ -82,7 +93,7 @@ def main() -> int:
             question = pack.question(labels["question"])
             grader = Grader(question, thesaurus=pack.thesaurus)
             for name, change in transformations(question).items():
-                tally = counts.setdefault(name, [0, 0])
+                tally = counts.setdefault(name, [0, 0, 0])
                 for answer in labels["answers"]:
                     text = answer["text"]
                     other = change(text)
@@ -94,12 +105,13 @@ def main() -> int:
                         tally[0] += 1
                         if a.status != b.status:
                             tally[1] += 1
+                            tally[2] += VALUE[b.status] > VALUE[a.status]
                             if len(shown.setdefault(name, [])) < args.show:
                                 shown[name].append(f"    {folder.name}/{question.id}/{answer['id']}/{a.id}: {a.status} -> {b.status}")
     width = max(len(n) for n in counts)
-    print(f"{'rewriting':<{width}}  verdicts  changed")
-    for name, (n, changed) in counts.items():
-        print(f"{name:<{width}}  {n:>8}  {changed:>7}")
+    print(f"{'rewriting':<{width}}  verdicts  changed  (raised)")
+    for name, (n, changed, raised) in counts.items():
+        print(f"{name:<{width}}  {n:>8}  {changed:>7}  {raised:>8}")
         for line in shown.get(name, []):
             print(line)
     return 0
