@@ -1387,13 +1387,9 @@ _SHOWS = re.compile(r"(?:^|[,;:。!?])\s*(?:我觉得|我认为|我看)?(?:这|�
 _SHOWN = re.compile(r"(?:了)?[^,;:。!?]{0,10}?(?:还|仍|存在|不|没|是|有(?!关)|已经|亟需|亟待)")
 
 
-def _empty_phrases(text: str, body: int, hits: list, spans: list) -> list:
-    """Hits inside a stock phrase (确保宣传活动圆满成功) or the manners of the exam room count
-    for nothing (``spans``: the latter, found already)."""
-    if _BOILER_HINT.search(text, body):
-        spans = spans + [m.span() for m in _BOILER.finditer(text, body)]
-    if not spans:
-        return hits
+def _empty_phrases(hits: list, spans: list) -> list:
+    """Hits inside a stock phrase (确保宣传活动圆满成功) or the manners of the exam room
+    (``spans``: where the sentence has them) count for nothing."""
     out = []
     for h in hits:
         span = next(((a, b) for a, b in spans if a <= h[1] and h[2] <= b), None)
@@ -1417,14 +1413,13 @@ _STOCK = re.compile(
 )
 
 
-def _stock(text: str, body: int, formulas: list = ()) -> tuple[float, bool]:
+def _stock(text: str, body: int, empty: list = ()) -> tuple[float, bool]:
     """How much of a sentence stock phrases make: (their share of its characters,
     whether every clause of it holds one; an empty sentence is neither stock nor content).
-    ``formulas``: the manners of the exam room in it, which count as stock."""
+    ``empty``: where it has the empty phrases of _BOILER and the exam room's manners,
+    which count as stock too."""
     n = len(text) - body
-    spans = [m.span() for m in _STOCK.finditer(text, body)] + list(formulas)
-    if _BOILER_HINT.search(text, body):
-        spans += [m.span() for m in _BOILER.finditer(text, body)]
+    spans = [m.span() for m in _STOCK.finditer(text, body)] + list(empty)
     if not spans or n <= 0:
         return 0.0, n <= 0
     spans.sort()
@@ -1632,9 +1627,10 @@ class Grader:
             return hit
         hits = self._find(text, body)
         formulas = _formula_spans(text, body)
-        if hits:
-            hits = _empty_phrases(text, body, hits, formulas)
-        share, all_stock = _stock(text, body, formulas)
+        boiler = [m.span() for m in _BOILER.finditer(text, body)] if _BOILER_HINT.search(text, body) else []
+        if hits and (formulas or boiler):
+            hits = _empty_phrases(hits, formulas + boiler)
+        share, all_stock = _stock(text, body, formulas + boiler)
         stocky = share >= STOCK_SHARE
         if hits and stocky:
             hits = [(t, a, b, f, c, sc * STOCK_SCALE) for t, a, b, f, c, sc in hits]
