@@ -41,12 +41,10 @@ def test_each_key_point_typed_as_the_answer_makes_it(folder):
 READ_SETS = [ROOT / "eval" / "bundled", ROOT / "eval" / "holdout", ROOT / "eval" / "holdout17"]
 
 
-@pytest.mark.parametrize("folder", READ_SETS, ids=lambda p: p.name)
-def test_an_answer_typed_in_traditional_characters_grades_as_typed_in_simplified(folder):
-    import opencc
+def changed_verdicts(folder: Path, rewrite) -> list[str]:
+    """The key points of the set's answers whose status changes when the answer is rewritten."""
     import yaml
 
-    to_traditional = opencc.OpenCC("s2t")
     pack = load_pack(folder / "pack").pack
     failures = []
     for f in sorted((folder / "labels").glob("*.yaml")):
@@ -54,32 +52,33 @@ def test_an_answer_typed_in_traditional_characters_grades_as_typed_in_simplified
         question = pack.question(labels["question"])
         grader = Grader(question, thesaurus=pack.thesaurus)
         for answer in labels["answers"]:
-            text = answer["text"]
-            traditional = to_traditional.convert(text)
-            if len(traditional) != len(text):
+            other = rewrite(answer["text"])
+            if other is None:
                 continue
-            as_typed = [p.status for p in grader.grade(text).points]
-            converted = [p.status for p in grader.grade(traditional).points]
-            if as_typed != converted:
-                failures.append(f"{question.id}/{answer['id']}: {as_typed} != {converted}")
+            as_written = [p.status for p in grader.grade(answer["text"]).points]
+            rewritten = [p.status for p in grader.grade(other).points]
+            if as_written != rewritten:
+                failures.append(f"{question.id}/{answer['id']}: {as_written} != {rewritten}")
+    return failures
+
+
+@pytest.mark.parametrize("folder", READ_SETS, ids=lambda p: p.name)
+def test_an_answer_typed_in_traditional_characters_grades_as_typed_in_simplified(folder):
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+
+    def traditional(text):
+        converted = to_traditional.convert(text)
+        return converted if len(converted) == len(text) else None
+
+    failures = changed_verdicts(folder, traditional)
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("folder", READ_SETS, ids=lambda p: p.name)
 def test_a_greeting_and_a_thank_you_around_an_answer_change_no_verdict(folder):
-    import yaml
-
     opening = "各位考官好。这道题考察的是我的组织协调能力,我从以下几个方面来回答。\n"
     closing = "\n以上是我的回答,谢谢考官。"
-    pack = load_pack(folder / "pack").pack
-    failures = []
-    for f in sorted((folder / "labels").glob("*.yaml")):
-        labels = yaml.safe_load(f.read_text(encoding="utf-8"))
-        question = pack.question(labels["question"])
-        grader = Grader(question, thesaurus=pack.thesaurus)
-        for answer in labels["answers"]:
-            plain = [p.status for p in grader.grade(answer["text"]).points]
-            framed = [p.status for p in grader.grade(opening + answer["text"] + closing).points]
-            if plain != framed:
-                failures.append(f"{question.id}/{answer['id']}: {plain} != {framed}")
+    failures = changed_verdicts(folder, lambda text: opening + text + closing)
     assert not failures, "\n".join(failures)
