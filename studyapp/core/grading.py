@@ -1465,8 +1465,6 @@ RESTATED_FIRST = 4
 # ... and a sentence is the question said again when this share of its characters are runs
 # of three or more of the prompt's
 RESTATED_SHARE = 0.7
-# what a sentence that says nothing gives (see Grader._analyse): no point found, all stock
-_NOTHING = ({}, {}, {}, True, True)
 
 
 def _restates(text: str, body: int, prompt: str, chars: frozenset) -> bool:
@@ -1963,7 +1961,7 @@ class Grader:
         for k, s in enumerate(sentences[:RESTATED_FIRST]):
             if _restates(s.text, s.body, self._prompt, self._prompt_chars):
                 # 单位安排我组织一次社区工作者培训: the question said again is no answer to it
-                per[k] = _NOTHING
+                per[k] = ({}, {}, {}, True, True)  # no point found, all stock (a fresh one)
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
         verdicts = []
