@@ -35,6 +35,7 @@ _FULL = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？
 _HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")", "。": "."})
 _NUMBERED = re.compile(r"(?m)^(\s*)([1-9])[.、．]\s*")
 _CN = "一二三四五六七八九"
+_ARROW = re.compile(r"\s*→\s*")
 
 
 def _traditional():
@@ -55,6 +56,9 @@ def transformations(question):
         "1. numbering as 一、": lambda t: _NUMBERED.sub(lambda m: m.group(1) + _CN[int(m.group(2)) - 1] + "、", t),
         "1. numbering as 第一,": lambda t: _NUMBERED.sub(lambda m: m.group(1) + "第" + _CN[int(m.group(2)) - 1] + ",", t),
         "; as 。": lambda t: t.replace(";", "。").replace("；", "。"),
+        "arrows → as ->": lambda t: _ARROW.sub("->", t),
+        "arrows → as >": lambda t: _ARROW.sub(">", t),
+        "arrows → as ——": lambda t: _ARROW.sub("——", t),
         "a greeting before": lambda t: "各位考官好,下面我来回答这道题。\n" + t,
         "a thank-you after": lambda t: t.rstrip() + "\n以上是我的回答,谢谢考官。",
         "talk about the question before": lambda t: "这道题考察的是我的组织协调能力和应变能力,我从以下几个方面来回答。\n" + t,

@@ -103,6 +103,12 @@ def test_a_half_width_full_stop_ends_a_sentence_as_the_full_width_one_does(text,
     assert bodies(text) == expected
 
 
+@pytest.mark.parametrize("arrow", ["→", " → ", "->", "=>", ">", "—", "——", " - "])
+def test_every_arrow_of_a_terse_outline_separates_its_steps(arrow):
+    f = fold(arrow.join(["稳情绪", "讲政策", "指路子"]))
+    assert [f[a:b].strip() for a, b in clause_spans(f)] == ["稳情绪", "讲政策", "指路子"]
+
+
 def test_clauses_and_items():
     f = fold("危害-跑腿→根源:怕担责+数据不通,对策、办法")
     cl = [f[a:b] for a, b in clause_spans(f)]

@@ -197,9 +197,9 @@ _SENTENCE_END = re.compile(
 # Separators between clauses. Every alternative starts with a fixed character so
 # the search is quick; a hyphen separates only between Chinese (危害-跑腿, not e-mail),
 # which ``spans`` checks.
-_CLAUSE_END = re.compile(r"[,:+→|/…]+|->|=>|\.\.\.|\s+[-|/]+\s*|-+\s*|\s\s+")
+_CLAUSE_END = re.compile(r"[,:+→|/…>]+|->|=>|\.\.\.|\s+[-|/]+\s*|-+\s*|\s\s+")
 # items: like clauses but 、 also separates (bare-heading detection)
-_ITEM_END = re.compile(r"[,:+→|/…、]+|->|=>|\.\.\.|\s+[-|/]+\s*|-+\s*|\s\s+")
+_ITEM_END = re.compile(r"[,:+→|/…、>]+|->|=>|\.\.\.|\s+[-|/]+\s*|-+\s*|\s\s+")
 
 
 @dataclass(frozen=True)
