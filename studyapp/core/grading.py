@@ -1514,13 +1514,10 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
     """Drop hits of ``risky`` terms that straddle two words of the sentence (目的 in 项目的,
     工工 in 员工工作), and of ``abbreviations`` that do not start a word or sit inside a
     longer one (说实 in 说实话)."""
-    token_of = [0] * (len(text) + 1)  # token index of each character
-    starts: dict[int, str] = {}
+    starts: dict[int, str] = {}  # where each word of the sentence starts
     pos = 0
-    for k, w in enumerate(_segmenter()(text)):
+    for w in _segmenter()(text):
         starts[pos] = w
-        for j in range(pos, min(pos + len(w), len(text))):
-            token_of[j] = k
         pos += len(w)
     out = []
     for h in found:
@@ -1528,8 +1525,8 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
             word = starts.get(h[1])
             if word is None or (len(word) > h[2] - h[1] and _is_word(word)):
                 continue
-        elif h[0] in risky and h[1] not in starts and token_of[h[1]] != token_of[h[2] - 1]:
-            continue
+        elif h[0] in risky and h[1] not in starts and any(j in starts for j in range(h[1] + 1, h[2])):
+            continue  # starts inside one word and ends in the next
         out.append(h)
     return out
 
@@ -1602,7 +1599,15 @@ class Grader:
                     a, b = t[:2], t[2:]
                     if a not in _STOP and b not in _STOP and _is_word(a) and _is_word(b):
                         self._split.setdefault(a, []).append((t, b))
-        self._starts = set(self._by_pair) | set(self._split)
+        # both by the pair they start with: (whole terms, longest first, with their length
+        # and whether they are Latin; split terms with their second word)
+        self._pairs: dict[str, tuple[tuple, tuple]] = {
+            pair: (
+                tuple((t, len(t), t in self._latin) for t in self._by_pair.get(pair, ())),
+                tuple(self._split.get(pair, ())),
+            )
+            for pair in set(self._by_pair) | set(self._split)
+        }
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
@@ -1767,23 +1772,19 @@ class Grader:
 
     def _find(self, text: str, body: int) -> list[tuple]:
         """Terms found in a sentence: (term, start, end, flag, clause, scale); flag "" when it counts."""
-        by_pair = self._by_pair
         single = self._single
         found = []
         n = len(text)
-        latin = self._latin
-        split = self._split
-        starts = self._starts
+        get = self._pairs.get
         # a list marker glued to a term is the term's start (最后一公里 is not 最后 + 一公里)
         first = 0 if body and is_cjk(text[body - 1]) else body
-        for i in [i for i in range(first, n - 1) if text[i:i + 2] in starts]:
-            pair = text[i:i + 2]
-            for t in by_pair.get(pair, ()):
-                if text.startswith(t, i) and (i >= body or i + len(t) > body):
-                    if t in latin and not _whole_word(text, i, i + len(t)):
+        for i, (whole, split) in [(i, e) for i in range(first, n - 1) if (e := get(text[i:i + 2]))]:
+            for t, k, latin in whole:
+                if text.startswith(t, i) and (i >= body or i + k > body):
+                    if latin and not _whole_word(text, i, i + k):
                         continue  # app inside happy
-                    found.append((t, i, i + len(t), 1.0))
-            for t, second in split.get(pair, ()):
+                    found.append((t, i, i + k, 1.0))
+            for t, second in split:
                 # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
                 j = text.find(second, i + 3, i + 3 + GAP)
                 if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
