@@ -498,8 +498,8 @@ def test_a_verb_shortened_to_one_character_before_its_object_counts_as_the_verb(
     rules = g.point("rules")
     assert "制定" in rules.matched, rules
     assert rules.status == "covered"
-    # only the verb's character is its evidence; the object is the object's
-    assert quoted(text, rules) == ["定", "规则"]
+    # only the verb's character is its evidence, joined with its object's
+    assert quoted(text, rules) == ["定规则"]
     assert status(g, "venue") == "covered"
     assert "倾听" in g.point("minutes").matched
 
@@ -1061,3 +1061,15 @@ def test_an_empty_answer_that_opens_with_i_think_is_still_empty():
     assert [p.status for p in grade(question, "我认为," + slogans).points] == [
         p.status for p in grade(question, slogans).points
     ]
+
+
+def test_what_was_matched_is_named_once_and_evidence_side_by_side_is_one_quote():
+    text = "第一,推动部门信息共享;第二,精简考核。"
+    g = grade(BURDEN, text)
+    sharing = g.point("sharing")
+    assert sharing.status == "covered"
+    # 信息 and 共享 are words of the point too, but 信息共享 already names them
+    assert "信息共享" in sharing.matched
+    assert "信息" not in sharing.matched and "共享" not in sharing.matched
+    reduce = g.point("reduce")
+    assert quoted(text, reduce) == ["精简考核"]  # 精简 + 考核, one piece of the answer

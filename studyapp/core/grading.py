@@ -1532,10 +1532,11 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Sorted spans with overlapping ones joined (信息 + 信息共享 -> 信息共享)."""
+    """Sorted spans with overlapping or touching ones joined (信息 + 信息共享 -> 信息共享,
+    信息 + 共享 -> 信息共享)."""
     out: list[list[int]] = []
     for a, b in spans:
-        if out and a < out[-1][1]:
+        if out and a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
@@ -2079,7 +2080,9 @@ class Grader:
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
-        matched = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
+        names = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
+        # a name inside a longer one found is said by it (信息共享, not 信息共享、信息、共享)
+        matched = tuple(n for n in names if not any(n != m and n in m for m in names))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
         said = "\n".join(folded[a:b] for a, b in evidence) if evidence else ""
         if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
