@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "grade": "grade answer files against a question's key points",
     "history": "list practice attempts and mock-interview sessions",
     "mock": "run a timed mock interview in the terminal",
+    "pack": "install a shared pack, list or remove installed ones, export a pack as a zip",
 }
 
 

@@ -26,6 +26,7 @@ HEADLESS_COMMANDS = [
     ["list", "--json"],
     ["history"],
     ["history", "--json"],
+    ["pack", "list"],
 ]
 
 PROBE = """

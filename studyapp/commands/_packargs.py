@@ -11,14 +11,15 @@ def add_pack_arguments(parser) -> None:
         "packs",
         nargs="*",
         metavar="PACK",
-        help="a pack folder (with pack.yaml); default: the bundled pack",
+        help="a pack folder (with pack.yaml); default: the bundled pack and the installed ones",
     )
 
 
 def pack_folders(args) -> list[Path]:
+    from studyapp.core.paths import installed_pack_dirs
     from studyapp.core.packs import bundled_pack_dir
 
-    return [Path(p) for p in args.packs] or [bundled_pack_dir()]
+    return [Path(p) for p in args.packs] or [bundled_pack_dir(), *installed_pack_dirs()]
 
 
 def plural(n: int, word: str) -> str:

@@ -39,7 +39,8 @@ def add_arguments(parser) -> None:
         "--pack",
         dest="grade_pack",
         metavar="PACK",
-        help="the pack folder holding the question, or the bundled pack's id (default: the bundled pack)",
+        help="the pack folder holding the question, or the id of the bundled pack or an installed one"
+        " (default: the bundled pack, then the installed packs, whichever holds the question)",
     )
     parser.add_argument("--question", "-q", required=True, metavar="QID", help="the question's id")
     output = parser.add_mutually_exclusive_group()
@@ -81,12 +82,15 @@ def _pack_folder(args) -> Path:
     if chosen:
         path = Path(chosen)
         if not path.exists():
-            # the bundled pack may be named by its id (community-governance)
-            from studyapp.core.packs import bundled_pack_dir, load_pack
+            # the bundled pack or an installed one may be named by its id (community-governance)
+            from studyapp.core.packs import ID_RE, bundled_pack_dir, load_pack
+            from studyapp.core.paths import packs_dir
 
             bundled = load_pack(bundled_pack_dir()).pack
             if bundled is not None and bundled.id == chosen:
                 return bundled.root
+            if ID_RE.fullmatch(chosen) and (packs_dir() / chosen / "pack.yaml").is_file():
+                return packs_dir() / chosen
         return path
     extra = getattr(args, "pack", None) or []
     if extra:
@@ -94,6 +98,18 @@ def _pack_folder(args) -> Path:
     from studyapp.core.packs import bundled_pack_dir
 
     return bundled_pack_dir()
+
+
+def _installed_holding(qid: str) -> Path | None:
+    """The first installed pack with the question ``qid`` (for a grade with no --pack)."""
+    from studyapp.core.packs import load_pack
+    from studyapp.core.paths import installed_pack_dirs
+
+    for folder in installed_pack_dirs():
+        pack = load_pack(folder).pack
+        if pack is not None and pack.question(qid) is not None:
+            return folder
+    return None
 
 
 def run(args) -> int:
@@ -104,6 +120,13 @@ def run(args) -> int:
     result = load_pack(folder)
     pack = result.pack
     question = pack.question(args.question) if pack is not None else None
+    if question is None and not getattr(args, "grade_pack", None) and not getattr(args, "pack", None):
+        installed = _installed_holding(args.question)
+        if installed is not None:
+            folder = installed
+            result = load_pack(folder)
+            pack = result.pack
+            question = pack.question(args.question) if pack is not None else None
     if question is None:
         # left out of the pack for errors that need not stop grading (a type not in the
         # list, an id with capitals ...): graded from its prompt and key points, with a warning

@@ -17,8 +17,9 @@ def add_arguments(parser) -> None:  # the TUI uses only the global --pack
 
 
 def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
-    """(LoadResults for the bundled pack and each extra folder, errors that stop the
-    launch, notices to show in the app)."""
+    """(LoadResults for the bundled pack, the installed packs and each extra folder,
+    errors that stop the launch, notices to show in the app)."""
+    from studyapp.core.paths import installed_pack_dirs
     from studyapp.core.paths import data_dir
     from studyapp.tui.packcache import bundled_pack_dir, load_pack_cached
 
@@ -43,6 +44,11 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
         return [], errors, notices
     results = [load_pack(bundled_pack_dir())]
     seen = {r.pack.id for r in results if r.pack is not None}
+    for folder in installed_pack_dirs():  # `studyapp pack add` checked each one
+        result = load_pack(folder)
+        if result.pack is not None and result.pack.id not in seen:
+            seen.add(result.pack.id)
+            results.append(result)
     for d in extra:
         result = load_pack(Path(d).expanduser())
         if result.pack is not None and result.pack.id in seen:

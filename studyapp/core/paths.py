@@ -1,4 +1,4 @@
-"""Where studyapp keeps its data (the SQLite history, exported reports)."""
+"""Where studyapp keeps its data (the SQLite history, exported reports, installed packs)."""
 from __future__ import annotations
 
 import os
@@ -24,6 +24,24 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / DB_NAME
+
+
+def packs_dir() -> Path:
+    """Where ``studyapp pack add`` installs packs (studyapp.core.installed)."""
+    return data_dir() / "packs"
+
+
+def installed_pack_dirs(root: Path | None = None) -> list[Path]:
+    """Folders of the installed packs, by name (none when there are none or the
+    folder cannot be read: the app starts on the bundled pack all the same).
+
+    Here, with no zip or loader import, so that the app's start stays quick."""
+    root = packs_dir() if root is None else root
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+        return [p for p in entries if not p.name.startswith(".") and (p / "pack.yaml").is_file()]
+    except OSError:
+        return []
 
 
 def bundled_pack_dir() -> Path:

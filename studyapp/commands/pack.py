@@ -1,0 +1,108 @@
+"""``studyapp pack add|list|remove|export``: share packs and install them once.
+
+A tutor runs ``studyapp pack export my-pack`` and sends the zip; a student
+runs ``studyapp pack add my-pack-1.0.zip`` once, and from then on the app,
+``list``, ``validate``, ``grade`` and ``mock`` all load it, as they load the
+bundled pack. Problems go to stderr as ``path:line: error: message`` with
+the member of the zip named; exit 1 when the pack has errors, 2 when the
+command cannot be carried out (no such file, not a zip, a refused member).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from studyapp.commands._packargs import plural, sorted_problems
+
+
+def add_arguments(parser) -> None:
+    sub = parser.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+    p = sub.add_parser("add", help="install a pack (a zip or a folder) for every command to load",
+                       description="Check a pack and install a copy of its pack files in the data folder.")
+    p.add_argument("source", metavar="PACK", help="a pack zip (from `studyapp pack export`) or a pack folder")
+    p.add_argument("--replace", action="store_true", help="replace an installed pack with the same id")
+    p = sub.add_parser("list", help="the installed packs", description="List the installed packs.")
+    p.add_argument("--json", action="store_true", help="as a JSON list")
+    p = sub.add_parser("remove", help="uninstall a pack", description="Remove an installed pack by its id.")
+    p.add_argument("pack_id", metavar="ID", help="the pack's id (see `studyapp pack list`)")
+    p = sub.add_parser("export", help="write a pack folder as a zip to share",
+                       description="Check a pack folder and write its pack files as a zip to share.")
+    p.add_argument("folder", metavar="FOLDER", help="the pack folder (with pack.yaml)")
+    p.add_argument("-o", "--output", metavar="FILE", help="the zip to write (default: ID-VERSION.zip here)")
+    p.add_argument("--force", action="store_true", help="overwrite the zip if it exists")
+
+
+def _say(text: str, stream=None) -> None:
+    from studyapp.core.textio import terminal_safe
+
+    print(terminal_safe(text), file=stream or sys.stdout)
+
+
+def _problems(problems) -> None:
+    for problem in sorted_problems(tuple(problems)):
+        _say(problem.format(), sys.stderr)
+
+
+def _skipped(skipped: list[str], verb: str) -> None:
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        _say(f"  {verb} {plural(len(skipped), 'file')} that the app does not read: {shown}", sys.stderr)
+
+
+def run(args) -> int:
+    from studyapp.core import installed as inst
+    from studyapp.core.model import ERROR
+
+    try:
+        if args.pack_command == "add":
+            from studyapp.core.packs import bundled_pack_dir, load_pack
+
+            bundled = load_pack(bundled_pack_dir()).pack
+            reserved = frozenset({bundled.id}) if bundled is not None else frozenset()
+            pack, skipped = inst.install(Path(args.source).expanduser(), replace=args.replace, reserved=reserved)
+            _problems(pack.problems)
+            _say(
+                f"installed {pack.title} ({pack.id}{' ' + pack.version if pack.version else ''}): "
+                f"{plural(pack.topics, 'topic')}, {plural(pack.questions, 'question')}"
+                f"{', ' + plural(len(pack.problems), 'warning') if pack.problems else ''}"
+            )
+            _say(f"  in {pack.path}")
+            _skipped(skipped, "left out")
+            return 0
+        if args.pack_command == "list":
+            packs = inst.list_installed()
+            if args.json:
+                print(json.dumps(
+                    [{"id": p.id, "title": p.title, "version": p.version, "path": str(p.path),
+                      "topics": p.topics, "questions": p.questions} for p in packs],
+                    ensure_ascii=False, indent=2,
+                ))
+                return 0
+            if not packs:
+                _say(f"no packs installed (they go in {inst.packs_dir()}; add one with `studyapp pack add`)")
+                return 0
+            for p in packs:
+                _say(f"{p.id}  {p.version or '-'}  {p.title}  "
+                     f"({plural(p.topics, 'topic')}, {plural(p.questions, 'question')})")
+            return 0
+        if args.pack_command == "remove":
+            path = inst.remove(args.pack_id)
+            _say(f"removed {args.pack_id} ({path})")
+            return 0
+        if args.pack_command == "export":
+            out = Path(args.output).expanduser() if args.output else None
+            path, count, skipped = inst.export(Path(args.folder).expanduser(), out, overwrite=args.force)
+            _say(f"wrote {path}: {plural(count, 'file')}; a student installs it with: studyapp pack add {path.name}")
+            _skipped(skipped, "left out")
+            return 0
+    except inst.PackShareError as exc:
+        _problems(exc.problems)
+        _say(f"studyapp pack {args.pack_command}: {exc.message}", sys.stderr)
+        if exc.problems:
+            errors = sum(1 for p in exc.problems if p.severity == ERROR)
+            _say(f"  {plural(errors, 'error')}: fix them (studyapp validate shows the same) and try again",
+                 sys.stderr)
+            return 1
+        return 2
+    return 2

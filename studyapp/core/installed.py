@@ -1,0 +1,341 @@
+"""Packs a student installs once, and the zip files a tutor shares them in.
+
+``studyapp pack add PACK.zip`` (or a pack folder) checks the pack, then
+copies its pack files -- pack.yaml, thesaurus.yaml, topics/*.md,
+questions/*.yaml and nothing else -- into ``<data folder>/packs/<pack id>/``,
+where every command finds it from then on. ``studyapp pack export FOLDER``
+writes such a zip. A zip is hostile until checked: no member is written
+outside the staging folder (absolute names, ``..``, links and encrypted
+members are refused), sizes are capped whatever the zip's headers claim, and
+a pack with errors is not installed; the problems name the member and line
+(``my-pack.zip/questions/q3.yaml:3``).
+
+Installing is atomic: the pack is staged in a hidden folder next to its
+target and renamed into place, so a failed install leaves what was there.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from studyapp.core.model import ERROR, LoadResult, Problem
+from studyapp.core.paths import installed_pack_dirs, packs_dir
+from studyapp.core.textio import DEFAULT_LIMIT
+
+MAX_FILES = 2000  # pack files in one pack
+MAX_TOTAL = 64 << 20  # bytes of pack files in one pack
+_STAGING = ".incoming-"
+_OLD = ".replaced-"
+
+
+class PackShareError(Exception):
+    """An install, export or removal that cannot be done; ``problems`` are the pack's
+    own (path:line), when checking it is what failed."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    id: str
+    title: str
+    version: str | None
+    path: Path
+    topics: int
+    questions: int
+    problems: tuple[Problem, ...] = field(default=())  # warnings (an installed pack has no errors)
+
+
+def is_pack_file(rel: PurePosixPath) -> bool:
+    """Whether a path inside a pack is one the loader reads."""
+    parts = rel.parts
+    if len(parts) == 1:
+        return parts[0] in ("pack.yaml", "thesaurus.yaml")
+    if len(parts) == 2 and not parts[1].startswith("."):
+        return (parts[0] == "topics" and parts[1].endswith(".md")) or (
+            parts[0] == "questions" and parts[1].endswith(".yaml")
+        )
+    return False
+
+
+# -------------------------------------------------------------------- reading a source
+
+
+def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
+    """The pack files of a folder (contents), and what was left out and why."""
+    files: dict[PurePosixPath, bytes] = {}
+    skipped: list[str] = []
+    total = 0
+    for path in sorted(folder.rglob("*")):
+        rel = PurePosixPath(path.relative_to(folder).as_posix())
+        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
+            continue  # .git, .DS_Store, editor files
+        if not is_pack_file(rel):
+            skipped.append(str(rel))
+            continue
+        try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                skipped.append(str(rel))
+                continue
+            with path.open("rb") as fh:
+                data = fh.read(DEFAULT_LIMIT + 1)
+        except OSError as exc:
+            raise PackShareError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+        if len(data) > DEFAULT_LIMIT:
+            raise PackShareError(f"{path}: over the limit of 1 MiB for a pack file")
+        total += len(data)
+        files[rel] = data
+        if len(files) > MAX_FILES or total > MAX_TOTAL:
+            raise PackShareError(f"{folder}: too big for a pack (over {MAX_FILES} files or 64 MiB)")
+    return files, skipped
+
+
+def _member_name(info: zipfile.ZipInfo, zip_path: Path) -> PurePosixPath | None:
+    """The member's path, checked: None for a folder entry; PackShareError for a name that
+    could land outside the pack, a link or an encrypted member."""
+    name = info.filename
+    shown = f"{zip_path}: member {name!r}"
+    if "\\" in name or "\x00" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        raise PackShareError(f"{shown}: refused: not a plain relative path")
+    rel = PurePosixPath(name)
+    if any(part in ("..", "") for part in rel.parts) or not rel.parts:
+        raise PackShareError(f"{shown}: refused: it points outside the pack")
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise PackShareError(f"{shown}: refused: a link")
+    if info.flag_bits & 0x1:
+        raise PackShareError(f"{shown}: refused: encrypted")
+    if info.is_dir():
+        return None
+    return rel
+
+
+def _zip_files(zip_path: Path) -> tuple[dict[PurePosixPath, bytes], list[str], str]:
+    """The pack files of a zip (contents), what was left out, and the folder inside the
+    zip that holds pack.yaml ("" at the top)."""
+    try:
+        zf = zipfile.ZipFile(zip_path)
+    except zipfile.BadZipFile:
+        raise PackShareError(f"{zip_path}: not a zip file (or a damaged one)") from None
+    except OSError as exc:
+        raise PackShareError(f"{zip_path}: cannot read it: {exc.strerror or exc}") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > 4 * MAX_FILES:
+            raise PackShareError(f"{zip_path}: too many members for a pack ({len(infos)})")
+        members = [(info, _member_name(info, zip_path)) for info in infos]
+        members = [(info, rel) for info, rel in members if rel is not None]
+        tops = {rel.parent for _, rel in members if rel.name == "pack.yaml" and len(rel.parts) <= 2}
+        if not tops:
+            raise PackShareError(f"{zip_path}: no pack.yaml at its top or in one folder at its top")
+        if len(tops) > 1:
+            raise PackShareError(f"{zip_path}: more than one pack in it ({len(tops)} pack.yaml files)")
+        top = tops.pop()
+        files: dict[PurePosixPath, bytes] = {}
+        skipped: list[str] = []
+        total = 0
+        for info, rel in members:
+            inside = rel.relative_to(top) if top.parts and rel.parts[: len(top.parts)] == top.parts else None
+            if top.parts and inside is None:
+                skipped.append(str(rel))
+                continue
+            inside = rel if not top.parts else inside
+            if any(part.startswith(".") for part in inside.parts) or "__MACOSX" in rel.parts:
+                continue
+            if not is_pack_file(inside):
+                skipped.append(str(rel))
+                continue
+            if inside in files:
+                raise PackShareError(f"{zip_path}: {rel} is in it twice")
+            # the header's size may lie: read no more than the limit allows
+            try:
+                with zf.open(info) as fh:
+                    data = fh.read(DEFAULT_LIMIT + 1)
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                raise PackShareError(f"{zip_path}: {rel}: cannot unpack it: {exc}") from None
+            if len(data) > DEFAULT_LIMIT:
+                raise PackShareError(f"{zip_path}: {rel}: over the limit of 1 MiB for a pack file")
+            total += len(data)
+            files[inside] = data
+            if len(files) > MAX_FILES or total > MAX_TOTAL:
+                raise PackShareError(f"{zip_path}: too big for a pack (over {MAX_FILES} files or 64 MiB)")
+    return files, skipped, str(top) if top.parts else ""
+
+
+def read_source(source: Path) -> tuple[dict[PurePosixPath, bytes], list[str], str]:
+    """(pack files, left out, how to name a file of the source: a format string taking the
+    file's path inside the pack) for a pack folder or a zip."""
+    try:
+        is_dir = source.is_dir()
+        exists = is_dir or source.exists()
+    except OSError as exc:
+        raise PackShareError(f"{source}: cannot open it: {exc.strerror or exc}") from None
+    if not exists:
+        raise PackShareError(f"{source}: no such file or folder")
+    if is_dir:
+        files, skipped = _folder_files(source)
+        if PurePosixPath("pack.yaml") not in files:
+            raise PackShareError(f"{source}: no pack.yaml: a pack is a folder with pack.yaml")
+        return files, skipped, str(source / "{}")
+    files, skipped, top = _zip_files(source)
+    return files, skipped, f"{source}/{top + '/' if top else ''}{{}}"
+
+
+# -------------------------------------------------------------------- staging and checking
+
+
+def _write(folder: Path, files: dict[PurePosixPath, bytes]) -> None:
+    for rel, data in files.items():
+        target = folder.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _renamed(problems: tuple[Problem, ...], staged: Path, shown: str, source: Path) -> tuple[Problem, ...]:
+    """The staged copy's problems, named as the user knows the files."""
+    out = []
+    for p in problems:
+        try:
+            rel = p.path.relative_to(staged)
+        except ValueError:
+            out.append(p)
+            continue
+        name = Path(shown.format(rel.as_posix())) if rel.parts else source
+        out.append(Problem(name, p.line, p.severity, p.message))
+    return tuple(out)
+
+
+def check_staged(staged: Path, shown: str, source: Path) -> LoadResult:
+    from studyapp.core.packs import load_pack
+
+    result = load_pack(staged)
+    return LoadResult(result.pack, _renamed(result.problems, staged, shown, source))
+
+
+def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = frozenset(),
+            root: Path | None = None) -> tuple[InstalledPack, list[str]]:
+    """Install the pack at ``source`` (folder or zip); (what was installed, files left out).
+
+    ``reserved``: pack ids that may not be installed (the bundled pack's). A pack
+    already installed under the same id is replaced only with ``replace``."""
+    root = packs_dir() if root is None else root
+    files, skipped, shown = read_source(source)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(prefix=_STAGING, dir=root))
+    except OSError as exc:
+        raise PackShareError(f"{root}: cannot write the packs folder: {exc.strerror or exc}") from None
+    try:
+        try:
+            _write(staged, files)
+        except OSError as exc:
+            raise PackShareError(f"{root}: cannot write the pack: {exc.strerror or exc}") from None
+        result = check_staged(staged, shown, source)
+        errors = tuple(p for p in result.problems if p.severity == ERROR)
+        if errors or result.pack is None:
+            raise PackShareError(f"{source}: not installed: the pack has errors", result.problems)
+        pack = result.pack
+        if pack.id in reserved:
+            raise PackShareError(f"{source}: not installed: its id {pack.id!r} is the bundled pack's")
+        target = root / pack.id
+        old = None
+        if target.exists() or target.is_symlink():
+            if not replace:
+                raise PackShareError(
+                    f"{source}: not installed: a pack with the id {pack.id!r} is installed already "
+                    f"({target}); add --replace to replace it"
+                )
+            old = Path(tempfile.mkdtemp(prefix=_OLD, dir=root))
+            os.replace(target, old / "pack")
+        try:
+            os.replace(staged, target)
+        except OSError as exc:
+            if old is not None:
+                os.replace(old / "pack", target)  # put the old one back
+            raise PackShareError(f"{target}: cannot install the pack: {exc.strerror or exc}") from None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        installed = InstalledPack(
+            pack.id, pack.title, pack.version, target, len(pack.topics), len(pack.questions), result.problems
+        )
+        return installed, skipped
+    finally:
+        if staged.exists():
+            shutil.rmtree(staged, ignore_errors=True)
+
+
+def remove(pack_id: str, *, root: Path | None = None) -> Path:
+    from studyapp.core.packs import ID_RE
+
+    root = packs_dir() if root is None else root
+    if not ID_RE.fullmatch(pack_id):
+        raise PackShareError(f"{pack_id!r} is not a pack id (lower-case letters, digits and -)")
+    target = root / pack_id
+    if not (target / "pack.yaml").is_file():
+        known = ", ".join(p.name for p in installed_pack_dirs(root)) or "none"
+        raise PackShareError(f"no installed pack with the id {pack_id!r} (installed: {known})")
+    try:
+        shutil.rmtree(target)
+    except OSError as exc:
+        raise PackShareError(f"{target}: cannot remove it: {exc.strerror or exc}") from None
+    return target
+
+
+def list_installed(root: Path | None = None) -> list[InstalledPack]:
+    from studyapp.core.packs import load_pack
+
+    out = []
+    for folder in installed_pack_dirs(root):
+        result = load_pack(folder)
+        if result.pack is None:
+            continue
+        p = result.pack
+        out.append(InstalledPack(p.id, p.title, p.version, folder, len(p.topics), len(p.questions), result.problems))
+    return out
+
+
+def export(folder: Path, out: Path | None = None, *, overwrite: bool = False) -> tuple[Path, int, list[str]]:
+    """Write the pack at ``folder`` as a zip to share; (the zip, files in it, files left out).
+
+    Refused when the pack has errors (a student could not install it)."""
+    if not folder.is_dir():
+        raise PackShareError(f"{folder}: not a pack folder (a folder with pack.yaml)")
+    files, skipped, _ = read_source(folder)
+    from studyapp.core.packs import load_pack
+
+    result = load_pack(folder)
+    errors = tuple(p for p in result.problems if p.severity == ERROR)
+    if errors or result.pack is None:
+        raise PackShareError(f"{folder}: not exported: the pack has errors", result.problems)
+    pack = result.pack
+    if out is None:
+        out = Path.cwd() / f"{pack.id}-{pack.version or '1'}.zip"
+    if out.exists() and not overwrite:
+        raise PackShareError(f"{out}: exists already; name another file with -o, or add --force")
+    tmp = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".studyapp-", suffix=".zip", dir=out.parent)
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+            for rel in sorted(files):
+                # one folder named after the pack; a fixed date, so the same pack gives the same zip
+                info = zipfile.ZipInfo(f"{pack.id}/{rel}", date_time=(2020, 1, 1, 0, 0, 0))
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, files[rel])
+        os.replace(tmp, out)
+        tmp = None
+    except OSError as exc:
+        raise PackShareError(f"{out}: cannot write it: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return out, len(files), skipped

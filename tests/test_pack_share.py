@@ -1,0 +1,246 @@
+"""Sharing a pack: a tutor exports it as a zip, a student installs it once and
+every command loads it. The zip is hostile until checked."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+from packutil import QUESTION_YAML, write_pack
+
+from studyapp import cli
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example-pack"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def packs_folder() -> Path:
+    return Path(os.environ["STUDYAPP_DATA_DIR"]) / "packs"
+
+
+def make_zip(path: Path, members: dict[str, bytes | str], links: tuple[str, ...] = ()) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+        for name in links:
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+    return path
+
+
+def demo_members(top: str = "demo/", override: dict[str, str] | None = None) -> dict[str, str]:
+    """The files of packutil's demo pack as zip members under ``top``."""
+    from packutil import PACK_YAML, QUESTION2_YAML, TOPIC_MD
+
+    files = {"pack.yaml": PACK_YAML, "topics/burden.md": TOPIC_MD,
+             "questions/q1.yaml": QUESTION_YAML, "questions/q2.yaml": QUESTION2_YAML, **(override or {})}
+    return {top + k: v for k, v in files.items()}
+
+
+def test_a_tutor_exports_a_pack_and_a_student_installs_it_once(capsys, tmp_path, monkeypatch):
+    # the tutor
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "pack", "export", str(EXAMPLE))
+    assert code == 0, err
+    shared = tmp_path / "example-pack-1.0.zip"
+    assert shared.is_file() and "studyapp pack add example-pack-1.0.zip" in out
+    names = zipfile.ZipFile(shared).namelist()
+    assert "example-pack/pack.yaml" in names and all(n.startswith("example-pack/") for n in names)
+
+    # the student
+    code, out, err = run(capsys, "pack", "add", str(shared))
+    assert code == 0, err
+    assert "installed 示例练习包 (example-pack 1.0): 1 topic, 1 question" in out
+    assert (packs_folder() / "example-pack" / "pack.yaml").is_file()
+    code, out, _ = run(capsys, "pack", "list")
+    assert out.startswith("example-pack  1.0  示例练习包")
+    # every command now loads it without --pack
+    code, out, _ = run(capsys, "list", "--json")
+    assert "example-pack" in [p["id"] for p in json.loads(out)["packs"]]
+    answer = tmp_path / "a.txt"
+    answer.write_text("社区负担过重、事务繁杂;原因是职责边界不清,事务层层下压。", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--question", "burden-view", "--json", str(answer))
+    assert code == 0, err
+    (graded,) = json.loads(out)
+    assert graded["question"] == "burden-view"
+    assert {p["id"]: p["status"] for p in graded["points"]}["stance"] == "covered"
+    code, _, err = run(capsys, "grade", "--pack", "example-pack", "--question", "burden-view", str(answer))
+    assert code == 0, err
+    code, _, err = run(capsys, "validate")
+    assert code == 0 and "example-pack: 1 topic, 1 question, 0 errors" in err
+
+    # and removes it
+    code, out, _ = run(capsys, "pack", "remove", "example-pack")
+    assert code == 0 and not (packs_folder() / "example-pack").exists()
+    code, out, _ = run(capsys, "pack", "list")
+    assert out.startswith("no packs installed")
+    code, _, err = run(capsys, "grade", "--question", "burden-view", str(answer))
+    assert code == 2 and "no question 'burden-view'" in err
+
+
+def test_a_pack_folder_installs_too_and_other_files_are_left_out(capsys, tmp_path):
+    src = write_pack(tmp_path / "src", {"README.md": "notes", "questions/draft.txt": "x", ".git/HEAD": "ref"})
+    code, out, err = run(capsys, "pack", "add", str(src))
+    assert code == 0, err
+    installed = packs_folder() / "demo"
+    assert sorted(p.relative_to(installed).as_posix() for p in installed.rglob("*") if p.is_file()) == [
+        "pack.yaml", "questions/q1.yaml", "questions/q2.yaml", "topics/burden.md",
+    ]
+    assert "left out 2 files that the app does not read: README.md, questions/draft.txt" in err
+
+
+def test_the_same_id_is_replaced_only_when_asked(capsys, tmp_path):
+    first = make_zip(tmp_path / "v1.zip", demo_members())
+    second = make_zip(tmp_path / "v2.zip", demo_members(override={"pack.yaml": "id: demo\ntitle: 演示包第二版\n"}))
+    assert run(capsys, "pack", "add", str(first))[0] == 0
+    code, _, err = run(capsys, "pack", "add", str(second))
+    assert code == 2 and "is installed already" in err and "--replace" in err
+    assert "第二版" not in (packs_folder() / "demo" / "pack.yaml").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "pack", "add", "--replace", str(second))
+    assert code == 0, err
+    assert "第二版" in (packs_folder() / "demo" / "pack.yaml").read_text(encoding="utf-8")
+    assert [p.name for p in packs_folder().iterdir()] == ["demo"]  # nothing staged is left
+
+
+def test_the_bundled_packs_id_is_refused(capsys, tmp_path):
+    z = make_zip(tmp_path / "b.zip", demo_members(override={"pack.yaml": "id: community-governance\ntitle: 冒名\n"}))
+    code, _, err = run(capsys, "pack", "add", str(z))
+    assert code == 2 and "bundled pack" in err
+    assert not (packs_folder() / "community-governance").exists()
+
+
+def test_a_pack_with_errors_is_not_installed_and_the_zip_member_and_line_are_named(capsys, tmp_path):
+    broken = QUESTION_YAML.replace("type: 综合分析", "type: 综合")
+    z = make_zip(tmp_path / "class.zip", demo_members(override={"questions/q1.yaml": broken}))
+    code, _, err = run(capsys, "pack", "add", str(z))
+    assert code == 1
+    assert f"{z}/demo/questions/q1.yaml:3: error: unknown question type '综合'" in err
+    assert "not installed: the pack has errors" in err and "Traceback" not in err
+    assert not packs_folder().exists() or list(packs_folder().iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "members, links, says",
+    [
+        ({**demo_members(), "demo/../../evil.txt": "x"}, (), "points outside the pack"),
+        ({**demo_members(), "/tmp/evil.txt": "x"}, (), "not a plain relative path"),
+        ({**demo_members(), "demo\\..\\evil.txt": "x"}, (), "not a plain relative path"),
+        (demo_members(), ("demo/questions/q9.yaml",), "a link"),
+        (demo_members(override={"questions/big.yaml": "#" * ((1 << 20) + 1)}), (), "over the limit of 1 MiB"),
+        ({"readme.txt": "hello"}, (), "no pack.yaml"),
+        ({**demo_members(), **demo_members("other/")}, (), "more than one pack"),
+    ],
+    ids=["dot-dot", "absolute", "backslash", "symlink", "too-big", "no-pack", "two-packs"],
+)
+def test_a_hostile_or_wrong_zip_is_refused_with_a_message(capsys, tmp_path, members, links, says):
+    z = make_zip(tmp_path / "shared.zip", members, links)
+    code, out, err = run(capsys, "pack", "add", str(z))
+    assert code == 2, err
+    assert says in err and str(z) in err and "Traceback" not in err
+    assert not (tmp_path / "evil.txt").exists() and not Path("/tmp/evil.txt").exists()
+    assert not packs_folder().exists() or list(packs_folder().iterdir()) == []
+
+
+def test_a_zip_whose_header_lies_about_a_size_is_refused(capsys, tmp_path):
+    """A member that says it is 10 bytes and unpacks to 3 MiB: nothing is installed."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in demo_members().items():
+            zf.writestr(name, data)
+        zf.writestr("demo/topics/huge.md", b"a" * (3 << 20))
+    raw = bytearray(buf.getvalue())
+    name = b"demo/topics/huge.md"
+    for sig, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        at = raw.find(sig + b"", 0)
+        while raw[at + name_at:at + name_at + len(name)] != name:
+            at = raw.find(sig, at + 1)
+        raw[at + size_at:at + size_at + 4] = (10).to_bytes(4, "little")
+    z = tmp_path / "liar.zip"
+    z.write_bytes(bytes(raw))
+    assert zipfile.ZipFile(z).getinfo("demo/topics/huge.md").file_size == 10
+    code, _, err = run(capsys, "pack", "add", str(z))
+    assert code == 2 and "huge.md: cannot unpack it" in err and "Traceback" not in err
+    assert not packs_folder().exists() or list(packs_folder().iterdir()) == []
+
+
+@pytest.mark.parametrize("content, says", [(b"not a zip at all", "not a zip file"), (None, "no such file")])
+def test_not_a_zip_or_no_file_at_all(capsys, tmp_path, content, says):
+    z = tmp_path / "x.zip"
+    if content is not None:
+        z.write_bytes(content)
+    code, _, err = run(capsys, "pack", "add", str(z))
+    assert code == 2 and says in err and "Traceback" not in err
+
+
+def test_export_refuses_a_pack_with_errors_and_will_not_overwrite_unasked(capsys, tmp_path):
+    src = write_pack(tmp_path / "src", {"questions/q1.yaml": QUESTION_YAML.replace("type: 综合分析", "type: 综合")})
+    code, _, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "out.zip"))
+    assert code == 1 and f"{src / 'questions' / 'q1.yaml'}:3: error" in err
+    assert not (tmp_path / "out.zip").exists()
+    ok = write_pack(tmp_path / "ok")
+    target = tmp_path / "out.zip"
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "pack", "export", str(ok), "-o", str(target))
+    assert code == 2 and "exists already" in err and target.read_text(encoding="utf-8") == "keep me"
+    code, _, err = run(capsys, "pack", "export", str(ok), "-o", str(target), "--force")
+    assert code == 0 and zipfile.is_zipfile(target)
+
+
+def test_a_title_with_terminal_escapes_is_printed_as_text(capsys, tmp_path):
+    z = make_zip(tmp_path / "t.zip", demo_members(override={"pack.yaml": 'id: demo\ntitle: "红\\e[31m色"\n'}))
+    code, out, err = run(capsys, "pack", "add", str(z))
+    if code == 0:
+        assert "\x1b" not in out + err
+    else:
+        assert "\x1b" not in err and "Traceback" not in err
+
+
+def test_remove_names_what_is_installed_and_refuses_a_path(capsys):
+    code, _, err = run(capsys, "pack", "remove", "../../etc")
+    assert code == 2 and "is not a pack id" in err
+    code, _, err = run(capsys, "pack", "remove", "nothing-here")
+    assert code == 2 and "installed: none" in err
+
+
+async def test_an_installed_pack_is_on_the_home_screen(capsys, tmp_path):
+    from studyapp.commands import tui as tui_command
+    from studyapp.tui.home import HomeScreen
+
+    assert run(capsys, "pack", "add", str(EXAMPLE))[0] == 0
+    app, code = tui_command.build_app(type("Args", (), {"pack": []})())
+    assert code is None
+    try:
+        async with app.run_test(size=(110, 34)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert [p.id for p in app.packs] == ["community-governance", "example-pack"]
+            tree = "\n".join(str(line) for line in app.screen.query_one("Tree").render_lines(app.screen.region))
+            assert "示例练习包" in tree
+    finally:
+        if app.store is not None:
+            app.store.close()
+
+
+def test_the_pack_commands_start_without_textual(tmp_path):
+    from test_import_hygiene import textual_modules_after
+
+    body = (
+        "import contextlib, io, os\n"
+        f"os.environ['STUDYAPP_DATA_DIR'] = {str(tmp_path / 'd')!r}\n"
+        "from studyapp import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert cli.main(['pack', 'export', {str(EXAMPLE)!r}, '-o', {str(tmp_path / 'e.zip')!r}]) == 0\n"
+        f"    assert cli.main(['pack', 'add', {str(tmp_path / 'e.zip')!r}]) == 0\n"
+        "    assert cli.main(['pack', 'remove', 'example-pack']) == 0\n"
+    )
+    assert textual_modules_after(body) == []
