@@ -101,9 +101,10 @@ def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
 def _member_name(info: zipfile.ZipInfo, zip_path: Path) -> PurePosixPath | None:
     """The member's path, checked: None for a folder entry; PackShareError for a name that
     could land outside the pack, a link or an encrypted member."""
-    name = info.filename
-    shown = f"{zip_path}: member {name!r}"
-    if "\\" in name or "\x00" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+    shown = f"{zip_path}: member {info.filename!r}"
+    # some Windows tools write \ between folders: read it as /, then check the path as any other
+    name = info.filename.replace("\\", "/")
+    if "\x00" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
         raise PackShareError(f"{shown}: refused: not a plain relative path")
     rel = PurePosixPath(name)
     if any(part in ("..", "") for part in rel.parts) or not rel.parts:
@@ -113,7 +114,7 @@ def _member_name(info: zipfile.ZipInfo, zip_path: Path) -> PurePosixPath | None:
         raise PackShareError(f"{shown}: refused: a link")
     if info.flag_bits & 0x1:
         raise PackShareError(f"{shown}: refused: encrypted")
-    if info.is_dir():
+    if info.is_dir() or name.endswith("/"):
         return None
     return rel
 
