@@ -106,6 +106,23 @@ def test_a_zip_made_on_windows_with_backslashes_installs(capsys, tmp_path):
     assert (packs_folder() / "demo" / "questions" / "q1.yaml").is_file()
 
 
+def test_a_zip_made_by_macos_installs_without_its_metadata_copies(capsys, tmp_path):
+    members = demo_members()
+    members.update({"__MACOSX/demo/._pack.yaml": "\x00\x05", "demo/.DS_Store": "x"})
+    code, _, err = run(capsys, "pack", "add", str(make_zip(tmp_path / "mac.zip", members)))
+    assert code == 0, err
+    assert "left out" not in err
+    assert not list((packs_folder() / "demo").glob(".*"))
+
+
+def test_an_unwritable_data_folder_is_named(capsys, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(blocker / "data"))
+    code, _, err = run(capsys, "pack", "add", str(EXAMPLE))
+    assert code == 2 and f"{blocker / 'data' / 'packs'}: cannot write the packs folder" in err
+
+
 def test_the_same_id_is_replaced_only_when_asked(capsys, tmp_path):
     first = make_zip(tmp_path / "v1.zip", demo_members())
     second = make_zip(tmp_path / "v2.zip", demo_members(override={"pack.yaml": "id: demo\ntitle: 演示包第二版\n"}))

@@ -133,7 +133,8 @@ def _zip_files(zip_path: Path) -> tuple[dict[PurePosixPath, bytes], list[str], s
         if len(infos) > 4 * MAX_FILES:
             raise PackShareError(f"{zip_path}: too many members for a pack ({len(infos)})")
         members = [(info, _member_name(info, zip_path)) for info in infos]
-        members = [(info, rel) for info, rel in members if rel is not None]
+        # (macOS's archiver adds __MACOSX/…/._name copies of the files' metadata: not the pack's)
+        members = [(info, rel) for info, rel in members if rel is not None and "__MACOSX" not in rel.parts]
         tops = {rel.parent for _, rel in members if rel.name == "pack.yaml" and len(rel.parts) <= 2}
         if not tops:
             raise PackShareError(f"{zip_path}: no pack.yaml at its top or in one folder at its top")
@@ -149,8 +150,8 @@ def _zip_files(zip_path: Path) -> tuple[dict[PurePosixPath, bytes], list[str], s
                 skipped.append(str(rel))
                 continue
             inside = rel if not top.parts else inside
-            if any(part.startswith(".") for part in inside.parts) or "__MACOSX" in rel.parts:
-                continue
+            if any(part.startswith(".") for part in inside.parts):
+                continue  # .DS_Store, editor files
             if not is_pack_file(inside):
                 skipped.append(str(rel))
                 continue
