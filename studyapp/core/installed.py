@@ -69,11 +69,19 @@ def is_pack_file(rel: PurePosixPath) -> bool:
 # -------------------------------------------------------------------- reading a source
 
 
+def _take(files: dict[PurePosixPath, bytes], rel: PurePosixPath, data: bytes, name: str, whole: Path) -> None:
+    """Add one file read (at most the limit and one byte more) to ``files``, within the caps."""
+    if len(data) > DEFAULT_LIMIT:
+        raise PackShareError(f"{name}: over the limit of 1 MiB for a pack file")
+    files[rel] = data
+    if len(files) > MAX_FILES or sum(map(len, files.values())) > MAX_TOTAL:
+        raise PackShareError(f"{whole}: too big for a pack (over {MAX_FILES} files or 64 MiB)")
+
+
 def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
     """The pack files of a folder (contents), and what was left out and why."""
     files: dict[PurePosixPath, bytes] = {}
     skipped: list[str] = []
-    total = 0
     for path in sorted(folder.rglob("*")):
         rel = PurePosixPath(path.relative_to(folder).as_posix())
         if any(part.startswith(".") for part in rel.parts) or path.is_dir():
@@ -89,12 +97,7 @@ def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
                 data = fh.read(DEFAULT_LIMIT + 1)
         except OSError as exc:
             raise PackShareError(f"{path}: cannot read it: {exc.strerror or exc}") from None
-        if len(data) > DEFAULT_LIMIT:
-            raise PackShareError(f"{path}: over the limit of 1 MiB for a pack file")
-        total += len(data)
-        files[rel] = data
-        if len(files) > MAX_FILES or total > MAX_TOTAL:
-            raise PackShareError(f"{folder}: too big for a pack (over {MAX_FILES} files or 64 MiB)")
+        _take(files, rel, data, str(path), folder)
     return files, skipped
 
 
@@ -143,7 +146,6 @@ def _zip_files(zip_path: Path) -> tuple[dict[PurePosixPath, bytes], list[str], s
         top = tops.pop()
         files: dict[PurePosixPath, bytes] = {}
         skipped: list[str] = []
-        total = 0
         for info, rel in members:
             inside = rel.relative_to(top) if top.parts and rel.parts[: len(top.parts)] == top.parts else None
             if top.parts and inside is None:
@@ -163,12 +165,7 @@ def _zip_files(zip_path: Path) -> tuple[dict[PurePosixPath, bytes], list[str], s
                     data = fh.read(DEFAULT_LIMIT + 1)
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
                 raise PackShareError(f"{zip_path}: {rel}: cannot unpack it: {exc}") from None
-            if len(data) > DEFAULT_LIMIT:
-                raise PackShareError(f"{zip_path}: {rel}: over the limit of 1 MiB for a pack file")
-            total += len(data)
-            files[inside] = data
-            if len(files) > MAX_FILES or total > MAX_TOTAL:
-                raise PackShareError(f"{zip_path}: too big for a pack (over {MAX_FILES} files or 64 MiB)")
+            _take(files, inside, data, f"{zip_path}: {rel}", zip_path)
     return files, skipped, str(top) if top.parts else ""
 
 
