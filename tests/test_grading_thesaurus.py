@@ -92,3 +92,13 @@ def test_a_pack_term_of_several_words_in_a_text_only_point_matches_its_synonym()
     assert grade(street, "把走鬼安排好", pack).point("vendors").status == "covered"
     assert grade(street, "把走鬼安排好").point("vendors").status == "missed"  # only with that pack
     assert grade(street, "先把路灯修好", pack).point("vendors").status == "missed"
+
+
+def test_kinds_of_disclosure_are_relatives_of_openness_not_of_one_another():
+    """财务公开 (the accounts) and 政务公开 (government affairs) are kinds of 信息公开:
+    loosely related to it, not exact synonyms of it or of each other."""
+    lex = th.lexicon()
+    for kind in ("财务公开", "村务公开", "政务公开"):
+        assert kind in lex.related_of("信息公开") and kind not in lex.synonyms_of("信息公开")
+    assert "政务公开" not in lex.synonyms_of("财务公开")
+    assert "公开透明" in lex.synonyms_of("信息公开")  # openness itself still is
