@@ -296,6 +296,7 @@ async def test_help_and_theme_keys():
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help").source
         assert "ctrl+s 或 F5" in text and "采分点" in text
+        assert "studyapp pack add 题包.zip" in text  # how a student installs a tutor's pack
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == "textual-dark"
