@@ -102,3 +102,19 @@ def test_kinds_of_disclosure_are_relatives_of_openness_not_of_one_another():
         assert kind in lex.related_of("信息公开") and kind not in lex.synonyms_of("信息公开")
     assert "政务公开" not in lex.synonyms_of("财务公开")
     assert "公开透明" in lex.synonyms_of("信息公开")  # openness itself still is
+
+
+def test_a_kind_says_its_general_term_but_not_the_other_way_round_nor_a_sibling():
+    """A pack's kinds: a ramp is a kind of 适老设施. Writing the ramp makes a point about
+    适老设施; writing 适老设施 only half makes a point about the ramp; another kind
+    (爱心座椅) says nothing of it."""
+    pack = Thesaurus(kinds=(("适老设施", "无障碍坡道", "爱心座椅"),))
+    general = Question("q", "怎样让服务大厅更方便?", (KeyPoint("p", "增设适老设施", 1.0, (("适老设施",),)),))
+    kind = Question("q", "怎样让服务大厅更方便?", (KeyPoint("p", "修建无障碍坡道", 1.0, (("无障碍坡道",),)),))
+    assert grade(general, "门口修一条无障碍坡道。", thesaurus=pack).point("p").status == "covered"
+    assert grade(general, "门口修一条无障碍坡道。").point("p").status == "missed"  # without the pack's kinds
+    assert grade(kind, "增设适老设施。", thesaurus=pack).point("p").status == "partial"
+    assert grade(kind, "大厅摆上爱心座椅。", thesaurus=pack).point("p").status == "missed"
+    lex = th.lexicon(pack)
+    assert "无障碍坡道" in lex.synonyms_of("适老设施") and "适老设施" not in lex.synonyms_of("无障碍坡道")
+    assert "适老设施" in lex.related_of("无障碍坡道") and "爱心座椅" not in lex.related_of("无障碍坡道")

@@ -544,6 +544,8 @@ def test_numeric_key_point_ids_are_text(tmp_path):
         ("synonyms:\n  - [减负, [松绑]]\n", 2, E, "a term must be text, not a list"),
         ("related:\n  - [a, b]\nsynonym:\n  - [a, b]\n", 3, W, "unknown key 'synonym'"),
         ("[[a, b]]\n", 1, E, "must be a mapping"),
+        ("kinds:\n  - [优惠]\n", 2, E, "a general term and at least one kind of it"),
+        ("kinds: 优惠\n", 1, E, "kinds must be a list of groups"),
     ],
 )
 def test_thesaurus_shape(tmp_path, content, line, sev, words):
@@ -553,6 +555,13 @@ def test_thesaurus_shape(tmp_path, content, line, sev, words):
     assert (path, got, got_sev) == ("thesaurus.yaml", line, sev)
     assert words in msg
     assert q_ids(result) == ["q1", "q2"]
+
+
+def test_thesaurus_kinds_are_loaded_general_term_first(tmp_path):
+    root = write_pack(tmp_path, {"thesaurus.yaml": "kinds:\n  - [优惠, 八折, 半价]\n"})
+    result = load_pack(root)
+    assert result.problems == ()
+    assert result.pack.thesaurus.kinds == (("优惠", "八折", "半价"),)
 
 
 def test_good_thesaurus_groups_survive_a_bad_one(tmp_path):

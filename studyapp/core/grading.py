@@ -1564,7 +1564,8 @@ class Grader:
 
     def __init__(self, question: Question, thesaurus: Thesaurus | None = None) -> None:
         self.question = question
-        self.lexicon = lexicon(thesaurus if thesaurus and (thesaurus.synonyms or thesaurus.related) else None)
+        own = thesaurus and (thesaurus.synonyms or thesaurus.related or thesaurus.kinds)
+        self.lexicon = lexicon(thesaurus if own else None)
         self._points = _prepare(question, self.lexicon)
         self._prompt = fold(question.prompt or "")
         self._prompt_chars = frozenset(self._prompt)

@@ -95,11 +95,14 @@ class Thesaurus:
     """A pack's own vocabulary (PACK/thesaurus.yaml), added to the built-in one.
 
     ``synonyms``: groups of interchangeable terms; ``related``: loose relatives
-    (used with less confidence than exact synonyms).
+    (used with less confidence than exact synonyms); ``kinds``: a general term
+    followed by narrower kinds of it (a kind says the general term; the general
+    term says a kind only in part; kinds say nothing of each other).
     """
 
     synonyms: tuple[tuple[str, ...], ...] = ()
     related: tuple[tuple[str, ...], ...] = ()
+    kinds: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

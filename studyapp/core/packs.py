@@ -52,7 +52,7 @@ TOPIC_KEYS = ("id", "title", "tags", "date", "sources")
 QUESTION_KEYS = ("id", "prompt", "type", "topic", "reference", "time", "key_points")
 KEY_POINT_KEYS = ("id", "point", "weight", "keywords")
 TIME_KEYS = ("think", "answer")
-THESAURUS_KEYS = ("synonyms", "related")
+THESAURUS_KEYS = ("synonyms", "related", "kinds")
 
 _SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -808,7 +808,8 @@ def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]
         if terms is None:
             continue
         if len(terms) < 2:
-            r.error(group.line, f"a {key} group needs at least two terms")
+            what = "a general term and at least one kind of it" if key == "kinds" else "at least two terms"
+            r.error(group.line, f"a {key} group needs {what}")
             continue
         out.append(tuple(t.strip() for t in terms))
     return tuple(out)
@@ -822,7 +823,8 @@ def _load_thesaurus(path: Path, r: _Reporter, limit: int) -> Thesaurus:
     _unknown_keys(m, THESAURUS_KEYS, r, "thesaurus.yaml")
     synonyms = _groups(m["synonyms"], "synonyms", r) if "synonyms" in m else ()
     related = _groups(m["related"], "related", r) if "related" in m else ()
-    return Thesaurus(synonyms=synonyms, related=related)
+    kinds = _groups(m["kinds"], "kinds", r) if "kinds" in m else ()
+    return Thesaurus(synonyms=synonyms, related=related, kinds=kinds)
 
 
 # --------------------------------------------------------------------------

@@ -7,10 +7,17 @@ wheel) has the same format as a pack's ``thesaurus.yaml``::
       - [减负, 松绑, 减轻负担]
     related:             # loose relatives: weak evidence only
       - [监督, 检查]
+    kinds:               # a general term, then narrower kinds of it
+      - [优惠, 八折, 半价]
 
 It is parsed once per process. ``lexicon(pack_thesaurus)`` merges it with a
 pack's ``model.Thesaurus`` into a ``Lexicon`` that answers "which terms mean
 the same as this one" on folded (simplified, half-width) terms.
+
+A ``kinds`` group has a direction: a kind says its general term (八折 makes
+a point about 优惠), so the kinds join the general term's synonyms (and its
+synonyms' synonyms); the general term says a kind only in part, so it is a
+relative of each kind; two kinds of one term say nothing of each other.
 """
 from __future__ import annotations
 
@@ -55,7 +62,9 @@ def builtin_thesaurus() -> Thesaurus:
         return Thesaurus()
     if not isinstance(data, dict):
         return Thesaurus()
-    return Thesaurus(synonyms=_groups(data.get("synonyms")), related=_groups(data.get("related")))
+    return Thesaurus(
+        synonyms=_groups(data.get("synonyms")), related=_groups(data.get("related")), kinds=_groups(data.get("kinds"))
+    )
 
 
 @dataclass(frozen=True)
@@ -92,17 +101,41 @@ def _index(groups) -> dict[str, frozenset[str]]:
     return {t: frozenset(s - {t}) for t, s in acc.items()}
 
 
+def _with_kinds(kinds, synonyms: dict, related: dict) -> tuple[dict, dict]:
+    """Synonyms and relatives with each kinds group's direction added: a kind counts as
+    an exact synonym of its general term (and of the general term's synonyms); the
+    general term (and its synonyms) as a relative of the kind."""
+    syn = {t: set(s) for t, s in synonyms.items()}
+    rel = {t: set(r) for t, r in related.items()}
+    for g in kinds:
+        head = fold_term(g[0])
+        narrow = {fold_term(k) for k in g[1:]} - {"", head}
+        broad = {head} | synonyms.get(head, frozenset())
+        for b in broad:
+            syn.setdefault(b, set()).update(narrow - {b})
+        for k in narrow:
+            rel.setdefault(k, set()).update(broad - {k})
+    return (
+        {t: frozenset(s) for t, s in syn.items()},
+        {t: frozenset(r) for t, r in rel.items()},
+    )
+
+
 @lru_cache(maxsize=32)
 def lexicon(extra: Thesaurus | None = None) -> Lexicon:
     """The built-in thesaurus merged with a pack's (``extra``); cached per pack thesaurus."""
     base = builtin_thesaurus()
     syn = list(base.synonyms)
     rel = list(base.related)
+    kinds = list(base.kinds)
     if extra is not None:
         syn.extend(extra.synonyms)
         rel.extend(extra.related)
+        kinds.extend(extra.kinds)
     synonyms = _index(syn)
     related = _index(rel)
+    if kinds:
+        synonyms, related = _with_kinds(kinds, synonyms, related)
     # an exact synonym is never also "only related"
     related = {t: frozenset(r - synonyms.get(t, frozenset())) for t, r in related.items()}
     starts: dict[str, list[str]] = {}

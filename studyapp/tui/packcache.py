@@ -29,7 +29,7 @@ from studyapp.core import model
 from studyapp.core.model import LoadResult
 from studyapp.core.paths import bundled_pack_dir  # noqa: F401 (light: no loader, no YAML)
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # same as studyapp.core.packs.ID_RE (tests/tui/test_packcache.py checks they agree)
 ID_RE = re.compile(r"[a-z0-9-]+")
 # a cache file larger than this many times the pack's own files (plus a margin) is not read
