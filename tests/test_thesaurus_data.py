@@ -54,10 +54,15 @@ def related(data):
     return data["related"]
 
 
-def test_file_has_exactly_the_two_sections(data):
+@pytest.fixture(scope="module")
+def kinds(data):
+    return data["kinds"]
+
+
+def test_file_has_exactly_the_three_sections(data):
     assert isinstance(data, dict)
-    assert set(data) == {"synonyms", "related"}
-    assert isinstance(data["synonyms"], list) and isinstance(data["related"], list)
+    assert set(data) == {"synonyms", "related", "kinds"}
+    assert all(isinstance(data[k], list) for k in data)
 
 
 def test_size_is_a_real_vocabulary(synonyms, related):
@@ -65,7 +70,7 @@ def test_size_is_a_real_vocabulary(synonyms, related):
     assert len(related) >= 30
 
 
-@pytest.mark.parametrize("section", ["synonyms", "related"])
+@pytest.mark.parametrize("section", ["synonyms", "related", "kinds"])
 def test_every_group_is_two_or_more_distinct_terms(data, section):
     for i, group in enumerate(data[section]):
         where = f"{section}[{i}] {group!r}"
@@ -75,7 +80,7 @@ def test_every_group_is_two_or_more_distinct_terms(data, section):
         assert len(set(group)) == len(group), f"term repeated in {where}"
 
 
-@pytest.mark.parametrize("section", ["synonyms", "related"])
+@pytest.mark.parametrize("section", ["synonyms", "related", "kinds"])
 def test_terms_are_matchable_words(data, section):
     for group in data[section]:
         for t in group:
@@ -87,7 +92,7 @@ def test_terms_are_matchable_words(data, section):
             assert t not in STOPWORDS, f"stopword {t!r} in {group}"
 
 
-@pytest.mark.parametrize("section", ["synonyms", "related"])
+@pytest.mark.parametrize("section", ["synonyms", "related", "kinds"])
 def test_terms_are_simplified_chinese(data, section):
     opencc = pytest.importorskip("opencc")
     conv = opencc.OpenCC("t2s")
@@ -132,11 +137,26 @@ def test_related_never_repeats_an_exact_synonym_pair(synonyms, related):
             )
 
 
-def test_related_links_known_vocabulary(synonyms, related):
-    # a related group is useful only if it touches the synonyms vocabulary
-    known = {t for g in synonyms for t in g}
+def test_related_links_known_vocabulary(synonyms, related, kinds):
+    # a related group links terms a grader knows: some term of it has exact synonyms or
+    # kinds, or it is a pair of terms split out of an exact group (新就业形态 / 新业态)
+    known = {t for g in list(synonyms) + list(kinds) for t in g}
     for group in related:
-        assert any(t in known for t in group), f"related {group} links no term of the synonyms"
+        assert any(t in known for t in group) or len(group) == 2, f"related {group} links no known term"
+
+
+def test_a_kind_is_not_an_exact_synonym_of_its_general_term(synonyms, kinds):
+    """A kind that were also an exact synonym would make the general term say it fully."""
+    for group in kinds:
+        head, narrower = group[0], group[1:]
+        same = _group_with(synonyms, head)
+        assert not same & set(narrower), f"kinds {group}: {same & set(narrower)} also exact synonyms of {head!r}"
+
+
+def test_a_general_term_is_known_vocabulary(synonyms, kinds):
+    known = {t for g in synonyms for t in g}
+    for group in kinds:
+        assert group[0] in known, f"kinds {group}: the general term {group[0]!r} is in no synonyms group"
 
 
 def _group_with(synonyms, term):
@@ -191,6 +211,7 @@ def test_the_app_loads_the_file_into_its_thesaurus():
     raw = _load()
     assert len(th.synonyms) == len(raw["synonyms"])
     assert len(th.related) == len(raw["related"])
+    assert len(th.kinds) == len(raw["kinds"])
 
 
 @pytest.mark.parametrize(
