@@ -78,16 +78,30 @@ def _take(files: dict[PurePosixPath, bytes], rel: PurePosixPath, data: bytes, na
         raise PackShareError(f"{whole}: too big for a pack (over {MAX_FILES} files or 64 MiB)")
 
 
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise PackShareError(f"{folder}: cannot list it: {exc.strerror or exc}") from None
+
+
 def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
-    """The pack files of a folder (contents), and what was left out and why."""
+    """The pack files of a folder (contents), and what was left out.
+
+    Only the top and topics/ and questions/ are looked at, where the loader reads
+    (not a walk of the tree: a home folder given by mistake is not read through)."""
     files: dict[PurePosixPath, bytes] = {}
     skipped: list[str] = []
-    for path in sorted(folder.rglob("*")):
+    entries = _listing(folder)
+    for sub in ("topics", "questions"):
+        if (folder / sub).is_dir():
+            entries += _listing(folder / sub)
+    for path in entries:
         rel = PurePosixPath(path.relative_to(folder).as_posix())
-        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
-            continue  # .git, .DS_Store, editor files
+        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in ("topics", "questions"):
+            continue  # .git, .DS_Store, editor files; the two folders themselves
         if not is_pack_file(rel):
-            skipped.append(str(rel))
+            skipped.append(str(rel) + ("/" if path.is_dir() else ""))
             continue
         try:
             if not stat.S_ISREG(path.stat().st_mode):
