@@ -296,3 +296,24 @@ def test_a_question_whose_key_points_cannot_be_read_still_exits_2(capsys, tmp_pa
     code, out, err = run(capsys, "grade", "--pack", str(root), "--question", "hot", f)
     assert code == 2 and out == ""
     assert "hot" in err and "studyapp validate" in err
+
+
+def test_csv_is_a_table_a_spreadsheet_opens_one_row_per_answer(capsys, pack, answers, tmp_path, monkeypatch):
+    import csv
+
+    files = answers(li="一是精简考核,给基层减负;二是放权赋能。", wang="精简考核评比。", zhao="")
+    monkeypatch.chdir(tmp_path)
+    formula = tmp_path / "=1+1.txt"  # a file name a spreadsheet would take for a formula
+    formula.write_text("放权赋能", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--csv", *files, formula.name)
+    assert code == 0, err
+    assert out.startswith("\ufeff")  # so that Excel and WPS read it as UTF-8
+    rows = list(csv.reader(io.StringIO(out[1:])))
+    assert rows[0] == ["文件", "得分", "k1", "k2"]
+    assert rows[1] == [files[0], "100", "答到", "答到"]
+    assert rows[2][0] == files[1] and rows[2][2:] == ["答到", "未答"]
+    assert rows[3] == [files[2], "0", "未答", "未答"]
+    assert rows[4][0] == "'=1+1.txt" and rows[4][3] == "答到"
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["grade", "--pack", str(pack), "--question", "q1", "--csv", "--json", *files])
+    assert exit_.value.code == 2 and "not allowed with" in capsys.readouterr().err

@@ -1,9 +1,10 @@
-"""``studyapp grade --pack PACK --question QID [--json | --summary] FILE [FILE ...]``.
+"""``studyapp grade --pack PACK --question QID [--json | --csv | --summary] FILE [FILE ...]``.
 
 Grades each answer file (``-`` reads standard input) against the question's
 key points. Without ``--json``: a readable report per file, and for several
 files a class summary (each score, the mean, and per key point how many
-answers made it); ``--summary`` prints the summary alone. With ``--json``:
+answers made it); ``--summary`` prints the summary alone; ``--csv`` a table
+for a spreadsheet (a row per file: score and each point's 答到 / 部分 / 未答). With ``--json``:
 exactly one JSON list on standard output, one object per FILE, in order::
 
     {"file": str, "question": str, "score": number,
@@ -45,6 +46,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--question", "-q", required=True, metavar="QID", help="the question's id")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print one JSON list instead of a report")
+    output.add_argument(
+        "--csv",
+        action="store_true",
+        help="print a table for a spreadsheet: one row per file, its score and each key point's verdict",
+    )
     output.add_argument(
         "--summary",
         action="store_true",
@@ -171,9 +177,34 @@ def run(args) -> int:
             out.append({"file": name, "question": question.id, "score": d["score"], "points": d["points"]})
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         return 0
+    if args.csv:
+        sys.stdout.write(_csv(question, args.files, results))
+        return 0
 
     sys.stdout.write(_report(question, args.files, texts, results, detail=not args.summary))
     return 0
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (=, +, -, @) is
+    quoted with ', so a file named =HYPERLINK(…) is not run when the table is opened."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _csv(question, names, results) -> str:
+    """UTF-8 with a byte-order mark (so that Excel and WPS read the Chinese), a header row
+    (文件, 得分, then the key points' ids) and one row per file: score, 答到 / 部分 / 未答."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    ids = [kp.id for kp in question.key_points]
+    w.writerow(["文件", "得分", *(_cell(i) for i in ids)])
+    for name, g in zip(names, results):
+        w.writerow([_cell("<stdin>" if name == "-" else name), f"{g.score:g}",
+                    *(_STATUS_WORD[g.point(i).status] for i in ids)])
+    return "\ufeff" + buf.getvalue()
 
 
 def _quote(text: str, start: int, end: int, limit: int = 40) -> str:
