@@ -145,7 +145,7 @@ def test_the_bundled_packs_id_is_refused(capsys, tmp_path):
 
 def test_a_pack_with_errors_is_not_installed_and_the_zip_member_and_line_are_named(capsys, tmp_path):
     broken = QUESTION_YAML.replace("type: 综合分析", "type: 综合")
-    z = make_zip(tmp_path / "class.zip", demo_members(override={"questions/q1.yaml": broken}))
+    z = make_zip(tmp_path / "class {2024}.zip", demo_members(override={"questions/q1.yaml": broken}))
     code, _, err = run(capsys, "pack", "add", str(z))
     assert code == 1
     assert f"{z}/demo/questions/q1.yaml:3: error: unknown question type '综合'" in err

@@ -184,8 +184,8 @@ def _zip_files(zip_path: Path) -> tuple[dict[PurePosixPath, bytes], list[str], s
 
 
 def read_source(source: Path) -> tuple[dict[PurePosixPath, bytes], list[str], str]:
-    """(pack files, left out, how to name a file of the source: a format string taking the
-    file's path inside the pack) for a pack folder or a zip."""
+    """(pack files, left out, what to put before a file's path inside the pack to name it
+    as the user knows it) for a pack folder or a zip."""
     try:
         is_dir = source.is_dir()
         exists = is_dir or source.exists()
@@ -197,9 +197,9 @@ def read_source(source: Path) -> tuple[dict[PurePosixPath, bytes], list[str], st
         files, skipped = _folder_files(source)
         if PurePosixPath("pack.yaml") not in files:
             raise PackShareError(f"{source}: no pack.yaml: a pack is a folder with pack.yaml")
-        return files, skipped, str(source / "{}")
+        return files, skipped, str(source) + "/"
     files, skipped, top = _zip_files(source)
-    return files, skipped, f"{source}/{top + '/' if top else ''}{{}}"
+    return files, skipped, f"{source}/{top + '/' if top else ''}"
 
 
 # -------------------------------------------------------------------- staging and checking
@@ -221,7 +221,7 @@ def _renamed(problems: tuple[Problem, ...], staged: Path, shown: str, source: Pa
         except ValueError:
             out.append(p)
             continue
-        name = Path(shown.format(rel.as_posix())) if rel.parts else source
+        name = Path(shown + rel.as_posix()) if rel.parts else source
         out.append(Problem(name, p.line, p.severity, p.message))
     return tuple(out)
 
