@@ -65,6 +65,9 @@ def transformations(question):
         "the question said again before": lambda t: question.prompt.strip() + "\n" + t,
         "我认为, before": lambda t: "我认为," + t,
         "said twice": lambda t: t.rstrip() + "\n" + t,
+        # an outline's lines in the other order: each point is made or not wherever it stands
+        # (neighbouring lines stay neighbours, so a point made across two lines still is)
+        "lines in reverse order": lambda t: "\n".join(reversed(t.strip().split("\n"))),
         # not a rewriting: a model answer to another question (ancient books) after the answer.
         # It shares only the interview's common words (问题, 原因, 资金, 机制, 宣传 ...) with
         # the questions; every verdict it raises is credit for vocabulary
