@@ -82,3 +82,11 @@ def test_a_greeting_and_a_thank_you_around_an_answer_change_no_verdict(folder):
     closing = "\n以上是我的回答,谢谢考官。"
     failures = changed_verdicts(folder, lambda text: opening + text + closing)
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("folder", READ_SETS, ids=lambda p: p.name)
+def test_an_answer_said_twice_grades_as_said_once(folder):
+    """The repeat's first sentence must not join the answer's last one into a window
+    of two sentences that the answer said once does not have."""
+    failures = changed_verdicts(folder, lambda text: text.rstrip() + "\n" + text)
+    assert not failures, "\n".join(failures)

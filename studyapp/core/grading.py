@@ -1967,6 +1967,14 @@ class Grader:
                 per[k] = ({}, {}, {}, True, True)  # no point found, all stock (a fresh one)
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
+        seen: set[str] = set()
+        for k, s in enumerate(sentences):
+            said = s.text[s.body:]
+            if said in seen and per[k][0]:
+                # a sentence said again adds nothing: it must not join its new neighbour
+                # into a two-sentence window that the answer said once does not have
+                per[k] = ({}, per[k][1], {}, per[k][3], per[k][4])
+            seen.add(said)
         verdicts = []
         found: list[dict] = []
         # an answer made mostly of stock phrases (我会高度重视,精心组织,确保…取得实效) is an
