@@ -1063,6 +1063,27 @@ def test_an_empty_answer_that_opens_with_i_think_is_still_empty():
     ]
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "核实\n发布\n保障\n处理\n机制",  # bare terms one per line
+        "河长制 四乱 考核 绿水青山 长效机制",  # bare terms on one line
+        "我热爱这份事业,愿意为人民服务,一定会在岗位上发光发热,不辜负组织的信任。",  # mostly stock
+    ],
+    ids=["lines", "one-line", "stock"],
+)
+def test_i_think_before_a_list_of_terms_or_stock_phrases_changes_nothing(answer):
+    """我认为, opens a view and says nothing: the terms after it are still only listed,
+    the stock phrases still mostly stock."""
+    question = q(
+        [("verify", "立即核实情况,向群众发布权威信息"), ("check", "把考核结果与评优挂钩"),
+         ("motive", "有为民服务的情怀,甘于平凡岗位")],
+        prompt="谈谈你的想法。",
+    )
+    plain = [p.status for p in grade(question, answer).points]
+    assert [p.status for p in grade(question, "我认为," + answer).points] == plain
+
+
 def test_what_was_matched_is_named_once_and_evidence_side_by_side_is_one_quote():
     text = "第一,推动部门信息共享;第二,精简考核。"
     g = grade(BURDEN, text)

@@ -1435,7 +1435,10 @@ def _stock(text: str, body: int, empty: list = ()) -> tuple[float, bool]:
         clauses = clause_spans(text, body)
         openers = [(a, b) for a, b in clauses if b - a >= 3 and _OPENER.fullmatch(text, a, b)]
         if openers:
-            n -= sum(b - a for a, b in openers)
+            for a, b in openers:
+                while b < len(text) and text[b] in ",:、 ":
+                    b += 1  # and the comma after it: 我认为, adds nothing to the sentence
+                n -= b - a
             if n <= 0:
                 return 0.0, True
     share = covered / n
@@ -1453,6 +1456,9 @@ _OPENER = re.compile(
     r"\s*(?:所以|因此|总之|总的来说|综上)?\s*(?:我(?:个人)?(?:认为|觉得|看|想|的看法是|的观点是)|个人认为|在我看来|依我看|"
     r"对此|对于这个问题|关于这个问题|这个问题)\s*"
 )
+
+# the same clause with its comma, at the head of a sentence
+_OPENS = re.compile(_OPENER.pattern + r"[,:]\s*")
 
 
 def _right_after_cue(text: str, at: int) -> bool:
@@ -1797,7 +1803,8 @@ class Grader:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
         if not found:
             return []
-        if self._is_term_list(text[body:].split()):
+        m = _OPENS.match(text, body)  # 我认为,河长制 四乱 水生态 …: still a list of terms
+        if self._is_term_list(text[m.end() if m else body:].split()):
             # 最后一公里 万能章 减负 放权 …: terms listed, nothing said about them
             whole = (min([body] + [h[1] for h in found]), len(text))
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
@@ -1905,9 +1912,11 @@ class Grader:
     def _unlist(self, sentences, per) -> list:
         """Lines that each hold one bare term, four or more in a row, say nothing:
         their terms become rejected evidence (reason: only terms listed)."""
-        bare = [
-            " " not in s.text[s.body:] and self._bare_term(s.text[s.body:]) for s in sentences
-        ]
+        bare = []
+        for s in sentences:
+            m = _OPENS.match(s.text, s.body)  # 我认为,核实 is the bare term 核实
+            said = s.text[m.end() if m else s.body:]
+            bare.append(" " not in said and self._bare_term(said))
         out = list(per)
         i = 0
         while i < len(sentences):
