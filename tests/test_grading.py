@@ -1051,6 +1051,20 @@ def test_the_question_said_again_is_no_answer_to_it():
     assert own.point("needs").status == "covered"
 
 
+def test_the_question_said_again_with_its_short_last_sentence_is_no_answer():
+    """你怎么办? is too short to look like the question on its own; after the question's
+    other sentences it is the question too, and an empty promise stays empty."""
+    question = q(
+        [("calm", "广播喊话稳定读者情绪"), ("evacuate", "打开应急照明,分批有序疏散")],
+        prompt="图书馆晚上九点多突然全馆停电,馆内还有一百多名读者,有人开始慌乱地往外挤。你怎么办?",
+    )
+    promise = "我会沉着冷静,按照应急预案妥善处置,确保读者安全。"
+    plain = [p.status for p in grade(question, promise).points]
+    assert [p.status for p in grade(question, question.prompt + "\n" + promise).points] == plain
+    # a short sentence of the candidate's own that the question happens to hold still counts
+    assert grade(question, "先广播喊话,稳定情绪。").point("calm").status == "covered"
+
+
 def test_an_empty_answer_that_opens_with_i_think_is_still_empty():
     question = q(
         [("problem", "签而不约,群众获得感不强"), ("value", "家庭医生让群众看病更方便"), ("measure", "建立签约服务考核机制")],

@@ -1970,10 +1970,16 @@ class Grader:
     def grade(self, text: str) -> Grading:
         sentences, folded = self._sentences(text or "")
         per = [self._analyse(s.text, s.body) for s in sentences]
+        restating = False
         for k, s in enumerate(sentences[:RESTATED_FIRST]):
-            if _restates(s.text, s.body, self._prompt, self._prompt_chars):
+            if _restates(s.text, s.body, self._prompt, self._prompt_chars) or (
+                restating and s.text[s.body:] in self._prompt  # …,有人开始往外挤。你怎么办?
+            ):
                 # 单位安排我组织一次社区工作者培训: the question said again is no answer to it
                 per[k] = ({}, {}, {}, True, True)  # no point found, all stock (a fresh one)
+                restating = True
+            else:
+                restating = False
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
         seen: set[str] = set()
