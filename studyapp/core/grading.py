@@ -1586,35 +1586,35 @@ class Grader:
                          u.scoped_terms.get(t, u.neg_kind))
                     )
         # term lookup by its first two characters
-        self._by_pair: dict[str, list[str]] = {}
+        by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
         for t in sorted(self._where, key=len, reverse=True):
             if len(t) == 1:
                 self._single.add(t)
                 continue
-            self._by_pair.setdefault(t[:2], []).append(t)
-        self._latin = {t for t in self._where if t.isascii()}
+            by_pair.setdefault(t[:2], []).append(t)
+        latin = {t for t in self._where if t.isascii()}
         # points about a bad thing itself (根源在于部门怕担责): a word inside it is theirs
         self._problem_points = {
             pi for pi, p in enumerate(self._points)
             if _BAD_WORD.search(fold(p.kp.point or "")) and not _speaks_against(fold(p.kp.point or ""))
         }
         # four-character terms made of two words (稳定情绪) also match with words between
-        self._split: dict[str, list[tuple[str, str]]] = {}
+        split: dict[str, list[tuple[str, str]]] = {}
         if GAPPED:
             for t in self._where:
                 if len(t) == 4 and all(is_cjk(c) for c in t):
                     a, b = t[:2], t[2:]
                     if a not in _STOP and b not in _STOP and _is_word(a) and _is_word(b):
-                        self._split.setdefault(a, []).append((t, b))
+                        split.setdefault(a, []).append((t, b))
         # both by the pair they start with: (whole terms, longest first, with their length
         # and whether they are Latin; split terms with their second word)
         self._pairs: dict[str, tuple[tuple, tuple]] = {
             pair: (
-                tuple((t, len(t), t in self._latin) for t in self._by_pair.get(pair, ())),
-                tuple(self._split.get(pair, ())),
+                tuple((t, len(t), t in latin) for t in by_pair.get(pair, ())),
+                tuple(split.get(pair, ())),
             )
-            for pair in set(self._by_pair) | set(self._split)
+            for pair in set(by_pair) | set(split)
         }
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
