@@ -276,6 +276,15 @@ class MockScreen(Screen):
             self.recorder.maybe_save()
 
     def action_finish_phase(self) -> None:
+        # (a priority binding: the keys typed before it may still wait in the editor's
+        # queue; ending the phase is queued after them, so they count for this phase)
+        try:
+            editor = self.query_one("#mock-answer", TextArea)
+        except Exception:  # being torn down
+            return
+        editor.call_later(self._finish_phase)
+
+    def _finish_phase(self) -> None:
         if self._done:
             return
         self._sync_text()

@@ -133,7 +133,23 @@ class PracticeScreen(Screen):
             )
         )
 
+    def _after_typed_keys(self, callback) -> None:
+        """Run ``callback`` once the editor has taken every key that came before this one.
+
+        The submit and leave keys are priority bindings: the app runs them as they arrive,
+        while the characters before them (a burst from an input method, a paste without
+        bracketed paste, a fast typist) may still wait in the editor's queue. A callback
+        queued on the editor runs after them."""
+        try:
+            editor = self.query_one("#answer", TextArea)
+        except Exception:  # being torn down
+            return
+        editor.call_later(callback)
+
     def action_submit(self) -> None:
+        self._after_typed_keys(self._submit)
+
+    def _submit(self) -> None:
         if self._submitted:
             return
         text = self.answer
@@ -151,6 +167,9 @@ class PracticeScreen(Screen):
         )
 
     def action_leave(self) -> None:
+        self._after_typed_keys(self._leave)
+
+    def _leave(self) -> None:
         if self.answer.strip():
             from studyapp.tui.confirm import ConfirmScreen
 

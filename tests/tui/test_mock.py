@@ -552,3 +552,24 @@ async def test_a_damaged_saved_session_never_stops_the_app(db, clock, how):
         assert isinstance(app.screen, HomeScreen)
         assert any(m.startswith("无法恢复上次的模拟面试：保存的面试记录") for m in notices(app))
     assert db.unfinished_session() is None  # not offered again at every start
+
+
+async def test_keys_typed_right_before_ctrl_n_belong_to_the_phase_they_were_typed_in(db, clock):
+    from textual import events
+
+    app = app_for(db, clock, MockOptions(count=2, think=5, answer=60, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # thinking over: answering question 1
+        await pilot.pause()
+        screen = app.screen
+        assert screen.session.phase == ANSWERING and screen.session.index == 0
+        # a burst (an input method's commit) and ctrl+n right after, before the editor took it
+        for ch in "先稳住情绪":
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("ctrl+n", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.session.index == 1
+        assert screen.session.items[0].text == "先稳住情绪"
+        assert screen.session.items[1].text == ""
