@@ -186,6 +186,15 @@ class StudyApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    async def action_quit(self) -> None:
+        """Quit; a screen holding work that is saved nowhere (an answer not submitted) may
+        ask first, through its ``before_quit(proceed)``."""
+        before = getattr(self.screen, "before_quit", None)
+        if before is None:
+            self.exit()
+        else:
+            before(self.exit)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_palette" and not getattr(self.screen, "ALLOW_SEARCH", True):
             return False

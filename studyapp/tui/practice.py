@@ -169,6 +169,23 @@ class PracticeScreen(Screen):
     def action_leave(self) -> None:
         self._after_typed_keys(self._leave)
 
+    def before_quit(self, proceed) -> None:
+        """ctrl+q: an answer typed and not submitted is saved nowhere; ask before it goes."""
+
+        def check() -> None:
+            if self._submitted or not self.answer.strip():
+                proceed()
+                return
+            from studyapp.tui.confirm import ConfirmScreen
+
+            def done(ok: bool | None) -> None:
+                if ok:
+                    proceed()
+
+            self.app.push_screen(ConfirmScreen("退出 studyapp？这次作答还没有提交，答案不会保存。"), done)
+
+        self._after_typed_keys(check)
+
     def _leave(self) -> None:
         if self.answer.strip():
             from studyapp.tui.confirm import ConfirmScreen

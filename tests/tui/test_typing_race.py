@@ -42,3 +42,32 @@ async def test_keys_typed_right_before_escape_are_not_left_without_asking():
         assert isinstance(app.screen, ConfirmScreen)  # something was typed: it asks first
         await pilot.press("n")
         assert app.screen.query_one(TextArea).text == "加强宣传"
+
+
+async def test_ctrl_q_with_an_answer_not_submitted_asks_before_quitting():
+    from studyapp.tui.confirm import ConfirmScreen
+
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        _burst(app, "加强宣传", "ctrl+q")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # stay: the answer is still there
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "加强宣传"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0  # quit when the candidate said so
+
+
+async def test_ctrl_q_quits_at_once_where_nothing_would_be_lost():
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        await pilot.press("ctrl+q")  # nothing typed
+        await pilot.pause()
+    assert app.return_code == 0
