@@ -3,6 +3,7 @@ a paste without bracketed paste, a fast typist) are all in the answer that is
 submitted: the submit key waits for the keys before it."""
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Static, TextArea
 
@@ -30,44 +31,37 @@ async def test_keys_typed_right_before_ctrl_s_are_in_the_submitted_answer():
         assert app.screen.query_one("#review-answer", Static).visual.plain == answer
 
 
-async def test_keys_typed_right_before_escape_are_not_left_without_asking():
+@pytest.mark.parametrize("key", ["escape", "ctrl+q"])
+async def test_keys_typed_right_before_escape_or_ctrl_q_are_not_dropped_without_asking(key):
+    """Something was typed (even if the editor has not taken it yet): leaving or quitting asks."""
     from studyapp.tui.confirm import ConfirmScreen
 
     app = make_app(MINI)
     async with app.run_test(size=(100, 32)) as pilot:
         await go_to(pilot, "一阵风")
-        _burst(app, "加强宣传", "escape")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)  # something was typed: it asks first
-        await pilot.press("n")
-        assert app.screen.query_one(TextArea).text == "加强宣传"
-
-
-async def test_ctrl_q_with_an_answer_not_submitted_asks_before_quitting():
-    from studyapp.tui.confirm import ConfirmScreen
-
-    app = make_app(MINI)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, "一阵风")
-        _burst(app, "加强宣传", "ctrl+q")
+        _burst(app, "加强宣传", key)
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # stay: the answer is still there
         await pilot.pause()
         assert app.screen.query_one(TextArea).text == "加强宣传"
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-    assert app.return_code == 0  # quit when the candidate said so
+        assert app.return_code is None
 
 
-async def test_ctrl_q_quits_at_once_where_nothing_would_be_lost():
+async def test_ctrl_q_quits_when_the_candidate_says_yes():
     app = make_app(MINI)
     async with app.run_test(size=(100, 32)) as pilot:
         await go_to(pilot, "一阵风")
-        await pilot.press("ctrl+q")  # nothing typed
+        await pilot.press("ctrl+q")  # nothing typed yet: no question
+        await pilot.pause()
+    assert app.return_code == 0
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        _burst(app, "加强宣传", "ctrl+q")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
     assert app.return_code == 0
