@@ -124,6 +124,7 @@ class MockScreen(Screen):
         self.bells = 0  # rung so far (tests and the status line read it)
         self.warning_text = ""
         self._shown_index = -1
+        self._shown_phase: str | None = None
         self._done = False
 
     # --- layout ----------------------------------------------------------------
@@ -213,6 +214,12 @@ class MockScreen(Screen):
             editor.load_text(item.text)
             editor.move_cursor(editor.document.end)
             editor.focus()
+        elif self._shown_phase == THINKING and s.phase == ANSWERING and editor.text.strip() \
+                and not editor.text.endswith("\n"):
+            # thinking over: the answer starts on a line of its own, under the notes
+            editor.insert("\n", editor.document.end)
+            editor.move_cursor(editor.document.end)
+        self._shown_phase = s.phase
         left = s.time_left()
         countdown = self.query_one("#mock-countdown", Digits)
         countdown.update(mmss(left + 0.999 if left > 0 else 0))

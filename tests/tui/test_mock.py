@@ -86,8 +86,9 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         await step(pilot, clock, 30)  # thinking runs out by itself
         assert session.phase == ANSWERING and countdown(app) == "01:30"
         assert app.focused.id == "mock-answer"
-        assert screen.query_one("#mock-answer").text == "提纲：先理解"
-        await type_text(pilot, "\n我会先私下和老王沟通，学习证明清单")
+        # the notes stay, and the answer starts on the line under them
+        assert screen.query_one("#mock-answer").text == "提纲：先理解\n"
+        await type_text(pilot, "我会先私下和老王沟通，学习证明清单")
         answer1 = "提纲：先理解\n我会先私下和老王沟通，学习证明清单"
         await step(pilot, clock, 30)
         assert "还剩 60 秒" in shown(app, "#mock-warning") and app.rings == 2
@@ -573,3 +574,19 @@ async def test_keys_typed_right_before_ctrl_n_belong_to_the_phase_they_were_type
         assert screen.session.index == 1
         assert screen.session.items[0].text == "先稳住情绪"
         assert screen.session.items[1].text == ""
+
+
+async def test_the_answer_starts_on_its_own_line_under_the_thinking_notes(db, clock):
+    app = app_for(db, clock, MockOptions(count=2, think=30, answer=60, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.session.phase == THINKING
+        await type_text(pilot, "稳情绪")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.session.phase == ANSWERING
+        await type_text(pilot, "我会先安抚")
+        editor = screen.query_one("#mock-answer")
+        assert editor.text == "稳情绪\n我会先安抚"
+        assert screen.session.items[0].text == "稳情绪\n我会先安抚"
