@@ -84,6 +84,23 @@ def test_a_version_1_file_is_migrated_and_keeps_its_attempts(tmp_path):
         assert s.schema_version == SCHEMA_VERSION
         assert s.attempts()[0].answer == "旧答案"
         assert s.unfinished_session() is None  # the sessions table now exists
+        assert s.draft("core", "q1") is None  # and the drafts table
+
+
+def test_a_practice_draft_is_kept_replaced_and_removed(store, clock):
+    assert store.draft("pack", "q1") is None
+    store.save_draft("pack", "q1", "一是稳情绪")
+    _, first = store.draft("pack", "q1")
+    clock.advance(60)
+    store.save_draft("pack", "q1", "一是稳情绪\n二是讲政策")
+    text, when = store.draft("pack", "q1")
+    assert text == "一是稳情绪\n二是讲政策" and (when - first).total_seconds() == 60
+    assert store.draft("pack", "q2") is None and store.draft("other", "q1") is None
+    store.save_draft("pack", "q1", "   \n")  # nothing left: no draft
+    assert store.draft("pack", "q1") is None
+    store.save_draft("pack", "q1", "再写")
+    store.delete_draft("pack", "q1")
+    assert store.draft("pack", "q1") is None
 
 
 def test_a_file_that_is_not_a_database_is_a_clear_error_and_left_untouched(tmp_path):

@@ -172,8 +172,18 @@ CREATE TABLE session_questions (
 );
 """
 
+_V3 = """
+CREATE TABLE practice_drafts (
+    pack_id     TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    text        TEXT NOT NULL,          -- an answer being written, not yet submitted
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (pack_id, question_id)
+);
+"""
+
 # _MIGRATIONS[i] takes a database from user_version i to i + 1.
-_MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
@@ -415,6 +425,39 @@ class Store:
                 (pack_id, question_id, answer, float(score), payload, self._now(), duration_s, session_id),
             )
             return int(cur.lastrowid)
+
+    # --- practice drafts: an answer being written, kept until it is submitted -------------
+
+    def save_draft(self, pack_id: str, question_id: str, text: str) -> None:
+        """Keep the answer being written to a question (an empty one removes the draft)."""
+        with self._tx() as cur:
+            if text.strip():
+                cur.execute(
+                    "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (pack_id, question_id) DO UPDATE SET text = excluded.text, "
+                    "updated_at = excluded.updated_at",
+                    (pack_id, question_id, text, self._now()),
+                )
+            else:
+                cur.execute(
+                    "DELETE FROM practice_drafts WHERE pack_id = ? AND question_id = ?", (pack_id, question_id)
+                )
+
+    def draft(self, pack_id: str, question_id: str) -> tuple[str, datetime] | None:
+        """(text, when it was saved) of the draft for a question, or None."""
+        row = self._read(
+            lambda c: c.execute(
+                "SELECT text, updated_at FROM practice_drafts WHERE pack_id = ? AND question_id = ?",
+                (pack_id, question_id),
+            ).fetchone()
+        )
+        if row is None:
+            return None
+        text = _text(row[0])
+        return (text, _safe_dt(row[1])) if text.strip() else None
+
+    def delete_draft(self, pack_id: str, question_id: str) -> None:
+        self.save_draft(pack_id, question_id, "")
 
     @staticmethod
     def _attempt(row: sqlite3.Row | tuple) -> Attempt | None:

@@ -16,6 +16,9 @@ from studyapp.tui import text as tui_text
 from studyapp.tui.text import mmss, same_length_safe, short
 
 
+DRAFT_EVERY = 2.0  # seconds between saves of the answer being written
+
+
 class PracticeScreen(Screen):
     BINDINGS = [
         # ctrl+s and F5 (some terminals take ctrl+s for flow control); both named in the footer
@@ -42,6 +45,11 @@ class PracticeScreen(Screen):
         self._grader: Any = None
         self._started = self.app.clock.monotonic()
         self._submitted = False
+        # the answer being written is kept as a draft (app.store), every DRAFT_EVERY seconds
+        # of the app's clock while it changes, and at once when the app quits
+        self._dirty = False
+        self._draft_at = self._started
+        self._draft_failed = False
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -77,9 +85,54 @@ class PracticeScreen(Screen):
         editor = self.query_one("#answer", TextArea)
         editor.cursor_blink = tui_text.CURSOR_BLINK
         editor.focus()
+        self._restore_draft(editor)
         self.set_interval(1.0, self.update_elapsed)
         self.update_elapsed()
         self._show_meter()
+
+    # -- the draft -------------------------------------------------------------
+
+    def _restore_draft(self, editor: TextArea) -> None:
+        store = self.app.store
+        if store is None:
+            return
+        try:
+            found = store.draft(self.pack.id, self.question.id)
+        except Exception:  # a broken database must not stop practising
+            return
+        if found is None:
+            return
+        text, when = found
+        editor.load_text(text)
+        editor.move_cursor(editor.document.end)
+        local = when.astimezone().strftime("%m-%d %H:%M")
+        self.notify(f"已恢复上次没有提交的答案（{local} 自动保存）。", markup=False)
+
+    def save_draft(self, force: bool = False) -> None:
+        """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``;
+        a failure is said once and never stops the typing."""
+        store = self.app.store
+        if store is None or self._submitted or not self._dirty or self._draft_failed:
+            return
+        now = self.app.clock.monotonic()
+        if not force and now - self._draft_at < DRAFT_EVERY:
+            return
+        try:
+            store.save_draft(self.pack.id, self.question.id, self.answer)
+        except Exception as exc:
+            self._draft_failed = True
+            self.notify(f"草稿自动保存失败：{tui_text.error_text(exc)}", severity="warning", markup=False)
+            return
+        self._dirty = False
+        self._draft_at = now
+
+    def _forget_draft(self) -> None:
+        store = self.app.store
+        if store is not None:
+            try:
+                store.delete_draft(self.pack.id, self.question.id)
+            except Exception:
+                pass
 
     # -- time -----------------------------------------------------------------
 
@@ -88,6 +141,7 @@ class PracticeScreen(Screen):
 
     def update_elapsed(self) -> None:
         self.query_one("#elapsed", Static).update(f"用时 {mmss(self.elapsed())}")
+        self.save_draft()
 
     # -- answer -------------------------------------------------------------
 
@@ -103,6 +157,7 @@ class PracticeScreen(Screen):
         return self._grader
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._dirty = True
         self.update_elapsed()
         if self.meter_on:
             self._show_meter()
@@ -160,6 +215,8 @@ class PracticeScreen(Screen):
         duration = self.elapsed()
         grading = self.grader().grade(text)
         attempt_id = self.app.save_attempt(self.pack, self.question, text, grading, duration)
+        if attempt_id is not None:
+            self._forget_draft()  # it is an attempt now (if saving failed, the draft stays)
         from studyapp.tui.review import ReviewScreen
 
         self.app.switch_screen(
@@ -170,10 +227,16 @@ class PracticeScreen(Screen):
         self._after_typed_keys(self._leave)
 
     def before_quit(self, proceed) -> None:
-        """ctrl+q: an answer typed and not submitted is saved nowhere; ask before it goes."""
+        """ctrl+q: the answer typed and not submitted is kept as a draft, restored when the
+        question is opened again; where it cannot be kept (no data folder), ask first."""
 
         def check() -> None:
             if self._submitted or not self.answer.strip():
+                proceed()
+                return
+            self._dirty = True
+            self.save_draft(force=True)
+            if self.app.store is not None and not self._draft_failed:
                 proceed()
                 return
             from studyapp.tui.confirm import ConfirmScreen
@@ -192,10 +255,13 @@ class PracticeScreen(Screen):
 
             def done(ok: bool | None) -> None:
                 if ok:
+                    self._submitted = True  # (no more saves of it)
+                    self._forget_draft()
                     self.app.pop_screen()
 
             self.app.push_screen(ConfirmScreen("放弃这次作答并返回？答案不会保存。"), done)
         else:
+            self._forget_draft()
             self.app.pop_screen()
 
 

@@ -1,0 +1,77 @@
+"""The answer being written is kept as a draft while it changes (every 2 s of the app's
+clock) and when the app quits, and comes back when the question is opened again; a
+submitted or abandoned answer leaves no draft. Driven by a fake clock, no sleeps."""
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from studyapp.tui.confirm import ConfirmScreen
+from studyapp.tui.practice import PracticeScreen
+from studyapp.tui.review import ReviewScreen
+from tuiutil import MINI, go_to, make_app
+
+QUESTION = "一阵风"  # a question of the mini pack, found by its prompt
+
+
+def the_draft(store, app):
+    screen = app.screen
+    return store.draft(screen.pack.id, screen.question.id)
+
+
+async def test_typing_is_saved_every_two_seconds_and_comes_back_after_ctrl_q(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        editor = app.screen.query_one(TextArea)
+        editor.insert("一要加强宣传")
+        await pilot.pause()
+        assert the_draft(store, app) is None  # not two seconds yet
+        clock.advance(2)
+        app.screen.update_elapsed()  # what the screen's 1 s timer does
+        assert the_draft(store, app)[0] == "一要加强宣传"
+        editor.insert("，二要完善设施")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # kept at once, no question asked: it comes back
+        await pilot.pause()
+    assert app.return_code == 0
+    again = make_app(MINI, store=store, clock=clock)
+    async with again.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        assert isinstance(again.screen, PracticeScreen)
+        assert again.screen.query_one(TextArea).text == "一要加强宣传，二要完善设施"
+        assert any("已恢复上次没有提交的答案" in n.message for n in again._notifications)
+
+
+async def test_a_submitted_answer_leaves_no_draft(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        screen = app.screen
+        screen.query_one(TextArea).insert("加强宣传引导")
+        await pilot.pause()
+        clock.advance(3)
+        screen.update_elapsed()
+        assert store.draft(screen.pack.id, screen.question.id) is not None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert store.draft(screen.pack.id, screen.question.id) is None
+        assert store.attempts()[0].answer == "加强宣传引导"
+
+
+async def test_an_answer_abandoned_with_escape_leaves_no_draft(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        screen = app.screen
+        screen.query_one(TextArea).insert("随便写写")
+        await pilot.pause()
+        clock.advance(3)
+        screen.update_elapsed()
+        assert store.draft(screen.pack.id, screen.question.id) is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.draft(screen.pack.id, screen.question.id) is None
