@@ -42,16 +42,22 @@ async def test_typing_is_saved_every_two_seconds_and_comes_back_after_ctrl_q(sto
         assert any("已恢复上次没有提交的答案" in n.message for n in again._notifications)
 
 
+async def typed_and_kept(pilot, store, clock, text: str):
+    """Open the question, type ``text`` and let two seconds pass: it is a draft now."""
+    await go_to(pilot, QUESTION)
+    screen = pilot.app.screen
+    screen.query_one(TextArea).insert(text)
+    await pilot.pause()
+    clock.advance(3)
+    screen.update_elapsed()
+    assert store.draft(screen.pack.id, screen.question.id)[0] == text
+    return screen
+
+
 async def test_a_submitted_answer_leaves_no_draft(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        screen = app.screen
-        screen.query_one(TextArea).insert("加强宣传引导")
-        await pilot.pause()
-        clock.advance(3)
-        screen.update_elapsed()
-        assert store.draft(screen.pack.id, screen.question.id) is not None
+        screen = await typed_and_kept(pilot, store, clock, "加强宣传引导")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
@@ -62,13 +68,7 @@ async def test_a_submitted_answer_leaves_no_draft(store, clock):
 async def test_an_answer_abandoned_with_escape_leaves_no_draft(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        screen = app.screen
-        screen.query_one(TextArea).insert("随便写写")
-        await pilot.pause()
-        clock.advance(3)
-        screen.update_elapsed()
-        assert store.draft(screen.pack.id, screen.question.id) is not None
+        screen = await typed_and_kept(pilot, store, clock, "随便写写")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
