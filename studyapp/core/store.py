@@ -459,6 +459,11 @@ class Store:
     def delete_draft(self, pack_id: str, question_id: str) -> None:
         self.save_draft(pack_id, question_id, "")
 
+    def draft_keys(self) -> set[tuple[str, str]]:
+        """(pack_id, question_id) of every question with a draft."""
+        rows = self._read(lambda c: c.execute("SELECT pack_id, question_id FROM practice_drafts").fetchall())
+        return {(_text(a), _text(b)) for a, b in rows}
+
     @staticmethod
     def _attempt(row: sqlite3.Row | tuple) -> Attempt | None:
         """The row as an Attempt, or None if it is damaged (the database file is outside

@@ -133,6 +133,15 @@ class StudyApp(App):
                 self._last_attempts = {}
         return self._last_attempts
 
+    def drafts(self) -> set:
+        """(pack_id, question_id) of the questions with an answer being written; none without a store."""
+        if self.store is None:
+            return set()
+        try:
+            return self.store.draft_keys()
+        except Exception:  # a broken database must not stop browsing
+            return set()
+
     def save_attempt(
         self, pack: Pack, question: Question, answer: str, grading: Any, duration_s: float | None
     ) -> int | None:

@@ -85,6 +85,7 @@ class HomeScreen(Screen):
         tree.clear()
         self._question_nodes.clear()
         last = self.app.last_attempts()
+        self._drafts = self.app.drafts()
         if not self.app.packs:
             tree.root.add_leaf(Text("没有可用的题包（见通知）"))
         for pack in self.app.packs:
@@ -112,12 +113,15 @@ class HomeScreen(Screen):
         if attempt is not None:
             label.append(f"{round(attempt.score):>3}分 ", style="bold")
             label.append(f"{attempt_summary(attempt).split(' · ')[-1]} ", style="dim")
+        if (pack.id, q.id) in getattr(self, "_drafts", ()):
+            label.append("草稿 ", style="italic")  # an answer being written, kept for later
         label.append(short(q.prompt, 22))
         return label
 
     def on_screen_resume(self) -> None:
-        # Back from practice: show the newest scores.
+        # Back from practice: show the newest scores and drafts.
         last = self.app.last_attempts()
+        self._drafts = self.app.drafts()
         for node, pack, q in getattr(self, "_question_nodes", []):
             node.set_label(self._question_label(pack, q, last))
         self._show_cursor_detail()
@@ -175,5 +179,7 @@ class HomeScreen(Screen):
         attempt = self.app.last_attempts().get((pack.id, q.id))
         if attempt is not None:
             parts.append(f"\n上次：{attempt_summary(attempt)}")
+        if (pack.id, q.id) in getattr(self, "_drafts", ()):
+            parts.append("\n有没提交的草稿，打开时恢复")
         parts.append(("\n\nenter 开始作答", "dim"))
         return Content.assemble(*parts)

@@ -67,3 +67,19 @@ async def test_a_submitted_or_abandoned_answer_leaves_no_draft(store, clock, key
         assert not isinstance(app.screen, (PracticeScreen, ConfirmScreen))
         assert store.draft(screen.pack.id, screen.question.id) is None
         assert [a.answer for a in store.attempts()] == ["加强宣传引导"] * attempts
+
+
+async def test_home_marks_a_question_with_a_draft(store, clock):
+    from tuiutil import tree_lines
+
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert not any("草稿" in line for line in tree_lines(app))
+        await typed_and_kept(pilot, store, clock, "加强宣传")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        marked = [line for line in tree_lines(app) if "草稿" in line]
+        assert len(marked) == 1 and QUESTION in marked[0]
