@@ -268,6 +268,10 @@ async def test_home_m_offers_presets_and_starts_the_session(db, clock):
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MockSetupScreen)
+        # the three number fields are drawn whole, the same height (the answering editor's
+        # style once stretched the third, which shares its id, past the dialog)
+        heights = {app.screen.query_one(f"#{f}").region.height for f in ("count", "think", "answer")}
+        assert heights == {3}
         await pilot.click("#preset-4-20")
         await pilot.pause()
         assert isinstance(app.screen, MockScreen)
