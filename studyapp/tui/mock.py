@@ -32,7 +32,7 @@ from studyapp.core.session import (
 )
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
-from studyapp.tui.text import error_text, mmss
+from studyapp.tui.text import after_typed_keys, error_text, mmss
 
 if TYPE_CHECKING:
     from studyapp.core.store import SessionRecord
@@ -283,13 +283,8 @@ class MockScreen(Screen):
             self.recorder.maybe_save()
 
     def action_finish_phase(self) -> None:
-        # (a priority binding: the keys typed before it may still wait in the editor's
-        # queue; ending the phase is queued after them, so they count for this phase)
-        try:
-            editor = self.query_one("#mock-answer", TextArea)
-        except Exception:  # being torn down
-            return
-        editor.call_later(self._finish_phase)
+        # the keys typed before ctrl+n count for this phase
+        after_typed_keys(self, "#mock-answer", self._finish_phase)
 
     def _finish_phase(self) -> None:
         if self._done:

@@ -189,17 +189,7 @@ class PracticeScreen(Screen):
         )
 
     def _after_typed_keys(self, callback) -> None:
-        """Run ``callback`` once the editor has taken every key that came before this one.
-
-        The submit and leave keys are priority bindings: the app runs them as they arrive,
-        while the characters before them (a burst from an input method, a paste without
-        bracketed paste, a fast typist) may still wait in the editor's queue. A callback
-        queued on the editor runs after them."""
-        try:
-            editor = self.query_one("#answer", TextArea)
-        except Exception:  # being torn down
-            return
-        editor.call_later(callback)
+        tui_text.after_typed_keys(self, "#answer", callback)
 
     def action_submit(self) -> None:
         self._after_typed_keys(self._submit)

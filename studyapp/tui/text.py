@@ -11,6 +11,21 @@ from textual.content import Content
 from studyapp.core.safe_text import sanitize, sanitize_line
 
 
+def after_typed_keys(screen, selector: str, callback) -> None:
+    """Run ``callback`` once the editor ``selector`` of ``screen`` has taken every key that
+    came before the one running now.
+
+    Submit, leave and end-of-phase keys are priority bindings: the app runs them as they
+    arrive, while the characters before them (a burst from an input method, a paste without
+    bracketed paste, a fast typist) may still wait in the editor's queue. A callback queued
+    on the editor runs after them."""
+    try:
+        editor = screen.query_one(selector)
+    except Exception:  # being torn down
+        return
+    editor.call_later(callback)
+
+
 def error_text(exc: BaseException) -> str:
     """What a failure says to the candidate: the Chinese message of the app's own
     errors (StoreError, SessionError), or the error's own text for anything else."""
