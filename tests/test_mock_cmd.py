@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -50,6 +51,7 @@ def test_options_follow_the_exam_presets_unless_times_are_given():
     assert (o.count, o.think, o.answer, o.preset) == (2, 5, 20, None)
     assert (o.listen, o.practice, o.bell) == (True, True, False)
     assert o.types == ("综合分析", "人际关系")
+    assert o.voice and not options_from_args(parse(["mock", "--listen", "--no-voice"])).voice
 
 
 def test_pack_given_before_or_after_the_subcommand(tmp_path, monkeypatch, capsys):
@@ -75,6 +77,33 @@ def test_mock_starts_headless_and_saves_its_session(tmp_path):
     assert rec is not None and len(rec.questions) == 2
     assert rec.config["think"] == 5 and rec.config["answer"] == 20
     assert rec.state["items"][0]["think_s"] == 5 and rec.state["items"][0]["answer_s"] == 20
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in speech program is a POSIX script")
+def test_listen_mode_reads_the_first_question_aloud_through_the_speech_program(tmp_path):
+    """`studyapp mock --listen` end to end: the prompt reaches the speech program named by
+    STUDYAPP_VOICE on its standard input."""
+    import os
+
+    heard = tmp_path / "heard.txt"
+    prog = tmp_path / "tts"
+    # it keeps reading when the app, quitting at once, silences it (SIGTERM ignored)
+    prog.write_text(f"#!/bin/sh\ntrap '' TERM\nexec cat > '{heard}'\n", encoding="utf-8")
+    prog.chmod(0o755)
+    env = dict(os.environ, STUDYAPP_DATA_DIR=str(tmp_path / "data"), STUDYAPP_HEADLESS="1",
+               STUDYAPP_EXIT_ON_READY="1", STUDYAPP_VOICE=str(prog))
+    out = subprocess.run([sys.executable, "-m", "studyapp", "mock", "--listen", "--count", "1", "--seed", "4"],
+                         capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    from studyapp.core.store import Store
+
+    with Store.open(tmp_path / "data") as store:
+        prompt = store.unfinished_session().state["items"][0]["prompt"]
+    for _ in range(200):  # the program runs on its own; give it a moment to write
+        if heard.exists() and heard.read_bytes():
+            break
+        time.sleep(0.05)
+    assert heard.read_text(encoding="utf-8") == "第1题。" + prompt.strip()
 
 
 def test_the_app_and_mock_open_the_store_or_say_why_not(tmp_path, monkeypatch):

@@ -1,7 +1,7 @@
 """``studyapp mock``: a timed mock interview, straight into the session.
 
     studyapp mock [--count N] [--type TYPE ...] [--think SECONDS] [--answer SECONDS]
-                  [--listen] [--practice] [--no-bell] [--pack DIR] [--seed N]
+                  [--listen] [--no-voice] [--practice] [--no-bell] [--pack DIR] [--seed N]
 
 The arguments are checked and the questions drawn before Textual is imported,
 so a wrong type or too few questions is one clear line and exit code 2. If an
@@ -58,6 +58,9 @@ def add_arguments(parser) -> None:
                         help="听题: the prompt is shown only while it is read out, one re-read allowed")
     parser.add_argument("--practice", action="store_true", help="practice mode: the clock can be paused (F4)")
     parser.add_argument("--no-bell", dest="bell", action="store_false", help="no terminal bell at the warnings")
+    parser.add_argument("--no-voice", dest="voice", action="store_false",
+                        help="听题 without reading the question aloud (by default it is read with the "
+                        "computer's speech engine when there is one; see STUDYAPP_VOICE in the README)")
     parser.add_argument("--pack", dest="mock_packs", action="append", default=[], metavar="DIR",
                         help="also draw from this pack (may be given more than once)")
     parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
@@ -78,6 +81,7 @@ def options_from_args(args):
         listen=args.listen,
         practice=args.practice,
         bell=args.bell,
+        voice=args.voice,
         preset=preset,
         seed=args.seed,
     )

@@ -698,6 +698,7 @@ class MockOptions:
     listen: bool = False
     practice: bool = False
     bell: bool = True
+    voice: bool = True  # 听题: read the question aloud when the computer has a speech engine
     preset: str | None = None  # a key of PRESETS, or None for custom
     seed: int | None = None
 
@@ -710,6 +711,7 @@ class MockOptions:
             "listen": self.listen,
             "practice": self.practice,
             "bell": self.bell,
+            "voice": self.voice,
             "preset": self.preset,
         }
 

@@ -30,6 +30,7 @@ EXIT_ON_READY_ENV = "STUDYAPP_EXIT_ON_READY"
 READY_FILE_ENV = "STUDYAPP_READY_FILE"
 
 MAX_PROBLEMS_SHOWN = 8
+FIND_VOICE = "find"  # StudyApp(voice=...): look for the computer's speech engine when 听题 first needs it
 
 
 class StudyApp(App):
@@ -56,6 +57,7 @@ class StudyApp(App):
         store_error: str | None = None,
         notices: list[str] | None = None,
         mock: Any = None,
+        voice: Any = FIND_VOICE,
     ) -> None:
         super().__init__()
         install_line_breaking()  # Chinese line-break rules for every wrapped text (tui/text.py)
@@ -68,6 +70,18 @@ class StudyApp(App):
         self.extra_notices = list(notices or ())
         self._last_attempts: dict | None = None
         self.mock_request = mock  # core.session.MockOptions from `studyapp mock`, started after mount
+        # core.speech: (voice or None, a line saying which); tests give their own voice or None
+        self._voice: tuple[Any, str] | None = None
+        if voice is not FIND_VOICE:
+            self._voice = (voice, f"朗读：{voice.name}" if voice is not None else "朗读已关闭")
+
+    def voice(self) -> tuple[Any, str]:
+        """The speech engine that reads 听题 questions aloud (core.speech), found once."""
+        if self._voice is None:
+            from studyapp.core.speech import find_voice
+
+            self._voice = find_voice()
+        return self._voice
 
     # -- start-up ---------------------------------------------------------
 

@@ -55,6 +55,7 @@ def start_mock(app: Any, options: MockOptions) -> bool:
         app.notify(f"无法开始模拟面试：{exc.zh}", severity="error", markup=False)
         return False
     session.start()
+    voice = app.voice()[0] if options.listen and options.voice else None
     recorder = None
     if app.store is not None:
         recorder = SessionRecorder(app.store, session, app.clock, config=options.to_config())
@@ -63,7 +64,7 @@ def start_mock(app: Any, options: MockOptions) -> bool:
         except Exception as exc:  # StoreError: run without saving, say so
             app.notify(f"无法保存本次模拟面试：{error_text(exc)}", severity="warning", markup=False)
             recorder = None
-    app.push_screen(MockScreen(session, recorder, bell=options.bell))
+    app.push_screen(MockScreen(session, recorder, bell=options.bell, voice=voice))
     return True
 
 
@@ -79,7 +80,10 @@ def resume_mock(app: Any, record: "SessionRecord") -> bool:
         app.notify(f"无法恢复上次的模拟面试：{exc.zh}", severity="error", markup=False)
         return False
     recorder = SessionRecorder(app.store, session, app.clock, session_id=record.id, config=record.config)
-    app.push_screen(MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), resumed=True))
+    voice = app.voice()[0] if session.listen and record.config.get("voice", True) is not False else None
+    app.push_screen(
+        MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), voice=voice, resumed=True)
+    )
     return True
 
 
@@ -114,12 +118,14 @@ class MockScreen(Screen):
         recorder: SessionRecorder | None,
         *,
         bell: bool = True,
+        voice: Any = None,
         resumed: bool = False,
     ) -> None:
         super().__init__()
         self.session = session
         self.recorder = recorder
         self.bell_on = bell
+        self.voice = voice  # core.speech.Voice reading 听题 questions aloud, or None
         self.resumed = resumed
         self.bells = 0  # rung so far (tests and the status line read it)
         self.warning_text = ""
@@ -150,13 +156,35 @@ class MockScreen(Screen):
         if self.resumed:
             self.notify("已恢复上次的模拟面试，计时从中断时剩余的时间继续。", markup=False)
         self.refresh_view()
+        if self.session.phase == READING and not self.session.paused:
+            self.read_aloud()  # the first question (or, resumed, the one being read)
         self.set_interval(TICK_S, self.tick)
 
     def on_unmount(self) -> None:
         # Leaving the screen (or the app closing): keep the latest text and time.
         # The session's text follows every edit (on_text_area_changed), so no widget is needed here.
+        self.silence()
         if self.recorder is not None and not self.session.finished:
             self.recorder.maybe_save(force=True)
+
+    # --- 听题 read aloud ----------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        """Read the current question out, as the examiner does in 听题; the text stays the timing's."""
+        if self.voice is None or self.session.finished:
+            return
+        from studyapp.core.speech import VoiceError
+
+        s = self.session
+        try:
+            self.voice.speak(f"第{s.index + 1}题。" + sanitize(s.current.question.prompt).strip())
+        except VoiceError as exc:
+            self.voice = None
+            self.notify(f"{exc.zh}\n本次模拟面试的题目只显示、不朗读。", severity="warning", markup=False)
+
+    def silence(self) -> None:
+        if self.voice is not None:
+            self.voice.stop()
 
     # --- the clock ---------------------------------------------------------------
 
@@ -178,6 +206,7 @@ class MockScreen(Screen):
 
     def handle(self, events) -> None:
         phase_changed = False
+        speak = False
         for ev in events:
             if ev.kind == "warning":
                 self.warning_text = f"还剩 {ev.seconds_left} 秒"
@@ -189,12 +218,16 @@ class MockScreen(Screen):
                 phase_changed = True
                 if ev.kind == "phase":
                     self.warning_text = ""
+                    if ev.phase in (READING, "reread"):
+                        speak = True  # the next question, or the one re-read (F3)
         if self.session.finished:
             self._finish()
             return
         if self.recorder is not None:
             self.recorder.maybe_save(force=phase_changed)
         self.refresh_view()
+        if speak:
+            self.read_aloud()
 
     def ring(self) -> None:
         if self.bell_on:
@@ -290,6 +323,8 @@ class MockScreen(Screen):
         if self._done:
             return
         self._sync_text()
+        if self.session.phase == READING:
+            self.silence()  # done listening: the candidate cuts the reading short
         try:
             events = self.session.finish_phase()
         except SessionError as exc:
@@ -312,6 +347,7 @@ class MockScreen(Screen):
             s.resume()
         else:
             s.pause()
+            self.silence()
             if self.recorder is not None:
                 self.recorder.maybe_save(force=True)
         self.refresh_view()
@@ -379,6 +415,7 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
     MockSetupScreen #setup-custom Label { height: 3; content-align: left middle; padding: 0 1 0 0; }
     MockSetupScreen #setup-error { color: $error; height: auto; }
     MockSetupScreen #setup-help { color: $text-muted; height: auto; }
+    MockSetupScreen #setup-voice { color: $text-muted; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
@@ -390,6 +427,9 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
                     yield Button(preset.label, id=f"preset-{key.replace('/', '-')}", variant="primary")
                 yield Button("自定义", id="custom", variant="default")
             yield Checkbox("听题（题目读完后隐藏，可重听一次）", id="listen")
+            voice, about = self.app.voice()
+            yield Checkbox("听题时朗读题目", value=voice is not None, disabled=voice is None, id="voice")
+            yield Static(Content(f"  {about}"), id="setup-voice")
             yield Checkbox("练习模式（允许暂停）", id="practice")
             yield Checkbox("警告时响铃", value=True, id="bell")
             with Horizontal(id="setup-custom"):
@@ -410,6 +450,7 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
             "listen": self.query_one("#listen", Checkbox).value,
             "practice": self.query_one("#practice", Checkbox).value,
             "bell": self.query_one("#bell", Checkbox).value,
+            "voice": self.query_one("#voice", Checkbox).value,
         }
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
