@@ -131,6 +131,77 @@ def test_several_packs_in_one_run(tmp_path, capsys):
     ]
 
 
+def test_every_problem_of_a_broken_question_file_in_one_run(tmp_path, capsys):
+    """A duplicated question id, a key given twice, an unknown topic, bad times and a
+    duplicated key point id in one file: all of them in the first run, not one per edit."""
+    root = write_pack(
+        tmp_path / "p",
+        {
+            "questions/q3.yaml": (
+                "id: q1\n"
+                "prompt: 谈谈\n"
+                "prompt: 又谈谈\n"
+                "type: 综合分析\n"
+                "topic: no-such-topic\n"
+                'time: {think: 1.5, answer: "abc"}\n'
+                "key_points:\n"
+                "  - id: a\n"
+                "    point: 一\n"
+                "    keywords: [\"\"]\n"
+                "  - id: a\n"
+                "    point: 二\n"
+            )
+        },
+    )
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    q3 = root / "questions" / "q3.yaml"
+    assert out.splitlines() == [
+        f"{q3}:1: error: duplicate question id 'q1' (first in {root / 'questions' / 'q1.yaml'}:1)",
+        f"{q3}:3: error: duplicate key 'prompt' (first on line 2)",
+        f"{q3}:5: error: topic 'no-such-topic' is not a topic of this pack (topics: burden)",
+        f"{q3}:6: error: time.think must be a whole number of seconds, not 1.5",
+        f"{q3}:6: error: time.answer must be a whole number of seconds, not 'abc'",
+        f"{q3}:10: error: empty keyword",
+        f"{q3}:11: error: duplicate key point id 'a' (first on line 8)",
+    ]
+    assert err.strip() == f"{root}: 1 topic, 2 questions, 7 errors, 0 warnings"
+
+
+def test_a_broken_topic_still_gets_its_duplicate_id_reported(tmp_path, capsys):
+    root = write_pack(tmp_path / "p", {"topics/zz-copy.md": "---\nid: burden\ntitle: 副本\ntitle: 又一个\n---\n正文\n"})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    copy = root / "topics" / "zz-copy.md"
+    assert out.splitlines() == [
+        f"{copy}:2: error: duplicate topic id 'burden' (first in {root / 'topics' / 'burden.md'}:2)",
+        f"{copy}:4: error: duplicate key 'title' (first on line 3)",
+    ]
+    code, out, _ = run_cli(capsys, "list", str(root))  # the first burden.md still loads
+    assert "为社区减负" in out and "副本" not in out
+
+
+def test_an_ascii_colon_and_space_inside_a_value_is_explained(tmp_path, capsys):
+    root = write_pack(
+        tmp_path / "p",
+        {
+            "questions/q3.yaml": "id: q3\ntype: 综合分析\nprompt: 问题: 怎么看\nkey_points:\n  - id: a\n    point: x\n",
+            "questions/q4.yaml": "id: q4\ntype: 综合分析\nprompt: 问题\nkey_points:\n  - id: a\n    point: 另一个: 要点\n",
+        },
+    )
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    hint = (
+        "contains ': ' (an ASCII colon and a space), which YAML reads as another key:"
+        " put the whole value in quotes, or use the full-width colon ："
+        " (YAML syntax error: mapping values are not allowed in this context)"
+    )
+    assert out.splitlines() == [
+        f"{root / 'questions' / 'q3.yaml'}:3: error: the value of 'prompt' {hint}",
+        f"{root / 'questions' / 'q4.yaml'}:6: error: the value of 'point' {hint}",
+    ]
+
+
 def test_problems_come_before_their_summary_when_piped_together(tmp_path):
     """`studyapp validate a b 2>&1 | less`: each pack's problems, then its summary line."""
     good = write_pack(tmp_path / "good")

@@ -98,9 +98,12 @@ class _YamlRefused(Exception):
 class _Builder:
     """Turns composed nodes into ``Y`` values, refusing unsafe or odd YAML."""
 
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, problems: list[tuple[int, str]] | None = None) -> None:
         self.offset = line_offset
         self.count = 0
+        # problems that leave the rest of the document readable (a key given twice: the
+        # first value is kept); None raises them like the others
+        self.problems = problems
         # only used to resolve plain scalars (int, float, bool, null, timestamp)
         self._scalars = yaml.SafeLoader("")
 
@@ -139,11 +142,14 @@ class _Builder:
                 if key_node.tag not in _SCALAR_TAGS:
                     raise _YamlRefused(key_line, f"YAML tag {_tag_name(key_node.tag)} is not allowed")
                 key = key_node.value
+                value = self.build(value_node, depth + 1)  # refused tags inside are found either way
                 if key in out:
-                    raise _YamlRefused(
-                        key_line, f"duplicate key {_q(key)} (first on line {out[key].key_line})"
-                    )
-                out[key] = Entry(key_line, self.build(value_node, depth + 1))
+                    message = f"duplicate key {_q(key)} (first on line {out[key].key_line})"
+                    if self.problems is None:
+                        raise _YamlRefused(key_line, message)
+                    self.problems.append((key_line, message))
+                    continue
+                out[key] = Entry(key_line, value)
             return Y("map", out, line)
         raise _YamlRefused(line, "unsupported YAML node")  # pragma: no cover
 
@@ -196,10 +202,34 @@ def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[
     return None
 
 
-def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
+# a value with an ASCII ': ' inside it (prompt: 问题: 怎么看): the key and where its value starts
+_KEY_THEN_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)*([^\s:#'"\-][^:#]*?)[ \t]*:[ \t]+(?=[^\s#])""")
+
+
+def _colon_in_value(text: str, mark) -> str | None:
+    """The hint for "mapping values are not allowed" when the colon YAML stopped at is
+    inside a plain value (``prompt: 问题: 怎么看``); None when it is something else."""
+    lines = text.split("\n")
+    if mark is None or not 0 <= mark.line < len(lines):
+        return None
+    raw = lines[mark.line]
+    m = _KEY_THEN_VALUE.match(raw)
+    if m is None or mark.column < m.end() or raw[mark.column:mark.column + 1] != ":":
+        return None
+    return (
+        f"the value of {_q(m.group(1).strip())} contains ': ' (an ASCII colon and a space), which YAML"
+        " reads as another key: put the whole value in quotes, or use the full-width colon \uff1a"
+    )
+
+
+def parse_yaml(
+    text: str, *, line_offset: int = 0, problems: list[tuple[int, str]] | None = None
+) -> Y | None:
     """Parse one YAML document into ``Y`` values (None for an empty document).
 
     Raises ``_YamlRefused`` with a line for syntax errors and refused tags.
+    With ``problems``, a key given twice is added to it as (line, message)
+    and the rest of the document is still read (the first value is kept).
     """
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
@@ -212,6 +242,10 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
         hint = _typing_slip(text, line_offset, upto=line)
         if hint is not None:
             raise _YamlRefused(hint[0], f"{hint[1]} (YAML syntax error: {what})") from None
+        if exc.problem == "mapping values are not allowed in this context":
+            colon = _colon_in_value(text, exc.problem_mark)
+            if colon is not None:
+                raise _YamlRefused(line, f"{colon} (YAML syntax error: {what})") from None
         raise _YamlRefused(line, f"YAML syntax error: {what}") from None
     except yaml.reader.ReaderError as exc:
         pos = exc.position if isinstance(exc.position, int) else 0
@@ -228,7 +262,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> Y | None:
         raise _YamlRefused(None, "YAML nested too deeply") from None
     if node is None:
         return None
-    return _Builder(line_offset).build(node)
+    return _Builder(line_offset, problems).build(node)
 
 
 # --------------------------------------------------------------------------
@@ -382,11 +416,20 @@ def _text_items(nodes, r: _Reporter, not_text, empty: str, numbers: bool = False
     return out if ok else None
 
 
+def _shown(y: Y) -> str:
+    """A value for a message: a number or a text as written (1.5, 'abc'), else what it is."""
+    if y.kind == "scalar" and isinstance(y.value, str) and y.value.strip():
+        return _q(y.value)
+    if y.kind == "scalar" and isinstance(y.value, (int, float)) and not isinstance(y.value, bool):
+        return terminal_safe(y.raw or repr(y.value))[:40]
+    return _type_name(y)
+
+
 def _positive_int(entry: Entry, key: str, r: _Reporter) -> int | None:
     y = entry.value
     v = y.value
     if y.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
-        r.error(entry.key_line, f"{key} must be a whole number of seconds, not {_type_name(y)}")
+        r.error(entry.key_line, f"{key} must be a whole number of seconds, not {_shown(y)}")
         return None
     if v <= 0:
         r.error(entry.key_line, f"{key} must be more than 0 seconds, not {v}")
@@ -411,11 +454,14 @@ def _read(path: Path, r: _Reporter, limit: int) -> str | None:
 
 
 def _yaml_mapping(text: str, r: _Reporter, *, line_offset: int = 0, what: str) -> Y | None:
+    soft: list[tuple[int, str]] = []
     try:
-        doc = parse_yaml(text, line_offset=line_offset)
+        doc = parse_yaml(text, line_offset=line_offset, problems=soft)
     except _YamlRefused as exc:
         r.error(exc.line, exc.message)
         return None
+    for line, message in soft:  # a key given twice: reported, and the rest is still checked
+        r.error(line, message)
     if doc is None:
         r.error(line_offset + 1 if line_offset else None, f"{what} is empty")
         return None
@@ -554,8 +600,9 @@ def _sections(body: str, body_line: int) -> tuple[Section, ...]:
 
 @dataclass
 class _TopicDraft:
-    topic: Topic
-    id_line: int
+    topic: Topic | None  # None when the file has errors
+    id: str | None  # read even when the file has errors, for the checks across files
+    id_line: int | None
 
 
 def _load_topic(path: Path, r: _Reporter, limit: int) -> _TopicDraft | None:
@@ -591,9 +638,10 @@ def _load_topic(path: Path, r: _Reporter, limit: int) -> _TopicDraft | None:
     if not body.strip():
         r.warning(body_line - 1, "the topic has no text after its front matter")
     r.found_id = topic_id
+    draft = _TopicDraft(None, topic_id, m["id"].key_line if topic_id is not None else None)
     if r.has_errors or topic_id is None or title is None or tags is None or sources is None:
-        return None
-    topic = Topic(
+        return draft
+    draft.topic = Topic(
         id=topic_id,
         title=title,
         body=body.strip("\n"),
@@ -603,13 +651,15 @@ def _load_topic(path: Path, r: _Reporter, limit: int) -> _TopicDraft | None:
         sources=sources,
         path=path,
     )
-    return _TopicDraft(topic, m["id"].key_line)
+    return draft
 
 
 @dataclass
 class _QuestionDraft:
-    question: Question
-    id_line: int
+    question: Question | None  # None when the file has errors
+    id: str | None  # id and topic are read even when the file has errors,
+    id_line: int | None  # for the checks across files
+    topic: str | None
     topic_line: int | None
 
 
@@ -777,9 +827,16 @@ def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | Non
         r.error(doc.line, "the question has no key_points (required)")
     else:
         key_points = _key_points(m["key_points"], r)
+    draft = _QuestionDraft(
+        None,
+        q_id,
+        m["id"].key_line if q_id is not None else None,
+        topic,
+        m["topic"].key_line if topic is not None else None,
+    )
     if r.has_errors or q_id is None or prompt is None or q_type is None or key_points is None:
-        return None
-    question = Question(
+        return draft
+    draft.question = Question(
         id=q_id,
         prompt=prompt,
         key_points=key_points,
@@ -789,7 +846,7 @@ def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | Non
         time=timing,
         path=path,
     )
-    return _QuestionDraft(question, m["id"].key_line, m["topic"].key_line if "topic" in m else None)
+    return draft
 
 
 def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]:
@@ -908,7 +965,7 @@ def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: se
         r.error(None, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it")
         result = None
     problems.extend(r.problems)
-    if result is None and broken is not None:
+    if (result is None or getattr(result, "topic", True) is None) and broken is not None:
         # a file too broken to give its id is most likely named after it
         broken.add(r.found_id if r.found_id is not None else path.stem)
     return result
@@ -947,15 +1004,20 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     topic_lines: dict[str, tuple[Path, int]] = {}
     broken_topics: set[str] = set()
     topics_kind, topic_files = _item_files(root / TOPICS_DIR, ".md", problems)
+    # An item with errors still gives its id and topic when it can, so a duplicate id or an
+    # unknown topic is reported in the same run as its other errors (the first file read
+    # with an id keeps it, loaded or not).
+    topic_ids_seen: dict[str, tuple[Path, int]] = {}
     for f in topic_files:
         draft = _guarded(_load_topic, f, limit, problems, broken_topics)
-        if draft is None:
+        if draft is None or draft.id is None or draft.id_line is None:
             continue
-        t = draft.topic
-        if not _first_use("topic", t.id, f, draft.id_line, topic_lines, problems):
+        if not _first_use("topic", draft.id, f, draft.id_line, topic_ids_seen, problems):
             continue
-        topic_lines[t.id] = (f, draft.id_line)
-        topics.append(t)
+        topic_ids_seen[draft.id] = (f, draft.id_line)
+        if draft.topic is not None:
+            topic_lines[draft.id] = (f, draft.id_line)
+            topics.append(draft.topic)
 
     # questions
     questions: list[Question] = []
@@ -965,19 +1027,22 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
         draft = _guarded(_load_question, f, limit, problems)
         if draft is None:
             continue
-        q = draft.question
-        if not _first_use("question", q.id, f, draft.id_line, question_lines, problems):
-            continue
-        if q.topic is not None and q.topic not in topic_lines:
-            if q.topic in broken_topics:
-                message = f"topic {_q(q.topic)} has errors (see its file), so this question is left out"
+        usable = draft.question is not None
+        if draft.id is not None and draft.id_line is not None:
+            if _first_use("question", draft.id, f, draft.id_line, question_lines, problems):
+                question_lines[draft.id] = (f, draft.id_line)
+            else:
+                usable = False
+        if draft.topic is not None and draft.topic not in topic_lines:
+            if draft.topic in broken_topics:
+                message = f"topic {_q(draft.topic)} has errors (see its file), so this question is left out"
             else:
                 known = ", ".join(sorted(topic_lines)) or "none"
-                message = f"topic {_q(q.topic)} is not a topic of this pack (topics: {known})"
+                message = f"topic {_q(draft.topic)} is not a topic of this pack (topics: {known})"
             problems.append(Problem(f, draft.topic_line, ERROR, message))
-            continue
-        question_lines[q.id] = (f, draft.id_line)
-        questions.append(q)
+            usable = False
+        if usable and draft.question is not None:
+            questions.append(draft.question)
 
     if topics_kind == "missing" and questions_kind == "missing" and has_pack_file:
         problems.append(Problem(root, None, WARNING, "the pack has no topics/ and no questions/ folder"))
