@@ -101,6 +101,23 @@ def test_unknown_question_exits_2_and_lists_the_questions(capsys, pack, answers)
     assert "q9" in err and "q1" in err and "q2" in err
 
 
+def test_unknown_question_counts_the_broken_question_files_and_their_errors(capsys, tmp_path, answers):
+    root = write_pack(
+        tmp_path / "pack",
+        {
+            # four errors in one file (no prompt, type, time, point), one in another: 2 files, 5 errors
+            "questions/q3.yaml": "id: q3\ntype: 闲聊\ntime: {think: 0}\nkey_points:\n  - id: a\n",
+            "questions/q4.yaml": "id: q4\nprompt: [\n",
+        },
+    )
+    (f,) = answers(a="考核")
+    code, out, err = run(capsys, "grade", "--pack", str(root), "--question", "q9", f)
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == f"  (2 question files have 5 errors; run: studyapp validate {root})"
+    code, _, err = run(capsys, "validate", str(root))
+    assert err.strip() == f"{root}: 1 topic, 2 questions, 5 errors, 0 warnings"
+
+
 def test_a_gbk_answer_exits_2_naming_the_file_and_the_encoding(capsys, pack, answers):
     good, bad = answers(good="考核", bad="给社区减负".encode("gbk"))
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--json", good, bad)

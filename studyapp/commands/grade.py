@@ -155,7 +155,13 @@ def run(args) -> int:
         msg = f"no question {args.question!r} in pack {pack.id} ({folder}); questions: {known}"
         broken = [p for p in result.errors if p.path.parent.name == "questions"]
         if broken:
-            msg += f"\n  ({len(broken)} question file(s) have errors; run: studyapp validate {folder})"
+            from studyapp.commands._packargs import plural
+
+            files = len({p.path for p in broken})
+            msg += (
+                f"\n  ({plural(files, 'question file')} {'has' if files == 1 else 'have'}"
+                f" {plural(len(broken), 'error')}; run: studyapp validate {folder})"
+            )
         return _fail(msg)
 
     texts = []
