@@ -352,3 +352,36 @@ def test_list_clips_long_prompts_by_terminal_width(tmp_path, capsys):
     prompt = line.split()[-1]
     assert prompt.endswith("…")
     assert len(prompt) == 25  # 24 CJK characters (48 cells) and the ellipsis
+
+
+# ---------------------------------------------------------------- the global --pack
+
+
+def test_global_pack_is_listed_with_the_bundled_pack(tmp_path, capsys):
+    """`studyapp --pack DIR list` adds DIR, as `studyapp --pack DIR` does for the app."""
+    other = write_pack(tmp_path / "other", {"pack.yaml": "id: other-pack\ntitle: 另一个包\n"})
+    code, out, err = run_cli(capsys, "--pack", str(other), "list")
+    assert code == 0 and err == ""
+    heads = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert len(heads) == 2
+    assert heads[0].startswith("community-governance — ")
+    assert heads[1] == f"other-pack — 另一个包  ({other})"
+    # with PACK arguments too: those, then the --pack folder, each once
+    code, out, _ = run_cli(capsys, "--pack", str(other), "list", "--json", str(other))
+    assert [p["id"] for p in json.loads(out)["packs"]] == ["other-pack"]
+
+
+def test_global_pack_is_validated(tmp_path, capsys):
+    good = write_pack(tmp_path / "good")
+    bad = write_pack(tmp_path / "bad", {"questions/q1.yaml": QUESTION_YAML.replace("综合分析", "闲聊")})
+    code, out, err = run_cli(capsys, "--pack", str(bad), "validate", str(good))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad / 'questions' / 'q1.yaml'}:3: error: unknown question type '闲聊': "
+        "use one of 综合分析 组织管理 人际关系 应急应变 情景模拟 自我认知"
+    ]
+    assert err.splitlines() == [
+        f"{good}: 1 topic, 2 questions, 0 errors, 0 warnings",
+        f"{bad}: 1 topic, 1 question, 1 error, 0 warnings",
+        "2 packs: 1 error, 0 warnings",
+    ]

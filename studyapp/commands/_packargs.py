@@ -16,10 +16,25 @@ def add_pack_arguments(parser) -> None:
 
 
 def pack_folders(args) -> list[Path]:
+    """The PACK folders given, else the bundled and installed packs; then each folder
+    of the global ``studyapp --pack DIR`` (which adds a pack, as it does for the app
+    and ``mock``), once."""
     from studyapp.core.paths import installed_pack_dirs
     from studyapp.core.packs import bundled_pack_dir
 
-    return [Path(p) for p in args.packs] or [bundled_pack_dir(), *installed_pack_dirs()]
+    folders = [Path(p) for p in args.packs] or [bundled_pack_dir(), *installed_pack_dirs()]
+    for extra in getattr(args, "pack", None) or []:
+        path = Path(extra).expanduser()
+        if not any(_same(path, f) for f in folders):
+            folders.append(path)
+    return folders
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def plural(n: int, word: str) -> str:
