@@ -69,6 +69,20 @@ def test_a_broken_database_is_one_clear_line(tmp_path, monkeypatch, capsys):
     assert "Traceback" not in err
 
 
+def test_a_data_folder_that_is_a_file_is_an_error_not_an_empty_history(tmp_path, monkeypatch, capsys):
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(afile))
+    for argv in (["history"], ["history", "--json"]):
+        assert main(argv) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == (
+            f"studyapp history: error: {afile}: the data folder is not a folder (a file is in its place);"
+            " set STUDYAPP_DATA_DIR to a folder\n"
+        )
+
+
 def test_history_does_not_import_textual(tmp_path):
     code = (
         "import sys; from studyapp.cli import main; rc = main(['history', '--json']);"

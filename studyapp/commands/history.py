@@ -63,6 +63,28 @@ def _attempt_dict(a) -> dict:
     }
 
 
+def _unusable_folder(db) -> str | None:
+    """Why the data folder holding ``db`` cannot be used (a file where the folder should
+    be, no permission), or None: no database yet is not a problem, only no history."""
+    import os
+
+    from studyapp.core.textio import terminal_safe
+
+    folder = db.parent
+    try:
+        os.stat(db)
+    except FileNotFoundError:
+        return None  # the folder may not exist yet either: nothing has been saved
+    except NotADirectoryError:
+        return terminal_safe(
+            f"{folder}: the data folder is not a folder (a file is in its place); "
+            "set STUDYAPP_DATA_DIR to a folder"
+        )
+    except OSError as exc:
+        return terminal_safe(f"{folder}: cannot read the data folder ({exc.strerror or exc})")
+    return None
+
+
 def run(args) -> int:
     from studyapp.core.paths import default_db_path
     from studyapp.core.store import Store, StoreError
@@ -73,6 +95,10 @@ def run(args) -> int:
         return 2
     path = default_db_path()
     sessions, attempts = [], []
+    unusable = _unusable_folder(path)
+    if unusable is not None:
+        print(f"studyapp history: error: {unusable}", file=sys.stderr)
+        return 1
     if path.exists():
         try:
             with Store.open(path) as store:
