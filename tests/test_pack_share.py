@@ -132,8 +132,18 @@ def test_the_same_id_is_replaced_only_when_asked(capsys, tmp_path):
     assert "第二版" not in (packs_folder() / "demo" / "pack.yaml").read_text(encoding="utf-8")
     code, out, err = run(capsys, "pack", "add", "--replace", str(second))
     assert code == 0, err
+    assert out.splitlines()[:2] == [
+        "installed 演示包第二版 (demo): 1 topic, 2 questions",
+        "  replaced the copy installed before (version 1.0)",
+    ]
     assert "第二版" in (packs_folder() / "demo" / "pack.yaml").read_text(encoding="utf-8")
     assert [p.name for p in packs_folder().iterdir()] == ["demo"]  # nothing staged is left
+    # the copy replaced now had no version; a first install replaces nothing
+    code, out, _ = run(capsys, "pack", "add", "--replace", str(first))
+    assert code == 0 and out.splitlines()[1] == "  replaced the copy installed before"
+    assert run(capsys, "pack", "remove", "demo")[0] == 0
+    code, out, _ = run(capsys, "pack", "add", "--replace", str(first))
+    assert code == 0 and "replaced the copy" not in out
 
 
 def test_the_bundled_packs_id_is_refused(capsys, tmp_path):
@@ -143,6 +153,15 @@ def test_the_bundled_packs_id_is_refused(capsys, tmp_path):
     assert not (packs_folder() / "community-governance").exists()
 
 
+def test_removing_the_bundled_pack_says_it_is_the_bundled_one(capsys):
+    code, out, err = run(capsys, "pack", "remove", "community-governance")
+    assert code == 2 and out == ""
+    assert err == (
+        "studyapp pack remove: 'community-governance' is the bundled pack: it comes with studyapp"
+        " and cannot be removed (only packs added with `studyapp pack add` can)\n"
+    )
+
+
 def test_a_pack_with_errors_is_not_installed_and_the_zip_member_and_line_are_named(capsys, tmp_path):
     broken = QUESTION_YAML.replace("type: 综合分析", "type: 综合")
     z = make_zip(tmp_path / "class {2024}.zip", demo_members(override={"questions/q1.yaml": broken}))
@@ -150,7 +169,18 @@ def test_a_pack_with_errors_is_not_installed_and_the_zip_member_and_line_are_nam
     assert code == 1
     assert f"{z}/demo/questions/q1.yaml:3: error: unknown question type '综合'" in err
     assert "not installed: the pack has errors" in err and "Traceback" not in err
+    # validate reads folders, not zips: the hint says what works
+    assert err.splitlines()[-1] == (
+        "  1 error: the pack's author can fix them in the pack folder (studyapp validate FOLDER shows"
+        " the same) and export a new zip; or unzip it and run studyapp validate on the folder"
+    )
     assert not packs_folder().exists() or list(packs_folder().iterdir()) == []
+    # a folder: validate takes it as it is
+    folder = write_pack(tmp_path / "broken", {"questions/q1.yaml": broken})
+    code, _, err = run(capsys, "pack", "add", str(folder))
+    assert code == 1
+    assert err.splitlines()[-1] == f"  1 error: fix them (studyapp validate {folder} shows the same) and try again"
+    assert run(capsys, "validate", str(folder))[0] == 1
 
 
 @pytest.mark.parametrize(

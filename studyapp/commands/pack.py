@@ -50,23 +50,44 @@ def _skipped(skipped: list[str], verb: str) -> None:
         _say(f"  {verb} {plural(len(skipped), 'file')} that the app does not read: {shown}", sys.stderr)
 
 
+def _bundled_ids() -> frozenset[str]:
+    """The bundled pack's id: no installed pack may take it or be removed by it."""
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+
+    bundled = load_pack(bundled_pack_dir()).pack
+    return frozenset({bundled.id}) if bundled is not None else frozenset()
+
+
+def _fix_hint(source: Path, errors: int) -> str:
+    """What to do about a pack with errors, true for a folder and for a zip
+    (``studyapp validate`` reads folders only)."""
+    if source.is_dir():
+        return f"  {plural(errors, 'error')}: fix them (studyapp validate {source} shows the same) and try again"
+    return (
+        f"  {plural(errors, 'error')}: the pack's author can fix them in the pack folder"
+        " (studyapp validate FOLDER shows the same) and export a new zip; or unzip it and"
+        " run studyapp validate on the folder"
+    )
+
+
 def run(args) -> int:
     from studyapp.core import installed as inst
     from studyapp.core.model import ERROR
 
     try:
         if args.pack_command == "add":
-            from studyapp.core.packs import bundled_pack_dir, load_pack
-
-            bundled = load_pack(bundled_pack_dir()).pack
-            reserved = frozenset({bundled.id}) if bundled is not None else frozenset()
-            pack, skipped = inst.install(Path(args.source).expanduser(), replace=args.replace, reserved=reserved)
+            pack, skipped = inst.install(
+                Path(args.source).expanduser(), replace=args.replace, reserved=_bundled_ids()
+            )
             _problems(pack.problems)
             _say(
                 f"installed {pack.title} ({pack.id}{' ' + pack.version if pack.version else ''}): "
                 f"{plural(pack.topics, 'topic')}, {plural(pack.questions, 'question')}"
                 f"{', ' + plural(len(pack.problems), 'warning') if pack.problems else ''}"
             )
+            if pack.replaced:
+                was = f" (version {pack.replaced_version})" if pack.replaced_version else ""
+                _say(f"  replaced the copy installed before{was}")
             _say(f"  in {pack.path}")
             _skipped(skipped, "left out")
             return 0
@@ -87,7 +108,7 @@ def run(args) -> int:
                      f"({plural(p.topics, 'topic')}, {plural(p.questions, 'question')})")
             return 0
         if args.pack_command == "remove":
-            path = inst.remove(args.pack_id)
+            path = inst.remove(args.pack_id, reserved=_bundled_ids())
             _say(f"removed {args.pack_id} ({path})")
             return 0
         if args.pack_command == "export":
@@ -101,8 +122,8 @@ def run(args) -> int:
         _say(f"studyapp pack {args.pack_command}: {exc.message}", sys.stderr)
         if exc.problems:
             errors = sum(1 for p in exc.problems if p.severity == ERROR)
-            _say(f"  {plural(errors, 'error')}: fix them (studyapp validate shows the same) and try again",
-                 sys.stderr)
+            source = Path(args.source if args.pack_command == "add" else args.folder).expanduser()
+            _say(_fix_hint(source, errors), sys.stderr)
             return 1
         return 2
     return 2

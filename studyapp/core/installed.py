@@ -52,6 +52,8 @@ class InstalledPack:
     topics: int
     questions: int
     problems: tuple[Problem, ...] = field(default=())  # warnings (an installed pack has no errors)
+    replaced: bool = False  # install --replace: a pack with this id was installed before
+    replaced_version: str | None = None  # ... and that pack's version, when it had one
 
 
 def is_pack_file(rel: PurePosixPath) -> bool:
@@ -260,12 +262,14 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
             raise PackShareError(f"{source}: not installed: its id {pack.id!r} is the bundled pack's")
         target = root / pack.id
         old = None
+        replaced_version = None
         if target.exists() or target.is_symlink():
             if not replace:
                 raise PackShareError(
                     f"{source}: not installed: a pack with the id {pack.id!r} is installed already "
                     f"({target}); add --replace to replace it"
                 )
+            replaced_version = _version(target)
             old = Path(tempfile.mkdtemp(prefix=_OLD, dir=root))
             os.replace(target, old / "pack")
         try:
@@ -277,7 +281,8 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         installed = InstalledPack(
-            pack.id, pack.title, pack.version, target, len(pack.topics), len(pack.questions), result.problems
+            pack.id, pack.title, pack.version, target, len(pack.topics), len(pack.questions), result.problems,
+            replaced=old is not None, replaced_version=replaced_version if old is not None else None,
         )
         return installed, skipped
     finally:
@@ -285,13 +290,31 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
             shutil.rmtree(staged, ignore_errors=True)
 
 
-def remove(pack_id: str, *, root: Path | None = None) -> Path:
+def _version(folder: Path) -> str | None:
+    """The version of the pack installed in ``folder``, if it can be read."""
+    from studyapp.core.packs import load_pack
+
+    try:
+        pack = load_pack(folder).pack
+    except Exception:  # the old copy is going away: its version is only for a message
+        return None
+    return pack.version if pack is not None else None
+
+
+def remove(pack_id: str, *, reserved: frozenset[str] = frozenset(), root: Path | None = None) -> Path:
+    """Remove the installed pack ``pack_id``; ``reserved``: ids that are not installed
+    packs (the bundled pack's), refused with a message saying so."""
     from studyapp.core.packs import ID_RE
 
     root = packs_dir() if root is None else root
     if not ID_RE.fullmatch(pack_id):
         raise PackShareError(f"{pack_id!r} is not a pack id (lower-case letters, digits and -)")
     target = root / pack_id
+    if pack_id in reserved and not (target / "pack.yaml").is_file():
+        raise PackShareError(
+            f"{pack_id!r} is the bundled pack: it comes with studyapp and cannot be removed"
+            " (only packs added with `studyapp pack add` can)"
+        )
     if not (target / "pack.yaml").is_file():
         known = ", ".join(p.name for p in installed_pack_dirs(root)) or "none"
         raise PackShareError(f"no installed pack with the id {pack_id!r} (installed: {known})")
