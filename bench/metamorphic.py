@@ -36,6 +36,7 @@ _HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "！": "!", "？": "?
 _NUMBERED = re.compile(r"(?m)^(\s*)([1-9])[.、．]\s*")
 _CN = "一二三四五六七八九"
 _ARROW = re.compile(r"\s*→\s*")
+_ITEM_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])、(?=[\u4e00-\u9fff])")  # not 一、
 
 
 def _traditional():
@@ -56,6 +57,8 @@ def transformations(question):
         "1. numbering as 一、": lambda t: _NUMBERED.sub(lambda m: m.group(1) + _CN[int(m.group(2)) - 1] + "、", t),
         "1. numbering as 第一,": lambda t: _NUMBERED.sub(lambda m: m.group(1) + "第" + _CN[int(m.group(2)) - 1] + ",", t),
         "; as 。": lambda t: t.replace(";", "。").replace("；", "。"),
+        # list items set apart by a space, as in a quick outline (倾听 安抚 倒水)
+        "、 as a space": lambda t: _ITEM_MARK.sub(" ", t),
         "arrows → as ->": lambda t: _ARROW.sub("->", t),
         "arrows → as >": lambda t: _ARROW.sub(">", t),
         "arrows → as ——": lambda t: _ARROW.sub("——", t),

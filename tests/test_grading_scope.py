@@ -278,3 +278,36 @@ def test_a_bare_no_stops_before_a_phrase_that_starts_after_what_it_negates():
     helper = q([("help", "必要时请同事协助,分担部分工作"), ("other", "向科长说明困难")],
                prompt="两项急活同时压到你身上,你怎么办?")
     assert status(grade(helper, "也不找同事帮忙,自己熬夜干完。"), "help") == "missed"
+
+
+def test_a_no_inside_one_outline_item_leaves_the_next_item_alone():
+    # items of a quick outline set apart by a space or 、: the 不 of 权责不清 and of 不插话
+    # belongs to its own item (one space, two spaces and a comma all read the same)
+    question = q(
+        [("cause", "原因:权责边界不清,任务层层下压", [["权责不清", "边界不清"], ["层层下压", "往下压"]]),
+         ("calm", "先耐心倾听,安抚情绪", [["倾听", "听他说"], ["安抚", "稳住情绪"]])],
+        prompt="社区反映上级任务太多、考核太频繁。你怎么看?",
+    )
+    for sep in (" ", "  ", "、", ","):
+        g = grade(question, f"权责不清{sep}层层下压")
+        assert status(g, "cause") == "covered", sep
+        assert g.point("cause").matched == ("权责不清", "层层下压"), sep
+        g = grade(question, f"不插话{sep}倾听{sep}安抚")
+        assert status(g, "calm") == "covered" and "倾听" in g.point("calm").matched, sep
+    # each item's own no still counts
+    assert status(grade(question, "不插话 不倾听 不安抚"), "calm") == "missed"
+
+
+def test_a_denial_or_a_verdict_reaches_every_item_of_a_space_separated_list():
+    question = q(
+        [("show", "防止走过场"), ("load", "防止层层加码")],
+        prompt="推行网格化管理,你怎么看?",
+    )
+    g = grade(question, "网格化没什么问题,不存在什么走过场 层层加码的情况。")
+    assert status(g, "show") == "missed" and status(g, "load") == "missed"
+    question = q(
+        [("peak", "推行错峰上下学"), ("walk", "倡导步行上学")],
+        prompt="学校门口上下学时段经常拥堵,你会怎么治理?",
+    )
+    g = grade(question, "什么错峰上下学 步行上学都是花架子,家长不会听的。")
+    assert status(g, "peak") == "missed" and status(g, "walk") == "missed"

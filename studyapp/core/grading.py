@@ -1214,7 +1214,8 @@ def _speaks_against(text: str) -> bool:
 # denying that a bad thing is there (我不认为这是形式主义, 谈不上推诿): the clause up to the term
 _DENIAL = re.compile(
     r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在)(?:这|这是|这就是|是|什么|有)?"
-    r"(?:[^,;:。!?、]{1,8}、)*\S{0,2}$"  # (and the next items of a list: 不存在什么走过场、层层加码)
+    # (and the next items of a list: 不存在什么走过场、层层加码, or 走过场 层层加码)
+    r"(?:[^,;:。!?、]{1,8}?[、\s])*\S{0,2}$"
 )
 
 
@@ -1255,6 +1256,7 @@ _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?
 # where a negation's reach ends: what is so instead (而是), or the end of the condition it
 # states (…无效时, …不动就, …不了的话)
 _INSTEAD = re.compile(r"而是|而要|而应|而在")
+_ITEM_BREAK = re.compile(r"[、\s]")
 _SCOPE_END = re.compile(r"而是|而要|而应|而在|的时候|的话|时|就|则")
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
@@ -1285,7 +1287,12 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             reach = de if de >= 0 else len(clause)
         else:
             reach = m.end() + _NEG_WEAK_REACH
-            if clause[m.end():m.end() + 1] in _PREPOSITIONS:
+            # a bare no stays in its own list item: 职责不清、层层下压 and 不打断 倾听 (items
+            # of an outline set apart by 、 or a space) leave the next item alone
+            sep = _ITEM_BREAK.search(clause, m.end() + 1, reach + 1)
+            if sep is not None:
+                reach = sep.start()
+            elif clause[m.end():m.end() + 1] in _PREPOSITIONS:
                 reach += 4  # 不与租客争执: across the phrase to the verb it negates
             else:
                 # 沟通不成向领导汇报: a phrase that starts after what the no negates is not negated
@@ -1319,8 +1326,8 @@ def _negated_after(text: str, end: int, clause_end: int) -> bool:
         return False
     if m.start() - end <= _NEG_AFTER_REACH:
         return True
-    # the next items of a list between (预约班车、客货邮融合都是花架子)
-    items = text[end:m.start()].split("、")
+    # the next items of a list between (预约班车、客货邮融合都是花架子, or 预约班车 客货邮融合…)
+    items = _ITEM_BREAK.split(text[end:m.start()])
     return len(items) > 1 and all(len(x) <= 8 for x in items[:-1]) and len(items[-1]) <= _NEG_AFTER_REACH
 
 
