@@ -157,6 +157,30 @@ def test_a_long_stall_carries_the_overshoot_into_the_next_phase():
     assert [it.answer_used for it in s.items] == [90, 90]
 
 
+def test_done_pressed_as_time_runs_out_never_ends_the_phase_that_just_began():
+    clock = FakeClock()
+    s = session(clock, n=2, think=30, answer=60)
+    s.start()
+    # ctrl+n for 'done thinking' reaches the session a moment after thinking time ran out
+    clock.advance(30.3)
+    assert kinds(s.finish_phase()) == [
+        ("timeout", 0, THINKING), ("phase", 0, ANSWERING), ("moved_on", 0, ANSWERING)]
+    assert s.phase == ANSWERING and s.time_left() == pytest.approx(59.7)
+    # the screen's tick saw the timeout first; the key comes 1 s later: still not carried out
+    clock.advance(59.7)
+    assert kinds(s.tick())[-3:] == [("timeout", 0, ANSWERING), ("phase", 0, DONE), ("phase", 1, THINKING)]
+    clock.advance(1.0)
+    assert kinds(s.finish_phase()) == [("moved_on", 1, THINKING)]
+    assert (s.index, s.phase) == (1, THINKING)
+    # pressed again, or later, it does what it says
+    clock.advance(1.0)
+    assert kinds(s.finish_phase()) == [("phase", 1, ANSWERING)]
+    s.set_text("我会先稳定情绪")
+    clock.advance(5)
+    assert kinds(s.finish_phase()) == [("phase", 1, DONE), ("finished", 1, DONE)]
+    assert s.items[1].text == "我会先稳定情绪" and s.items[1].answer_used == 5
+
+
 def test_strict_mode_does_not_pause_practice_mode_does():
     clock = FakeClock()
     strict = session(clock)

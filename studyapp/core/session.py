@@ -41,6 +41,9 @@ PAUSED = "paused"
 FINISHED = "finished"
 
 DEFAULT_WARNINGS = (60, 30)
+# a 'done with this phase' this soon after time ran out was meant for the phase that ended
+# (the screen shows the change up to a tick late, and a key takes a moment to press)
+MOVED_ON_GRACE_S = 1.5
 DEFAULT_THINK = 90
 DEFAULT_ANSWER = 210
 MIN_PHASE = 1
@@ -188,7 +191,9 @@ def draw_questions(
 class Event:
     """Something that happened in ``tick()``; warnings carry ``seconds_left``."""
 
-    kind: str  # "phase" | "warning" | "timeout" | "prompt_hidden" | "finished"
+    # "phase" | "warning" | "timeout" | "prompt_hidden" | "finished"; from finish_phase() only,
+    # "moved_on": time ran out just before the request, which was not carried out
+    kind: str
     index: int
     phase: str
     seconds_left: int | None = None  # for warnings
@@ -241,6 +246,7 @@ class MockSession:
         self._reread_since: float | None = None
         self._pending: list[Event] = []
         self._started = False
+        self._moved_on_at: float | None = None  # when time last ran out and moved the session on
 
     # --- construction ----------------------------------------------------------
 
@@ -357,6 +363,7 @@ class MockSession:
                 break
             self.current.timed_out = self.current.timed_out + (self.phase,)
             self._pending.append(Event("timeout", self.index, self.phase))
+            self._moved_on_at = self.clock.monotonic()
             self._advance(carry=elapsed - allowed)
         if self._reread_since is not None and self.reread_time_left() <= 0:
             self._reread_left = 0.0
@@ -364,14 +371,26 @@ class MockSession:
             self._pending.append(Event("prompt_hidden", self.index, self.phase))
 
     def finish_phase(self) -> list[Event]:
-        """The candidate is done with this phase before its time is up."""
+        """The candidate is done with this phase before its time is up.
+
+        A request that comes as time runs out (or up to MOVED_ON_GRACE_S after) was
+        meant for the phase that just ended: it does not end the one that began, so
+        a ctrl+n for 'done thinking' never throws away the answering time. Pressed
+        again later, it does."""
         if not self._started or self.finished:
             return self._drain()
         if self.paused:
             raise SessionError("resume the session first", "请先继续计时（F4）")
+        where = (self.index, self.phase)
         self._tick()
-        if not self.finished:
-            self._advance(carry=0.0)
+        if self.finished:
+            return self._drain()
+        if (self.index, self.phase) != where or (
+            self._moved_on_at is not None and self.clock.monotonic() - self._moved_on_at < MOVED_ON_GRACE_S
+        ):
+            # said to the candidate: the request was not carried out
+            return self._drain() + [Event("moved_on", self.index, self.phase)]
+        self._advance(carry=0.0)
         return self._drain()
 
     def reread(self) -> list[Event]:

@@ -211,6 +211,10 @@ class MockScreen(Screen):
             if ev.kind == "warning":
                 self.warning_text = f"还剩 {ev.seconds_left} 秒"
                 self.ring()
+            elif ev.kind == "moved_on":
+                label = PHASE_LABELS.get(ev.phase, ev.phase)
+                self.notify(f"时间刚到，已自动进入{label}；这次 ctrl+n 没有结束{label}，需要时请再按一次。",
+                            severity="warning", markup=False, timeout=4)
             elif ev.kind == "timeout":
                 self.notify(f"{PHASE_LABELS.get(ev.phase, ev.phase)}时间到", markup=False, timeout=3)
                 phase_changed = True

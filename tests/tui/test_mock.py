@@ -594,3 +594,22 @@ async def test_the_answer_starts_on_its_own_line_under_the_thinking_notes(db, cl
         editor = screen.query_one("#mock-answer")
         assert editor.text == "稳情绪\n我会先安抚"
         assert screen.session.items[0].text == "稳情绪\n我会先安抚"
+
+
+async def test_ctrl_n_just_after_thinking_time_ran_out_does_not_end_the_answer(db, clock):
+    app = app_for(db, clock, MockOptions(count=1, think=3, answer=30, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        # thinking runs out; the candidate's ctrl+n for 'done thinking' comes 0.3 s late
+        clock.advance(3.3)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.session.phase == ANSWERING and not screen.session.finished
+        assert any("这次 ctrl+n 没有结束作答" in m for m in notices(app))
+        await type_text(pilot, "我愿意扎根基层")
+        await step(pilot, clock, 5)
+        await pilot.press("ctrl+n")  # now it ends the answer, as asked
+        await pilot.pause()
+    assert screen.session.finished
+    assert screen.session.items[0].text == "我愿意扎根基层"
