@@ -73,6 +73,23 @@ def test_markdown_export_shows_everything_literally(tmp_path):
     assert named == tmp_path / "sub" / "mine.md" and named.is_file()
 
 
+def test_the_exported_file_carries_no_terminal_escapes_from_a_pack_or_an_answer(tmp_path):
+    # a pack's prompt with colour codes and a window-title change, an answer pasted with one:
+    # `cat report.md` must not turn the terminal red or retitle it
+    clock = FakeClock()
+    q = Question(id="x", prompt="假如你是\x1b[31m工作人员\x1b[0m\x1b]0;pwned\x07，你怎么办？", type="应急\x1b[1m应变",
+                 key_points=(KeyPoint("a", "先\x1b[5m稳住\x1b[0m情绪"),))
+    s = MockSession.build([("p", q)], clock, think=1, answer=60)
+    s.start()
+    s.finish_phase()
+    s.set_text("我会先稳住\x1b[2J情绪\x07\n再了解情况")
+    s.finish_phase()
+    text = build_report(s).export(tmp_path / "r.md").read_text(encoding="utf-8")
+    assert not any(ch in text for ch in "\x1b\x07\x9b")
+    assert "> 假如你是工作人员，你怎么办？" in text and "## 第 1 题（应急应变）" in text
+    assert "我会先稳住情绪\n再了解情况" in text
+
+
 def test_fenced_answer_survives_backticks():
     clock = FakeClock()
     q = Question(id="x", prompt="p", key_points=(KeyPoint("a", "要点"),))

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studyapp.core.model import Thesaurus
+from studyapp.core.safe_text import sanitize
 from studyapp.core.session import PHASE_LABELS, MockSession
 
 SPEAKING_RATE = 200  # Chinese characters a minute, spoken (field notes: 180-250)
@@ -162,7 +163,7 @@ class Report:
             f"预计口述按每分钟 {SPEAKING_RATE} 字估算。"
         )
         for q in self.questions:
-            lines += ["", f"## 第 {q.index + 1} 题" + (f"（{q.type}）" if q.type else ""), ""]
+            lines += ["", f"## 第 {q.index + 1} 题" + (f"（{_inline(q.type)}）" if q.type else ""), ""]
             lines += ["> " + _inline(line) if line.strip() else ">" for line in q.prompt.strip().splitlines()]
             lines.append("")
             timeouts = [PHASE_LABELS.get(p, p) for p in q.timed_out]
@@ -189,7 +190,10 @@ class Report:
             lines.append("作答：")
             lines.append("")
             lines += _fenced(q.text)
-        return "\n".join(lines).rstrip() + "\n"
+        # pack text and answers are outside input: a file someone will `cat` carries no
+        # terminal escapes or control characters (each piece is cleaned as it goes in, and
+        # the whole once more)
+        return sanitize("\n".join(lines)).rstrip() + "\n"
 
     def export(self, path: Path) -> Path:
         """Write the Markdown to ``path`` (a file, or a folder to put a dated file in); returns the file."""
@@ -208,8 +212,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
 def _inline(text: str) -> str:
-    """Pack or candidate text inside Markdown: shown as written, never as markup."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Pack or candidate text inside Markdown: shown as written, never as markup (and
+    without terminal escapes)."""
+    return _MD_SPECIAL.sub(r"\\\1", sanitize(text))
 
 
 def _cell(text: str) -> str:
@@ -217,6 +222,7 @@ def _cell(text: str) -> str:
 
 
 def _fenced(text: str) -> list[str]:
+    text = sanitize(text)
     longest = max((len(m) for m in re.findall(r"`+|~+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     body = text.rstrip("\n") if text.strip() else "（空）"
