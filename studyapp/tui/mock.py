@@ -482,7 +482,9 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
             return v
 
         try:
-            count = num("count", 1, 20, "题数") or 1
+            count = num("count", 1, 20, "题数")
+            if count is None:  # not 1 quietly: the candidate may have meant 10
+                raise SessionError("the number of questions is empty", "请填写题数（1–20）")
             think = num("think", 1, 3600, "思考时间")
             answer = num("answer", 1, 3600, "作答时间")
             import random

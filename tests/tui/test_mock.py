@@ -349,7 +349,11 @@ async def test_home_custom_session_takes_count_and_seconds(db, clock):
         await pilot.press("backspace", "9", "9", "enter")
         await pilot.pause()
         assert "题数应在 1–20 之间" in shown(app, "#setup-error")  # refused, dialog stays
-        await pilot.press("backspace", "backspace", "2", "tab", "5", "tab", "8", "enter")
+        await pilot.press("backspace", "backspace", "enter")
+        await pilot.pause()
+        assert "请填写题数" in shown(app, "#setup-error")  # empty is not quietly 1
+        assert isinstance(app.screen, MockSetupScreen)
+        await pilot.press("2", "tab", "5", "tab", "8", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MockScreen)
         s = app.screen.session
