@@ -20,6 +20,11 @@ def help_text() -> str:
 
 
 class HelpScreen(Screen):
+    # every table here is key | what it does: the key is never shortened (ctrl+q, ctrl+t and
+    # ctrl+p would all read ctr… at 60 columns); the description wraps instead
+    DEFAULT_CSS = """
+    HelpScreen MarkdownTableContent { grid-columns: auto 1fr; }
+    """
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "app.pop_screen", "返回"),
     ]

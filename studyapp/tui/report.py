@@ -88,16 +88,17 @@ class ReportScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "模拟面试报告"
         table = self.query_one("#report-table", DataTable)
-        table.add_columns("题", "题型", "思考 用时/限时", "作答 用时/限时", "字数", "预计口述", "得分")
+        # the score next to the number: what a narrow terminal must not cut off
+        table.add_columns("题", "得分", "题型", "思考 用时/限时", "作答 用时/限时", "字数", "预计口述")
         for q in self.report.questions:
             table.add_row(
                 str(q.index + 1),
+                "–" if q.score is None else str(round(q.score)),
                 Text(sanitize_line(q.type or "–")),  # Text: a str cell would be parsed as markup
                 f"{fmt_duration(q.think_used)}/{fmt_duration(q.think_allowed)}",
                 f"{fmt_duration(q.answer_used)}/{fmt_duration(q.answer_allowed)}",
                 str(q.chars),
                 f"{fmt_duration(q.speak_s)} {q.speech_verdict}",
-                "–" if q.score is None else str(round(q.score)),
                 key=str(q.index),
             )
         table.focus()

@@ -126,7 +126,8 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         table = report_screen.query_one("#report-table")
         assert table.row_count == 2
         row = [str(c) for c in table.get_row_at(0)]
-        assert row[2:5] == ["1:00/1:00", "1:30/1:30", str(q1.chars)]
+        assert row[:2] == ["1", str(round(q1.score))]
+        assert row[3:6] == ["1:00/1:00", "1:30/1:30", str(q1.chars)]
         assert "遗漏的要点" in shown(app, "#report-detail") or not q1.missed
 
         # stored: finished, with the answers and scores; both joined the history

@@ -1,0 +1,62 @@
+"""A 60-column terminal (a split pane, a small laptop window): what matters is still shown whole."""
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from studyapp.core.clock import FakeClock
+from studyapp.core.packs import bundled_pack_dir, load_pack
+from studyapp.core.session import MockOptions
+
+NARROW = (60, 20)
+
+
+def app_for(clock, options=None):
+    from studyapp.tui.app import StudyApp
+
+    app = StudyApp([load_pack(bundled_pack_dir())], store=None, clock=clock, mock=options, voice=None)
+    app.bell = lambda: None
+    return app
+
+
+def screen_text(app) -> list[str]:
+    return ["".join(seg.text for seg in line) for line in app.screen._compositor.render_strips()]
+
+
+async def test_the_help_shows_each_key_whole_and_wraps_what_it_does():
+    app = app_for(FakeClock())
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        seen: set[str] = set()
+        page = None
+        while page != screen_text(app):  # page through the whole help, to its end
+            page = screen_text(app)
+            seen.update(page)
+            await pilot.press("pagedown")
+            await pilot.pause()
+        text = "\n".join(seen)
+        for key in ("ctrl+q", "ctrl+t", "ctrl+p", "ctrl+s", "ctrl+n", "escape"):
+            assert f"│ {key}" in text, key
+        assert "ctr…" not in text
+
+
+async def test_the_mock_report_keeps_the_score_in_view():
+    clock = FakeClock()
+    app = app_for(clock, MockOptions(count=1, think=5, answer=10, seed=2))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        for ch in "我会先了解情况":
+            await pilot.press(ch)
+        clock.advance(20)
+        app.screen.tick()
+        await pilot.pause()
+        table = app.screen.query_one("#report-table", DataTable)
+        score = str(round(app.screen.report.questions[0].score))
+        lines = screen_text(app)
+        at = next(i for i, line in enumerate(lines) if "题型" in line)
+        assert "得分" in lines[at]
+        row = lines[at + 1]
+        assert row.split()[:2] == ["1", score]
+        assert table.row_count == 1
