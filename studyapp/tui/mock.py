@@ -209,7 +209,8 @@ class MockScreen(Screen):
         speak = False
         for ev in events:
             if ev.kind == "warning":
-                self.warning_text = f"还剩 {ev.seconds_left} 秒"
+                # it stays up while the clock runs on: 'less than', not a count that goes stale
+                self.warning_text = f"剩余不到 {ev.seconds_left} 秒"
                 self.ring()
             elif ev.kind == "moved_on":
                 label = PHASE_LABELS.get(ev.phase, ev.phase)
@@ -363,8 +364,9 @@ class MockScreen(Screen):
             if yes:
                 self.dismiss_session()
 
-        where = "已保存，下次启动时可以继续。" if self.recorder is not None else "不会被保存。"
-        self.app.push_screen(ConfirmScreen(f"离开模拟面试？计时不会停止，进度{where}"), done)
+        where = ("已保存，以后可以从剩下的时间接着做（主页按 m 或重新启动时继续）。"
+                 if self.recorder is not None else "不会被保存。")
+        self.app.push_screen(ConfirmScreen(f"离开模拟面试？进度{where}"), done)
 
     def dismiss_session(self) -> None:
         self.app.pop_screen()

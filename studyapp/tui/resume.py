@@ -48,7 +48,7 @@ def _describe(record: SessionRecord) -> str:
     chars = sum(1 for it in items for ch in str(it.get("text", "")) if not ch.isspace())
     when = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     lines = [
-        "上次的模拟面试没有完成（程序被关闭或中断）。",
+        "上次的模拟面试还没有完成。",
         "",
         f"最后保存：{when}",
         f"进度：第 {idx + 1}/{n} 题 · {phase}" + (f" · 剩余 {mmss(left)}" if left is not None else ""),

@@ -81,7 +81,7 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         assert app.focused.id == "mock-answer"
         await type_text(pilot, "提纲：先理解")
         await step(pilot, clock, 30)
-        assert "还剩 30 秒" in shown(app, "#mock-warning") and app.rings == 1
+        assert "剩余不到 30 秒" in shown(app, "#mock-warning") and app.rings == 1
         assert countdown(app) == "00:30"
         await step(pilot, clock, 30)  # thinking runs out by itself
         assert session.phase == ANSWERING and countdown(app) == "01:30"
@@ -91,11 +91,11 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         await type_text(pilot, "我会先私下和老王沟通，学习证明清单")
         answer1 = "提纲：先理解\n我会先私下和老王沟通，学习证明清单"
         await step(pilot, clock, 30)
-        assert "还剩 60 秒" in shown(app, "#mock-warning") and app.rings == 2
+        assert "剩余不到 60 秒" in shown(app, "#mock-warning") and app.rings == 2
         await step(pilot, clock, 1)
         assert app.rings == 2  # once each
         await step(pilot, clock, 29)
-        assert "还剩 30 秒" in shown(app, "#mock-warning") and app.rings == 3
+        assert "剩余不到 30 秒" in shown(app, "#mock-warning") and app.rings == 3
         # the autosave has the text, and the time left
         saved = db.unfinished_session()
         assert saved.questions[0].text == answer1
@@ -478,10 +478,10 @@ async def test_with_the_bell_turned_off_the_warnings_still_show_but_nothing_ring
         assert isinstance(screen, MockScreen) and not screen.bell_on
         await step(pilot, clock, 5)  # thinking over
         await step(pilot, clock, 10)
-        assert "还剩 60 秒" in shown(app, "#mock-warning")
+        assert "剩余不到 60 秒" in shown(app, "#mock-warning")
         assert "warn" in screen.query_one("#mock-countdown").classes
         await step(pilot, clock, 30)
-        assert "还剩 30 秒" in shown(app, "#mock-warning")
+        assert "剩余不到 30 秒" in shown(app, "#mock-warning")
         assert "urgent" in screen.query_one("#mock-countdown").classes
         assert app.rings == 0
 
