@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -87,14 +87,46 @@ def test_a_version_1_file_is_migrated_and_keeps_its_attempts(tmp_path):
         assert s.draft("core", "q1") is None  # and the drafts table
 
 
+def test_a_version_3_file_keeps_its_drafts_with_no_time_spent(tmp_path):
+    import sqlite3
+
+    from studyapp.core import store as store_module
+
+    db = tmp_path / "v3.db"
+    c = sqlite3.connect(db)
+    for script in store_module._MIGRATIONS[:3]:
+        c.executescript(script)
+    c.execute("INSERT INTO practice_drafts VALUES ('pack', 'q1', '写到一半', '2026-01-01T09:00:00+00:00')")
+    c.execute("PRAGMA user_version = 3")
+    c.commit()
+    c.close()
+    with Store.open(db) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert tuple(s.draft("pack", "q1")) == ("写到一半", datetime(2026, 1, 1, 9, tzinfo=timezone.utc), 0.0)
+
+
+def test_a_draft_keeps_the_time_spent_on_it_and_a_damaged_time_is_no_time(store, tmp_path):
+    store.save_draft("pack", "q1", "一是稳情绪", elapsed_s=125.5)
+    assert store.draft("pack", "q1").elapsed_s == 125.5
+    # the database is outside input: text, a negative or an endless number in the column
+    import sqlite3
+
+    for bad in ("abc", -5, float("inf"), 10**12):
+        c = sqlite3.connect(store.path)
+        c.execute("UPDATE practice_drafts SET elapsed_s = ?", (bad,))
+        c.commit()
+        c.close()
+        assert store.draft("pack", "q1").elapsed_s in (0.0, 24 * 3600.0), bad
+
+
 def test_a_practice_draft_is_kept_replaced_and_removed(store, clock):
     assert store.draft("pack", "q1") is None
     store.save_draft("pack", "q1", "一是稳情绪")
-    _, first = store.draft("pack", "q1")
+    first = store.draft("pack", "q1").saved_at
     clock.advance(60)
     store.save_draft("pack", "q1", "一是稳情绪\n二是讲政策")
-    text, when = store.draft("pack", "q1")
-    assert text == "一是稳情绪\n二是讲政策" and (when - first).total_seconds() == 60
+    text, when, spent = store.draft("pack", "q1")
+    assert text == "一是稳情绪\n二是讲政策" and (when - first).total_seconds() == 60 and spent == 0
     assert store.draft("pack", "q2") is None and store.draft("other", "q1") is None
     store.save_draft("pack", "q1", "   \n")  # nothing left: no draft
     assert store.draft("pack", "q1") is None

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyapp.core.clock import Clock, SystemClock
 from studyapp.core.paths import DB_NAME, default_db_path
@@ -52,6 +52,17 @@ class StoreError(Exception):
         self.message = message
         self.path = path
         self.zh = zh or message
+
+
+class PracticeDraft(NamedTuple):
+    """An answer being written to a practice question, not yet submitted."""
+
+    text: str
+    saved_at: datetime
+    elapsed_s: float  # time spent on it so far (the practice clock goes on from here)
+
+
+MAX_DRAFT_SECONDS = 24 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -182,8 +193,13 @@ CREATE TABLE practice_drafts (
 );
 """
 
+_V4 = """
+-- the time spent on the draft so far: the practice clock goes on from it when it is restored
+ALTER TABLE practice_drafts ADD COLUMN elapsed_s REAL NOT NULL DEFAULT 0;
+"""
+
 # _MIGRATIONS[i] takes a database from user_version i to i + 1.
-_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
@@ -206,6 +222,12 @@ def _text(value: Any) -> str:
 
 def _number(value: Any) -> float | None:
     return float(value) if type(value) in (int, float) and math.isfinite(value) else None
+
+
+def _seconds(value: Any) -> float:
+    """A draft's seconds from the database (outside input): 0 unless a sane number."""
+    v = _number(value)
+    return 0.0 if v is None or v < 0 else min(v, MAX_DRAFT_SECONDS)
 
 
 def _safe_dt(text: Any) -> datetime:
@@ -428,33 +450,35 @@ class Store:
 
     # --- practice drafts: an answer being written, kept until it is submitted -------------
 
-    def save_draft(self, pack_id: str, question_id: str, text: str) -> None:
-        """Keep the answer being written to a question (an empty one removes the draft)."""
+    def save_draft(self, pack_id: str, question_id: str, text: str, elapsed_s: float = 0.0) -> None:
+        """Keep the answer being written to a question and the seconds spent on it so far
+        (an empty answer removes the draft)."""
         with self._tx() as cur:
             if text.strip():
                 cur.execute(
-                    "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at) VALUES (?, ?, ?, ?) "
+                    "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at, elapsed_s) "
+                    "VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (pack_id, question_id) DO UPDATE SET text = excluded.text, "
-                    "updated_at = excluded.updated_at",
-                    (pack_id, question_id, text, self._now()),
+                    "updated_at = excluded.updated_at, elapsed_s = excluded.elapsed_s",
+                    (pack_id, question_id, text, self._now(), _seconds(elapsed_s)),
                 )
             else:
                 cur.execute(
                     "DELETE FROM practice_drafts WHERE pack_id = ? AND question_id = ?", (pack_id, question_id)
                 )
 
-    def draft(self, pack_id: str, question_id: str) -> tuple[str, datetime] | None:
-        """(text, when it was saved) of the draft for a question, or None."""
+    def draft(self, pack_id: str, question_id: str) -> PracticeDraft | None:
+        """The draft for a question (text, when it was saved, seconds spent on it), or None."""
         row = self._read(
             lambda c: c.execute(
-                "SELECT text, updated_at FROM practice_drafts WHERE pack_id = ? AND question_id = ?",
+                "SELECT text, updated_at, elapsed_s FROM practice_drafts WHERE pack_id = ? AND question_id = ?",
                 (pack_id, question_id),
             ).fetchone()
         )
         if row is None:
             return None
         text = _text(row[0])
-        return (text, _safe_dt(row[1])) if text.strip() else None
+        return PracticeDraft(text, _safe_dt(row[1]), _seconds(row[2])) if text.strip() else None
 
     def delete_draft(self, pack_id: str, question_id: str) -> None:
         self.save_draft(pack_id, question_id, "")

@@ -102,11 +102,12 @@ class PracticeScreen(Screen):
             return
         if found is None:
             return
-        text, when = found
+        text, when, spent = found
+        self._started = self.app.clock.monotonic() - spent  # the clock goes on where it stopped
         editor.load_text(text)
         editor.move_cursor(editor.document.end)
         local = when.astimezone().strftime("%m-%d %H:%M")
-        self.notify(f"已恢复上次没有提交的答案（{local} 自动保存）。", markup=False)
+        self.notify(f"已恢复上次没有提交的答案（{local} 自动保存，已用时 {mmss(spent)}）。", markup=False)
 
     def save_draft(self, force: bool = False) -> None:
         """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``;
@@ -118,7 +119,7 @@ class PracticeScreen(Screen):
         if not force and now - self._draft_at < DRAFT_EVERY:
             return
         try:
-            store.save_draft(self.pack.id, self.question.id, self.answer)
+            store.save_draft(self.pack.id, self.question.id, self.answer, self.elapsed())
         except Exception as exc:
             self._draft_failed = True
             self.notify(f"草稿自动保存失败：{tui_text.error_text(exc)}", severity="warning", markup=False)

@@ -31,6 +31,7 @@ async def test_typing_is_saved_every_two_seconds_and_comes_back_after_ctrl_q(sto
         assert the_draft(store, app)[0] == "一要加强宣传"
         editor.insert("，二要完善设施")
         await pilot.pause()
+        clock.advance(63)  # a minute more of thinking and writing
         await pilot.press("ctrl+q")  # kept at once, no question asked: it comes back
         await pilot.pause()
     assert app.return_code == 0
@@ -39,7 +40,13 @@ async def test_typing_is_saved_every_two_seconds_and_comes_back_after_ctrl_q(sto
         await go_to(pilot, QUESTION)
         assert isinstance(again.screen, PracticeScreen)
         assert again.screen.query_one(TextArea).text == "一要加强宣传，二要完善设施"
-        assert any("已恢复上次没有提交的答案" in n.message for n in again._notifications)
+        assert any("已恢复上次没有提交的答案" in n.message and "已用时 01:05" in n.message
+                   for n in again._notifications)
+        # the practice clock goes on from the time already spent, not from zero
+        assert str(again.screen.query_one("#elapsed").render()) == "用时 01:05"
+        clock.advance(10)
+        again.screen.update_elapsed()
+        assert str(again.screen.query_one("#elapsed").render()) == "用时 01:15"
 
 
 async def typed_and_kept(pilot, store, clock, text: str):
