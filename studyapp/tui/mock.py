@@ -32,6 +32,7 @@ from studyapp.core.session import (
 )
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
+from studyapp.tui.answer import AnswerArea
 from studyapp.tui.text import after_typed_keys, error_text, mmss
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class MockScreen(Screen):
                 yield Static("", id="mock-warning")
         with VerticalScroll(id="mock-prompt-box"):
             yield Static("", id="mock-prompt")
-        yield TextArea("", id="mock-answer", soft_wrap=True, tab_behavior="indent")
+        yield AnswerArea("", id="mock-answer", soft_wrap=True, tab_behavior="indent")
         yield Static("", id="mock-save")
         yield Footer()
 

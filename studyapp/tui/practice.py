@@ -13,6 +13,7 @@ from textual.widgets import Collapsible, Footer, Header, Static, TextArea
 from studyapp.core.model import Pack, Question
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
+from studyapp.tui.answer import AnswerArea
 from studyapp.tui.text import mmss, same_length_safe, short
 
 
@@ -68,7 +69,7 @@ class PracticeScreen(Screen):
                 # scrollable (wheel, or shift+tab then the arrows): a long outline is read in full
                 with VerticalScroll(id="previous-scroll"):
                     yield Static(Content(same_length_safe(self.previous_answer)), id="previous-answer")
-        yield TextArea(
+        yield AnswerArea(
             "",
             id="answer",
             soft_wrap=True,

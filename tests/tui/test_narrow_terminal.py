@@ -60,3 +60,23 @@ async def test_the_mock_report_keeps_the_score_in_view():
         row = lines[at + 1]
         assert row.split()[:2] == ["1", score]
         assert table.row_count == 1
+
+
+async def test_the_line_being_written_stays_in_view_when_the_terminal_shrinks():
+    from textual.widgets import TextArea
+
+    from tuiutil import MINI, go_to, make_app
+
+    app = make_app(MINI, voice=None)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        editor = app.screen.query_one(TextArea)
+        editor.insert("\n".join(f"第{i}点：加强宣传引导，完善配套设施，建立长效机制。" for i in range(1, 31)))
+        await pilot.pause()
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        await pilot.pause()
+        top = editor.scroll_offset.y
+        # the cursor's wrapped line is on screen, between the first and the last visible row
+        y = editor.wrapped_document.location_to_offset(editor.cursor_location).y
+        assert top <= y < top + editor.scrollable_content_region.height, (y, top)
