@@ -115,7 +115,9 @@ class HomeScreen(Screen):
             label.append(f"{attempt_summary(attempt).split(' · ')[-1]} ", style="dim")
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             label.append("草稿 ", style="italic")  # an answer being written, kept for later
-        label.append(short(q.prompt, 22))
+        # the prompt shares the row's 22 wide characters with what comes before it, so a
+        # cut prompt still ends in … instead of at the tree's edge
+        label.append(short(q.prompt, max(8, 22 - (label.cell_len + 1) // 2)))
         return label
 
     def on_screen_resume(self) -> None:

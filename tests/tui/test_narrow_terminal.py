@@ -80,3 +80,34 @@ async def test_the_line_being_written_stays_in_view_when_the_terminal_shrinks():
         # the cursor's wrapped line is on screen, between the first and the last visible row
         y = editor.wrapped_document.location_to_offset(editor.cursor_location).y
         assert top <= y < top + editor.scrollable_content_region.height, (y, top)
+
+
+async def test_a_question_with_a_score_still_shows_where_its_prompt_is_cut(store):
+    from studyapp.core.packs import bundled_pack_dir, load_pack as load
+
+    pack = load(bundled_pack_dir()).pack
+    for q in pack.questions:  # practised every question once
+        store.save_attempt(pack_id=pack.id, question_id=q.id, answer="答", score=82, grading={})
+    from studyapp.tui.app import StudyApp
+
+    app = StudyApp([load(bundled_pack_dir())], store=store, voice=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        from rich.cells import cell_len
+        from textual.widgets import Tree
+
+        width = app.screen.query_one(Tree).region.right
+        rows = []
+        for strip in app.screen._compositor.render_strips():  # each row cut at the tree's right edge
+            text, cells = "", 0
+            for ch in "".join(seg.text for seg in strip):
+                cells += cell_len(ch)
+                if cells > width:
+                    break
+                text += ch
+            rows.append(text)
+        scored = [row for row in rows if "82分" in row]
+        assert len(scored) >= 8
+        # the tree's rows end in … where a prompt is cut, not at the tree's edge mid-word
+        for row in scored:
+            assert "…" in row, row
