@@ -228,3 +228,21 @@ def test_several_words_that_make_one_point_are_not_free_evidence_of_another():
     # said for the improvement itself, they count
     g = grade(EATERY, "第二天登门道歉,解释政策依据。以后入户前先打电话告知,讲清要求,改进方法。")
     assert g.point("improve").status == "covered"
+
+
+def test_what_to_add_never_names_a_word_the_answer_already_wrote():
+    # the words are there but do not count (a bare list, a no): the reason says why, and
+    # 可补充 names only what is not written at all
+    question = q(
+        [("plan", "讲清流转政策,经营权流转、承包权不变", [["经营权"], ["承包权"]]),
+         ("gain", "帮他算账:租金加务工收入", [["算账"], ["租金"]]),
+         ("share", "推进部门信息共享", [["信息共享"], ["部门"]])],
+        prompt="村民不愿流转土地,你怎么做工作?",
+    )
+    g = grade(question, "共情 经营权 算账 举例 自愿")
+    for pid in ("plan", "gain"):
+        assert g.point(pid).status == "missed" and "只罗列了词语" in g.point(pid).reason
+    assert g.point("plan").missing == ("承包权",)
+    assert g.point("gain").missing == ("租金",)
+    g = grade(question, "我觉得没必要搞信息共享。")
+    assert "否定" in g.point("share").reason and "信息共享" not in g.point("share").missing

@@ -1546,6 +1546,10 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
     return out
 
 
+# flags of a point's words that were written, but not in a way that counts: not 'to add'
+_UNSAID = frozenset(("listed", "heading", "negated", "denied", "rejected", "dismissed"))
+
+
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted spans with overlapping or touching ones joined (信息 + 信息共享 -> 信息共享,
     信息 + 共享 -> 信息共享)."""
@@ -2006,8 +2010,18 @@ class Grader:
         # (every sentence and every clause of it: a concrete clause after a stock opening
         # is an answer)
         empty = bool(per) and all(x[3] for x in per)
+        # per point, its words written where they do not count as they stand (listed bare, a
+        # heading, said with a no): what to add leaves them out, the reason says why. (Not a
+        # word said the opposite way: 稳定 for 不只是图稳定 still asks for the point's words.)
+        unsaid: dict[int, list[str]] = {}
+        for s, x in zip(sentences, per):
+            if x[1]:
+                for pi, hs in x[1].items():
+                    for h in hs:
+                        if h[3] in _UNSAID:
+                            unsaid.setdefault(pi, []).append(s.text[h[1]:h[2]])
         for pi, p in enumerate(self._points):
-            verdicts.append(self._verdict(pi, p, sentences, per, text, folded, found, empty))
+            verdicts.append(self._verdict(pi, p, sentences, per, text, folded, found, empty, unsaid))
         if len(verdicts) > 1:
             self._shared_evidence(verdicts, found)
         total_w = 0.0
@@ -2067,7 +2081,7 @@ class Grader:
                     break
 
     def _verdict(self, pi: int, p: _Point, sentences, per, original: str, folded: str, found_out=None,
-                 empty=False) -> PointVerdict:
+                 empty=False, unsaid=None) -> PointVerdict:
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
         hits = [i for i in range(len(sentences)) if pi in per[i][0]]
         best_found, best_i, best_pair = 0.0, -1, False
@@ -2118,6 +2132,10 @@ class Grader:
         matched = tuple(n for n in names if not any(n != m and n in m for m in names))
         order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
         said = "\n".join(folded[a:b] for a, b in evidence) if evidence else ""
+        # words of the point the answer says where they do not count (listed bare, negated,
+        # named as the problem) are not 'to add' either: the reason says why they did not count
+        if unsaid and status != COVERED and pi in unsaid:
+            said = "\n".join([said, *unsaid[pi]])
         if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
             missing = tuple(
                 p.units[u].name
