@@ -334,3 +334,36 @@ def test_csv_is_a_table_a_spreadsheet_opens_one_row_per_answer(capsys, pack, ans
     with pytest.raises(SystemExit) as exit_:
         cli.main(["grade", "--pack", str(pack), "--question", "q1", "--csv", "--json", *files])
     assert exit_.value.code == 2 and "not allowed with" in capsys.readouterr().err
+
+
+def test_a_file_named_twice_is_graded_once_with_a_warning(capsys, pack, answers, tmp_path, monkeypatch):
+    """A tutor globbing class/*.txt plus a named file: the class statistics count each answer once."""
+    full, half = answers(full="要精简考核,给社区松绑;放权赋能。", half="放权赋能")
+    monkeypatch.chdir(tmp_path)
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "full.txt")
+    argv = ["grade", "--pack", str(pack), "--question", "q1"]
+    files = ["full.txt", "half.txt", "./full.txt", full, "half.txt", "link.txt"]
+    code, out, err = run(capsys, *argv, "--json", *files)
+    assert code == 0, err
+    assert [d["file"] for d in json.loads(out)] == ["full.txt", "half.txt"]  # first places kept
+    assert err.splitlines() == [
+        "studyapp grade: warning: ./full.txt is the same file as full.txt; graded once",
+        f"studyapp grade: warning: {full} is the same file as full.txt; graded once",
+        "studyapp grade: warning: half.txt is given more than once; graded once",
+        "studyapp grade: warning: link.txt is the same file as full.txt; graded once",
+    ]
+    code, out, err = run(capsys, *argv, "--summary", *files)
+    assert code == 0 and out.splitlines()[0] == "共 2 份答案，平均得分 83.3"
+    assert out.splitlines()[-1].split()[:7] == ["k2", "✓", "2", "◐", "0", "✗", "0"]
+    code, out, err = run(capsys, *argv, "--csv", *files)
+    assert code == 0 and len(out.splitlines()) == 3  # the header and two answers
+
+
+def test_standard_input_named_twice_is_refused(capsys, monkeypatch, pack, answers):
+    (f,) = answers(a="放权赋能")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--summary", "-", f, "-",
+                         stdin="放权赋能".encode(), monkeypatch=monkeypatch)
+    assert (code, out) == (2, "")
+    assert err == "studyapp grade: error: - (standard input) is given 2 times; it can be read only once\n"
+    assert sys.stdin.read() == "放权赋能"  # refused before anything was read

@@ -10,6 +10,10 @@ exactly one JSON list on standard output, one object per FILE, in order::
     {"file": str, "question": str, "score": number,
      "points": [{"id", "status", "evidence": [[start, end]], "matched", "missing", "reason"}]}
 
+A file named more than once (``a.txt ./a.txt``, or a link to it) is graded
+once, at its first place, with a warning on standard error; ``-`` given twice
+is refused (standard input can be read only once).
+
 Evidence offsets are character offsets into the answer text as read (UTF-8
 decoded, BOM removed, line endings made LF), end exclusive.
 
@@ -56,7 +60,7 @@ def add_arguments(parser) -> None:
         action="store_true",
         help="print only the class summary: each file's score and, for each key point, how many answers made it",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="answer files (UTF-8); - reads standard input")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="answer files (UTF-8); - reads standard input; a file named twice is graded once")
 
 
 def _fail(message: str) -> int:
@@ -118,10 +122,52 @@ def _installed_holding(qid: str) -> Path | None:
     return None
 
 
+def _file_key(name: str):
+    """What makes two FILE arguments the same answer: the file itself (a.txt, ./a.txt, a
+    link to it), else the path as resolved."""
+    import os
+
+    if name == "-":
+        return ("stdin",)
+    try:
+        st = os.stat(name)
+        return ("inode", st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        pass
+    try:
+        return ("path", str(Path(name).resolve()))
+    except (OSError, RuntimeError, ValueError):
+        return ("path", os.path.abspath(name))
+
+
+def _distinct_files(names: list[str]) -> list[str]:
+    """Each file once, at its first position; the others named on standard error."""
+    from studyapp.core.textio import terminal_safe
+
+    first: dict = {}
+    kept = []
+    for name in names:
+        key = _file_key(name)
+        if key in first:
+            what = (
+                "is given more than once" if name == first[key]
+                else f"is the same file as {terminal_safe(first[key])}"
+            )
+            print(f"studyapp grade: warning: {terminal_safe(name)} {what}; graded once", file=sys.stderr)
+            continue
+        first[key] = name
+        kept.append(name)
+    return kept
+
+
 def run(args) -> int:
     from studyapp.core.packs import load_pack
     from studyapp.core.textio import UserInputError
 
+    if args.files.count("-") > 1:  # standard input can be read only once
+        return _fail(
+            f"error: - (standard input) is given {args.files.count('-')} times; it can be read only once"
+        )
     folder = _pack_folder(args)
     result = load_pack(folder)
     pack = result.pack
@@ -164,8 +210,9 @@ def run(args) -> int:
             )
         return _fail(msg)
 
+    names = _distinct_files(args.files)
     texts = []
-    for name in args.files:
+    for name in names:
         try:
             texts.append(_read_answer(name))
         except UserInputError as exc:
@@ -178,16 +225,16 @@ def run(args) -> int:
 
     if args.json:
         out = []
-        for name, g in zip(args.files, results):
+        for name, g in zip(names, results):
             d = g.to_dict()
             out.append({"file": name, "question": question.id, "score": d["score"], "points": d["points"]})
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         return 0
     if args.csv:
-        sys.stdout.write(_csv(question, args.files, results))
+        sys.stdout.write(_csv(question, names, results))
         return 0
 
-    sys.stdout.write(_report(question, args.files, texts, results, detail=not args.summary))
+    sys.stdout.write(_report(question, names, texts, results, detail=not args.summary))
     return 0
 
 
