@@ -383,3 +383,75 @@ def test_damaged_session_rows_read_as_missing_values(tmp_path, clock, monkeypatc
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
     assert main(["history"]) == 0 and main(["history", "--json"]) == 0  # no traceback
     assert "题一" in capsys.readouterr().out
+
+
+def test_a_read_only_open_reads_and_refuses_every_write(tmp_path, clock):
+    db = tmp_path / "h.db"
+    with Store.open(db, clock=clock) as s:
+        s.save_attempt(pack_id="core", question_id="q1", answer="安抚", score=62.5, grading=GRADING)
+    before = db.read_bytes()
+    with Store.open(db, readonly=True) as s:
+        assert s.readonly and [a.answer for a in s.attempts()] == ["安抚"]
+        with pytest.raises(StoreError) as info:
+            s.save_attempt(pack_id="core", question_id="q1", answer="再写", score=0, grading={})
+        assert str(db) in str(info.value) and "only for reading" in str(info.value)
+        assert "只能读取" in info.value.zh
+    assert db.read_bytes() == before
+    with Store.open(db) as s:  # nothing half-written
+        assert len(s.attempts()) == 1
+
+
+def test_a_read_only_open_creates_nothing_and_explains_what_it_cannot_read(tmp_path):
+    with pytest.raises(StoreError, match="there is no history database") as info:
+        Store.open(tmp_path / "none" / "h.db", readonly=True)
+    assert "还没有练习记录数据库" in info.value.zh
+    assert not (tmp_path / "none").exists()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"no sqlite here" * 300)
+    with pytest.raises(StoreError, match="not a usable studyapp database"):
+        Store.open(junk, readonly=True)
+    old = tmp_path / "old.db"  # cannot be migrated without writing it
+    c = sqlite3.connect(old)
+    c.execute("CREATE TABLE attempts (id INTEGER)")
+    c.execute("PRAGMA user_version = 1")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="older studyapp") as info:
+        Store.open(old, readonly=True)
+    assert "较早版本" in info.value.zh
+    newer = tmp_path / "newer.db"
+    Store.open(newer).close()
+    c = sqlite3.connect(newer)
+    c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="newer studyapp"):
+        Store.open(newer, readonly=True)
+
+
+def test_a_read_only_open_falls_back_to_immutable_when_no_shared_memory_file_can_be_made(tmp_path, monkeypatch):
+    """A WAL database in a read-only folder without its -shm file: mode=ro cannot open it
+    ("unable to open database file"); nothing can change it, so it is read as immutable."""
+    db = tmp_path / "h.db"
+    with Store.open(db) as s:
+        s.save_attempt(pack_id="core", question_id="q1", answer="安抚", score=50, grading={})
+    real = sqlite3.connect
+    tried = []
+
+    def connect(database, *args, **kw):
+        tried.append(str(database).rsplit("?", 1)[-1])
+        if str(database).endswith("?mode=ro"):
+            return _Refusing()  # its first statement fails like a folder that cannot hold a -shm file
+        return real(database, *args, **kw)
+
+    class _Refusing:
+        def execute(self, *a):
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with Store.open(db, readonly=True) as s:
+        assert [a.answer for a in s.attempts()] == ["安抚"]
+    assert tried == ["mode=ro", "immutable=1"]

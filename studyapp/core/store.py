@@ -246,29 +246,67 @@ def _json_load(text: str | None, default: Any) -> Any:
         return default
 
 
+def _store_error(p: Path, exc: BaseException | None, readonly: bool = False) -> StoreError:
+    """An SQLite failure at ``p`` as a StoreError that says what to do, in English and Chinese."""
+    msg = str(exc)
+    low = msg.lower()
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        en = (f"{p}: is not a usable studyapp database ({msg}); "
+              "move the file away (it is kept as is) and studyapp will start a new one")
+        zh = f"{p}：不是可用的 studyapp 数据库（{msg}）；请把这个文件移走（文件原样保留），studyapp 会新建一个"
+    elif readonly and ("readonly" in low or "read-only" in low):
+        en = f"{p}: the history database is open only for reading here, nothing can be saved ({msg})"
+        zh = f"{p}：练习记录数据库在这里只能读取，无法保存（{msg}）"
+    elif readonly and ("unable to open" in low or "permission" in low):
+        en = f"{p}: cannot read the history database ({msg}); check the file's permissions"
+        zh = f"{p}：无法读取练习记录数据库（{msg}）；请检查文件的权限"
+    elif "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
+        en = f"{p}: cannot write the history database ({msg}); check the folder's permissions"
+        zh = f"{p}：无法写入练习记录数据库（{msg}）；请检查文件夹的权限"
+    elif "disk" in low and "full" in low:
+        en = f"{p}: the disk is full, the history could not be saved ({msg})"
+        zh = f"{p}：磁盘已满，练习记录没能保存（{msg}）"
+    elif "locked" in low or "busy" in low:
+        en = f"{p}: the history database is busy in another studyapp ({msg})"
+        zh = f"{p}：练习记录数据库正被另一个 studyapp 使用（{msg}）"
+    else:
+        en = f"{p}: history database error ({msg})"
+        zh = f"{p}：练习记录数据库出错（{msg}）"
+    return StoreError(en, p, zh=zh)
+
+
 class Store:
     """Open with ``Store.open()``; close with ``close()`` or use as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock, readonly: bool = False) -> None:
         self._conn = conn
         self.path = path
         self._clock = clock
         self._lock = threading.RLock()
+        self.readonly = readonly
 
     # --- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Store":
+    def open(
+        cls, path: Path | str | None = None, clock: Clock | None = None, *, readonly: bool = False
+    ) -> "Store":
         """Open (creating if needed) the database at ``path``.
 
         ``path`` may be the database file or a folder (the file is then
         ``studyapp.db`` inside it); a path that does not exist yet is taken
         as a folder unless it has a suffix (``history.db``). Default:
         ``data_dir()/studyapp.db``.
+
+        ``readonly=True`` opens an existing database only to read it (for
+        ``studyapp history`` on a data folder that cannot be written): nothing
+        is created or migrated, and every write raises ``StoreError``.
         """
         db = Path(path) if path is not None else default_db_path()
         if db.is_dir() or (not db.exists() and not db.suffix):
             db = db / DB_NAME
+        if readonly:
+            return cls._open_readonly(db, clock)
         folder = db.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -303,28 +341,87 @@ class Store:
             raise store._error(exc) from None
         return store
 
+    @classmethod
+    def _open_readonly(cls, db: Path, clock: Clock | None) -> "Store":
+        """SQLite ``mode=ro``; when even that cannot open it (a WAL database whose folder
+        is read-only and holds no ``-shm`` file to share), ``immutable=1``: nothing can
+        change a file no one can write."""
+        if not db.exists():
+            raise StoreError(
+                f"{db}: there is no history database (nothing has been saved yet)",
+                db,
+                zh=f"{db}：还没有练习记录数据库（尚未保存过任何记录）",
+            )
+        if not db.is_file():
+            raise StoreError(
+                f"{db}: is not a regular file, cannot use it as the history database",
+                db,
+                zh=f"{db}：不是普通文件，不能用作练习记录数据库",
+            )
+        uri = db.absolute().as_uri()
+        last: sqlite3.Error | None = None
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(
+                    f"{uri}?{query}", uri=True, isolation_level=None, check_same_thread=False, timeout=5.0
+                )
+            except sqlite3.Error as exc:
+                last = exc
+                continue
+            store = cls(conn, db, clock or SystemClock(), readonly=True)
+            try:
+                store._setup_readonly()
+            except StoreError:
+                conn.close()
+                raise
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+                if "unable to open" in str(exc).lower():
+                    continue  # no -shm and none can be made: read it as immutable
+                raise store._error(exc) from None
+            return store
+        raise _store_error(db, last, readonly=True) from None
+
+    def _setup_readonly(self) -> None:
+        """The checks of ``_setup`` that only read: a damaged file, another program's
+        database, a newer or an older schema (which cannot be migrated here)."""
+        c = self._conn
+        ok = c.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise StoreError(
+                f"{self.path}: the history database is damaged ({ok}); move the file away and "
+                "studyapp will start a new one",
+                self.path,
+                zh=f"{self.path}：练习记录数据库已损坏（{ok}）；请把这个文件移走，studyapp 会新建一个",
+            )
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and self._has_foreign_tables():
+            raise StoreError(
+                f"{self.path}: is an SQLite database of some other program, not studyapp's history",
+                self.path,
+                zh=f"{self.path}：是其他程序的 SQLite 数据库，不是 studyapp 的练习记录",
+            )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer studyapp (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade studyapp or set STUDYAPP_DATA_DIR to another folder",
+                self.path,
+                zh=f"{self.path}：由更新版本的 studyapp 写入（数据版本 {version}，本版本只认识 {SCHEMA_VERSION}）；"
+                "请升级 studyapp，或把 STUDYAPP_DATA_DIR 设为另一个文件夹",
+            )
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by an older studyapp (schema {version}) and cannot be brought up to "
+                "date while it cannot be written; run studyapp once where the folder can be written",
+                self.path,
+                zh=f"{self.path}：由较早版本的 studyapp 写入（数据版本 {version}），文件不能写入，无法升级；"
+                "请在可以写入的地方运行一次 studyapp",
+            )
+
     def _error(self, exc: BaseException) -> StoreError:
         """An SQLite failure as a StoreError that says what to do, in English and Chinese."""
-        msg = str(exc)
-        low = msg.lower()
-        p = self.path
-        if "not a database" in low or "malformed" in low or "corrupt" in low:
-            en = (f"{p}: is not a usable studyapp database ({msg}); "
-                  "move the file away (it is kept as is) and studyapp will start a new one")
-            zh = f"{p}：不是可用的 studyapp 数据库（{msg}）；请把这个文件移走（文件原样保留），studyapp 会新建一个"
-        elif "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
-            en = f"{p}: cannot write the history database ({msg}); check the folder's permissions"
-            zh = f"{p}：无法写入练习记录数据库（{msg}）；请检查文件夹的权限"
-        elif "disk" in low and "full" in low:
-            en = f"{p}: the disk is full, the history could not be saved ({msg})"
-            zh = f"{p}：磁盘已满，练习记录没能保存（{msg}）"
-        elif "locked" in low or "busy" in low:
-            en = f"{p}: the history database is busy in another studyapp ({msg})"
-            zh = f"{p}：练习记录数据库正被另一个 studyapp 使用（{msg}）"
-        else:
-            en = f"{p}: history database error ({msg})"
-            zh = f"{p}：练习记录数据库出错（{msg}）"
-        return StoreError(en, p, zh=zh)
+        return _store_error(self.path, exc, self.readonly)
 
     def _setup(self) -> None:
         c = self._conn
