@@ -91,3 +91,102 @@ def test_history_does_not_import_textual(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"STUDYAPP_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "False 0", out.stderr
+
+
+def _readonly_connections(monkeypatch):
+    """Every SQLite file opened the ordinary way is opened read-only, as in a data folder
+    that cannot be written (chmod does not stop root, who runs the tests in CI)."""
+    import sqlite3
+    from pathlib import Path
+
+    real = sqlite3.connect
+
+    def connect(database, *args, uri=False, **kw):
+        if not uri and str(database) != ":memory:":
+            database, uri = Path(database).absolute().as_uri() + "?mode=ro", True
+        return real(database, *args, uri=uri, **kw)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_history_reads_a_database_that_cannot_be_written(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
+    sid, unfinished = fill(tmp_path)
+    before = (tmp_path / "studyapp.db").read_bytes()
+    _readonly_connections(monkeypatch)
+    assert main(["history", "--json"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert err == ""
+    assert [s["id"] for s in data["sessions"]] == [unfinished, sid]
+    assert [a["question_id"] for a in data["attempts"]] == ["burden-survey"]
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert f"#{sid}" in out and "core/burden-survey" in out
+    assert (tmp_path / "studyapp.db").read_bytes() == before
+
+
+def test_a_database_that_can_neither_be_written_nor_read_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
+    (tmp_path / "studyapp.db").write_bytes(b"garbage" * 100)
+    _readonly_connections(monkeypatch)
+    assert main(["history", "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"studyapp history: error: {tmp_path / 'studyapp.db'}: is not a usable studyapp database")
+
+
+def _can_mount_read_only(tmp_path) -> list[str] | None:
+    """The unshare command that gives a private mount namespace here, or None."""
+    import os
+    import shutil
+
+    if sys.platform != "linux" or not shutil.which("unshare"):
+        return None
+    cmd = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-rm"]
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && ! touch "$1/x" 2>/dev/null'
+    try:
+        ok = subprocess.run([*cmd, "sh", "-c", script, "sh", str(probe)], capture_output=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return cmd if ok.returncode == 0 else None
+
+
+def test_history_on_a_read_only_mount(tmp_path):
+    """The reported case end to end: the data folder mounted read-only (a private mount
+    namespace, gone with the process). Skipped where mounting is not allowed."""
+    import pytest
+
+    cmd = _can_mount_read_only(tmp_path)
+    if cmd is None:
+        pytest.skip("no private read-only mount here")
+    data = tmp_path / "我的 数据"
+    sid, _ = fill(data)
+    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && exec "$2" -m studyapp history --json'
+    env = {"STUDYAPP_DATA_DIR": str(data), "PATH": "/usr/bin:/bin", "STUDYAPP_VOICE": "off"}
+    out = subprocess.run([*cmd, "sh", "-c", script, "sh", str(data), sys.executable],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert sid in [s["id"] for s in json.loads(out.stdout)["sessions"]]
+
+
+def test_history_json_gives_each_practice_attempts_answer_and_verdicts(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
+    grading = {"score": 62.5, "points": [
+        {"id": "calm", "status": "covered", "evidence": [[0, 2]], "matched": ["安抚"], "missing": []},
+        {"id": "policy", "status": "partial", "evidence": [], "matched": [], "missing": ["六部门"]},
+        {"id": "path", "status": "missed", "evidence": [], "matched": [], "missing": ["指路"]},
+    ]}
+    with Store.open(tmp_path) as s:
+        s.save_attempt(pack_id="core", question_id="angry-resident", answer="安抚大爷，\n讲政策。",
+                       score=62.5, grading=grading)
+        s.save_attempt(pack_id="core", question_id="q2", answer="x", score=0, grading={"points": "damaged"})
+    assert main(["history", "--json"]) == 0
+    damaged, attempt = json.loads(capsys.readouterr().out)["attempts"]
+    assert attempt["answer"] == "安抚大爷，\n讲政策。" and attempt["characters"] == 9
+    assert attempt["points"] == [{"id": "calm", "status": "covered"}, {"id": "policy", "status": "partial"},
+                                 {"id": "path", "status": "missed"}]
+    assert {"id", "pack_id", "question_id", "created_at", "score", "duration_s"} <= set(attempt)
+    assert damaged["answer"] == "x" and damaged["points"] == []

@@ -1,7 +1,8 @@
 """``studyapp history [--json] [--limit N]``: mock-interview sessions and practice attempts.
 
 Reads the history database without importing Textual, and without creating
-one when there is none yet.
+one when there is none yet. A database that cannot be written (a read-only
+folder or file) is opened read-only: history only reads.
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def _session_dict(s) -> dict:
                 "think_used_s": q.think_used,
                 "answer_used_s": q.answer_used,
                 "score": q.score,
-                "missed": [p["id"] for p in (q.grading or {}).get("points", []) if p.get("status") == "missed"],
+                "missed": [p["id"] for p in _verdicts(q.grading) if p["status"] == "missed"],
             }
             for q in s.questions
         ],
@@ -60,7 +61,20 @@ def _attempt_dict(a) -> dict:
         "score": a.score,
         "duration_s": a.duration_s,
         "characters": sum(1 for ch in a.answer if not ch.isspace()),
+        "answer": a.answer,
+        "points": _verdicts(a.grading),
     }
+
+
+def _verdicts(grading) -> list[dict]:
+    """Each key point's id and status (covered / partial / missed) as the stored grading
+    has them; the database is outside input, so anything else in it is left out."""
+    points = grading.get("points") if isinstance(grading, dict) else None
+    return [
+        {"id": p["id"], "status": p["status"]}
+        for p in (points if isinstance(points, list) else [])
+        if isinstance(p, dict) and isinstance(p.get("id"), str) and isinstance(p.get("status"), str)
+    ]
 
 
 def _unusable_folder(db) -> str | None:
@@ -85,6 +99,19 @@ def _unusable_folder(db) -> str | None:
     return None
 
 
+def _open_store(path):
+    """The store as the app opens it (bringing an older file up to date), or, when that
+    fails (a folder or file that cannot be written), opened only to read. When both fail,
+    the read-only open's reason: it says what is wrong with the file itself."""
+    from studyapp.core.store import Store, StoreError
+
+    try:
+        return Store.open(path)
+    except StoreError:
+        pass
+    return Store.open(path, readonly=True)
+
+
 def run(args) -> int:
     from studyapp.core.paths import default_db_path
     from studyapp.core.store import Store, StoreError
@@ -101,7 +128,7 @@ def run(args) -> int:
         return 1
     if path.exists():
         try:
-            with Store.open(path) as store:
+            with _open_store(path) as store:
                 sessions = store.sessions(limit=limit)
                 attempts = store.attempts(limit=limit, practice_only=True)
         except StoreError as exc:
