@@ -118,3 +118,19 @@ def test_a_kind_says_its_general_term_but_not_the_other_way_round_nor_a_sibling(
     lex = th.lexicon(pack)
     assert "无障碍坡道" in lex.synonyms_of("适老设施") and "适老设施" not in lex.synonyms_of("无障碍坡道")
     assert "适老设施" in lex.related_of("无障碍坡道") and "爱心座椅" not in lex.related_of("无障碍坡道")
+
+
+def test_one_word_written_fills_one_keyword_group_even_when_it_is_related_to_another():
+    # 疏导 is a keyword of the first group and, in this pack's thesaurus, a loose relative of
+    # 递纸巾 in the second: said alone it is one of three things, not two of them
+    question = Question("q", "孩子在商场走失,家长情绪崩溃,你是值班员,怎么办?", (
+        KeyPoint("calm", "先疏导家长情绪,递纸巾请他坐下,耐心听他讲", 1.0,
+                 (("疏导", "安慰"), ("递纸巾", "请他坐下"), ("听他讲", "倾听"))),
+    ))
+    pack = Thesaurus(related=(("疏导", "递纸巾"),))
+    g = grade(question, "我会先疏导。", thesaurus=pack)
+    assert g.point("calm").status == "partial"
+    assert g.point("calm").matched == ("疏导",)  # and not 递纸巾, which was never written
+    # said with the second group's own word, both count
+    g = grade(question, "我会先疏导,再递纸巾。", thesaurus=pack)
+    assert g.point("calm").status == "covered" and g.point("calm").matched == ("疏导", "递纸巾")

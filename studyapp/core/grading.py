@@ -1596,8 +1596,14 @@ class Grader:
                     self._where.setdefault(t, []).append(
                         (pi, ui, s, (u.negative or t in u.lacking) and not _is_bad(t) and t not in u.affirm,
                          t in u.short, t in u.against, u.avoid or u.avoid_terms.get(t, ""),
-                         u.scoped_terms.get(t, u.neg_kind))
+                         u.scoped_terms.get(t, u.neg_kind), u.keyword)
                     )
+        # a term in two or more keyword groups of one point (安抚 in its own, and in 倒杯水's as a
+        # loose relative): its hits go through the one-group-per-span check, no other term does
+        for t, entries in self._where.items():
+            groups = [e[0] for e in entries if e[8]]
+            if len(groups) == len(set(groups)):
+                self._where[t] = [e[:8] + (False,) for e in entries]
         # term lookup by its first two characters
         by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
@@ -1693,12 +1699,13 @@ class Grader:
                     bad_words.append((m.start(), stop.start() if stop else len(text)))
         clauses = None
         own_negation = set()
+        claimed: dict = {}  # (point, start, end) -> the keyword group that span fills
         for h in hits:
             term, start, end, said_flag, _, scale = h
             inside_bad = bad_words and not _is_bad(term) and any(
                 x <= start and end <= y and (x, y) != (start, end) for x, y in bad_words
             )
-            for pi, ui, s, negative, short, against, avoid, neg_kind in where[term]:
+            for pi, ui, s, negative, short, against, avoid, neg_kind, shared in where[term]:
                 e = end
                 flag = said_flag
                 if avoid and flag in (("negated", "rejected") if avoid == AVOIDED else ("negated", "denied")) \
@@ -1748,6 +1755,21 @@ class Grader:
                     )
                     continue
                 units = ok.setdefault(pi, {})
+                if shared:
+                    # one word written fills one of the tutor's keyword groups, the one it says
+                    # best: 安抚 is not also 倒杯水 through a loose relative
+                    other = claimed.get((pi, start, e))
+                    if other is not None and other[0] != ui:
+                        held = units.get(other[0])
+                        mine = held is not None and held[1:] == (start, e)
+                        # the stronger reading wins; between equals, the group with no other
+                        # word yet (减负 fills the first group, so 砍掉 goes to the one it names).
+                        # A span the other group does not hold as its evidence is free.
+                        if mine and (other[1] > s or (other[1] == s and ui in units)):
+                            continue
+                        if mine:
+                            del units[other[0]]  # (its best from another span is lost: rare)
+                    claimed[(pi, start, e)] = (ui, s)
                 cur = units.get(ui)
                 if cur is None or s > cur[0]:
                     units[ui] = (s, start, e)
