@@ -129,3 +129,48 @@ def test_a_hostile_pack_name_is_not_echoed_to_the_terminal(tmp_path, monkeypatch
     results, errors, _ = load_packs([str(tmp_path / "\x1b[2Jgone")])
     assert results == [] and len(errors) == 1
     assert "\x1b" not in errors[0] and "\\x1b[2Jgone: no such folder" in errors[0]
+
+
+@pytest.mark.parametrize(
+    "voice, args, said",
+    [
+        ("nonexistent-program --x", ["--listen"], "STUDYAPP_VOICE 指定的程序找不到：nonexistent-program；听题时题目只显示不朗读"),
+        ("off", ["--listen"], None),  # turned off on purpose
+        ("nonexistent-program", ["--listen", "--no-voice"], None),
+        ("nonexistent-program", [], None),  # no 听题: nothing to read aloud
+    ],
+)
+def test_listen_says_before_the_screen_opens_why_nothing_will_be_read_aloud(voice, args, said, monkeypatch, capsys):
+    import studyapp.tui.app
+
+    monkeypatch.setenv("STUDYAPP_VOICE", voice)
+    seen = {}
+
+    class App:  # stands in for the screen: what was said before it opened, what it is given to show
+        return_code = 0
+
+        def __init__(self, results, **kw):
+            seen["notices"] = kw["notices"]
+
+        def run(self, headless=False):
+            seen["before"] = capsys.readouterr().err
+
+    monkeypatch.setattr(studyapp.tui.app, "StudyApp", App)
+    assert main(["mock", "--count", "1", "--think", "5", "--answer", "10", *args]) == 0
+    if said is None:
+        assert seen == {"notices": [], "before": ""}
+    else:
+        assert seen == {"notices": [said], "before": f"studyapp mock: warning: {said}\n"}
+
+
+def test_listen_with_a_speech_program_that_cannot_be_found_says_so_on_stderr(tmp_path):
+    import os
+
+    env = dict(os.environ, STUDYAPP_DATA_DIR=str(tmp_path), STUDYAPP_HEADLESS="1", STUDYAPP_EXIT_ON_READY="1",
+               STUDYAPP_VOICE="nonexistent-program --x")
+    out = subprocess.run([sys.executable, "-m", "studyapp", "mock", "--listen", "--count", "1", "--think", "5",
+                          "--answer", "10", "--seed", "4"], capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.splitlines()[0] == (
+        "studyapp mock: warning: STUDYAPP_VOICE 指定的程序找不到：nonexistent-program；听题时题目只显示不朗读"
+    )

@@ -4,8 +4,10 @@
                   [--listen] [--no-voice] [--practice] [--no-bell] [--pack DIR] [--seed N]
 
 The arguments are checked and the questions drawn before Textual is imported,
-so a wrong type or too few questions is one clear line and exit code 2. If an
-earlier session was interrupted, the app first offers to resume it.
+so a wrong type or too few questions is one clear line and exit code 2. With
+``--listen``, a speech program that cannot be found is said on standard error
+before the screen opens (and as a notice in the app). If an earlier session
+was interrupted, the app first offers to resume it.
 
 ``STUDYAPP_HEADLESS=1`` runs the app without drawing to the terminal
 (scripts, CI).
@@ -87,6 +89,21 @@ def options_from_args(args):
     )
 
 
+def _why_silent(options) -> str | None:
+    """With --listen and reading aloud on: why no question will be read aloud (no speech
+    program, or STUDYAPP_VOICE names one that cannot be found), in Chinese; else None."""
+    if not (options.listen and options.voice):
+        return None
+    from studyapp.core.speech import OFF, VOICE_ENV, find_voice
+
+    if (os.environ.get(VOICE_ENV) or "").strip().lower() in OFF:
+        return None  # turned off on purpose
+    voice, about = find_voice()
+    if voice is not None:
+        return None
+    return about if "只显示不朗读" in about else f"{about}；听题时题目只显示不朗读"
+
+
 def run(args) -> int:
     from studyapp.commands.tui import load_packs, open_store
     from studyapp.core.session import SessionError, draw_questions
@@ -104,6 +121,13 @@ def run(args) -> int:
     except SessionError as exc:
         print(f"studyapp mock: error: {exc}", file=sys.stderr)
         return 2
+
+    silent = _why_silent(options)
+    if silent is not None:  # said before the screen opens, and again in the app
+        from studyapp.core.textio import terminal_safe
+
+        print(f"studyapp mock: warning: {terminal_safe(silent)}", file=sys.stderr)
+        notices = [*notices, silent]
 
     store, store_error = open_store()
 
