@@ -246,3 +246,23 @@ def test_what_to_add_never_names_a_word_the_answer_already_wrote():
     assert g.point("gain").missing == ("租金",)
     g = grade(question, "我觉得没必要搞信息共享。")
     assert "否定" in g.point("share").reason and "信息共享" not in g.point("share").missing
+
+
+def test_the_candidate_takes_over_after_reporting_what_someone_said():
+    # answers to a 应急应变 question often open with the complaint: what follows in the
+    # candidate's own voice (我不会…而是…, or after 针对…的情况) is their own action
+    chat = q(
+        [("private", "单独私聊发牢骚的居民,帮他们联系相关部门办成事", [["私聊", "单独联系"], ["联系部门", "协调部门"]])],
+        prompt="居民在业主群里抱怨物业不作为,情绪激动。你是社区工作人员,怎么办?",
+    )
+    for answer in (
+        "群里有人说物业不作为,我不会在群里跟他们争论,而是私聊逐一联系,帮他们协调部门解决。",
+        "针对群里有人说物业不作为的情况,我私聊逐一联系,帮他们协调部门解决。",
+        "有居民说物业不作为,我先私聊了解情况,再帮他们协调部门解决。",
+    ):
+        g = grade(chat, answer)
+        assert g.point("private").status == "covered", answer
+        assert "转述" not in g.point("private").reason
+    # agreeing with what was said is still that view, and reporting alone is no action
+    g = grade(chat, "有人说应该私聊居民、协调部门,我也觉得这样可以。")
+    assert g.point("private").status != "covered"

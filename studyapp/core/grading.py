@@ -316,7 +316,16 @@ def _dismissal(text: str, body: int):
 _ENDORSE = re.compile(
     r"^(?:我觉得|我认为|我想|我看)(?:也|倒|确实)?(?:这样|这个|这种|这么|这也|可以|有道理|没错|对|挺好|不错|行|在理)"
 )
-_OWN_VIEW = re.compile(r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|我认为|我觉得|我想|我会|我们要|我要|我的看法)")
+# someone's view named as what the candidate responds to: 针对有人说…的情况, 面对…的质疑
+_FRAMED = re.compile(
+    r"^(?:针对|对于|面对|关于|就)[^,;:。!?]*(?:的情况|的问题|的说法|的声音|的现象|的质疑|的议论|的误解|的看法|的观点|的疑问)$"
+)
+# a clause where the candidate takes over after someone else's view: a but, 而是 (not X but
+# Y, said by the candidate), or the candidate speaking of themselves (我不会在群里争论, 我私聊…)
+_OWN_VIEW = re.compile(
+    r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|而是|我认为|我觉得|我想|我会|我们要|我要|我的看法"
+    r"|我(?:们)?(?:不会|不能|不该|不应|也会|还会|将|先|再|就|立即|马上|首先|主动|一定|可以|打算|准备|需要|应该|应当))"
+)
 
 # generic section labels: a list item made only of these is a heading, not content
 _LABELS = (
@@ -1866,6 +1875,11 @@ class Grader:
         if m:
             attributed_from = m.start()
             for a, b in clauses:
+                if a <= attributed_from < b and _FRAMED.match(text[a:b].strip()):
+                    # 针对群里有人说…的情况,我私聊…: the view is the topic the candidate
+                    # answers; what follows its clause is the candidate's own
+                    own_from = b
+                    break
                 if a > attributed_from and _OWN_VIEW.match(text[a:b].strip()):
                     if _ENDORSE.match(text[a:b].strip()) and not _STANCE_HINT.search(text, a, b):
                         continue  # 我觉得这样影响最小: agreeing with the view (not 我觉得这样不妥)
