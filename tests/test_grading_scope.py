@@ -226,6 +226,11 @@ def test_the_points_own_no_said_again_makes_the_point():
     ], prompt="居民来社区开证明被拒后很生气,你怎么办?")
     # the same no as the point's (a stance), about the same thing
     assert status(grade(question, "这类证明不该由社区出具。"), "issue") == "covered"
+    # 不由 says it as 不应由 does, and keeps the words before it (按指导意见)
+    g = grade(question, "按指导意见这类证明不由社区出具。")
+    assert status(g, "issue") == "covered" and "指导" in "".join(g.point("issue").matched)
+    # (不由得, 不由自主 are no no at all)
+    assert status(grade(question, "这类证明我不由得想由社区出具。"), "issue") != "covered"
     assert status(grade(question, "我不同意由社区出具这类证明。"), "issue") != "missed"
     # the opposite: the community should issue it
     assert status(grade(question, "这类证明要由社区出具。"), "issue") == "missed"

@@ -162,6 +162,7 @@ _NEG_STRONG = (
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
     "谈不上", "算不上", "称不上", "不存在", "犯不着",
+    "不由",  # 不由社区出具: not by whom, as 不应由 (but not 不由得, 不由自主)
 )
 # of those, the ones that reject a proposal rather than describe a state of things:
 # 没必要搞信息共享 rejects sharing, it does not say 信息不共享
@@ -169,7 +170,7 @@ _STANCE = frozenset((
     "不同意", "不赞成", "不赞同", "不认同", "不认为", "不觉得", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
-    "不可能", "不考虑", "犯不着",
+    "不可能", "不考虑", "犯不着", "不由",
 ))
 # of the others, the ones that say a thing is not so (不存在层层加码): no way of
 # avoiding it (不搞层层加码, 不能层层加码 are)
@@ -191,7 +192,7 @@ _NOT_NEG = (
     "不然", "不如", "不仅要", "无论", "无疑", "无不", "无缝", "无障碍", "无纸", "无死角", "无人",
     "无偿", "无私", "无微不至", "未来", "没想到", "毫不", "不怕", "不厌其烦", "不辞", "不畏",
     "未雨绸缪", "无论如何", "不打折扣", "不留死角", "不漏", "不落", "不让", "不再让", "决不", "绝不",
-    "不仅仅", "不少于", "不低于", "不超过", "不多于", "不大于",
+    "不仅仅", "不少于", "不低于", "不超过", "不多于", "不大于", "不由得", "不由自主", "不由分说",
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
     "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿",
@@ -1480,8 +1481,12 @@ _OPENS = re.compile(_OPENER.pattern + r"[,:]\s*")
 
 
 def _right_after_cue(text: str, at: int) -> bool:
-    """A negation ends right before ``at`` (不 of 不违反规定, 没有 of 没有落实)."""
-    return any(_CUE_KIND.get(text[at - n:at]) in ("weak", "strong") for n in (3, 2, 1) if at >= n)
+    """A negation ends right before ``at`` (不 of 不违反规定, 没有 of 没有落实) — not one
+    that ends in its preposition (不由社区出具 negates 出具, by way of 社区, as 不应由 does)."""
+    return any(
+        _CUE_KIND.get(text[at - n:at]) in ("weak", "strong") and text[at - 1] not in _PREPOSITIONS
+        for n in (3, 2, 1) if at >= n
+    )
 
 
 # the first sentences of an answer are where candidates say the question again
