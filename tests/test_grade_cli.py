@@ -367,3 +367,18 @@ def test_standard_input_named_twice_is_refused(capsys, monkeypatch, pack, answer
     assert (code, out) == (2, "")
     assert err == "studyapp grade: error: - (standard input) is given 2 times; it can be read only once\n"
     assert sys.stdin.read() == "放权赋能"  # refused before anything was read
+
+
+def test_the_report_names_each_hit_with_the_words_the_answer_used(tmp_path, capsys):
+    from studyapp.cli import main
+
+    answer = tmp_path / "a.txt"
+    answer.write_text("直接告诉他按规定不能开。", encoding="utf-8")
+    assert main(["grade", "--question", "angry-resident", str(answer)]) == 0
+    out = capsys.readouterr().out
+    assert "命中：不是推诿（按规定）" in out  # not 不是推诿 alone: that was never written
+    assert main(["grade", "--question", "angry-resident", "--json", str(answer)]) == 0
+    import json
+
+    policy = next(p for p in json.loads(capsys.readouterr().out)[0]["points"] if p["id"] == "policy")
+    assert policy["matched"] == ["不是推诿"] and policy["written"] == ["按规定"]

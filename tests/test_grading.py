@@ -452,10 +452,11 @@ def test_to_dict_is_plain_json():
     d = json.loads(json.dumps(g.to_dict(), ensure_ascii=False))
     assert d["score"] == pytest.approx(200 / 3, abs=0.1)
     p = d["points"][0]
-    assert set(p) == {"id", "status", "evidence", "matched", "missing", "reason"}
+    assert set(p) == {"id", "status", "evidence", "matched", "missing", "reason", "written"}
     assert p["id"] == "calm" and p["status"] == "covered"
     assert p["evidence"] == [[0, 3]]
     assert p["matched"] == ["安抚"] or p["matched"]  # names the matched concept
+    assert p["written"][0] == "稳情绪" and len(p["written"]) == len(p["matched"])  # … and the words that said it
     assert d["points"][2]["status"] == "missed" and d["points"][2]["missing"]
 
 

@@ -266,3 +266,19 @@ def test_the_candidate_takes_over_after_reporting_what_someone_said():
     # agreeing with what was said is still that view, and reporting alone is no action
     g = grade(chat, "有人说应该私聊居民、协调部门,我也觉得这样可以。")
     assert g.point("private").status != "covered"
+
+
+def test_what_was_hit_is_said_with_the_candidates_own_words():
+    # the point's word and, where the answer said it otherwise, the words it used
+    question = q(
+        [("calm", "先稳定他的情绪", [["安抚", "稳定情绪"]]), ("rule", "说明这是按规定办事,不是推诿", [["不是推诿", "按规定"]])],
+        prompt="群众来窗口发火,说你们推诿,你怎么办?",
+    )
+    g = grade(question, "我先稳住情绪，再告诉他是按规定。")
+    calm, rule = g.point("calm"), g.point("rule")
+    assert calm.matched[0] == "安抚" and calm.written[0] == "稳住情绪"
+    assert calm.matched_as_written()[0] == "安抚（稳住情绪）"
+    assert rule.matched_as_written() == ("不是推诿（按规定）",)
+    assert rule.reason == "答到：不是推诿（按规定）"
+    # the same word written: said once
+    assert grade(question, "我会安抚他").point("calm").matched_as_written()[0] == "安抚"

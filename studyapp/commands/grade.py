@@ -8,7 +8,11 @@ for a spreadsheet (a row per file: score and each point's 答到 / 部分 / 未�
 exactly one JSON list on standard output, one object per FILE, in order::
 
     {"file": str, "question": str, "score": number,
-     "points": [{"id", "status", "evidence": [[start, end]], "matched", "missing", "reason"}]}
+     "points": [{"id", "status", "evidence": [[start, end]], "matched", "missing", "reason",
+                 "written"}]}
+
+``matched`` names the point's terms that were made (a keyword group by its first
+alternative), ``written`` the answer's own words for each (琐碎 for 千条线).
 
 A file named more than once (``a.txt ./a.txt``, or a link to it) is graded
 once, at its first place, with a warning on standard error; ``-`` given twice
@@ -295,7 +299,7 @@ def _report(question, names, texts, results, detail: bool = True) -> str:
             if p.evidence:
                 lines.append("      依据：" + " ".join(_quote(text, s, e) for s, e in p.evidence[:6]))
             if p.matched:
-                lines.append("      命中：" + terminal_safe("、".join(p.matched)))
+                lines.append("      命中：" + terminal_safe("、".join(p.matched_as_written())))
             if p.missing and p.status != "covered":
                 lines.append("      可补充：" + terminal_safe("、".join(p.missing[:8])))
             if p.reason and not _restates_terms(p.reason, p):

@@ -128,6 +128,8 @@ class PointVerdict:
     missing: tuple[str, ...] = ()
     reason: str = ""
     weight: float = 1.0
+    # for each matched term, the answer's own words that said it (琐碎 for 千条线)
+    written: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -137,7 +139,15 @@ class PointVerdict:
             "matched": list(self.matched),
             "missing": list(self.missing),
             "reason": self.reason,
+            "written": list(self.written),
         }
+
+    def matched_as_written(self) -> tuple[str, ...]:
+        """The matched terms as a candidate reads them: 千条线（琐碎） where other words said it."""
+        return tuple(
+            m if not w or fold(w) == m else f"{m}（{' '.join(w.split())}）"
+            for m, w in zip(self.matched, self.written or ("",) * len(self.matched))
+        )
 
 
 @dataclass(frozen=True)
@@ -468,6 +478,10 @@ class _Point:
     layout: tuple = ()
     # per unit: (weight, part), or None for a context word (worked out once, for _found)
     counted: list = field(default_factory=list)
+    # units by weight, heaviest first; each unit name -> the longer names of the point that
+    # hold it (信息 -> {信息共享}): worked out once, for naming what was matched and missed
+    order: tuple = ()
+    inside: dict = field(default_factory=dict)
 
 
 _ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
@@ -993,6 +1007,9 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         point.counted = [(u.weight, u.part) if u.weight >= CONTEXT else None for u in units]
         point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
         point.layout = _layout(points_text[i], units)
+        point.order = tuple(sorted(range(len(units)), key=lambda u: -units[u].weight))
+        names = {u.name for u in units}
+        point.inside = {n: frozenset(m for m in names if m != n and n in m) for n in names}
         points.append(point)
     return points
 
@@ -2061,8 +2078,12 @@ class Grader:
                     for h in hs:
                         if h[3] in _UNSAID:
                             unsaid.setdefault(pi, []).append(s.text[h[1]:h[2]])
+        holding: dict[int, list[int]] = {}  # point -> the sentences with evidence for it
+        for i, x in enumerate(per):
+            for pi in x[0]:
+                holding.setdefault(pi, []).append(i)
         for pi, p in enumerate(self._points):
-            verdicts.append(self._verdict(pi, p, sentences, per, text, folded, found, empty, unsaid))
+            verdicts.append(self._verdict(pi, p, sentences, per, text, folded, found, empty, unsaid, holding))
         if len(verdicts) > 1:
             self._shared_evidence(verdicts, found)
         total_w = 0.0
@@ -2122,9 +2143,9 @@ class Grader:
                     break
 
     def _verdict(self, pi: int, p: _Point, sentences, per, original: str, folded: str, found_out=None,
-                 empty=False, unsaid=None) -> PointVerdict:
+                 empty=False, unsaid=None, holding=None) -> PointVerdict:
         # windows of one sentence, or two adjacent ones, that hold evidence for this point
-        hits = [i for i in range(len(sentences)) if pi in per[i][0]]
+        hits = [i for i in range(len(sentences)) if pi in per[i][0]] if holding is None else holding.get(pi, ())
         best_found, best_i, best_pair = 0.0, -1, False
         for i in hits:  # one sentence: its found weight was worked out with the sentence
             f = per[i][2][pi]
@@ -2168,10 +2189,20 @@ class Grader:
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
-        names = tuple(dict.fromkeys(p.units[u].name for u in sorted(units, key=lambda u: units[u][1])))
+        spans: dict[str, tuple] = {}  # each name's first evidence, in the answer's order
+        for u in sorted(units, key=lambda u: units[u][1]):
+            if p.units[u].name not in spans:
+                spans[p.units[u].name] = units[u]
         # a name inside a longer one found is said by it (信息共享, not 信息共享、信息、共享)
-        matched = tuple(n for n in names if not any(n != m and n in m for m in names))
-        order = sorted(range(len(p.units)), key=lambda u: -p.units[u].weight)
+        inside = p.inside
+        matched = tuple(n for n in spans if not (inside[n] and not inside[n].isdisjoint(spans)))
+        written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
+        # (as matched_as_written() says them, from the folded answer: no folding again here)
+        shown = tuple(
+            n if folded[spans[n][1]:spans[n][2]] == n else f"{n}（{w if w.isprintable() else ' '.join(w.split())}）"
+            for n, w in zip(matched, written)
+        )
+        order = p.order
         said = "\n".join(folded[a:b] for a, b in evidence) if evidence else ""
         # words of the point the answer says where they do not count (listed bare, negated,
         # named as the problem) are not 'to add' either: the reason says why they did not count
@@ -2188,13 +2219,13 @@ class Grader:
             )
         else:
             missing = _missing_phrases(p, units, said)
-        reason = self._reason(pi, status, units, sentences, per, original, matched, missing, empty)
+        reason = self._reason(pi, status, units, sentences, per, original, shown, missing, empty)
         if found_out is not None:
             found_out.append(units if status != MISSED else {})
         if status == MISSED:
             evidence = ()
         return PointVerdict(p.kp.id, status, evidence, matched if status != MISSED else (), missing,
-                            reason, p.kp.weight)
+                            reason, p.kp.weight, written if status != MISSED else ())
 
     def _term_weights(self, pi: int) -> dict:
         """Term -> the most it can weigh for point ``pi`` (worked out once per point)."""
