@@ -8,8 +8,15 @@ from textual.content import Content
 from textual.style import Style
 
 from studyapp.core.safe_text import sanitize_line
+from studyapp.core.text import fold
 
 MATCH_STYLE = Style(reverse=True)
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a query, folded as grading folds text (繁→简, full-width → ASCII,
+    lower case): 「證明 清單」 → ["证明", "清单"]. Every word must match."""
+    return fold(query).split()
 
 
 def _highlight(text: str, offsets: tuple[int, ...] | list[int]) -> Content:
@@ -25,36 +32,63 @@ def _highlight(text: str, offsets: tuple[int, ...] | list[int]) -> Content:
 
 
 class PackSearch(Provider):
-    """Find a topic or a question by words from its title or prompt."""
+    """Find a topic or a question by words from its title or prompt (a topic by its tags
+    too, a question by its id). Traditional characters find simplified ones and back; words
+    separated by spaces must all match, in any order."""
+
+    _cache: list | None = None
 
     def _entries(self):
-        """(shown text, searched text, command, help) for every topic and question."""
+        """(shown text, searched text folded, id, command, help) for every topic and question.
+
+        The shown text begins the searched one, and folding keeps every character's place,
+        so the offsets of a match in the folded text are those of the shown characters.
+        The id (not shown) is matched as written: ``dog`` finds ``dog-certificate``, not
+        every id with a d, an o and a g in it."""
+        if self._cache is None:
+            self._cache = list(self._make_entries())
+        return self._cache
+
+    def _make_entries(self):
         app = self.app
         for pack in getattr(app, "packs", ()):
             pack_title = sanitize_line(pack.title)
             for topic in pack.topics:
                 text = f"话题 · {sanitize_line(topic.title)}"
                 searched = " ".join([text, *(sanitize_line(t) for t in topic.tags)])
-                yield text, searched, partial(app.open_topic, pack, topic), pack_title
+                ids = fold(sanitize_line(topic.id))
+                yield text, fold(searched), ids, partial(app.open_topic, pack, topic), pack_title
             for q in pack.questions:
                 kind = sanitize_line(q.type) or "题目"
                 prompt = sanitize_line(q.prompt)
                 searched = f"{kind} · {prompt}"
                 if len(prompt) > 60:
                     prompt = prompt[:59] + "…"
-                yield f"{kind} · {prompt}", searched, partial(app.open_question, pack, q), pack_title
+                ids = fold(sanitize_line(q.id))
+                yield f"{kind} · {prompt}", fold(searched), ids, partial(app.open_question, pack, q), pack_title
 
     async def discover(self) -> Hits:
-        for text, _, command, help_text in self._entries():
+        for text, _, _, command, help_text in self._entries():
             yield DiscoveryHit(Content(text), command, text=text, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, searched, command, help_text in self._entries():
-            score = matcher.match(searched)
-            if score > 0:
-                _, offsets = matcher.fuzzy_search.match(matcher.query, text)
-                yield Hit(score, _highlight(text, offsets), command, text=text, help=Content(help_text))
+        terms = search_terms(query)
+        if not terms:
+            return
+        fuzzy = self.matcher(query).fuzzy_search
+        for text, searched, ids, command, help_text in self._entries():
+            score = 0.0
+            offsets: set[int] = set()
+            for term in terms:
+                term_score, term_offsets = fuzzy.match(term, searched)
+                if term_score <= 0:
+                    if term not in ids:
+                        break
+                    term_score = len(term)
+                score += term_score
+                offsets.update(term_offsets)
+            else:
+                yield Hit(score, _highlight(text, sorted(offsets)), command, text=text, help=Content(help_text))
 
 
 NO_MATCHES = "没有找到匹配的话题或题目"
