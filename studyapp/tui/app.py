@@ -136,12 +136,24 @@ class StudyApp(App):
     # -- shared data ------------------------------------------------------
 
     def last_attempts(self) -> dict:
-        """(pack_id, question_id) -> the newest Attempt; empty without a store."""
+        """(pack_id, question_id) -> the newest Attempt with something written; empty without a store.
+
+        A question skipped in a mock interview (nothing typed, graded 0) is not an answer: it
+        does not replace the score of the last time the question was answered."""
         if self.store is None:
             return {}
         if self._last_attempts is None:
             try:
-                self._last_attempts = self.store.last_attempts()
+                last = self.store.last_attempts()
+                for key, attempt in list(last.items()):
+                    if not attempt.answer.strip():
+                        written = self.store.attempts(pack_id=key[0], question_id=key[1])
+                        found = next((a for a in written if a.answer.strip()), None)
+                        if found is None:
+                            del last[key]
+                        else:
+                            last[key] = found
+                self._last_attempts = last
             except Exception as exc:  # a broken database must not stop browsing
                 self.notify(f"读取练习记录失败：{error_text(exc)}", severity="warning", markup=False)
                 self._last_attempts = {}

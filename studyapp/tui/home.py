@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,9 +16,29 @@ from textual.widgets.tree import TreeNode
 
 from studyapp.core.model import QUESTION_TYPES, Pack, Question, Topic
 from studyapp.core.safe_text import sanitize, sanitize_line
-from studyapp.tui.text import short, unwrap
+from studyapp.tui.text import unwrap
 
 UNTYPED = "未分类"
+# cells a label may take before the tree has a width (44: 22 wide characters, an 80-column terminal)
+DEFAULT_LABEL_CELLS = 44
+MIN_LABEL_CELLS = 16
+LEAF_DEPTH = 2  # topics and questions: pack → 热点话题 / a type → the leaf
+
+
+def fit_cells(text: str | None, cells: int) -> str:
+    """A sanitised one-line string that takes at most ``cells`` terminal cells; a cut one
+    ends in …."""
+    s = sanitize_line(text)
+    if cell_len(s) <= cells:
+        return s
+    out, used = [], 0
+    for ch in s:
+        width = get_character_cell_size(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
 
 
 def group_by_type(questions: tuple[Question, ...]) -> list[tuple[str, list[Question]]]:
@@ -50,11 +72,27 @@ class PackTree(Tree):
             label = Text(sanitize_line(label))
         return label.split()[0] if label.plain else label
 
+    def label_cells(self, depth: int = LEAF_DEPTH) -> int:
+        """The cells left at the tree's present width for the label of a node ``depth``
+        levels below the (hidden) root, after the guides."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return DEFAULT_LABEL_CELLS
+        guides = (depth + (1 if self.show_root else 0)) * self.guide_depth
+        return max(MIN_LABEL_CELLS, width - guides - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # labels are cut to the tree's width: a wider terminal shows more of each prompt
+        fit = getattr(self.screen, "fit_labels", None)
+        if fit is not None:
+            fit()
+
 
 class HomeScreen(Screen):
     BINDINGS = [
         Binding("question_mark", "app.help", "帮助"),
         Binding("m", "app.mock", "模拟面试"),
+        Binding("h", "attempts", "历史"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -68,6 +106,8 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "题包与题目"
         self._question_nodes: list[tuple[TreeNode, Pack, Question]] = []
+        self._topic_nodes: list[tuple[TreeNode, Topic]] = []
+        self._label_cells: int | None = None  # the budget the labels were last cut to
         tree = self.query_one(PackTree)
         tree.show_root = False
         tree.guide_depth = 2
@@ -84,8 +124,10 @@ class HomeScreen(Screen):
     def _build_tree(self, tree: PackTree) -> None:
         tree.clear()
         self._question_nodes.clear()
+        self._topic_nodes.clear()
         last = self.app.last_attempts()
         self._drafts = self.app.drafts()
+        cells = self._label_cells = tree.label_cells()
         if not self.app.packs:
             tree.root.add_leaf(Text("没有可用的题包（见通知）"))
         for pack in self.app.packs:
@@ -98,15 +140,30 @@ class HomeScreen(Screen):
             if pack.topics:
                 topics = pack_node.add(Text("热点话题", style="bold"), expand=True)
                 for topic in pack.topics:
-                    topics.add_leaf(Text(short(topic.title, 24)), data=("topic", pack, topic))
+                    node = topics.add_leaf(Text(fit_cells(topic.title, cells)), data=("topic", pack, topic))
+                    self._topic_nodes.append((node, topic))
             for qtype, questions in group_by_type(pack.questions):
                 group = pack_node.add(Text.assemble((qtype, "bold"), f"  {len(questions)}"), expand=True)
                 for q in questions:
-                    node = group.add_leaf(self._question_label(pack, q, last), data=("question", pack, q))
+                    node = group.add_leaf(self._question_label(pack, q, last, cells), data=("question", pack, q))
                     self._question_nodes.append((node, pack, q))
         tree.cursor_line = 0
 
-    def _question_label(self, pack: Pack, q: Question, last: dict) -> Text:
+    def fit_labels(self, force: bool = False) -> None:
+        """Cut the topics' and questions' labels to the tree's present width."""
+        if not hasattr(self, "_question_nodes"):
+            return  # not mounted yet
+        cells = self.query_one(PackTree).label_cells()
+        if cells == self._label_cells and not force:
+            return
+        self._label_cells = cells
+        last = self.app.last_attempts()
+        for node, pack, q in self._question_nodes:
+            node.set_label(self._question_label(pack, q, last, cells))
+        for node, topic in self._topic_nodes:
+            node.set_label(Text(fit_cells(topic.title, cells)))
+
+    def _question_label(self, pack: Pack, q: Question, last: dict, cells: int = DEFAULT_LABEL_CELLS) -> Text:
         # Score first: long prompts are cut at the tree's edge, the score must stay visible.
         label = Text()
         attempt = last.get((pack.id, q.id))
@@ -115,18 +172,27 @@ class HomeScreen(Screen):
             label.append(f"{attempt_summary(attempt).split(' · ')[-1]} ", style="dim")
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             label.append("草稿 ", style="italic")  # an answer being written, kept for later
-        # the prompt shares the row's 22 wide characters with what comes before it, so a
-        # cut prompt still ends in … instead of at the tree's edge
-        label.append(short(q.prompt, max(8, 22 - (label.cell_len + 1) // 2)))
+        # the prompt shares the row's width with what comes before it, so a cut prompt
+        # still ends in … instead of at the tree's edge
+        label.append(fit_cells(q.prompt, max(MIN_LABEL_CELLS // 2, cells - label.cell_len)))
         return label
 
     def on_screen_resume(self) -> None:
-        # Back from practice: show the newest scores and drafts.
-        last = self.app.last_attempts()
+        # Back from practice: show the newest scores and drafts (cut to the present width).
         self._drafts = self.app.drafts()
-        for node, pack, q in getattr(self, "_question_nodes", []):
-            node.set_label(self._question_label(pack, q, last))
+        self.fit_labels(force=True)
         self._show_cursor_detail()
+
+    def action_attempts(self) -> None:
+        """The highlighted question's past answers, each opening its review (tui/attempts.py)."""
+        node = self.query_one(PackTree).cursor_node
+        data = node.data if node is not None else None
+        if not data or data[0] != "question":
+            self.notify("先选一道题，再按 h 查看它的历次作答。", markup=False)
+            return
+        from studyapp.tui.attempts import open_attempts
+
+        open_attempts(self.app, data[1], data[2])
 
     # -- events -------------------------------------------------------------
 
@@ -183,5 +249,5 @@ class HomeScreen(Screen):
             parts.append(f"\n上次：{attempt_summary(attempt)}")
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             parts.append("\n有没提交的草稿，打开时恢复")
-        parts.append(("\n\nenter 开始作答", "dim"))
+        parts.append(("\n\nenter 开始作答" + (" · h 历次作答" if attempt is not None else ""), "dim"))
         return Content.assemble(*parts)
