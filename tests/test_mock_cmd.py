@@ -174,3 +174,13 @@ def test_listen_with_a_speech_program_that_cannot_be_found_says_so_on_stderr(tmp
     assert out.stderr.splitlines()[0] == (
         "studyapp mock: warning: STUDYAPP_VOICE 指定的程序找不到：nonexistent-program；听题时题目只显示不朗读"
     )
+
+
+@pytest.mark.parametrize("argv", [[], ["mock", "--count", "1"]], ids=["app", "mock"])
+def test_a_dumb_terminal_gets_a_line_naming_the_printing_commands(argv, monkeypatch, capsys):
+    # (an editor's shell or a log: the full-screen app would be a screenful of escape codes)
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("STUDYAPP_HEADLESS", raising=False)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "TERM=dumb" in err and "studyapp grade" in err

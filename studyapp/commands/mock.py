@@ -122,6 +122,12 @@ def run(args) -> int:
         print(f"studyapp mock: error: {exc}", file=sys.stderr)
         return 2
 
+    from studyapp.commands.tui import DUMB_TERMINAL, dumb_terminal
+
+    if dumb_terminal():
+        print(DUMB_TERMINAL, file=sys.stderr)
+        return 2
+
     silent = _why_silent(options)
     if silent is not None:  # said before the screen opens, and again in the app
         from studyapp.core.textio import terminal_safe

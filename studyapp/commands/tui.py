@@ -89,7 +89,25 @@ def build_app(args):
     return StudyApp(results, store=store, store_error=store_error, notices=notices), None
 
 
+DUMB_TERMINAL = (
+    "studyapp: this terminal cannot show the full-screen app (TERM=dumb: an editor's shell, a log).\n"
+    "Run it in a terminal window, or use the commands that print: studyapp list, studyapp grade,\n"
+    "studyapp validate, studyapp history (studyapp --help lists them all)."
+)
+
+
+def dumb_terminal() -> bool:
+    """TERM=dumb cannot draw the app (it would fill the screen with escape codes); headless
+    runs (STUDYAPP_HEADLESS, tests and scripts) draw nothing and are fine."""
+    import os
+
+    return os.environ.get("TERM") == "dumb" and not os.environ.get("STUDYAPP_HEADLESS")
+
+
 def run(args) -> int:
+    if dumb_terminal():
+        print(DUMB_TERMINAL, file=sys.stderr)
+        return 2
     app, code = build_app(args)
     if app is None:
         return code
