@@ -1,8 +1,10 @@
 """Review: the outline beside the key points, with the evidence highlighted in the outline."""
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from studyapp.core.model import KeyPoint, Pack, Question
-from studyapp.core.safe_text import sanitize, sanitize_line
+from studyapp.core.safe_text import sanitize_line
 from studyapp.tui.text import mmss, same_length_safe, short
+from studyapp.tui.topic import SafeMarkdown
 
 # Background colours for evidence, one per key point (readable on light and dark themes).
 POINT_COLOURS = (
@@ -26,26 +29,78 @@ POINT_COLOURS = (
     "#d7d787",
 )
 
-# status -> (symbol, label, style): symbol and word as well as colour.
+# status -> (symbol, label): a symbol and a word as well as a colour (the colour is the
+# ReviewText component "review--<status>", app.tcss, readable on either theme).
 STATUS = {
-    "covered": ("✔", "覆盖", "bold green"),
-    "partial": ("◐", "部分", "bold yellow"),
-    "missed": ("✘", "未覆盖", "bold red"),
+    "covered": ("✔", "覆盖"),
+    "partial": ("◐", "部分"),
+    "missed": ("✘", "未覆盖"),
 }
+
+# The parts of the review coloured per theme (app.tcss: `ReviewText > .review--covered` …).
+COMPONENTS = frozenset({"review--covered", "review--partial", "review--missed", "review--matched", "review--missing"})
+FALLBACK = {  # before the widget is mounted (and for callers outside a screen)
+    "review--covered": Style(color="green", bold=True),
+    "review--partial": Style(color="yellow", bold=True),
+    "review--missed": Style(color="red", bold=True),
+    "review--matched": Style(color="green"),
+    "review--missing": Style(color="red", bold=True),
+}
+Styles = Callable[[str], Style]
+
+
+def fallback_styles(name: str) -> Style:
+    return FALLBACK.get(name, Style())
+
 
 def point_style(index: int) -> str:
     return f"black on {POINT_COLOURS[index % len(POINT_COLOURS)]}"
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def point_mark(index: int) -> str:
+    """The small number after an evidence span: 要点1's evidence ends in ¹. It ties a
+    highlight to its point where colours don't show (NO_COLOR, a monochrome terminal)."""
+    return str(index + 1).translate(SUPERSCRIPT)
+
+
+def without_marks(text: str) -> str:
+    """``text`` (the outline as the review shows it) without the evidence numbers."""
+    return text.translate(_NO_MARKS)
+
+
+_NO_MARKS = {ord(c): None for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"}
+
+
 def highlighted_answer(answer: str, grading: Any) -> Text:
-    """The answer as rich Text, each point's evidence spans in that point's colour."""
-    text = Text(same_length_safe(answer))
+    """The answer as rich Text, each point's evidence in that point's colour and followed by
+    the point's number (``point_mark``). Where evidence overlaps, the later point's shows."""
+    safe = same_length_safe(answer)
     n = len(answer)
+    owner = [-1] * n
     for i, verdict in enumerate(grading.points):
         for start, end in verdict.evidence:
             start, end = max(0, int(start)), min(n, int(end))
-            if start < end:
-                text.stylize(point_style(i), start, end)
+            for k in range(start, end):
+                owner[k] = i
+    text = Text()
+    k = 0
+    while k < n:
+        i = owner[k]
+        end = k + 1
+        while end < n and owner[end] == i:
+            end += 1
+        if i < 0:
+            text.append(safe[k:end])
+        else:
+            run = safe[k:end]
+            body = run.rstrip()  # the number goes after the words, not onto the next line
+            text.append(body, style=point_style(i))
+            text.append(point_mark(i), style=point_style(i))
+            text.append(run[len(body) :])
+        k = end
     return text
 
 
@@ -58,14 +113,17 @@ def _terms(terms) -> str:
     return "、".join(shown) + (f" 等 {len(terms)} 个" if more > 0 else "")
 
 
-def point_text(index: int, verdict: Any, point: KeyPoint | None, answer: str) -> Text:
+def point_text(
+    index: int, verdict: Any, point: KeyPoint | None, answer: str, styles: Styles = fallback_styles
+) -> Text:
     """One key point's verdict: status (symbol + word + colour), the point, terms, evidence, reason."""
-    symbol, word, style = STATUS.get(verdict.status, ("?", str(verdict.status), "bold"))
+    symbol, word = STATUS.get(verdict.status, ("?", str(verdict.status)))
     colour = POINT_COLOURS[index % len(POINT_COLOURS)]
     t = Text()
-    # the swatch ties the point to its highlight colour in the outline
-    t.append("■ " if verdict.evidence else "□ ", style=colour if verdict.evidence else "dim")
-    t.append(f"{symbol} {word}", style=style)
+    # the swatch (a cell of the highlight colour) ties the point to its highlights in the outline
+    t.append("■" if verdict.evidence else "□", style=f"{colour} on {colour}" if verdict.evidence else "dim")
+    t.append(" ")
+    t.append(f"{symbol} {word}", style=styles(f"review--{verdict.status}"))
     t.append(f" · 要点{index + 1}", style="bold")
     if point is not None and point.weight != 1:
         t.append(f"（权重 {point.weight:g}）", style="dim")
@@ -73,10 +131,10 @@ def point_text(index: int, verdict: Any, point: KeyPoint | None, answer: str) ->
     t.append(sanitize_line(point.point if point else verdict.id))
     if verdict.matched:
         t.append("\n命中：", style="dim")
-        t.append(_terms(verdict.matched), style="green")
+        t.append(_terms(verdict.matched), style=styles("review--matched"))
     if verdict.missing:
         t.append("\n可补充：", style="dim")
-        t.append(_terms(verdict.missing), style="red")
+        t.append(_terms(verdict.missing), style=styles("review--missing"))
     quotes = []
     for start, end in verdict.evidence[:3]:
         snippet = sanitize_line(answer[max(0, start) : end])
@@ -98,6 +156,26 @@ def _restates_terms(reason: str, verdict: Any) -> bool:
         return False
     terms = {t.strip() for t in rest.split("、") if t.strip()}
     return bool(terms) and terms <= set(verdict.matched) | set(verdict.missing)
+
+
+class ReviewText(Static):
+    """Text built with the review's colours of the current theme (``COMPONENTS``, app.tcss),
+    built again when the theme changes."""
+
+    COMPONENT_CLASSES = COMPONENTS
+
+    def __init__(self, build: Callable[[Styles], Text], **kwargs) -> None:
+        self._build = build
+        super().__init__(build(fallback_styles), **kwargs)
+
+    def _styles(self, name: str) -> Style:
+        # (the styles themselves: get_component_rich_style's cache outlives a theme change)
+        return self.get_component_styles(name).partial_rich_style
+
+    def on_mount(self) -> None:
+        self.update(self._build(self._styles))
+        # published once the new theme's CSS is applied (App._watch_theme)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.update(self._build(self._styles)))
 
 
 class ReviewScreen(Screen):
@@ -129,19 +207,8 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         g = self.grading
-        counts = {s: sum(1 for p in g.points if p.status == s) for s in STATUS}
-        summary = Text()
-        summary.append(f"得分 {round(g.score)}", style="bold")
-        summary.append(" / 100   ")
-        for status, (symbol, word, style) in STATUS.items():
-            summary.append(f"{symbol} {word} {counts[status]}", style=style)
-            summary.append("   ")
-        if self.duration_s is not None:
-            summary.append(f"用时 {mmss(self.duration_s)}", style="dim")
-        if self.attempt_id is None and self.app.store is None:
-            summary.append("   （未保存）", style="dim")
         yield Header()
-        yield Static(summary, id="review-summary")
+        yield ReviewText(self._summary, id="review-summary")
         with Horizontal(id="review-body"):
             with Vertical(id="review-answer-box"):
                 yield Label("你的提纲", classes="side-title")
@@ -152,16 +219,35 @@ class ReviewScreen(Screen):
                 with VerticalScroll(id="review-points"):
                     by_id = {kp.id: kp for kp in self.question.key_points}
                     for i, verdict in enumerate(g.points):
-                        yield Static(
-                            point_text(i, verdict, by_id.get(verdict.id), self.answer),
+                        yield ReviewText(
+                            partial(point_text, i, verdict, by_id.get(verdict.id), self.answer),
                             classes=f"point {verdict.status}",
                         )
-                    ref = self.question.reference
-                    yield Static(
-                        Text("参考答案\n", style="bold") + Text(sanitize(ref) if ref else "（本题没有参考答案）"),
-                        id="reference",
-                    )
+                    # the reference is Markdown (docs/pack-format.md), shown as the topic
+                    # briefing is: rendered, its text never taken as markup
+                    with Vertical(id="reference"):
+                        yield Label("参考答案", classes="reference-title")
+                        ref = self.question.reference
+                        if ref and ref.strip():
+                            yield SafeMarkdown(ref, id="reference-body")
+                        else:
+                            yield Static("（本题没有参考答案）", markup=False)
         yield Footer(compact=True, show_command_palette=False)
+
+    def _summary(self, styles: Styles) -> Text:
+        g = self.grading
+        counts = {s: sum(1 for p in g.points if p.status == s) for s in STATUS}
+        summary = Text()
+        summary.append(f"得分 {round(g.score)}", style="bold")
+        summary.append(" / 100   ")
+        for status, (symbol, word) in STATUS.items():
+            summary.append(f"{symbol} {word} {counts[status]}", style=styles(f"review--{status}"))
+            summary.append("   ")
+        if self.duration_s is not None:
+            summary.append(f"用时 {mmss(self.duration_s)}", style="dim")
+        if self.attempt_id is None and self.app.store is None:
+            summary.append("   （未保存）", style="dim")
+        return summary
 
     def on_mount(self) -> None:
         self.sub_title = "点评 · " + short(self.question.prompt, 24)

@@ -1,0 +1,181 @@
+"""Readable on a bright screen and without colour: the text contrast measured on the screen
+as drawn (WCAG 2 contrast ratio, at least 4.5:1 for text), the evidence tied to its point by
+a number, and the reference answer rendered from its Markdown."""
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+import pytest
+
+from studyapp.core.grading import Grading, PointVerdict
+from studyapp.tui.help import HelpScreen
+from studyapp.tui.review import ReviewScreen
+
+from tuiutil import MINI, go_to, make_app
+
+MINIMUM = 4.5
+ANSWER = "一、加强宣传引导，帮助居民养成分类习惯。\n二、完善投放点设施，设置延时投放，方便上班族。\n三、总结经验。"
+
+
+def _luminance(rgb) -> float:
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(fg, bg) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours, 1 to 21."""
+    light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _is_text(s: str) -> bool:
+    """Letters or digits (not the tree guides, borders, scroll bars or colour swatches)."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in s)
+
+
+def shown(app) -> list[tuple[int, str, float, bool]]:
+    """Every piece of text on the screen as drawn (after Textual's colour filters, so NO_COLOR's
+    greys too): (row, text, contrast with its background, bold)."""
+    out = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        for seg in strip:
+            style = seg.style
+            if style is None or not _is_text(seg.text) or style.color is None or style.bgcolor is None:
+                continue
+            fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+            if style.reverse:
+                fg, bg = bg, fg
+            if style.dim:  # as a terminal shows it: half way to the background
+                fg = tuple((a + b) // 2 for a, b in zip(fg, bg))
+            out.append((y, seg.text, contrast(fg, bg), bool(style.bold)))
+    return out
+
+
+def screen_lines(app) -> list[str]:
+    return ["".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def assert_readable(app, *must_show: str) -> None:
+    pieces = shown(app)
+    faint = [(y, text.strip(), round(ratio, 2)) for y, text, ratio, _ in pieces if ratio < MINIMUM]
+    assert faint == [], f"text below {MINIMUM}:1 on {type(app.screen).__name__} ({app.theme})"
+    lines = screen_lines(app)
+    for words in must_show:  # (and these were on the screen to be measured)
+        assert any(words in line for line in lines), words
+
+
+def _grading() -> Grading:
+    """A verdict of ANSWER with every status (written out: the screen is tested, not the grader)."""
+
+    def at(word: str) -> tuple[int, int]:
+        start = ANSWER.index(word)
+        return (start, start + len(word))
+
+    return Grading(
+        score=50.0,
+        points=(
+            PointVerdict("habit", "covered", (at("宣传引导"), at("习惯")), ("宣传", "引导", "习惯"), (), "答到: 宣传、引导、习惯"),
+            PointVerdict("facility", "partial", (at("投放点"), at("方便")), ("投放点", "方便"), ("设施",), "只有一部分: 投放点、方便"),
+            PointVerdict("incentive", "missed", (), (), ("积分", "监督", "长效机制"), "没有提到: 积分、监督、长效机制"),
+        ),
+    )
+
+
+async def _open_review(pilot, reference: str | None = None) -> ReviewScreen:
+    app = pilot.app
+    pack = app.packs[0]
+    question = pack.question("sorting-view")
+    if reference is not None:
+        question = dataclasses.replace(question, reference=reference)
+    await app.push_screen(ReviewScreen(pack, question, ANSWER, _grading(), duration_s=125, attempt_id=1))
+    await pilot.pause()
+    await pilot.press("r")  # the reference answer too
+    await pilot.pause()
+    return app.screen
+
+
+REVIEW_WORDS = ("你的提纲", "采分点", "✔ 覆盖 1", "◐ 部分 1", "✘ 未覆盖 1", "可补充：积分、监督、长效机制", "参考答案")
+
+
+async def test_the_light_theme_is_readable_on_every_screen():
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        assert_readable(app, "题包与题目", "^t")  # home, with its footer keys
+        await go_to(pilot, "垃圾分类进社区")
+        assert_readable(app, "目录", "垃圾分类进社区", "相关题目", "热点概况")  # the topic and its headings
+        await pilot.press("escape")
+        await pilot.pause()
+        await _open_review(pilot)
+        assert_readable(app, *REVIEW_WORDS)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert_readable(app, "按键")
+
+
+async def test_the_review_follows_a_theme_change_made_on_it():
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await _open_review(pilot)
+        assert_readable(app, *REVIEW_WORDS)  # dark
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        assert_readable(app, *REVIEW_WORDS)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert_readable(app, *REVIEW_WORDS)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_without_colour_the_review_stays_readable_and_each_highlight_names_its_point(monkeypatch, theme):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.theme = theme
+        review = await _open_review(pilot)
+        assert_readable(app, *REVIEW_WORDS)
+        # the words to add stand out by weight, not only by a colour that turns grey
+        missing = [bold for _, text, _, bold in shown(app) if "积分、监督、长效机制" in text]
+        assert missing == [True]
+        # each highlighted piece of the outline ends in its point's number (要点1 → ¹),
+        # as the screen shows it: greys alone can't be told apart
+        lines = screen_lines(app)
+        outline = "".join(line.split("│")[0].strip() for line in lines[3:7])
+        assert "宣传引导¹，帮助居民养成分类习惯¹。" in outline
+        assert "完善投放点²设施" in outline and "方便²上班" in outline
+        assert "总结经验。" in outline and "³" not in outline  # 要点3 has no evidence
+        # the numbers are those of the points listed beside it; the outline is otherwise as written
+        assert "要点1" in "".join(lines) and "要点2" in "".join(lines)
+        assert review.query_one("#review-answer").visual.plain.replace("¹", "").replace("²", "") == ANSWER
+
+
+async def test_the_reference_answer_is_rendered_from_markdown_and_never_as_markup():
+    reference = (
+        "**一、稳情绪。** 请张大爷坐下，[bold]倒杯水[/bold]，\n耐心听他说完。\x1b[2J\n\n"
+        "**二、讲政策。** 六部门指导意见明确了 20 项证明。"
+    )
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await _open_review(pilot, reference)
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "**" not in text  # the emphasis marks are rendered, not shown
+        pieces = shown(app)
+        assert [bold for _, t, _, bold in pieces if t.strip() == "一、稳情绪。"] == [True]
+        assert [bold for _, t, _, bold in pieces if "请张大爷坐下" in t] == [False]
+        # pack text is text: Rich markup shown as typed, a terminal escape removed
+        assert "[bold]倒杯水[/bold]" in text and "\x1b" not in text
+        # a line the author wrapped joins without a space, as in the topic briefing
+        paragraphs = [p._content.plain for p in app.screen.query("#reference MarkdownParagraph")]
+        assert "坐下，[bold]倒杯水[/bold]，耐心听他说完。" in paragraphs[0]
+        assert any("二、讲政策。" in line for line in screen_lines(app))
