@@ -277,7 +277,7 @@ def _restates_terms(reason: str, p) -> bool:
     """The reason only lists terms the report already shows (答到：减负、放权)."""
     head, sep, rest = reason.replace("：", ":").partition(":")
     terms = {t.strip() for t in rest.split("、") if t.strip()}
-    return bool(sep and terms) and terms <= set(p.matched) | set(p.missing)
+    return bool(sep and terms) and terms <= set(p.matched) | set(p.matched_as_written()) | set(p.missing)
 
 
 def _report(question, names, texts, results, detail: bool = True) -> str:

@@ -143,9 +143,10 @@ class PointVerdict:
         }
 
     def matched_as_written(self) -> tuple[str, ...]:
-        """The matched terms as a candidate reads them: 千条线（琐碎） where other words said it."""
+        """The matched terms as a candidate reads them: 千条线（琐碎） where other words said it
+        (宣传 alone where the words hold it: 宣传引导)."""
         return tuple(
-            m if not w or fold(w) == m else f"{m}（{' '.join(w.split())}）"
+            m if not w or m in fold(w) else f"{m}（{' '.join(w.split())}）"
             for m, w in zip(self.matched, self.written or ("",) * len(self.matched))
         )
 
@@ -2199,7 +2200,7 @@ class Grader:
         written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
         # (as matched_as_written() says them, from the folded answer: no folding again here)
         shown = tuple(
-            n if folded[spans[n][1]:spans[n][2]] == n else f"{n}（{w if w.isprintable() else ' '.join(w.split())}）"
+            n if n in folded[spans[n][1]:spans[n][2]] else f"{n}（{w if w.isprintable() else ' '.join(w.split())}）"
             for n, w in zip(matched, written)
         )
         order = p.order

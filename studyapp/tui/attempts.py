@@ -77,8 +77,11 @@ def stored_grading(data: Any, answer: str, question: Question) -> Any:
             return None
         if not isinstance(reason, str) or not isinstance(evidence, list):
             return None
-        if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in (matched, missing)):
+        written = p.get("written", [])  # (gradings saved before it was kept have none)
+        if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in (matched, missing, written)):
             return None
+        if written and len(written) != len(matched):
+            written = []
         spans = []
         for span in evidence:
             if not (isinstance(span, list) and len(span) == 2 and all(type(v) is int for v in span)):
@@ -88,7 +91,8 @@ def stored_grading(data: Any, answer: str, question: Question) -> Any:
                 return None
             spans.append((start, end))
         verdicts.append(
-            PointVerdict(pid, status, tuple(spans), tuple(matched), tuple(missing), reason, weights[pid])
+            PointVerdict(pid, status, tuple(spans), tuple(matched), tuple(missing), reason, weights[pid],
+                         tuple(written))
         )
     if sorted(v.id for v in verdicts) != sorted(weights):
         return None  # a point missing, twice, or the question's points are not these any more

@@ -131,7 +131,7 @@ def point_text(
     t.append(sanitize_line(point.point if point else verdict.id))
     if verdict.matched:
         t.append("\n命中：", style="dim")
-        t.append(_terms(verdict.matched), style=styles("review--matched"))
+        t.append(_terms(_as_written(verdict)), style=styles("review--matched"))
     if verdict.missing:
         t.append("\n可补充：", style="dim")
         t.append(_terms(verdict.missing), style=styles("review--missing"))
@@ -155,7 +155,14 @@ def _restates_terms(reason: str, verdict: Any) -> bool:
     if not sep:
         return False
     terms = {t.strip() for t in rest.split("、") if t.strip()}
-    return bool(terms) and terms <= set(verdict.matched) | set(verdict.missing)
+    return bool(terms) and terms <= set(verdict.matched) | set(_as_written(verdict)) | set(verdict.missing)
+
+
+def _as_written(verdict: Any) -> tuple[str, ...]:
+    """命中 as the candidate reads it: 不是推诿（按规定） where other words said it (a saved
+    grading from before ``written`` was kept has only the terms)."""
+    as_written = getattr(verdict, "matched_as_written", None)
+    return as_written() if as_written is not None else tuple(verdict.matched)
 
 
 class ReviewText(Static):

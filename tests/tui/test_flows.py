@@ -108,7 +108,7 @@ async def test_answer_submit_and_review(store, clock):
         assert rows[2].startswith("□ ✘ 未覆盖 · 要点3\n积分激励与监督约束相结合")
         for row, verdict in zip(rows, g.points):
             if verdict.matched:
-                assert "命中：" + "、".join(verdict.matched[:8]) in row
+                assert "命中：" + "、".join(verdict.matched_as_written()[:8]) in row
             if verdict.missing:
                 assert "可补充：" + "、".join(verdict.missing[:8]) in row
         s0, e0 = g.points[0].evidence[0]
@@ -496,3 +496,18 @@ async def test_a_search_without_hits_says_so_in_chinese(monkeypatch):
         results = app.screen.query_one(CommandList)
         shown = [str(results.get_option_at_index(i).prompt.renderable) for i in range(results.option_count)]
         assert results.option_count == 1 and NO_MATCHES in shown[0]
+
+
+async def test_the_review_names_each_hit_with_the_candidates_own_words(store):
+    from studyapp.core.packs import bundled_pack_dir
+
+    app = make_app(bundled_pack_dir(), store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "居民张大爷")
+        app.screen.query_one(TextArea).insert("直接告诉他按规定不能开。")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        shown = "\n".join(str(w.render()) for w in app.screen.query(".point"))
+        assert "命中：不是推诿（按规定）" in shown  # not 不是推诿 alone: that was never written
+        assert "答到：不是推诿" not in shown  # (the reason says no more than 命中 does)
