@@ -56,9 +56,10 @@ class PracticeScreen(Screen):
         q = self.question
         yield Header()
         with VerticalScroll(id="prompt-box"):
-            head = [(sanitize_line(q.type) or "题目", "bold $accent")]
+            # (the type's colour is app.tcss's #prompt-type: darker on the light theme)
+            head = [(sanitize_line(q.type) or "题目", "bold")]
             if q.time and q.time.answer:
-                head.append(f"  建议作答 {mmss(q.time.answer)}")
+                head.append((f"  建议作答 {mmss(q.time.answer)}", "$foreground"))
             yield Static(Content.assemble(*head), id="prompt-type")
             yield Static(Content(sanitize(q.prompt)), id="prompt")
         if self.previous_answer is not None:

@@ -63,7 +63,7 @@ def screen_lines(app) -> list[str]:
 def assert_readable(app, *must_show: str) -> None:
     pieces = shown(app)
     faint = [(y, text.strip(), round(ratio, 2)) for y, text, ratio, _ in pieces if ratio < MINIMUM]
-    assert faint == [], f"text below {MINIMUM}:1 on {type(app.screen).__name__} ({app.theme})"
+    assert faint == [], f"text below {MINIMUM}:1 on {type(app.screen).__name__} ({app.theme}): {faint}"
     lines = screen_lines(app)
     for words in must_show:  # (and these were on the screen to be measured)
         assert any(words in line for line in lines), words
@@ -179,3 +179,38 @@ async def test_the_reference_answer_is_rendered_from_markdown_and_never_as_marku
         paragraphs = [p._content.plain for p in app.screen.query("#reference MarkdownParagraph")]
         assert "坐下，[bold]倒杯水[/bold]，耐心听他说完。" in paragraphs[0]
         assert any("二、讲政策。" in line for line in screen_lines(app))
+
+
+async def test_practice_and_the_mock_are_readable_on_the_light_theme():
+    from studyapp.core.clock import FakeClock
+    from studyapp.core.session import MockOptions
+    from studyapp.tui.mock import MockScreen
+    from studyapp.tui.practice import PracticeScreen
+    from studyapp.tui.report import ReportScreen
+
+    clock = FakeClock()
+    app = make_app(MINI, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await go_to(pilot, "一阵风")
+        assert isinstance(app.screen, PracticeScreen)
+        assert_readable(app, "用时")  # the question's type heading, the prompt, the timer
+        await pilot.press("escape")
+        await pilot.pause()
+        from studyapp.tui.mock import start_mock
+
+        start_mock(app, MockOptions(count=1, think=100, answer=100, seed=1))
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen)
+        for seconds in (45, 30):  # the countdown turns to a warning, then an urgent one
+            clock.advance(seconds)
+            app.screen.tick()
+            await pilot.pause()
+            assert_readable(app, "思考")
+        clock.advance(200)
+        app.screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert_readable(app, "平均得分")
