@@ -103,6 +103,7 @@ def test_a_version_3_file_keeps_its_drafts_with_no_time_spent(tmp_path):
     with Store.open(db) as s:
         assert s.schema_version == SCHEMA_VERSION
         assert tuple(s.draft("pack", "q1")) == ("写到一半", datetime(2026, 1, 1, 9, tzinfo=timezone.utc), 0.0)
+        assert s.setting("theme") is None  # and the settings table is there
 
 
 def test_a_draft_keeps_the_time_spent_on_it_and_a_damaged_time_is_no_time(store, tmp_path):

@@ -199,7 +199,15 @@ ALTER TABLE practice_drafts ADD COLUMN elapsed_s REAL NOT NULL DEFAULT 0;
 """
 
 # _MIGRATIONS[i] takes a database from user_version i to i + 1.
-_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+_V5 = """
+-- the candidate's choices that outlive a run of the app (the theme)
+CREATE TABLE settings (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL
+);
+"""
+
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
@@ -544,6 +552,20 @@ class Store:
                 (pack_id, question_id, answer, float(score), payload, self._now(), duration_s, session_id),
             )
             return int(cur.lastrowid)
+
+    # --- settings: small choices kept between runs (the theme) --------------------------
+
+    def setting(self, key: str) -> str | None:
+        """A kept choice, or None (also for a value that is not text: the file is outside input)."""
+        row = self._read(lambda c: c.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone())
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     # --- practice drafts: an answer being written, kept until it is submitted -------------
 

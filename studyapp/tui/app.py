@@ -30,6 +30,7 @@ EXIT_ON_READY_ENV = "STUDYAPP_EXIT_ON_READY"
 READY_FILE_ENV = "STUDYAPP_READY_FILE"
 
 MAX_PROBLEMS_SHOWN = 8
+THEME_SETTING = "theme"
 FIND_VOICE = "find"  # StudyApp(voice=...): look for the computer's speech engine when 听题 first needs it
 
 
@@ -70,6 +71,7 @@ class StudyApp(App):
         self.extra_notices = list(notices or ())
         self._last_attempts: dict | None = None
         self.mock_request = mock  # core.session.MockOptions from `studyapp mock`, started after mount
+        self._restore_theme()  # before the first frame: no flash of the other theme
         # core.speech: (voice or None, a line saying which); tests give their own voice or None
         self._voice: tuple[Any, str] | None = None
         if voice is not FIND_VOICE:
@@ -245,6 +247,22 @@ class StudyApp(App):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        if self.store is not None:  # kept for the next start
+            try:
+                self.store.set_setting(THEME_SETTING, self.theme)
+            except Exception as exc:  # StoreError: the theme still changes for this run
+                self.notify(f"无法保存主题设置：{error_text(exc)}", severity="warning", markup=False)
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (ctrl+t), if it is one this Textual knows."""
+        if self.store is None:
+            return
+        try:
+            saved = self.store.setting(THEME_SETTING)
+        except Exception:  # a broken store is said elsewhere; the default theme is fine
+            return
+        if saved in ("textual-light", "textual-dark") and saved in self.available_themes:
+            self.theme = saved
 
     def action_mock(self) -> None:
         """Start a timed mock interview: presets 3/15, 4/20 or custom (studyapp/tui/mock.py)."""
