@@ -8,9 +8,15 @@ from textual.content import Content
 from textual.style import Style
 
 from studyapp.core.safe_text import sanitize_line
-from studyapp.core.text import fold
 
 MATCH_STYLE = Style(reverse=True)
+
+
+def fold(text: str) -> str:
+    """core.text.fold, imported when the palette is first used, not at the app's start."""
+    from studyapp.core.text import fold as core_fold
+
+    return core_fold(text)
 
 
 def search_terms(query: str) -> list[str]:
