@@ -83,9 +83,11 @@ class PackTree(Tree):
 
     def on_resize(self, event: events.Resize) -> None:
         # labels are cut to the tree's width: a wider terminal shows more of each prompt
+        # (after the frame being drawn: the home screen comes up first, with the labels cut
+        # to an 80-column terminal's width, then they take the room there is)
         fit = getattr(self.screen, "fit_labels", None)
         if fit is not None:
-            fit()
+            self.call_after_refresh(fit)
 
 
 class HomeScreen(Screen):
@@ -125,7 +127,7 @@ class HomeScreen(Screen):
         tree.clear()
         self._question_nodes.clear()
         self._topic_nodes.clear()
-        last = self.app.last_attempts()
+        last = self._last = self.app.last_attempts()
         self._drafts = self.app.drafts()
         cells = self._label_cells = tree.label_cells()
         if not self.app.packs:
@@ -157,7 +159,7 @@ class HomeScreen(Screen):
         if cells == self._label_cells and not force:
             return
         self._label_cells = cells
-        last = self.app.last_attempts()
+        last = self._last
         for node, pack, q in self._question_nodes:
             node.set_label(self._question_label(pack, q, last, cells))
         for node, topic in self._topic_nodes:
@@ -180,6 +182,7 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         # Back from practice: show the newest scores and drafts (cut to the present width).
         self._drafts = self.app.drafts()
+        self._last = self.app.last_attempts()
         self.fit_labels(force=True)
         self._show_cursor_detail()
 
