@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         "studyapp": [py, "-m", "studyapp"],
     }
     env = {k: v for k, v in os.environ.items() if not k.startswith("STUDYAPP_")}
+    # An installed studyapp has its bytecode compiled (pip does it at install). Where the
+    # environment forbids writing .pyc files, every edited module would be compiled again at
+    # every start and the figure would measure the compiler: the warm-up run writes them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     # The history database is created by the warm-up run and reused, as on a
     # user's machine after the first start.
     data_dir = Path(tempfile.mkdtemp(prefix="studyapp-bench-"))
