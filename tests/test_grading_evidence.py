@@ -282,3 +282,16 @@ def test_what_was_hit_is_said_with_the_candidates_own_words():
     assert rule.reason == "答到：不是推诿（按规定）"
     # the same word written: said once
     assert grade(question, "我会安抚他").point("calm").matched_as_written()[0] == "安抚"
+
+
+def test_what_to_add_never_names_a_word_written_in_another_item_of_the_outline():
+    # the verdict rests on the best one or two sentences; a word of the point written in a
+    # third item is still written, and is not 'to add'
+    question = q(
+        [("act", "对策:制定职责清单,清理证明报表,向社区放权赋能",
+          [["职责清单", "权责清单"], ["清理证明", "精简报表"], ["放权", "赋能"]])],
+        prompt="有人说社区是个筐,什么都往里装。你怎么看?",
+    )
+    g = grade(question, "对策：一是制定社区职责清单；二是清理不合理的证明；\n\n还有别的。\n\n三是向社区放权赋能。")
+    # (清理不合理的证明 says the point's words 清理 and 证明, not its keyword 清理证明)
+    assert g.point("act").missing == ("清理证明",)

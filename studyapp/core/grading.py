@@ -824,7 +824,7 @@ def _negation_start(text: str, start: int) -> int:
     return next((i for i in range(lo, start) if text[i] in "不没无未非别"), start)
 
 
-def _missing_phrases(p: "_Point", found: dict, said: str, limit: int = 4) -> tuple[str, ...]:
+def _missing_phrases(p: "_Point", found, said: str, limit: int = 4) -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
     chosen, shown in the point's order."""
@@ -2209,17 +2209,22 @@ class Grader:
         # named as the problem) are not 'to add' either: the reason says why they did not count
         if unsaid and status != COVERED and pi in unsaid:
             said = "\n".join([said, *unsaid[pi]])
+        # a word of the point said elsewhere in the answer (三是向社区放权, two items below the
+        # best window) is not 'to add' either: it is written, only apart from the rest
+        anywhere = units
+        if holding is not None and len(holding.get(pi, ())) > 1:
+            anywhere = set().union(*[per[i][0][pi] for i in holding[pi]])
         if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
             missing = tuple(
                 p.units[u].name
                 for u in order
-                if u not in units
+                if u not in anywhere
                 and p.units[u].weight >= 0.2
                 and p.units[u].keyword
                 and p.units[u].name not in said  # 担责 inside 怕担责
             )
         else:
-            missing = _missing_phrases(p, units, said)
+            missing = _missing_phrases(p, anywhere, said)
         reason = self._reason(pi, status, units, sentences, per, original, shown, missing, empty)
         if found_out is not None:
             found_out.append(units if status != MISSED else {})
