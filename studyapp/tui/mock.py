@@ -329,8 +329,9 @@ class MockScreen(Screen):
         if self._done:
             return
         self._sync_text()
-        if self.session.phase == READING:
-            self.silence()  # done listening: the candidate cuts the reading short
+        # done with this phase: whatever is being read (the reading, or the F3 re-read while
+        # thinking) stops; the next question's reading starts on its own
+        self.silence()
         try:
             events = self.session.finish_phase()
         except SessionError as exc:
@@ -351,6 +352,8 @@ class MockScreen(Screen):
             return
         if s.paused:
             s.resume()
+            if s.phase == READING:
+                self.read_aloud()  # the reading was cut by the pause: from the start again
         else:
             s.pause()
             self.silence()

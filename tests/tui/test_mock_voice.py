@@ -206,3 +206,26 @@ async def test_without_an_engine_the_dialog_says_how_to_get_one(db, clock):
         assert isinstance(app.screen, MockSetupScreen)
         assert app.screen.query_one("#voice").disabled
         assert "朗读已关闭（STUDYAPP_VOICE=off）" in str(app.screen.query_one("#setup-voice").render())
+
+
+async def test_a_paused_reading_is_read_again_on_resume_and_ctrl_n_stops_a_reread(db, clock):
+    voice = RecordingVoice()
+    options = MockOptions(count=1, think=60, answer=60, listen=True, practice=True, seed=1)
+    app = app_for(db, clock, options, voice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")  # paused while the question is read: the voice stops …
+        await pilot.pause()
+        assert not voice.speaking
+        await pilot.press("f4")  # … and reads it again on resume
+        await pilot.pause()
+        assert voice.speaking and len(voice.said) == 2
+        s = app.screen.session
+        await step(pilot, clock, s.current.reading_s)
+        await step(pilot, clock, 5)  # thinking for a while
+        await pilot.press("f3")  # the one re-read …
+        await pilot.pause()
+        assert voice.speaking and len(voice.said) == 3
+        await pilot.press("ctrl+n")  # … stops when the candidate moves on to answering
+        await pilot.pause()
+        assert s.phase == ANSWERING and not voice.speaking
