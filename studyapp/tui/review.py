@@ -265,7 +265,9 @@ class ReviewScreen(Screen):
         ref = self.query_one("#reference")
         ref.display = not ref.display
         if ref.display:
-            self.query_one("#review-points", VerticalScroll).scroll_to_widget(ref, top=True, animate=False)
+            # once it has a place on the screen (after the layout this change causes)
+            points = self.query_one("#review-points", VerticalScroll)
+            self.call_after_refresh(points.scroll_to_widget, ref, top=True, animate=False)
 
     def action_try_again(self) -> None:
         from studyapp.tui.practice import PracticeScreen

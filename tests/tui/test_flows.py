@@ -511,3 +511,20 @@ async def test_the_review_names_each_hit_with_the_candidates_own_words(store):
         shown = "\n".join(str(w.render()) for w in app.screen.query(".point"))
         assert "命中：不是推诿（按规定）" in shown  # not 不是推诿 alone: that was never written
         assert "答到：不是推诿" not in shown  # (the reason says no more than 命中 does)
+
+
+async def test_r_brings_the_reference_answer_into_view_below_many_points(store):
+    from studyapp.core.packs import bundled_pack_dir
+
+    app = make_app(bundled_pack_dir(), store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "居民张大爷")  # six key points: the reference is below them
+        app.screen.query_one(TextArea).insert("先安抚大爷情绪，再讲清政策。")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.pause()
+        title = app.screen.query_one(".reference-title")
+        box = app.screen.query_one("#review-points").region
+        assert title.region.y >= box.y and title.region.bottom <= box.bottom  # on screen
