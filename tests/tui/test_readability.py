@@ -56,6 +56,26 @@ def shown(app) -> list[tuple[int, str, float, bool]]:
     return out
 
 
+def drawn(app) -> list[tuple[int, int, str, float]]:
+    """As ``shown``, with each piece's column: (row, column, text, contrast)."""
+    from rich.cells import cell_len
+
+    out = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        x = 0
+        for seg in strip:
+            style = seg.style
+            if style is not None and _is_text(seg.text) and style.color is not None and style.bgcolor is not None:
+                fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+                if style.reverse:
+                    fg, bg = bg, fg
+                if style.dim:
+                    fg = tuple((a + b) // 2 for a, b in zip(fg, bg))
+                out.append((y, x, seg.text, contrast(fg, bg)))
+            x += cell_len(seg.text)
+    return out
+
+
 def screen_lines(app) -> list[str]:
     return ["".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()]
 
@@ -214,3 +234,46 @@ async def test_practice_and_the_mock_are_readable_on_the_light_theme():
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
         assert_readable(app, "平均得分")
+
+
+async def test_the_mock_dialog_and_past_answers_are_readable_on_the_light_theme(store):
+    from textual.widgets import Tree
+
+    from studyapp.tui.attempts import AttemptsScreen
+    from studyapp.tui.mock import MockSetupScreen
+    from tuiutil import tree_lines
+
+    app = make_app(MINI, store=store)
+    pack = app.packs[0]
+    q = next(q for q in pack.questions if "一阵风" in q.prompt)
+    store.save_attempt(pack_id=pack.id, question_id=q.id, answer="加强宣传", score=40, grading={})
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MockSetupScreen)
+        # inside the dialog (the home screen behind it is faded on purpose): every text and
+        # each checkbox's mark readable, so a ticked box is told from an empty one
+        from textual.widgets import Checkbox
+
+        pieces = drawn(app)
+        boxes = {cb.value: [] for cb in app.screen.query(Checkbox)}
+        for cb in app.screen.query(Checkbox):
+            r = cb.region
+            boxes[cb.value] += [ratio for y, x, text, ratio in pieces if r.contains(x, y) and text.strip() == "X"]
+        assert boxes[True] and boxes[False]
+        assert min(boxes[True]) >= MINIMUM  # a ticked box reads clearly …
+        assert max(boxes[False]) <= min(boxes[True]) / 2  # … and an empty one is plainly not
+        box = app.screen.query_one("#setup").region
+        faint = [(y, text, round(ratio, 2)) for y, x, text, ratio in pieces
+                 if box.contains(x, y) and ratio < MINIMUM and text.strip() != "X"]
+        assert faint == []  # every other text of the dialog (labels, the fields' 默认)
+        await pilot.press("escape")
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        tree.cursor_line = next(i for i, line in enumerate(tree_lines(app)) if "一阵风" in line)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptsScreen)
+        assert_readable(app, "共 1 次作答")
