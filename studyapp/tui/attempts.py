@@ -156,6 +156,9 @@ class PastReviewScreen(ReviewScreen):
     def _name_the_attempt(self) -> None:
         self.sub_title = f"{when_text(self.past)} 的作答 · " + short(self.question.prompt, 20)
 
+    def outline_title(self) -> str:
+        return f"{when_text(self.past)} 的提纲"  # not 上一次: an older one may have been chosen
+
 
 class AttemptsScreen(Screen):
     DEFAULT_CSS = """

@@ -36,12 +36,14 @@ class PracticeScreen(Screen):
         *,
         previous_answer: str | None = None,
         previous_grading: Any = None,
+        previous_title: str = "上一次的提纲",
     ) -> None:
         super().__init__()
         self.pack = pack
         self.question = question
         self.previous_answer = previous_answer
         self.previous_grading = previous_grading
+        self.previous_title = previous_title  # an older attempt's (from 历次作答) says its date
         self.meter_on = False
         self._grader: Any = None
         self._started = self.app.clock.monotonic()
@@ -63,7 +65,7 @@ class PracticeScreen(Screen):
             yield Static(Content.assemble(*head), id="prompt-type")
             yield Static(Content(sanitize(q.prompt)), id="prompt")
         if self.previous_answer is not None:
-            title = "上一次的提纲"
+            title = self.previous_title
             if self.previous_grading is not None:
                 title += f"（{round(self.previous_grading.score)} 分）"
             with Collapsible(title=title, collapsed=False, id="previous"):

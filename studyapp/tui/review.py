@@ -274,9 +274,14 @@ class ReviewScreen(Screen):
 
         self.app.switch_screen(
             PracticeScreen(
-                self.pack, self.question, previous_answer=self.answer, previous_grading=self.grading
+                self.pack, self.question, previous_answer=self.answer, previous_grading=self.grading,
+                previous_title=self.outline_title(),
             )
         )
+
+    def outline_title(self) -> str:
+        """What the outline shown above the next answer is called (上一次的提纲)."""
+        return "上一次的提纲"
 
     def action_next_question(self) -> None:
         nxt = self.app.next_question(self.pack, self.question)

@@ -13,7 +13,7 @@ from studyapp.core.paths import bundled_pack_dir
 from studyapp.core.report import count_chars
 from studyapp.core.safe_text import sanitize_line
 from studyapp.core.store import Draft, QuestionResult
-from studyapp.tui.attempts import AttemptsScreen, PastReviewScreen
+from studyapp.tui.attempts import AttemptsScreen, PastReviewScreen, when_text
 from studyapp.tui.home import HomeScreen
 from studyapp.tui.review import ReviewScreen
 
@@ -124,6 +124,11 @@ async def test_answering_again_from_a_past_review_compares_with_that_outline(sto
         await pilot.press("t")
         await pilot.pause()
         assert plain(app.screen.query_one("#previous-answer", Static)) == FIRST
+        # named by its date: it need not be the last attempt (an older one may have been opened)
+        from textual.widgets import Collapsible
+
+        title = app.screen.query_one("#previous", Collapsible).title
+        assert title.startswith(when_text(store.attempts()[0])) and "的提纲" in title and "上一次" not in title
         app.screen.query_one(TextArea).insert(SECOND)
         await pilot.press("ctrl+s")
         await pilot.pause()
