@@ -184,6 +184,14 @@ class HomeScreen(Screen):
         self._drafts = self.app.drafts()
         self._last = self.app.last_attempts()
         self.fit_labels(force=True)
+        # on the question just practised, wherever it was opened from (search, 下一题), so
+        # h shows its past answers at once
+        practised = getattr(self.app, "last_practised", None)
+        if practised is not None:
+            self.app.last_practised = None
+            node = next((n for n, pack, q in self._question_nodes if (pack.id, q.id) == practised), None)
+            if node is not None:
+                self.query_one(PackTree).move_cursor(node)
         self._show_cursor_detail()
 
     def action_attempts(self) -> None:

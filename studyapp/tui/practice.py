@@ -86,6 +86,8 @@ class PracticeScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = short(self.question.prompt, 30)
+        # home puts its cursor here when it is shown again (opened by search or 下一题 too)
+        self.app.last_practised = (self.pack.id, self.question.id)
         editor = self.query_one("#answer", TextArea)
         editor.cursor_blink = tui_text.CURSOR_BLINK
         editor.focus()

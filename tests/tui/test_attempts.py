@@ -320,3 +320,25 @@ def test_the_help_and_the_readme_name_the_keys_of_past_answers():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert "| home | `h` |" in readme
     assert any(b.key == "h" and b.description == "历史" for b in HomeScreen.BINDINGS)
+
+
+async def test_back_home_after_practising_a_question_found_by_search_h_shows_its_answers(store, clock):
+    from tuiutil import settle_palette
+
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"一阵风")
+        await settle_palette(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(TextArea).insert(FIRST)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("h")  # the cursor is on the question just practised
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptsScreen) and app.screen.question.id == "sorting-view"
