@@ -391,9 +391,9 @@ class Store:
             return store
         raise _store_error(db, last, readonly=True) from None
 
-    def _setup_readonly(self) -> None:
-        """The checks of ``_setup`` that only read: a damaged file, another program's
-        database, a newer or an older schema (which cannot be migrated here)."""
+    def _check_contents(self) -> int:
+        """The checks every open makes, reading only: a damaged file, another program's
+        database, one written by a newer studyapp. Returns the schema version."""
         c = self._conn
         ok = c.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
@@ -404,12 +404,6 @@ class Store:
                 zh=f"{self.path}：练习记录数据库已损坏（{ok}）；请把这个文件移走，studyapp 会新建一个",
             )
         version = c.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0 and self._has_foreign_tables():
-            raise StoreError(
-                f"{self.path}: is an SQLite database of some other program, not studyapp's history",
-                self.path,
-                zh=f"{self.path}：是其他程序的 SQLite 数据库，不是 studyapp 的练习记录",
-            )
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by a newer studyapp (schema {version}, this one knows "
@@ -418,6 +412,18 @@ class Store:
                 zh=f"{self.path}：由更新版本的 studyapp 写入（数据版本 {version}，本版本只认识 {SCHEMA_VERSION}）；"
                 "请升级 studyapp，或把 STUDYAPP_DATA_DIR 设为另一个文件夹",
             )
+        if version == 0 and self._has_foreign_tables():
+            raise StoreError(
+                f"{self.path}: is an SQLite database of some other program, not studyapp's history",
+                self.path,
+                zh=f"{self.path}：是其他程序的 SQLite 数据库，不是 studyapp 的练习记录",
+            )
+        return version
+
+    def _setup_readonly(self) -> None:
+        """The checks of ``_setup`` that only read, and an older schema refused (it cannot
+        be migrated here)."""
+        version = self._check_contents()
         if version < SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by an older studyapp (schema {version}) and cannot be brought up to "
@@ -442,29 +448,7 @@ class Store:
                 zh=f"{self.path}：无法把数据库切换到 WAL 模式（得到 {mode!r}）",
             )
         c.execute("PRAGMA synchronous = NORMAL")
-        ok = c.execute("PRAGMA quick_check").fetchone()[0]
-        if ok != "ok":
-            raise StoreError(
-                f"{self.path}: the history database is damaged ({ok}); move the file away and "
-                "studyapp will start a new one",
-                self.path,
-                zh=f"{self.path}：练习记录数据库已损坏（{ok}）；请把这个文件移走，studyapp 会新建一个",
-            )
-        version = c.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer studyapp (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); upgrade studyapp or set STUDYAPP_DATA_DIR to another folder",
-                self.path,
-                zh=f"{self.path}：由更新版本的 studyapp 写入（数据版本 {version}，本版本只认识 {SCHEMA_VERSION}）；"
-                "请升级 studyapp，或把 STUDYAPP_DATA_DIR 设为另一个文件夹",
-            )
-        if version == 0 and self._has_foreign_tables():
-            raise StoreError(
-                f"{self.path}: is an SQLite database of some other program, not studyapp's history",
-                self.path,
-                zh=f"{self.path}：是其他程序的 SQLite 数据库，不是 studyapp 的练习记录",
-            )
+        version = self._check_contents()
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._tx() as cur:
                 for stmt in _MIGRATIONS[target - 1].split(";"):

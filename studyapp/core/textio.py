@@ -177,15 +177,16 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def clip_cells(text: str, cells: int) -> str:
-    """``text`` on one line (white space folded), terminal-safe, cut to ``cells``
-    terminal columns with a final "…" when it is longer."""
-    text = terminal_safe(" ".join(text.split()))
-    if cell_width(text) <= cells:
+def cut_cells(text: str, cells: int, char_cells=None) -> str:
+    """``text`` cut to take at most ``cells`` terminal columns, with a final "…" when it
+    is longer; ``char_cells(ch)`` measures a character (default: ``cell_width``; the
+    terminal app passes Rich's own, which it draws with)."""
+    measure = char_cells or cell_width
+    if sum(measure(ch) for ch in text) <= cells:
         return text
     out, used = [], 0
     for ch in text:
-        w = cell_width(ch)
+        w = measure(ch)
         if used + w > cells - 1:
             break
         out.append(ch)
@@ -193,11 +194,18 @@ def clip_cells(text: str, cells: int) -> str:
     return "".join(out) + "…"
 
 
+def clip_cells(text: str, cells: int) -> str:
+    """``text`` on one line (white space folded), terminal-safe, cut to ``cells``
+    terminal columns with a final "…" when it is longer."""
+    return cut_cells(terminal_safe(" ".join(text.split())), cells)
+
+
 __all__ = [
     "DEFAULT_LIMIT",
     "UserInputError",
     "cell_width",
     "clip_cells",
+    "cut_cells",
     "decode_user_bytes",
     "read_user_text",
     "terminal_safe",

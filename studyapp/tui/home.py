@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.widgets.tree import TreeNode
 
 from studyapp.core.model import QUESTION_TYPES, Pack, Question, Topic
 from studyapp.core.safe_text import sanitize, sanitize_line
+from studyapp.core.textio import cut_cells
 from studyapp.tui.text import unwrap
 
 UNTYPED = "未分类"
@@ -28,17 +29,7 @@ LEAF_DEPTH = 2  # topics and questions: pack → 热点话题 / a type → the l
 def fit_cells(text: str | None, cells: int) -> str:
     """A sanitised one-line string that takes at most ``cells`` terminal cells; a cut one
     ends in …."""
-    s = sanitize_line(text)
-    if cell_len(s) <= cells:
-        return s
-    out, used = [], 0
-    for ch in s:
-        width = get_character_cell_size(ch)
-        if used + width > cells - 1:
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
+    return cut_cells(sanitize_line(text), cells, get_character_cell_size)
 
 
 def group_by_type(questions: tuple[Question, ...]) -> list[tuple[str, list[Question]]]:
