@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.clock import FakeClock
 from studyapp.core.packs import bundled_pack_dir, load_pack
 from studyapp.core.session import ANSWERING, READING, THINKING, MockOptions
 from studyapp.core.speech import VoiceError
-from studyapp.core.store import Store
 from studyapp.tui.app import FIND_VOICE
 
 SIZE = (100, 32)
@@ -36,15 +34,9 @@ class RecordingVoice:
 
 
 @pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def db(tmp_path, clock):
-    s = Store.open(tmp_path / "data", clock=clock)
-    yield s
-    s.close()
+def db(store):
+    """The history store of tests/tui/conftest.py (and its fake clock, ``clock``)."""
+    return store
 
 
 def app_for(store, clock, options=None, voice=FIND_VOICE):
@@ -93,38 +85,19 @@ async def test_each_question_is_read_aloud_once_and_again_with_f3(db, clock):
         assert not voice.speaking  # leaving the session silences it
 
 
-async def test_ctrl_n_while_the_question_is_read_cuts_the_reading_short(db, clock):
+@pytest.mark.parametrize("key", ["ctrl+n", "ctrl+q"], ids=["done listening", "quitting"])
+async def test_ending_the_reading_or_quitting_silences_the_voice(db, clock, key):
     voice = RecordingVoice()
     app = app_for(db, clock, MockOptions(count=1, think=60, answer=60, listen=True, seed=1), voice)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert voice.speaking
-        await pilot.press("ctrl+n")
+        await pilot.press(key)
         await pilot.pause()
-        assert app.screen.session.phase == THINKING
+        if key == "ctrl+n":
+            assert app.screen.session.phase == THINKING  # the reading cut short
         assert not voice.speaking
-
-
-async def test_quitting_the_app_silences_the_voice(db, clock):
-    voice = RecordingVoice()
-    app = app_for(db, clock, MockOptions(count=1, think=60, answer=60, listen=True, seed=1), voice)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert voice.speaking
-        await pilot.press("ctrl+q")
-        await pilot.pause()
     assert not voice.speaking
-
-
-async def test_pausing_a_practice_session_silences_the_voice(db, clock):
-    voice = RecordingVoice()
-    options = MockOptions(count=1, think=60, answer=60, listen=True, practice=True, seed=1)
-    app = app_for(db, clock, options, voice)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause()
-        assert app.screen.session.paused and not voice.speaking
 
 
 @pytest.mark.parametrize("listen, read", [(False, False), (True, False)])
