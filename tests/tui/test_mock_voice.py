@@ -96,8 +96,8 @@ async def test_ending_the_reading_or_quitting_silences_the_voice(db, clock, key)
         await pilot.pause()
         if key == "ctrl+n":
             assert app.screen.session.phase == THINKING  # the reading cut short
-        assert not voice.speaking
-    assert not voice.speaking
+            assert not voice.speaking
+    assert not voice.speaking  # (and when the app has closed)
 
 
 @pytest.mark.parametrize("listen, read", [(False, False), (True, False)])
