@@ -71,6 +71,8 @@ class StudyApp(App):
         self.extra_notices = list(notices or ())
         self._last_attempts: dict | None = None
         self.mock_request = mock  # core.session.MockOptions from `studyapp mock`, started after mount
+        # (pack id, question id) of the question last opened for practice: home's cursor goes there
+        self.last_practised: tuple[str, str] | None = None
         self._restore_theme()  # before the first frame: no flash of the other theme
         # core.speech: (voice or None, a line saying which); tests give their own voice or None
         self._voice: tuple[Any, str] | None = None

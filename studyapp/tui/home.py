@@ -177,7 +177,7 @@ class HomeScreen(Screen):
         self.fit_labels(force=True)
         # on the question just practised, wherever it was opened from (search, 下一题), so
         # h shows its past answers at once
-        practised = getattr(self.app, "last_practised", None)
+        practised = self.app.last_practised
         if practised is not None:
             self.app.last_practised = None
             node = next((n for n, pack, q in self._question_nodes if (pack.id, q.id) == practised), None)
