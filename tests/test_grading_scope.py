@@ -316,3 +316,13 @@ def test_a_denial_or_a_verdict_reaches_every_item_of_a_space_separated_list():
     )
     g = grade(question, "什么错峰上下学 步行上学都是花架子,家长不会听的。")
     assert status(g, "peak") == "missed" and status(g, "walk") == "missed"
+
+
+def test_a_word_the_point_negates_said_plainly_is_explained_with_the_points_own_words():
+    # the point is about what does NOT follow the rules; 规定 said plainly is not the opposite
+    # of it, only not it: the reason quotes the point's no
+    question = q([("stakes", "说明随意开证明不符合规定,群众的事反而办不成"), ("other", "主动联系相关部门")],
+                 prompt="同事热心,居民要什么证明都给开。你怎么劝他?")
+    g = grade(question, "我会讲清上级的规定。")
+    assert g.point("stakes").status == "missed"
+    assert g.point("stakes").reason == "要点说的是「不符合规定」，这里不是这个意思：「我会讲清上级的规定」"

@@ -2247,6 +2247,19 @@ class Grader:
             self._weights[pi] = cached
         return cached
 
+    def _negated_phrase(self, pi: int, term: str) -> str:
+        """The point's own words with the no it puts on ``term`` (不符合规定 for 规定), or ""."""
+        p = self._points[pi]
+        text = fold(p.kp.point or "")
+        for u in p.units:
+            if u.negative and term in u.terms:
+                i = text.find(u.name)
+                if i >= 0:
+                    a = _negation_start(text, i)
+                    if a < i:
+                        return text[a:i + len(u.name)]
+        return ""
+
     def _reason(self, pi, status, units, sentences, per, original, matched, missing, empty=False) -> str:
         """One short sentence saying why (Chinese, as the candidate reads it)."""
         if status == COVERED:
@@ -2267,9 +2280,9 @@ class Grader:
                 w = weight_of.get(h[0], 0.0)
                 if w >= PARTIAL_AT * self._points[pi].saturate and (best is None or w > best[0]):
                     a, b = h[4]
-                    best = (w, h[3], original[s.start + a:s.start + b].strip())
+                    best = (w, h[3], original[s.start + a:s.start + b].strip(), h[0])
         if best is not None:
-            _, flag, clause = best
+            _, flag, clause, term = best
             clause = "「" + " ".join(clause.split()) + "」"
             if flag in ("negated", "denied", "rejected"):
                 return "否定的说法不算答到：" + clause
@@ -2278,6 +2291,10 @@ class Grader:
             if flag == "heading":
                 return "只有标题，没有内容：" + clause
             if flag == "opposite":
+                said = self._negated_phrase(pi, term)
+                if said:
+                    # 规定 said plainly, on a point about 不符合规定: not 'the opposite', only not it
+                    return f"要点说的是「{said}」，这里不是这个意思：" + clause
                 return "说的是相反的情况：" + clause
             if flag == "problem":
                 return "说的是问题本身，不是对策：" + clause
