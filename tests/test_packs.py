@@ -731,3 +731,13 @@ def test_a_keyword_joined_by_a_full_width_comma_is_a_warning(tmp_path):
     assert "'减负、放权' has '、'" in result.problems[1].message
     # a warning: the question still loads, with the keywords as written
     assert result.pack.question("q3").key_points[0].keywords == (("负担，事务繁杂",), ("减负、放权", "松绑"))
+
+
+def test_a_keyword_line_holding_an_ascii_comma_is_a_warning(tmp_path):
+    # on a '- ' line a comma separates nothing: 口味, 饭菜 is one keyword no answer says
+    kps = "\n  - id: k1\n    point: 要点一。\n    keywords:\n      - 口味, 饭菜\n      - [价格, 补贴]"
+    root = write_pack(tmp_path, {"questions/q3.yaml": question(key_points=kps)})
+    result = load_pack(root)
+    assert where(result, root) == [("questions/q3.yaml", 8, W)]
+    assert "keyword '口味, 饭菜' has ',' in it" in result.problems[0].message
+    assert "inside [ ] ([口味, 饭菜])" in result.problems[0].message

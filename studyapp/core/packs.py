@@ -676,6 +676,13 @@ def _check_one_keyword(item: Y, r: _Reporter) -> None:
                 " to give several, separate them with an ASCII comma ([减负, 放权]) or one per '- ' line",
             )
             return
+    if ", " in item.value or "," in item.value.strip(","):
+        # - 口味, 饭菜 (a '- ' line, not inside [ ]): YAML reads one keyword with a comma in it
+        r.warning(
+            item.line,
+            f"keyword {_q(item.value)} has ',' in it, so it is one keyword, matched only as a whole:"
+            " a comma separates keywords only inside [ ] ([口味, 饭菜]); on a '- ' line give one keyword",
+        )
 
 
 def _keyword_text(y: Y) -> str | None:
