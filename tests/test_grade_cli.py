@@ -126,6 +126,17 @@ def test_a_gbk_answer_exits_2_naming_the_file_and_the_encoding(capsys, pack, ans
     assert bad in err and "GBK" in err and "UTF-8" in err
 
 
+def test_every_answer_file_that_cannot_be_read_is_named_in_one_run(capsys, pack, answers):
+    # a class saved from Windows: the tutor learns of every GBK file at once, not one per run
+    good, bad1, bad2 = answers(good="考核", bad1="给社区减负".encode("gbk"), bad2="讲政策".encode("gbk"))
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", good, bad1, bad2)
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert any(bad1 in line and "GBK" in line for line in lines)
+    assert any(bad2 in line and "GBK" in line for line in lines)
+    assert lines[-1] == "studyapp grade: 2 of 3 answer files cannot be read; nothing was graded"
+
+
 def test_a_missing_answer_file_exits_2(capsys, pack, tmp_path):
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", str(tmp_path / "gone.txt"))
     assert code == 2 and out == ""

@@ -216,11 +216,17 @@ def run(args) -> int:
 
     names = _distinct_files(args.files)
     texts = []
+    unreadable = []
     for name in names:
         try:
             texts.append(_read_answer(name))
         except UserInputError as exc:
-            return _fail(exc.format())
+            # every file that cannot be read is named in one run, not one per run
+            unreadable.append(exc.format())
+    if unreadable:
+        if len(unreadable) > 1:
+            unreadable.append(f"{len(unreadable)} of {len(names)} answer files cannot be read; nothing was graded")
+        return _fail("\nstudyapp grade: ".join(unreadable))
 
     from studyapp.core.grading import Grader
 
