@@ -298,3 +298,14 @@ def test_the_pack_commands_start_without_textual(tmp_path):
         "    assert cli.main(['pack', 'remove', 'example-pack']) == 0\n"
     )
     assert textual_modules_after(body) == []
+
+
+def test_pack_list_says_when_the_data_folder_is_a_file(tmp_path, monkeypatch, capsys):
+    from studyapp.cli import main
+
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(not_a_folder))
+    assert main(["pack", "list"]) == 1
+    captured = capsys.readouterr()
+    assert "the data folder is not a folder" in captured.err and "no packs installed" not in captured.out

@@ -92,6 +92,14 @@ def run(args) -> int:
             _skipped(skipped, "left out")
             return 0
         if args.pack_command == "list":
+            from studyapp.core.paths import data_dir
+
+            home = data_dir()
+            if home.exists() and not home.is_dir():
+                # not 'no packs installed': the folder they would be in is not there
+                _say(f"studyapp pack: error: {home}: the data folder is not a folder "
+                     "(a file is in its place); set STUDYAPP_DATA_DIR to a folder", sys.stderr)
+                return 1
             packs = inst.list_installed()
             if args.json:
                 print(json.dumps(
