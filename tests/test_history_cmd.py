@@ -190,3 +190,14 @@ def test_history_json_gives_each_practice_attempts_answer_and_verdicts(tmp_path,
                                  {"id": "path", "status": "missed"}]
     assert {"id", "pack_id", "question_id", "created_at", "score", "duration_s"} <= set(attempt)
     assert damaged["answer"] == "x" and damaged["points"] == []
+
+
+def test_an_empty_database_file_is_no_history_and_is_left_as_it_is(tmp_path, monkeypatch, capsys):
+    from studyapp.cli import main
+
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
+    db = tmp_path / "studyapp.db"
+    db.write_bytes(b"")
+    assert main(["history"]) == 0
+    assert "No history yet" in capsys.readouterr().out
+    assert db.stat().st_size == 0  # history reads; it does not make a database

@@ -126,7 +126,9 @@ def run(args) -> int:
     if unusable is not None:
         print(f"studyapp history: error: {unusable}", file=sys.stderr)
         return 1
-    if path.exists():
+    # (an empty file holds no history: opening it as the app does would write a new database
+    # into it, and history only reads)
+    if path.exists() and not (path.is_file() and path.stat().st_size == 0):
         try:
             with _open_store(path) as store:
                 sessions = store.sessions(limit=limit)
