@@ -59,10 +59,7 @@ class PracticeScreen(Screen):
         yield Header()
         with VerticalScroll(id="prompt-box"):
             # (the type's colour is app.tcss's #prompt-type: darker on the light theme)
-            head = [(sanitize_line(q.type) or "题目", "bold")]
-            if q.time and q.time.answer:
-                head.append((f"  建议作答 {mmss(q.time.answer)}", "$foreground"))
-            yield Static(Content.assemble(*head), id="prompt-type")
+            yield Static(self._heading(), id="prompt-type")
             yield Static(Content(sanitize(q.prompt)), id="prompt")
         if self.previous_answer is not None:
             title = self.previous_title
@@ -83,6 +80,30 @@ class PracticeScreen(Screen):
             yield Static("用时 00:00", id="elapsed")
             yield Static("", id="meter")
         yield Footer(compact=True, show_command_palette=False)
+
+    def _heading(self, more: bool = False) -> Content:
+        """The question's type and suggested time; and, when the prompt does not fit its box
+        (a long one in a small terminal), how to read the rest."""
+        q = self.question
+        head = [(sanitize_line(q.type) or "题目", "bold")]
+        if q.time and q.time.answer:
+            head.append((f"  建议作答 {mmss(q.time.answer)}", "$foreground"))
+        if more:
+            head.append(("  ↓ 题目未完，shift+tab 后滚动", "italic $foreground"))
+        return Content.assemble(*head)
+
+    def on_resize(self, event) -> None:
+        self.call_after_refresh(self._say_if_cut)
+
+    def _say_if_cut(self) -> None:
+        try:
+            box = self.query_one("#prompt-box", VerticalScroll)
+        except Exception:  # being torn down
+            return
+        more = box.max_scroll_y > 0
+        if more != getattr(self, "_cut_said", False):
+            self._cut_said = more
+            self.query_one("#prompt-type", Static).update(self._heading(more))
 
     def on_mount(self) -> None:
         self.sub_title = short(self.question.prompt, 30)

@@ -111,3 +111,25 @@ async def test_a_question_with_a_score_still_shows_where_its_prompt_is_cut(store
         # the tree's rows end in … where a prompt is cut, not at the tree's edge mid-word
         for row in scored:
             assert "…" in row, row
+
+
+async def test_a_prompt_too_long_for_its_box_says_how_to_read_the_rest():
+    from studyapp.core.packs import bundled_pack_dir, load_pack as load
+    from studyapp.tui.app import StudyApp
+
+    import dataclasses
+
+    pack = load(bundled_pack_dir()).pack
+    # a tutor's long prompt (190 characters): eight lines at 60 columns, the box shows six
+    longest = dataclasses.replace(pack.questions[0], prompt="近年来，多地推行数字政务，" * 15)
+    app = StudyApp([load(bundled_pack_dir())], store=None, voice=None)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        app.open_question(pack, longest)
+        await pilot.pause()
+        await pilot.pause()
+        assert "题目未完" in str(app.screen.query_one("#prompt-type").render())
+        await pilot.resize_terminal(120, 40)  # room for all of it: the hint goes
+        await pilot.pause()
+        await pilot.pause()
+        assert "题目未完" not in str(app.screen.query_one("#prompt-type").render())
