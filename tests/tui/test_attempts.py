@@ -342,3 +342,19 @@ async def test_back_home_after_practising_a_question_found_by_search_h_shows_its
         await pilot.press("h")  # the cursor is on the question just practised
         await pilot.pause()
         assert isinstance(app.screen, AttemptsScreen) and app.screen.question.id == "sorting-view"
+
+
+async def test_the_past_answers_heading_shows_the_whole_prompt_when_there_is_room(store, clock):
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+
+    bundled = load_pack(bundled_pack_dir()).pack
+    question = max(bundled.questions, key=lambda q: len(q.prompt))  # 100 characters
+    store.save_attempt(pack_id=bundled.id, question_id=question.id, answer="答", score=10,
+                       grading=Grader(question, bundled.thesaurus).grade("答").to_dict(), duration_s=30)
+    app = make_app(bundled_pack_dir(), store=store, clock=clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await move_to(pilot, question.prompt[:12])
+        await pilot.press("h")
+        await pilot.pause()
+        heading = str(app.screen.query_one("#attempts-title").render())
+        assert question.prompt.strip() in heading  # not cut at 60 characters with room to spare
