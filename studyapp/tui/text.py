@@ -104,7 +104,8 @@ CURSOR_BLINK = True
 # (禁则) of Chinese typesetting. Installed into Textual's two wrappers (Content and the
 # TextArea) by ``install_line_breaking()``; text without wide characters wraps as before.
 
-NO_BREAK_BEFORE = frozenset("，。、；：？！）」』”’》〉】〕〗…—～·・,.;:?!)]}%‰℃")
+# (and the review's point numbers after a piece of evidence, 接待室¹: they belong to it)
+NO_BREAK_BEFORE = frozenset("，。、；：？！）」』”’》〉】〕〗…—～·・,.;:?!)]}%‰℃⁰¹²³⁴⁵⁶⁷⁸⁹")
 NO_BREAK_AFTER = frozenset("（「『“‘《〈【〔〖([{")
 
 

@@ -133,3 +133,12 @@ async def test_a_prompt_too_long_for_its_box_says_how_to_read_the_rest():
         await pilot.pause()
         await pilot.pause()
         assert "题目未完" not in str(app.screen.query_one("#prompt-type").render())
+
+
+def test_a_point_number_is_never_the_first_thing_on_a_line():
+    # 接待室¹坐下: the ¹ belongs to 接待室 (the evidence of point 1); a line that began with
+    # it would seem to mark 坐下
+    from studyapp.tui.text import break_chunks
+
+    pieces = [chunk for _, _, chunk in break_chunks("请他到接待室¹坐下，倒杯水²。")]
+    assert "室¹" in pieces and not any(p.startswith(("¹", "²")) for p in pieces)
