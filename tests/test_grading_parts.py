@@ -49,3 +49,12 @@ def test_such_a_pair_inside_another_word_is_not_it():
     question = q([("tell", "向群众说明实情")], prompt="群众对停水有意见,你怎么办?")
     g = grade(question, "说实话,这件事我也很着急。")
     assert g.point("tell").status == "missed"
+
+
+def test_a_list_of_bare_terms_is_one_even_when_it_starts_with_a_words_like_a_list_marker():
+    # 最后一公里 starts like 最后 (finally): the list is still four bare terms, nothing said
+    question = q([("why", "社区是服务群众的最后一公里,我想在这里办实事"), ("hard", "知道社区工作辛苦,愿意吃苦扎根")],
+                 prompt="你为什么愿意到社区工作?")
+    g = grade(question, "最后一公里 办实事 吃苦 扎根")
+    assert [p.status for p in g.points] == ["missed", "missed"]
+    assert "只罗列了词语" in g.point("why").reason

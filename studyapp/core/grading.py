@@ -1870,8 +1870,9 @@ class Grader:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
         if not found:
             return []
-        m = _OPENS.match(text, body)  # 我认为,河长制 四乱 水生态 …: still a list of terms
-        if self._is_term_list(text[m.end() if m else body:].split()):
+        m = _OPENS.match(text, first)  # 我认为,河长制 四乱 水生态 …: still a list of terms
+        # (from ``first``: a marker glued to a term is the term's start, 最后一公里 办实事 …)
+        if self._is_term_list(text[m.end() if m else first:].split()):
             # 最后一公里 万能章 减负 放权 …: terms listed, nothing said about them
             whole = (min([body] + [h[1] for h in found]), len(text))
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
