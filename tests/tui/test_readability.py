@@ -8,14 +8,13 @@ import unicodedata
 
 import pytest
 
-from studyapp.core.grading import Grading, PointVerdict
 from studyapp.tui.help import HelpScreen
 from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, go_to, make_app
+from tuiutil import MINI, REVIEW_ANSWER, go_to, make_app, review_grading
 
 MINIMUM = 4.5
-ANSWER = "一、加强宣传引导，帮助居民养成分类习惯。\n二、完善投放点设施，设置延时投放，方便上班族。\n三、总结经验。"
+ANSWER = REVIEW_ANSWER
 
 
 def _luminance(rgb) -> float:
@@ -89,30 +88,13 @@ def assert_readable(app, *must_show: str) -> None:
         assert any(words in line for line in lines), words
 
 
-def _grading() -> Grading:
-    """A verdict of ANSWER with every status (written out: the screen is tested, not the grader)."""
-
-    def at(word: str) -> tuple[int, int]:
-        start = ANSWER.index(word)
-        return (start, start + len(word))
-
-    return Grading(
-        score=50.0,
-        points=(
-            PointVerdict("habit", "covered", (at("宣传引导"), at("习惯")), ("宣传", "引导", "习惯"), (), "答到: 宣传、引导、习惯"),
-            PointVerdict("facility", "partial", (at("投放点"), at("方便")), ("投放点", "方便"), ("设施",), "只有一部分: 投放点、方便"),
-            PointVerdict("incentive", "missed", (), (), ("积分", "监督", "长效机制"), "没有提到: 积分、监督、长效机制"),
-        ),
-    )
-
-
 async def _open_review(pilot, reference: str | None = None) -> ReviewScreen:
     app = pilot.app
     pack = app.packs[0]
     question = pack.question("sorting-view")
     if reference is not None:
         question = dataclasses.replace(question, reference=reference)
-    await app.push_screen(ReviewScreen(pack, question, ANSWER, _grading(), duration_s=125, attempt_id=1))
+    await app.push_screen(ReviewScreen(pack, question, ANSWER, review_grading(), duration_s=125, attempt_id=1))
     await pilot.pause()
     await pilot.press("r")  # the reference answer too
     await pilot.pause()

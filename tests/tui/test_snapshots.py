@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from textual.widgets import TextArea, Tree
 
-from tuiutil import MINI, make_app
+from tuiutil import MINI, REVIEW_ANSWER, make_app, review_grading
 
 SIZE = (100, 32)
-ANSWER = "一、加强宣传引导，帮助居民养成分类习惯。\n二、完善投放点设施，设置延时投放，方便上班族。\n三、总结经验。"
+ANSWER = REVIEW_ANSWER
 
 
 async def _open(pilot, label_part: str) -> None:
@@ -53,27 +53,6 @@ def test_practice(snap_compare, clock):
     assert snap_compare(make_app(MINI, clock=clock), terminal_size=SIZE, run_before=run_before)
 
 
-def _fixed_grading():
-    """A grading of ANSWER written out by hand: the review snapshot shows the screen,
-    not today's grader (tests/tui/test_flows.py checks the grader's own output)."""
-    from studyapp.core.grading import Grading, PointVerdict
-
-    def at(word, nth=0):
-        start = -1
-        for _ in range(nth + 1):
-            start = ANSWER.index(word, start + 1)
-        return (start, start + len(word))
-
-    return Grading(
-        score=50.0,
-        points=(
-            PointVerdict("habit", "covered", (at("宣传引导"), at("习惯")), ("宣传", "引导", "习惯"), (), "答到: 宣传、引导、习惯"),
-            PointVerdict("facility", "partial", (at("投放点"), at("方便")), ("投放点", "方便"), ("设施",), "只有一部分: 投放点、方便"),
-            PointVerdict("incentive", "missed", (), (), ("积分", "监督", "长效机制"), "没有提到: 积分、监督、长效机制"),
-        ),
-    )
-
-
 def test_review(snap_compare, clock):
     async def run_before(pilot):
         from studyapp.tui.review import ReviewScreen
@@ -82,7 +61,7 @@ def test_review(snap_compare, clock):
         app = pilot.app
         pack = app.packs[0]
         question = pack.question("sorting-view")
-        await app.push_screen(ReviewScreen(pack, question, ANSWER, _fixed_grading(), duration_s=125, attempt_id=1))
+        await app.push_screen(ReviewScreen(pack, question, ANSWER, review_grading(), duration_s=125, attempt_id=1))
         await pilot.press("r")  # the reference answer revealed
         await pilot.pause()
 

@@ -45,3 +45,29 @@ async def go_to(pilot, label_part: str) -> None:
         await pilot.press("down")
     await pilot.press("enter")
     await pilot.pause()
+
+
+# The answer and a grading of it written out by hand, for tests of the review screen as
+# drawn (the snapshot, readability): they test the screen, not today's grader
+# (tests/tui/test_flows.py checks the grader's own output).
+REVIEW_ANSWER = "一、加强宣传引导，帮助居民养成分类习惯。\n二、完善投放点设施，设置延时投放，方便上班族。\n三、总结经验。"
+
+
+def review_grading():
+    """A verdict of REVIEW_ANSWER with every status."""
+    from studyapp.core.grading import Grading, PointVerdict
+
+    def at(word, nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = REVIEW_ANSWER.index(word, start + 1)
+        return (start, start + len(word))
+
+    return Grading(
+        score=50.0,
+        points=(
+            PointVerdict("habit", "covered", (at("宣传引导"), at("习惯")), ("宣传", "引导", "习惯"), (), "答到: 宣传、引导、习惯"),
+            PointVerdict("facility", "partial", (at("投放点"), at("方便")), ("投放点", "方便"), ("设施",), "只有一部分: 投放点、方便"),
+            PointVerdict("incentive", "missed", (), (), ("积分", "监督", "长效机制"), "没有提到: 积分、监督、长效机制"),
+        ),
+    )
