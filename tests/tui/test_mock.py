@@ -5,9 +5,10 @@ import pytest
 
 from studyapp.core.clock import FakeClock
 from studyapp.core.grading import Grader
-from studyapp.core.packs import bundled_pack_dir, load_pack
 from studyapp.core.session import ANSWERING, READING, THINKING, MockOptions
 from studyapp.core.store import Store
+
+from tuiutil import mock_app, step
 
 SIZE = (100, 32)
 
@@ -24,24 +25,7 @@ def db(tmp_path, clock):
     s.close()
 
 
-def app_for(store, clock, options=None):
-    from studyapp.tui.app import StudyApp
-
-    app = StudyApp([load_pack(bundled_pack_dir())], store=store, clock=clock, mock=options)
-    app.rings = 0
-
-    def bell():
-        app.rings += 1
-
-    app.bell = bell
-    return app
-
-
-async def step(pilot, clock, seconds):
-    """Let `seconds` pass and let the screen see it, as its 0.25 s timer would."""
-    clock.advance(seconds)
-    pilot.app.screen.tick()
-    await pilot.pause()
+app_for = mock_app
 
 
 def shown(app, selector) -> str:

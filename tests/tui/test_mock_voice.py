@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.packs import bundled_pack_dir, load_pack
 from studyapp.core.session import ANSWERING, READING, THINKING, MockOptions
 from studyapp.core.speech import VoiceError
 from studyapp.tui.app import FIND_VOICE
+
+from tuiutil import mock_app, step
 
 SIZE = (100, 32)
 
@@ -40,17 +41,7 @@ def db(store):
 
 
 def app_for(store, clock, options=None, voice=FIND_VOICE):
-    from studyapp.tui.app import StudyApp
-
-    app = StudyApp([load_pack(bundled_pack_dir())], store=store, clock=clock, mock=options, voice=voice)
-    app.bell = lambda: None
-    return app
-
-
-async def step(pilot, clock, seconds):
-    clock.advance(seconds)
-    pilot.app.screen.tick()
-    await pilot.pause()
+    return mock_app(store, clock, options, voice=voice)
 
 
 def prompt_of(app, index) -> str:

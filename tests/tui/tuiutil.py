@@ -71,3 +71,26 @@ def review_grading():
             PointVerdict("incentive", "missed", (), (), ("积分", "监督", "长效机制"), "没有提到: 积分、监督、长效机制"),
         ),
     )
+
+
+def mock_app(store, clock, options=None, **kwargs):
+    """The app on the bundled pack for the mock interview tests (a ``mock`` of
+    ``MockOptions`` starts one at once); its bell counts rings in ``app.rings``."""
+    from studyapp.core.packs import bundled_pack_dir
+    from studyapp.tui.app import StudyApp
+
+    app = StudyApp([load_pack(bundled_pack_dir())], store=store, clock=clock, mock=options, **kwargs)
+    app.rings = 0
+
+    def bell():
+        app.rings += 1
+
+    app.bell = bell
+    return app
+
+
+async def step(pilot, clock, seconds):
+    """Let ``seconds`` pass and let the mock screen see it, as its 0.25 s timer would."""
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
