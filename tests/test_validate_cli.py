@@ -108,6 +108,40 @@ def test_a_key_point_the_reference_answer_does_not_make_is_a_warning_at_its_line
     assert err.strip().endswith("0 errors, 0 warnings")
 
 
+SHARED_KEYWORD_QUESTION = """\
+id: canteen
+prompt: 社区老年食堂饭菜贵、口味差，老人不来吃。你怎么办？
+type: 组织管理
+key_points:
+  - id: cause
+    point: 找准原因：价格偏高，口味不合老人。
+    keywords: [[价格, 饭价], 口味]
+  - id: remedy
+    point: 对策：争取补贴降低价格，按老人口味调整菜单。
+    keywords: [[补贴, 价格], 菜单]
+"""
+
+
+def test_a_keyword_in_two_key_points_is_a_warning_at_the_second(tmp_path, capsys):
+    """价格 as a cause and as a remedy: one word said earns both points, and the tutor is told so
+    at the second point's line, naming the first."""
+    root = write_pack(tmp_path / "p", {"questions/canteen.yaml": SHARED_KEYWORD_QUESTION})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    lines = SHARED_KEYWORD_QUESTION.splitlines()
+    first, second = lines.index("  - id: cause") + 1, lines.index("  - id: remedy") + 1
+    path = root / "questions" / "canteen.yaml"
+    assert out.splitlines() == [
+        f"{path}:{second}: warning: key point 'remedy' has the keyword 价格 of key point 'cause'"
+        f" (line {first}): an answer that says it earns both points; keep each keyword in the point it stands for"
+    ]
+    assert err.strip().endswith("0 errors, 1 warning")
+    # the remedy's own word instead: no warning
+    (path).write_text(SHARED_KEYWORD_QUESTION.replace("[补贴, 价格]", "[补贴, 降价]"), encoding="utf-8")
+    code, out, err = run_cli(capsys, "validate", "--strict", str(root))
+    assert (code, out) == (0, ""), out
+
+
 def test_warnings_only_exit_0_unless_strict(tmp_path, capsys):
     root = write_pack(tmp_path / "p", {"pack.yaml": "id: demo\ntitle: 演示\nauthor: 李老师\n"})
     code, out, _ = run_cli(capsys, "validate", str(root))

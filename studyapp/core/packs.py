@@ -761,6 +761,7 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
         return None
     points: list[KeyPoint] = []
     seen: dict[str, int] = {}
+    owner: dict[str, tuple[str, int]] = {}  # keyword -> the first key point that has it, its line
     ok = True
     for n, item in enumerate(y.value, 1):
         where = f"key point {n}"
@@ -798,8 +799,36 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
         if errors_after > errors_before or kp_id is None or point is None or keywords is None:
             ok = False
             continue
+        _check_shared_keywords(kp_id, keywords, item.line, owner, r)
         points.append(KeyPoint(id=kp_id, point=point, weight=weight, keywords=keywords, line=item.line))
     return tuple(points) if ok else None
+
+
+def _check_shared_keywords(
+    kp_id: str,
+    keywords: tuple[tuple[str, ...], ...],
+    line: int,
+    owner: dict[str, tuple[str, int]],
+    r: _Reporter,
+) -> None:
+    """Warn when a key point has a keyword an earlier point of the question has:
+    an answer that says it is credited for both points (价格 as a cause and as a remedy)."""
+    shared: dict[str, list[str]] = {}
+    for group in keywords:
+        for word in group:
+            key = word.strip().casefold()
+            first = owner.get(key)
+            if first is None:
+                owner[key] = (kp_id, line)
+            elif first[0] != kp_id and word not in shared.setdefault(first[0], []):
+                shared[first[0]].append(word)
+    for other, words in shared.items():
+        r.warning(
+            line,
+            f"key point {_q(kp_id)} has the keyword{'s' if len(words) > 1 else ''} {'、'.join(words)}"
+            f" of key point {_q(other)} (line {owner[words[0].strip().casefold()][1]}):"
+            " an answer that says it earns both points; keep each keyword in the point it stands for",
+        )
 
 
 def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | None:
