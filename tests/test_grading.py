@@ -550,6 +550,20 @@ def test_a_good_word_inside_a_bad_one_is_the_bad_one():
     assert status(grade(PARKING, "各单位要主动担责,不推诿。"), "duty") == "covered"
 
 
+def test_a_bad_thing_a_point_without_keywords_speaks_against_is_the_problem_when_said_plainly():
+    # the point asks for a first-contact rule to avoid passing the buck; describing the buck-passing
+    # is the complaint, not the measure
+    question = q(
+        [("rule", "建立首问负责制度,防止部门之间互相扯皮"), ("calm", "安抚来访群众的情绪")],
+        prompt="群众反映办事时几个窗口互相踢皮球,你作为窗口负责人怎么办?",
+    )
+    g = grade(question, "这几个窗口就是在扯皮,我会先给群众道个歉。")
+    assert status(g, "rule") == "missed"
+    assert "问题" in g.point("rule").reason
+    assert status(grade(question, "要杜绝扯皮,谁首先接待谁负责到底。"), "rule") != "missed"
+    assert status(grade(question, "建立首问负责制度,窗口之间不再扯皮。"), "rule") == "covered"
+
+
 # ---------------------------------------------------------------- feedback: what to add, and why
 
 

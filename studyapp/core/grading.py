@@ -997,9 +997,11 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 # of them said plainly, as any other point by one of its parts: graders
                 # credit 去做得好的社区实地参观 for it (wanting two cost right verdicts in every set)
                 saturate = SATURATE_TEXT
-        if kp.keywords and _speaks_against(points_text[i]):
+        if _speaks_against(points_text[i]):
             for u in units:
                 if u.keyword and not _unopposed_bad(u.name):
+                    u.against = {t for t in u.terms if _unopposed_bad(t)}
+                elif not kp.keywords and not u.keyword and not u.negative and _unopposed_bad(u.name):
                     u.against = {t for t in u.terms if _unopposed_bad(t)}
         _add_short_verbs(units, points_text[i], lex)
         _add_abbreviations(units, points_text[i])
