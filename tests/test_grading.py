@@ -923,6 +923,26 @@ def test_an_a_not_a_question_is_no_negation():
     assert status(grade(question, "不能让他自己拿主意。"), "choice") == "missed"
 
 
+def test_either_or_whether_or_and_must_not_overlook_state_the_thing():
+    question = q(
+        [("cause", "分析原因:人手紧缺、设备老化", [["人手紧缺", "缺人"], ["设备老化", "设备陈旧"]]),
+         ("fix", "争取财政投入,招聘专业人员")],
+        prompt="某乡镇卫生院看病排长队,群众意见很大。你怎么看?",
+    )
+    for answer in (
+        "无论是人手紧缺还是设备老化,都得解决。",  # whether … or …
+        "不管是人手紧缺还是设备老化,根子在投入。",
+        "卫生院不是缺人就是设备陈旧。",  # either … or …
+        "我们不能忽视人手紧缺和设备老化的问题。",  # must not overlook
+    ):
+        assert status(grade(question, answer), "cause") == "covered", answer
+    # must: 不能不 says to do it
+    assert status(grade(question, "不能不争取财政投入,招聘专业人员。"), "fix") == "covered"
+    # a plain no still denies
+    assert status(grade(question, "这不是人手紧缺,也不是设备老化。"), "cause") == "missed"
+    assert status(grade(question, "不能争取财政投入,也不招聘专业人员。"), "fix") == "missed"
+
+
 def test_asking_whether_something_is_there_is_no_negation():
     question = q(
         [("check", "重点查看消防通道和灭火器", [["灭火器", "消防通道"]]), ("fix", "限期整改", [["整改"]])],

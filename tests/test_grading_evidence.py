@@ -295,3 +295,16 @@ def test_what_to_add_never_names_a_word_written_in_another_item_of_the_outline()
     g = grade(question, "对策：一是制定社区职责清单；二是清理不合理的证明；\n\n还有别的。\n\n三是向社区放权赋能。")
     # (清理不合理的证明 says the point's words 清理 and 证明, not its keyword 清理证明)
     assert g.point("act").missing == ("清理证明",)
+
+
+def test_a_word_of_the_point_itself_is_named_as_written_not_as_its_synonym():
+    # 完善 and 改善 are one unit of the point through the thesaurus; the candidate wrote the point's
+    # own 完善, and is told so (not 改善（完善）, which reads as a substitution)
+    question = q(
+        [("measures", "完善扶持政策,改善公共服务"), ("other", "做好宣传引导")],
+        prompt="返乡创业青年留不住,你怎么看?",
+    )
+    verdict = grade(question, "要完善扶持政策。").point("measures")
+    assert verdict.status != "missed"
+    assert "完善" in verdict.matched and "改善" not in verdict.matched
+    assert all("（" not in m for m in verdict.matched_as_written())

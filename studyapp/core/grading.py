@@ -213,6 +213,10 @@ _NOT_NEG = (
     "实在不行", "如果不行", "要是不行", "还不行", "再不行", "不行的话",
     # 缺 inside words that name a thing, not a lack of what follows
     "容缺", "所缺", "缺口", "缺点", "缺陷", "缺席", "缺憾", "空缺", "残缺", "或缺", "补缺", "缺位",
+    # … and after what is lacking (资金短缺还是配套不足: 短缺 closes its own phrase)
+    "短缺", "紧缺", "稀缺",
+    # must not be overlooked, must (不能忽视资金短缺的问题, 不能不提供贷款)
+    "不能忽视", "不能忽略", "不可小觑", "不容小觑", "不能小看", "不能轻视", "不能不", "不可不",
 )
 # a whole clause that only rejects what came before it (…, 不应该推行)
 _NEG_TAIL = re.compile(
@@ -1288,6 +1292,7 @@ _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?
 _INSTEAD = re.compile(r"而是|而要|而应|而在")
 _ITEM_BREAK = re.compile(r"[、\s]")
 _SCOPE_END = re.compile(r"而是|而要|而应|而在|的时候|的话|时|就|则")
+_EITHER_OR = re.compile(r"[^,;:。!?]{1,10}?就是")
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
 
@@ -1312,6 +1317,8 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             continue  # 有没有安装报警器: a question too
         if kind == "weak" and _IF_NOT.match(clause, b):
             continue  # 到期不更新就要追责: a condition (if not X, then Y), not a rejection of X
+        if clause[a:b] == "不是" and _EITHER_OR.match(clause, b):
+            continue  # 不是缺钱就是缺经验: either … or …, both said
         if kind == "strong":
             de = clause.find("的", m.end())
             reach = de if de >= 0 else len(clause)
@@ -2201,11 +2208,25 @@ class Grader:
         inside = p.inside
         matched = tuple(n for n in spans if not (inside[n] and not inside[n].isdisjoint(spans)))
         written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
+        said_as = tuple(folded[spans[n][1]:spans[n][2]] for n in matched)
         # (as matched_as_written() says them, from the folded answer: no folding again here)
         shown = tuple(
-            n if n in folded[spans[n][1]:spans[n][2]] else f"{n}（{w if w.isprintable() else ' '.join(w.split())}）"
-            for n, w in zip(matched, written)
+            n if n in f else f"{n}（{w if w.isprintable() else ' '.join(w.split())}）"
+            for n, w, f in zip(matched, written, said_as)
         )
+        if shown != matched:
+            # a word of the point itself, written as the point has it, is named as it is (完善 for
+            # 完善扶持政策, not 改善（完善）, where the thesaurus put both in one unit)
+            # (a tutor's keyword group keeps its name: 不是推诿（按规定）)
+            point_text = fold(p.kp.point or "")
+            groups = {u.name for u in p.units if u.keyword}
+            named = tuple(
+                f if n not in f and n not in groups and len(f) >= 2 and f in point_text else n
+                for n, f in zip(matched, said_as)
+            )
+            if named != matched:
+                shown = tuple(x if m != x else y for m, x, y in zip(matched, named, shown))
+                matched = named
         order = p.order
         said = "\n".join(folded[a:b] for a, b in evidence) if evidence else ""
         # words of the point the answer says where they do not count (listed bare, negated,
