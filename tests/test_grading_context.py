@@ -212,6 +212,22 @@ def test_the_steps_of_a_problem_solving_template_are_headings():
     assert grade(question, "事后总结提升,完善值班制度").point("review").status == "covered"
 
 
+def test_a_point_that_starts_with_a_section_label_is_not_made_by_the_label():
+    # the tutor wrote the points the way pack-format.md shows (分析原因:…, 提出对策:…); an outline of
+    # the same labels is headings only, and the label is never what to add
+    question = q(
+        [("stance", "表明态度:夜市经济值得支持"),
+         ("cause", "分析原因:摊位占道,噪音扰民"),
+         ("measures", "提出对策:划定经营区域,限定营业时间,安排专人保洁")],
+        prompt="某市放开夜市摆摊,有居民投诉噪音和占道。你怎么看?",
+    )
+    g = grade(question, "首先,表明态度。其次,分析原因。最后,提出对策。")
+    assert g.score == 0
+    assert all(m not in ("提出对策", "提出", "对策", "分析原因") for p in g.points for m in p.missing)
+    g = grade(question, "对策:划定经营区域,限定营业时间,安排专人保洁。")
+    assert g.point("measures").status == "covered"
+
+
 def test_a_manner_with_nothing_to_apply_it_to_is_a_slogan():
     question = q(
         [("roles", "安排专人负责签到和引导"), ("after", "会后整理意见上报")],

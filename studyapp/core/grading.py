@@ -353,7 +353,7 @@ _LABELS = (
     "难点", "要点", "亮点", "关键", "总", "分", "一", "二", "三", "四", "五", "首先", "其次",
     "然后", "最后", "第一", "第二", "第三", "第四", "阶段", "部分", "提纲", "框架", "结论", "看法",
     "定调", "破题", "收尾", "升华", "总述", "分述", "调研", "实践", "善后", "处置", "应对", "预案",
-    "提升", "解决", "发现",
+    "提升", "解决", "发现", "表明", "亮明", "提出",
 )
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
@@ -371,6 +371,13 @@ _LABEL_ITEM = re.compile(
 
 
 _ITEM_SPLIT = re.compile("[" + _SEP + "]+")
+# a key point's text that starts with a bare section label (提出对策:…, 分析原因:…, 表明态度:…):
+# the label names the kind of point, and an answer's heading of the same words is no content
+_POINT_LABEL = re.compile(
+    r"\s*(?:提出|分析|表明|阐述|谈谈|说明|指出|给出|亮明)?(?:"
+    + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
+    + r")+\s*:(?=\s*\S)"
+)
 
 
 def _label_items(text: str, body: int) -> list[tuple[int, int]]:
@@ -411,7 +418,7 @@ _STOP = frozenset(
     此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
     比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来
     在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些 直接 马上 立即 尽快 立刻 随时
-    认为 觉得 以为 看来""".split()
+    认为 觉得 以为 看来 谈谈 谈一谈 阐述""".split()
 )
 _seg = None
 
@@ -629,6 +636,9 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
     seg = _segmenter()
     words = []
     seen = set()
+    label = _POINT_LABEL.match(text)
+    if label:
+        text = text[label.end():]  # 提出对策:完善扶持政策… -> 完善扶持政策…: the label says what kind of point
     pieces, _ = _point_pieces(text)
     for pi, piece in enumerate(pieces):
         tokens = _join_singles(seg(piece), lex)
