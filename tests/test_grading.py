@@ -564,6 +564,25 @@ def test_a_bad_thing_a_point_without_keywords_speaks_against_is_the_problem_when
     assert status(grade(question, "建立首问负责制度,窗口之间不再扯皮。"), "rule") == "covered"
 
 
+def test_saying_it_is_someone_elses_business_covers_nothing():
+    question = q(
+        [("students", "通知学校和家长,让学生留在安全地带"), ("stop", "劝阻村民冒险过桥")],
+        prompt="暴雨后漫水桥被淹,对岸有放学的学生。你是村干部,怎么办?",
+    )
+    assert grade(question, "学生的事是学校的事,让学校自己处理。").score == 0
+    assert grade(question, "他非要过桥,出了事也是他自己的责任。").score == 0
+    assert status(grade(question, "马上通知学校和家长,让学生留在安全地带。"), "students") == "covered"
+
+
+def test_the_questions_people_named_shorter_give_nothing_alone():
+    question = q(
+        [("helper", "为行动不便的老人提供上门帮办服务"), ("window", "保留线下人工窗口")],
+        prompt="政务服务推行一网通办,不少老年人不会用手机。你怎么办?",
+    )
+    assert status(grade(question, "老人很可怜。"), "helper") == "missed"  # the prompt's 老年人
+    assert status(grade(question, "给行动不便的老人上门帮办。"), "helper") == "covered"
+
+
 # ---------------------------------------------------------------- feedback: what to add, and why
 
 
@@ -941,6 +960,34 @@ def test_either_or_whether_or_and_must_not_overlook_state_the_thing():
     # a plain no still denies
     assert status(grade(question, "这不是人手紧缺,也不是设备老化。"), "cause") == "missed"
     assert status(grade(question, "不能争取财政投入,也不招聘专业人员。"), "fix") == "missed"
+
+
+def test_a_rejection_reaches_past_the_de_of_a_modifier_of_what_it_rejects():
+    question = q(
+        [("support", "给予返乡青年贴息贷款和用地支持", [["贴息贷款", "贴息"], ["用地"]]),
+         ("mentor", "配备创业导师")],
+        prompt="返乡创业青年反映留不住。你怎么看?",
+    )
+    # 特殊的 / 专门的 modify the thing rejected: the no reaches it
+    assert status(grade(question, "政府不应该给返乡青年特殊的贴息贷款。"), "support") == "missed"
+    assert status(grade(question, "没必要给他们配专门的创业导师。"), "mentor") == "missed"
+    # the 的 that closes what the no is about still ends it
+    assert status(grade(question, "不该政府包办的事交给市场,同时给予贴息贷款和用地支持。"), "support") == "covered"
+
+
+def test_not_only_x_still_does_x_unless_the_point_itself_says_not_only():
+    question = q(
+        [("stop", "劝阻村民上桥,设置警戒", [["劝阻", "拦住"], ["警戒", "警戒线"]]),
+         ("assess", "考核不唯满意率", [["不唯满意率"]])],
+        prompt="暴雨后漫水桥被淹,有村民要骑车过桥。你是村干部,怎么办?",
+    )
+    g = grade(question, "不能只拦住村民,还要在桥头拉警戒线。")
+    assert status(g, "stop") == "covered" and "否定" not in g.point("stop").reason
+    g = grade(question, "不能只顾着拦住村民,更要紧的是对岸的孩子。")
+    assert status(g, "stop") != "missed" and "否定" not in g.point("stop").reason
+    # the point's own "not only": 不能只看满意率 is 不唯满意率
+    assert status(grade(question, "考核不能只看满意率。"), "assess") == "covered"
+    assert status(grade(question, "不能拦住村民。"), "stop") == "missed"
 
 
 def test_asking_whether_something_is_there_is_no_negation():

@@ -308,3 +308,12 @@ def test_a_word_of_the_point_itself_is_named_as_written_not_as_its_synonym():
     assert verdict.status != "missed"
     assert "完善" in verdict.matched and "改善" not in verdict.matched
     assert all("（" not in m for m in verdict.matched_as_written())
+
+
+def test_a_word_written_once_is_named_once():
+    # 人工窗口 written: the point's 人工, 窗口 and 人工窗口 are one name, not four
+    question = q([("window", "保留线下人工窗口"), ("other", "开展培训")], prompt="政务服务推行一网通办。你怎么办?")
+    verdict = grade(question, "要保留人工窗口。").point("window")
+    assert len(verdict.matched) == len(set(verdict.matched))
+    assert not any(a != b and a in b for a in verdict.matched for b in verdict.matched)
+    assert len(verdict.written) == len(verdict.matched)

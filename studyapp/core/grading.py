@@ -218,6 +218,9 @@ _NOT_NEG = (
     # must not be overlooked, must (不能忽视资金短缺的问题, 不能不提供贷款)
     "不能忽视", "不能忽略", "不可小觑", "不容小觑", "不能小看", "不能轻视", "不能不", "不可不",
 )
+# "not only" (不能只拦住村民,还要…): the thing is done, and more besides; only a point that
+# itself says "not only" (不唯满意率) is made by the no
+_NEG_ONLY = ("不能只", "不能光", "不能仅", "不能单靠", "不要只", "不应只", "不应该只", "不能一味", "不能仅仅")
 # a whole clause that only rejects what came before it (…, 不应该推行)
 _NEG_TAIL = re.compile(
     r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:我们|我|咱们)?(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
@@ -301,7 +304,9 @@ _DISMISS = re.compile(
     r"不(?:用|必|需要|去|予)?(?:理会|理睬|搭理|管他|管他们|用管|必管)|不理(?:他|她|他们|她们)|无理取闹|胡搅蛮缠|"
     r"责任不在(?:我|我们|社区|单位)|不是我(?:们)?的(?:责任|问题|事)|不关我(?:们)?的事|与我(?:们)?无关|"
     r"(?:跟|和)我(?:们)?没(?:有)?关系|不归我(?:们)?\S{0,4}?管|"
-    r"是(?!我|大家|咱)[^,;:。!?]{0,6}?(?:部门|单位|物业|公司|他们|别人)(?:自己)?的事(?!情况)|"
+    r"是(?!我|大家|咱)[^,;:。!?]{0,6}?(?:部门|单位|物业|公司|他们|别人|学校|家长|医院|企业|商家|平台|个人)(?:自己)?的事(?!情况)|"
+    # 出了事也是他自己的责任
+    r"是(?:他|她|他们|她们|对方|个人)自己的(?:责任|事|问题)|"
     r"(?:是|怪|都怪|因为)(?:群众|他们|居民|村民|对方|老百姓)(?:自己)?不理解(?!的)|"
     r"(?:我|我们|社区|单位)也没(?:有)?办法|直接干(?=[,;。!?]|$)|硬推|强行推|(?<!不)是(?:件)?小事|"
     r"自然(?:就)?(?:会)?平息|就没人(?:关注|管|提)了|"
@@ -874,14 +879,14 @@ def _in_prompt(term: str, prompt: str) -> bool:
     if term in prompt:
         return True
     n = len(term)
-    if n < MIN_SHORTENED or not all(is_cjk(c) for c in term):
+    if n < 2 or not all(is_cjk(c) for c in term):
         return False
     i = prompt.find(term[0])
     while i >= 0:
         w = prompt[i:i + n + 1]
         if len(w) == n + 1 and w[-1] == term[-1] and all(is_cjk(c) for c in w):
-            if any(w[:k] + w[k + 1:] == term for k in range(1, n)):
-                return True
+            if any(w[:k] + w[k + 1:] == term for k in range(1, n)) and (n >= MIN_SHORTENED or _is_word(w)):
+                return True  # (老人 for the 老年人 of the prompt: a word of its own there)
         i = prompt.find(term[0], i + 1)
     return False
 
@@ -1205,6 +1210,8 @@ for _w in _NEG_WEAK:
     _CUE_KIND[_w] = "weak"
 for _w in _NEG_STRONG:
     _CUE_KIND[_w] = "strong"
+for _w in _NEG_ONLY:
+    _CUE_KIND[_w] = "only"
 for _w in _NOT_NEG:
     _CUE_KIND.setdefault(_w, "not")
 _CUE_RE = re.compile("|".join(map(re.escape, sorted(_CUE_KIND, key=len, reverse=True))))
@@ -1302,6 +1309,12 @@ _AVOID_SAID = re.compile(r"(?:不|没|别|甭|无需|无须)[^,;:。!?、]{0,3}?
 _INSTEAD = re.compile(r"而是|而要|而应|而在")
 _ITEM_BREAK = re.compile(r"[、\s]")
 _SCOPE_END = re.compile(r"而是|而要|而应|而在|的时候|的话|时|就|则")
+# modifiers whose 的 sits inside the thing a no rejects (特殊的贴息贷款, 专门的人工窗口), not at
+# the end of a phrase that names what the no is about (不该社区干的事)
+_ATTRIBUTIVE = frozenset((
+    "特殊", "专门", "额外", "更多", "过多", "太多", "大量", "多余", "单独", "特别", "优惠", "任何",
+    "所有", "一切", "各种", "这样", "那样", "这种", "那种", "所谓", "新", "专项", "特定", "统一",
+))
 _EITHER_OR = re.compile(r"[^,;:。!?]{1,10}?就是")
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
@@ -1329,8 +1342,10 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             continue  # 到期不更新就要追责: a condition (if not X, then Y), not a rejection of X
         if clause[a:b] == "不是" and _EITHER_OR.match(clause, b):
             continue  # 不是缺钱就是缺经验: either … or …, both said
-        if kind == "strong":
+        if kind != "weak":
             de = clause.find("的", m.end())
+            while de >= 0 and clause[max(m.end(), de - 2):de] in _ATTRIBUTIVE:
+                de = clause.find("的", de + 1)  # 不应该给他们特殊的贷款: the 的 of a modifier of what is rejected
             reach = de if de >= 0 else len(clause)
         else:
             reach = m.end() + _NEG_WEAK_REACH
@@ -1759,6 +1774,9 @@ class Grader:
             for pi, ui, s, negative, short, against, avoid, neg_kind, shared in where[term]:
                 e = end
                 flag = said_flag
+                if flag == "only":
+                    # 不能只看满意率 makes 不唯满意率; 不能只拦住村民 still stops the villager
+                    flag = "negated" if negative else ""
                 if avoid and flag in (("negated", "rejected") if avoid == AVOIDED else ("negated", "denied")) \
                         and not _AVOID_SAID.search(text, h[4][0], start):
                     # 别跟风 for 避免盲目跟风: saying no to what the point avoids;
@@ -1978,7 +1996,8 @@ class Grader:
                     if cue:
                         # 没必要 / 不同意 reject a proposal; 不 / 缺乏 describe a state (信息不共享)
                         said = text[a + cue[0]:a + cue[1]]
-                        flag = "rejected" if said in _STANCE else "denied" if said in _DENY else "negated"
+                        flag = "rejected" if said in _STANCE else "denied" if said in _DENY else \
+                            "only" if said in _NEG_ONLY else "negated"
                     elif after and _negated_after(text, e, b):
                         flag = "rejected"
                     elif tail:
@@ -2235,8 +2254,14 @@ class Grader:
                 for n, f in zip(matched, said_as)
             )
             if named != matched:
-                shown = tuple(x if m != x else y for m, x, y in zip(matched, named, shown))
-                matched = named
+                # (each named once: 人工窗口 written for 人工, 窗口 and 保留线下人工窗口 is one name)
+                keep = [
+                    k for k, x in enumerate(named)
+                    if x not in named[:k] and not any(x != y and x in y for y in named)
+                ]
+                shown = tuple(named[k] if named[k] != matched[k] else shown[k] for k in keep)
+                written = tuple(written[k] for k in keep)
+                matched = tuple(named[k] for k in keep)
         order = p.order
         said = "\n".join(folded[a:b] for a, b in evidence) if evidence else ""
         # words of the point the answer says where they do not count (listed bare, negated,
