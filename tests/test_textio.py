@@ -131,3 +131,38 @@ def test_clip_cells_never_splits_a_wide_character_or_passes_an_escape():
     assert clipped == "a为社区…"
     assert cell_width(clipped) <= 8
     assert clip_cells("\x1b[2J清屏", 20) == "\\x1b[2J清屏"
+
+
+@pytest.mark.parametrize(
+    "name, data, said",
+    [
+        ("30-邓超.docx", b"PK\x03\x04\x14\x00" + b"\x00" * 24 + b"word/document.xml", "a Word document (.docx)"),
+        ("作业.txt", b"PK\x03\x04\x14\x00" + b"\x00" * 24 + b"word/document.xml", "a Word document (.docx)"),
+        ("答卷.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "a WPS document (.wps)"),
+        ("答卷.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "a Word document (.doc)"),
+        ("scan.pdf", b"%PDF-1.4\n", "a PDF"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a picture (PNG)"),
+        ("old.rtf", b"{\\rtf1\\ansi \\'b7\\'c5}", "a rich-text document (.rtf)"),
+    ],
+)
+def test_a_document_that_is_not_plain_text_is_named_with_the_fix(tmp_path, name, data, said):
+    f = tmp_path / name
+    f.write_bytes(data)
+    with pytest.raises(UserInputError) as info:
+        read_user_text(f)
+    assert info.value.message.startswith(f"this is {said}")
+    assert "plain text file" in info.value.message or "save it as plain text (.txt, UTF-8)" in info.value.message
+    assert "NUL" not in info.value.message
+
+
+def test_utf16_without_a_byte_order_mark_is_named_but_other_binary_is_not():
+    from studyapp.core.textio import decode_user_bytes
+
+    with pytest.raises(UserInputError) as info:
+        decode_user_bytes("我认为：1. 放权\n".encode("utf-16-le"), "a.txt")
+    assert "UTF-16 (without a byte-order mark)" in info.value.message
+    with pytest.raises(UserInputError) as info:
+        decode_user_bytes(b"\x00\x01\x02\xff" * 100, "b.txt")
+    assert info.value.message.startswith("the file contains NUL bytes")
+    # a text that only mentions a format is text
+    assert decode_user_bytes("PK 赛。%PDF 不是开头".encode(), "c.txt") == "PK 赛。%PDF 不是开头"

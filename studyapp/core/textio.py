@@ -69,8 +69,89 @@ def _looks_like_gbk(data: bytes) -> bool:
     return False
 
 
+# what a tutor is handed instead of a text file: a Word or WPS document, a PDF, a photo
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS .wps, Excel .xls
+_SAVE_AS_TEXT = "save it as plain text (.txt, UTF-8)"
+
+
+def _zip_kind(data: bytes, suffix: str) -> str:
+    """What a zip file (PK\\x03\\x04) is, from its members' names or its own."""
+    if suffix in (".docx", ".docm", ".dotx") or b"word/" in data:
+        return "a Word document (.docx)"
+    if suffix in (".xlsx", ".xlsm") or b"xl/" in data:
+        return "an Excel workbook (.xlsx)"
+    if suffix in (".pptx",) or b"ppt/" in data:
+        return "a PowerPoint file (.pptx)"
+    if suffix in (".odt",) or b"opendocument.text" in data:
+        return "an OpenDocument text (.odt)"
+    return "a zip archive"
+
+
+def document_kind(data: bytes, path: Path | str = "") -> str | None:
+    """The kind of document ``data`` is when it is a well-known format that is not plain
+    text (a Word document, a PDF, a picture ...), in words a user knows; else None."""
+    suffix = Path(str(path)).suffix.lower()
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data[:1 << 16], suffix) if suffix != ".zip" else "a zip archive"
+    if data.startswith(_OLE2):
+        return {
+            ".doc": "a Word document (.doc)",
+            ".wps": "a WPS document (.wps)",
+            ".xls": "an Excel workbook (.xls)",
+        }.get(suffix, "an Office document (Word .doc, WPS or Excel)")
+    if data.startswith(b"%PDF-"):
+        return "a PDF"
+    if data.startswith(b"{\\rtf"):
+        return "a rich-text document (.rtf)"
+    for magic, kind in (
+        (b"\x89PNG\r\n\x1a\n", "a picture (PNG)"),
+        (b"\xff\xd8\xff", "a picture (JPEG)"),
+        (b"GIF8", "a picture (GIF)"),
+    ):
+        if data.startswith(magic):
+            return kind
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        return "a picture (HEIC)"
+    return None
+
+
+def _document_advice(kind: str) -> str:
+    if kind.startswith("a picture"):
+        return f"{kind}, not text: type the answer into a plain text file (.txt, UTF-8)"
+    if kind == "a PDF":
+        return f"{kind}, not text: copy its text into a plain text file (.txt, UTF-8)"
+    if kind == "a zip archive":
+        return f"{kind}, not text: unpack it and name the text files in it"
+    return f"{kind}, not a text file: {_SAVE_AS_TEXT}"
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: it decodes, and into text, not noise."""
+    if len(data) < 4 or len(data) % 2:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(
+            1 for c in text
+            if " " <= c <= "~" or c in "\r\n\t" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+            or "\uff01" <= c <= "\uff5e"
+        )
+        if plain / len(text) >= 0.95 and any(c.isalpha() for c in text):
+            return True
+    return False
+
+
 def decode_user_bytes(data: bytes, path: Path | str) -> str:
-    """Decode a user file's bytes as UTF-8 (BOM stripped, line endings made LF)."""
+    """Decode a user file's bytes as UTF-8 (BOM stripped, line endings made LF).
+
+    A Word or WPS document, a PDF, a picture or a zip is refused by name with what to do
+    (``document_kind``), not as bytes that are not UTF-8."""
+    kind = document_kind(data, path)
+    if kind is not None:
+        raise UserInputError(path, "this is " + _document_advice(kind))
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM):]
     elif data.startswith(_UTF16_BOMS):
@@ -78,6 +159,10 @@ def decode_user_bytes(data: bytes, path: Path | str) -> str:
             path, "the file is UTF-16, not UTF-8; save it as UTF-8", line=1
         )
     nul = data.find(b"\x00")
+    if nul >= 0 and _looks_like_utf16(data):
+        raise UserInputError(
+            path, "the file is UTF-16 (without a byte-order mark), not UTF-8; save it as UTF-8", line=1
+        )
     if nul >= 0:
         raise UserInputError(
             path,
@@ -207,6 +292,7 @@ __all__ = [
     "clip_cells",
     "cut_cells",
     "decode_user_bytes",
+    "document_kind",
     "read_user_text",
     "terminal_safe",
 ]
