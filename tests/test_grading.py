@@ -583,6 +583,21 @@ def test_the_questions_people_named_shorter_give_nothing_alone():
     assert status(grade(question, "给行动不便的老人上门帮办。"), "helper") == "covered"
 
 
+def test_the_questions_own_words_are_told_as_such_and_not_asked_for_again():
+    question = q(
+        [("cause", "分析原因:融资贷款难、创业用地难", [["贷款难", "融资难"], ["用地难", "用地"]]),
+         ("fix", "完善金融扶持政策")],
+        prompt="有返乡青年反映留不住:贷款难、用地难。对此你怎么看?",
+    )
+    g = grade(question, "原因:贷款难、用地难。")
+    assert status(g, "cause") == "missed"
+    assert g.point("cause").reason.startswith("复述题目的话不算答到")
+    assert "贷款难" not in g.point("cause").missing  # written: not 'to add'
+    g = grade(question, "原因:贷款难、用地审批难,村里医院差。")
+    assert status(g, "cause") == "missed"
+    assert g.point("cause").reason.startswith("题目里已有的词不算答到：贷款难")
+
+
 # ---------------------------------------------------------------- feedback: what to add, and why
 
 

@@ -1613,7 +1613,7 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
 
 
 # flags of a point's words that were written, but not in a way that counts: not 'to add'
-_UNSAID = frozenset(("listed", "heading", "negated", "denied", "rejected", "dismissed"))
+_UNSAID = frozenset(("listed", "heading", "negated", "denied", "rejected", "dismissed", "restated"))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -2087,7 +2087,18 @@ class Grader:
                 restating and s.text[s.body:] in self._prompt  # …,有人开始往外挤。你怎么办?
             ):
                 # 单位安排我组织一次社区工作者培训: the question said again is no answer to it
-                per[k] = ({}, {}, {}, True, True)  # no point found, all stock (a fresh one)
+                # (no point found, all stock; its words are written, but only as the question's:
+                # the reason says so, and they are not 'to add')
+                scope = (s.body, len(s.text))
+                said_again = {
+                    pi: [(s.text[h[1]:h[2]], h[1], h[2], "restated", scope, 1.0) for h in hs]
+                    for pi, hs in per[k][1].items()
+                }
+                for pi, units in per[k][0].items():
+                    said_again.setdefault(pi, []).extend(
+                        (s.text[a:b], a, b, "restated", scope, 1.0) for _, a, b in units.values()
+                    )
+                per[k] = ({}, said_again, {}, True, True)
                 restating = True
             else:
                 restating = False
@@ -2221,11 +2232,13 @@ class Grader:
             real = [u for u in units if p.units[u].weight >= CONTEXT]
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
                 status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
+        prompt_only = False
         if status != MISSED and all(
             p.units[u].prompt or (b - a >= 2 and _in_prompt(folded[a:b], self._prompt))
             for u, (_, a, b) in units.items() if p.units[u].weight >= CONTEXT
         ):
             status = MISSED  # 老支书 alone says nothing of 尊重老支书,理解他的顾虑: the question named him
+            prompt_only = True
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
@@ -2284,7 +2297,7 @@ class Grader:
             )
         else:
             missing = _missing_phrases(p, anywhere, said)
-        reason = self._reason(pi, status, units, sentences, per, original, shown, missing, empty)
+        reason = self._reason(pi, status, units, sentences, per, original, shown, missing, empty, prompt_only)
         if found_out is not None:
             found_out.append(units if status != MISSED else {})
         if status == MISSED:
@@ -2319,10 +2332,13 @@ class Grader:
                         return text[a:i + len(u.name)]
         return ""
 
-    def _reason(self, pi, status, units, sentences, per, original, matched, missing, empty=False) -> str:
+    def _reason(self, pi, status, units, sentences, per, original, matched, missing, empty=False,
+                prompt_only=False) -> str:
         """One short sentence saying why (Chinese, as the candidate reads it)."""
         if status == COVERED:
             return "答到：" + "、".join(matched)
+        if prompt_only and matched:
+            return "题目里已有的词不算答到：" + "、".join(matched)
         stock = "（整个回答多是套话）" if empty else ""
         if units and not empty and any(
             s.start <= a < s.end and per[i][4]
@@ -2363,6 +2379,8 @@ class Grader:
                 return "套话，没有具体内容：" + clause
             if flag == "listed":
                 return "只罗列了词语，没有展开：" + clause
+            if flag == "restated":
+                return "复述题目的话不算答到：" + clause
         if matched:
             return "只提到" + "、".join(matched) + "，不足以答到这一点" + stock
         return "没有答到这一点"
