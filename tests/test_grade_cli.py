@@ -98,7 +98,46 @@ def test_unknown_question_exits_2_and_lists_the_questions(capsys, pack, answers)
     (f,) = answers(a="考核")
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q9", f)
     assert code == 2 and out == ""
-    assert "q9" in err and "q1" in err and "q2" in err
+    assert err.splitlines() == [f"studyapp grade: no question 'q9' in pack demo ({pack})", "  questions: q1, q2"]
+
+
+def test_a_typo_in_the_question_id_names_every_pack_searched_and_the_closest_id(capsys, tmp_path, answers):
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+
+    installed = write_pack(
+        tmp_path / "class-pack",
+        {"pack.yaml": "id: tutor-class\ntitle: 班课\nversion: '1.0'\n",
+         "questions/q1.yaml": QUESTION_RURAL},
+    )
+    assert cli.main(["pack", "add", str(installed)]) == 0
+    capsys.readouterr()
+    (f,) = answers(a="返乡创业大有可为")
+    code, out, err = run(capsys, "grade", "--question", "rural-talen", f)
+    assert (code, out) == (2, "")
+    bundled = load_pack(bundled_pack_dir()).pack
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"studyapp grade: no question 'rural-talen' in the bundled pack {bundled.id} or the installed pack"
+        " tutor-class; did you mean 'rural-talent' (in tutor-class)?"
+    )
+    assert lines[1].startswith(f"  questions of {bundled.id} ({bundled_pack_dir()}): ")
+    assert lines[2].startswith("  questions of tutor-class (") and lines[2].endswith("): rural-talent, q2")
+    # with the pack given, only that pack is searched
+    code, out, err = run(capsys, "grade", "--pack", "tutor-class", "--question", "Rural-Talent", f)
+    assert code == 2 and err.splitlines()[0].endswith("; did you mean 'rural-talent'?")
+    code, out, err = run(capsys, "grade", "--pack", "tutor-class", "--question", "rural-talent", f)
+    assert code == 0, err
+
+
+QUESTION_RURAL = """\
+id: rural-talent
+prompt: 有人说,大学生返乡创业是“大材小用”。对此你怎么看?
+type: 综合分析
+key_points:
+  - id: stance
+    point: 这种说法片面,返乡创业大有可为。
+    keywords: [片面, 大有可为]
+"""
 
 
 def test_unknown_question_counts_the_broken_question_files_and_their_errors(capsys, tmp_path, answers):
@@ -134,7 +173,76 @@ def test_every_answer_file_that_cannot_be_read_is_named_in_one_run(capsys, pack,
     lines = err.splitlines()
     assert any(bad1 in line and "GBK" in line for line in lines)
     assert any(bad2 in line and "GBK" in line for line in lines)
-    assert lines[-1] == "studyapp grade: 2 of 3 answer files cannot be read; nothing was graded"
+    assert lines[-1] == (
+        "studyapp grade: 2 of 3 answer files cannot be read; nothing was graded"
+        " (--skip-unreadable grades the other 1 and lists these)"
+    )
+
+
+def test_skip_unreadable_grades_the_class_and_lists_the_files_it_could_not_read(capsys, pack, answers, tmp_path):
+    """Thirty files from WeChat, four of them GBK, UTF-16 or Word: the tutor sees the class at once."""
+    import csv
+
+    good, gbk = answers(good="要精简考核,给社区松绑;放权赋能。", gbk="给社区减负".encode("gbk"))
+    word = tmp_path / "邓超.docx"
+    word.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"word/document.xml" + b"\x00" * 40)
+    argv = ["grade", "--pack", str(pack), "--question", "q1", "--skip-unreadable"]
+    code, out, err = run(capsys, *argv, "--summary", good, gbk, str(word))
+    assert (code, err.count("\n")) == (1, 3), err  # graded, but not all: exit 1, not 0 (nor 2: output)
+    assert f"{word}: error: this is a Word document (.docx), not a text file: save it as plain text (.txt, UTF-8)" in err
+    assert err.splitlines()[-1] == "studyapp grade: 2 of 3 answer files cannot be read; graded the other 1"
+    lines = out.splitlines()
+    assert lines[0] == "共 1 份答案，平均得分 100.0；另有 2 份无法读取，未评分"
+    assert lines[1].split() == ["100", good]
+    assert lines[2].startswith(f"      –  {gbk}  （无法读取：the file is not valid UTF-8") and "GBK" in lines[2]
+    assert lines[3].startswith(f"      –  {word}  （无法读取：this is a Word document (.docx)")
+    code, out, err = run(capsys, *argv, "--csv", good, gbk)
+    rows = list(csv.reader(io.StringIO(out[1:])))
+    assert code == 1 and rows[2][:4] == [gbk, "", "", ""] and rows[2][4].startswith("无法读取：the file is not valid UTF-8")
+    code, out, err = run(capsys, *argv, "--json", good, gbk)
+    data = json.loads(out)
+    assert code == 1 and [d["file"] for d in data] == [good, gbk]
+    assert data[0]["score"] == 100 and "error" not in data[0]
+    assert data[1]["score"] is None and data[1]["points"] == [] and "GBK" in data[1]["error"]
+    # nothing readable: nothing to show, the refusal as without the option
+    code, out, err = run(capsys, *argv, "--json", gbk, str(word))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == "studyapp grade: 2 of 2 answer files cannot be read; nothing was graded"
+
+
+def test_office_documents_pdfs_and_pictures_are_named_with_what_to_do(capsys, pack, tmp_path):
+    cases = {
+        "a.docx": (b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml", "a Word document (.docx)"),
+        "b.txt": (b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml", "a Word document (.docx)"),  # renamed
+        "c.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "a Word document (.doc)"),
+        "d.wps": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "a WPS document (.wps)"),
+        "e.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF, not text: copy its text into a plain text file"),
+        "f.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a picture (JPEG), not text: type the answer"),
+        "g.txt": ("1. 放权赋能\r\n2. 精简考核\r\n".encode("utf-16-le"), "UTF-16 (without a byte-order mark)"),
+    }
+    for name, (data, words) in cases.items():
+        f = tmp_path / name
+        f.write_bytes(data)
+        code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", str(f))
+        assert (code, out) == (2, ""), name
+        assert err.startswith(f"studyapp grade: {f}") and words in err, err
+        assert "NUL" not in err
+
+
+def test_a_folder_given_as_a_file_suggests_its_txt_files(capsys, pack, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "班级 答卷").mkdir()
+    for n in ("01", "02"):
+        (tmp_path / "班级 答卷" / f"{n}.txt").write_text("放权赋能", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "班级 答卷/")
+    assert (code, out) == (2, "")
+    assert err == (
+        "studyapp grade: 班级 答卷: error: is a folder, not a file;"
+        " to grade the 2 .txt files in it, give '班级 答卷'/*.txt\n"
+    )
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "empty")
+    assert err == "studyapp grade: empty: error: is a folder, not a file; give the answer files in it (empty/*)\n"
 
 
 def test_a_missing_answer_file_exits_2(capsys, pack, tmp_path):
@@ -246,8 +354,11 @@ def test_several_files_end_with_their_scores_side_by_side(capsys, pack, answers)
             if line.startswith(f + "  "):
                 scores[f] = float(line.split("得分 ")[1].split("/")[0])
     lines = out.splitlines()
-    start = lines.index(f"共 3 份答案，平均得分 {sum(scores.values()) / 3:.1f}")
-    assert [l.split() for l in lines[start + 1:start + 4]] == [[f"{scores[f]:g}", f] for f in (full, half, empty)]
+    mean, written = sum(scores.values()) / 3, (scores[full] + scores[half]) / 2
+    start = lines.index(f"共 3 份答案，平均得分 {mean:.1f}（其中 1 份空白；不计空白 {written:.1f}）")
+    assert [l.split() for l in lines[start + 1:start + 4]] == [
+        [f"{scores[full]:g}", full], [f"{scores[half]:g}", half], ["0", empty, "（空白）"],
+    ]
     assert scores[full] == 100 and scores[empty] == 0
 
 
@@ -257,9 +368,56 @@ def test_the_class_summary_counts_who_made_each_key_point(capsys, pack, answers)
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", *files)
     assert code == 0, err
     lines = out.rstrip("\n").splitlines()
-    assert lines[-3] == "各采分点（答到 · 部分 · 未答）"
-    assert lines[-2].split() == ["k1", "✓", "1", "◐", "0", "✗", "3", "精简考核评比。"]
-    assert lines[-1].split() == ["k2", "✓", "2", "◐", "0", "✗", "2", "放权赋能。"]
+    start = lines.index("各采分点（答到 · 部分 · 未答）；名单不含空白答卷")
+    assert [line.split() for line in lines[start + 1:start + 5]] == [
+        ["k1", "✓", "1", "◐", "0", "✗", "3", "精简考核评比。（×1）"],
+        ["未答：b", "d"],  # who missed it, by name; c handed in nothing
+        ["k2", "✓", "2", "◐", "0", "✗", "2", "放权赋能。（×2）"],
+        ["未答：d"],
+    ]
+    # the class's most-missed terms: what to teach next
+    assert lines[-1] == "全班最常缺的词（×几份答卷缺它）：考核×2、减负×2"
+
+
+def test_the_summary_gives_the_spread_of_scores_and_the_median(capsys, pack, answers):
+    files = answers(a="要精简考核,给社区松绑;放权赋能。", b="放权赋能", c="精简考核", d="", e="我不同意")
+    code, out, err = run(capsys, "grade", "--summary", "--pack", str(pack), "--question", "q1", *files)
+    assert code == 0, err
+    lines = out.splitlines()
+    start = lines.index("分数分布（中位数 33.3）")  # 100, 66.7, 33.3, 0, 0
+    assert [line.split() for line in lines[start + 1:start + 5]] == [
+        ["0–39", "███", "3"], ["40–59", "0"], ["60–79", "█", "1"], ["80–100", "█", "1"],
+    ]
+    assert lines[0] == "共 5 份答案，平均得分 40.0（其中 1 份空白；不计空白 50.0）"
+    assert [line.split()[1] for line in lines[1:6]] == files  # in the order given ...
+    code, out, err = run(capsys, "grade", "--summary", "--by-score", "--pack", str(pack), "--question", "q1",
+                         *files)
+    lines = out.splitlines()
+    assert [line.split()[1] for line in lines[1:6]] == [files[0], files[1], files[2], files[3], files[4]]
+    code, out, err = run(capsys, "grade", "--summary", "--by-score", "--pack", str(pack), "--question", "q1",
+                         *reversed(files))
+    assert [line.split()[1] for line in out.splitlines()[1:4]] == [files[0], files[1], files[2]]
+    code, out, err = run(capsys, "grade", "--json", "--by-score", "--pack", str(pack), "--question", "q1", *files)
+    assert (code, out) == (2, "") and "--json keeps the order of FILE" in err
+
+
+def test_a_blank_answer_is_marked_and_flagged_not_only_scored_0(capsys, pack, answers):
+    import csv
+
+    full, blank, spaces = answers(full="要精简考核,给社区松绑;放权赋能。", blank="", spaces=" \n\u3000\n。")
+    argv = ["grade", "--pack", str(pack), "--question", "q1"]
+    code, out, err = run(capsys, *argv, full, blank, spaces)
+    assert code == 0, err
+    assert f"{blank}  题目 q1  得分 0/100（空白答卷：没有写任何内容）" in out
+    assert f"{spaces}  题目 q1  得分 0/100（空白答卷：没有写任何内容）" in out
+    assert "共 3 份答案，平均得分 33.3（其中 2 份空白；不计空白 100.0）" in out
+    code, out, err = run(capsys, *argv, "--json", full, blank)
+    assert [d["blank"] for d in json.loads(out)] == [False, True]
+    assert json.loads(out)[1]["score"] == 0  # still a valid answer, everything missed
+    code, out, err = run(capsys, *argv, "--csv", full, blank)
+    rows = list(csv.reader(io.StringIO(out[1:])))
+    assert [r[-1] for r in rows[1:3]] == ["", "空白答卷"]
+    assert rows[4][-1] == "中位数 50；1 份空白，不计空白平均 100.0"
 
 
 def test_summary_leaves_out_each_files_detail(capsys, pack, answers):
@@ -270,7 +428,61 @@ def test_summary_leaves_out_each_files_detail(capsys, pack, answers):
     lines = out.splitlines()
     assert lines[0] == "共 2 份答案，平均得分 83.3"
     assert [l.split() for l in lines[1:3]] == [["100", files[0]], ["66.7", files[1]]]
-    assert lines[-1].split()[:7] == ["k2", "✓", "2", "◐", "0", "✗", "0"]
+    assert "  k2  ✓  2  ◐  0  ✗  0  放权赋能。（×2）" in lines
+
+
+def test_summary_shows_the_full_point_text_when_not_on_a_terminal(capsys, tmp_path, answers, monkeypatch):
+    long_point = "提出对策：完善扶持政策，提供创业贷款，改善公共服务，搭建返乡人才交流平台。"
+    root = write_pack(tmp_path / "pack", {"questions/q1.yaml": QUESTION_YAML_LONG.format(point=long_point)})
+    files = answers(a="完善扶持政策", b="")
+    argv = ["grade", "--summary", "--pack", str(root), "--question", "q1", *files]
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and f"  k1  ✓  1  ◐  0  ✗  1  {long_point}" in out.splitlines()
+    # on a terminal 40 columns wide, cut to fit
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("COLUMNS", "40")
+    code, out, err = run(capsys, *argv)
+    line = next(line for line in out.splitlines() if line.startswith("  k1"))
+    assert line.endswith("…") and line.startswith("  k1  ✓  1  ◐  0  ✗  1  提出对策")
+
+
+QUESTION_YAML_LONG = """\
+id: q1
+prompt: 对大学生返乡创业,你怎么看?
+key_points:
+  - id: k1
+    point: {point}
+    keywords: [扶持政策]
+"""
+
+
+def test_out_writes_one_report_per_answer_to_send_back(capsys, pack, answers, tmp_path, monkeypatch):
+    li, wang, blank = answers(li="要精简考核,给社区松绑;放权赋能。", wang="放权赋能", blank="")
+    out_dir = tmp_path / "反馈"
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--out", str(out_dir),
+                         li, wang, blank)
+    assert code == 0, err
+    assert err == f"studyapp grade: wrote 3 reports to {out_dir} (one per answer: <name>-评分.txt)\n"
+    assert out.startswith("共 3 份答案")  # standard output: the class summary, not 3 reports again
+    assert "依据" not in out
+    assert sorted(p.name for p in out_dir.iterdir()) == ["blank-评分.txt", "li-评分.txt", "wang-评分.txt"]
+    wang_report = (out_dir / "wang-评分.txt").read_text(encoding="utf-8")
+    lines = wang_report.splitlines()
+    assert lines[0] == "题目（q1）：谈谈你对社区减负的看法。"
+    assert lines[2] == f"{wang}  题目 q1  得分 66.7/100（答到 1 · 部分 0 · 未答 1）"
+    assert "  ✗ 未答  k1：精简考核评比。（×1）" in lines and "      可补充：考核、减负" in lines
+    # the same block as the full report on standard output
+    code, full, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", li, wang, blank)
+    assert "\n".join(lines[2:]) in full
+    assert "空白答卷" in (out_dir / "blank-评分.txt").read_text(encoding="utf-8")
+    # a report never overwrites an answer: li.txt next to li-评分.txt given as an answer
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "li-评分.txt").write_text("放权赋能", encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--out", ".",
+                         "li-评分.txt", "li.txt")
+    assert (code, out) == (2, "")
+    assert "li-评分.txt is one of the answer files; give --out another folder" in err
+    assert (tmp_path / "li-评分.txt").read_text(encoding="utf-8") == "放权赋能"
 
 
 def test_a_hostile_file_name_is_not_echoed_to_the_terminal(capsys, pack, tmp_path):
@@ -337,11 +549,15 @@ def test_csv_is_a_table_a_spreadsheet_opens_one_row_per_answer(capsys, pack, ans
     assert code == 0, err
     assert out.startswith("\ufeff")  # so that Excel and WPS read it as UTF-8
     rows = list(csv.reader(io.StringIO(out[1:])))
-    assert rows[0] == ["文件", "得分", "k1", "k2"]
-    assert rows[1] == [files[0], "100", "答到", "答到"]
-    assert rows[2][0] == files[1] and rows[2][2:] == ["答到", "未答"]
-    assert rows[3] == [files[2], "0", "未答", "未答"]
+    # each point's column says which point it is and what it weighs
+    assert rows[0] == ["文件", "得分", "要点1 k1（×1）：精简考核评比。", "要点2 k2（×2）：放权赋能。", "备注"]
+    assert rows[1] == [files[0], "100", "答到", "答到", ""]
+    assert rows[2][0] == files[1] and rows[2][2:4] == ["答到", "未答"]
+    assert rows[3] == [files[2], "0", "未答", "未答", "空白答卷"]
     assert rows[4][0] == "'=1+1.txt" and rows[4][3] == "答到"
+    # after an empty row, the class: the mean and each point's counts
+    assert rows[5] == []
+    assert rows[6][:4] == ["全班平均（4 份）", "50.0", "答到 2 · 部分 0 · 未答 2", "答到 2 · 部分 0 · 未答 2"]
     with pytest.raises(SystemExit) as exit_:
         cli.main(["grade", "--pack", str(pack), "--question", "q1", "--csv", "--json", *files])
     assert exit_.value.code == 2 and "not allowed with" in capsys.readouterr().err
@@ -366,9 +582,9 @@ def test_a_file_named_twice_is_graded_once_with_a_warning(capsys, pack, answers,
     ]
     code, out, err = run(capsys, *argv, "--summary", *files)
     assert code == 0 and out.splitlines()[0] == "共 2 份答案，平均得分 83.3"
-    assert out.splitlines()[-1].split()[:7] == ["k2", "✓", "2", "◐", "0", "✗", "0"]
+    assert "  k2  ✓  2  ◐  0  ✗  0  放权赋能。（×2）" in out.splitlines()
     code, out, err = run(capsys, *argv, "--csv", *files)
-    assert code == 0 and len(out.splitlines()) == 3  # the header and two answers
+    assert code == 0 and len(out.splitlines()) == 5  # the header, two answers, an empty row, the class
 
 
 def test_standard_input_named_twice_is_refused(capsys, monkeypatch, pack, answers):

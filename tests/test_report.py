@@ -121,3 +121,40 @@ def test_finished_session_and_its_grades_are_stored(tmp_path):
 
 def test_fmt_duration():
     assert fmt_duration(0) == "0:00" and fmt_duration(59.6) == "1:00" and fmt_duration(754) == "12:34"
+
+
+def _graded(question, **texts):
+    from studyapp.core.grading import Grader
+    from studyapp.core.report import GradedAnswer
+
+    grader = Grader(question)
+    return tuple(GradedAnswer(name, text=t, grading=grader.grade(t)) for name, t in texts.items())
+
+
+def test_a_class_counts_bands_at_their_edges_and_names_files_apart():
+    from studyapp.core.report import ClassGrades, GradedAnswer
+
+    q = Question(id="q", prompt="?", key_points=(KeyPoint("a", "精简考核", keywords=(("考核",),)),))
+    answers = _graded(q, **{"x/03-李娜.txt": "考核", "y/04-王芳.txt": "", "-": "。。"})
+    grades = ClassGrades(q, answers + (GradedAnswer("z.docx", error="a Word document"),))
+    assert [a.blank for a in grades.answers] == [False, True, True, False]
+    assert (grades.mean, grades.mean_without_blanks, grades.median) == (100 / 3, 100.0, 0.0)
+    assert grades.bands() == [("0–39", 2), ("40–59", 0), ("60–79", 0), ("80–100", 1)]
+    assert grades.short_names() == {"x/03-李娜.txt": "03-李娜", "y/04-王芳.txt": "04-王芳", "-": "<stdin>",
+                                    "z.docx": "z"}
+    twins = ClassGrades(q, _graded(q, **{"a/01.txt": "考核", "b/01.txt": ""}))
+    assert twins.short_names() == {"a/01.txt": "a/01.txt", "b/01.txt": "b/01.txt"}  # not two 01s
+    assert [a.name for a in grades.sorted_by_score().answers] == ["x/03-李娜.txt", "y/04-王芳.txt", "-", "z.docx"]
+
+
+def test_the_most_missed_terms_leave_blank_answers_out():
+    from studyapp.core.report import ClassGrades
+
+    q = Question(id="q", prompt="?", key_points=(
+        KeyPoint("a", "精简考核，给社区减负", keywords=(("考核",), ("减负",))),
+        KeyPoint("b", "放权赋能", keywords=(("放权",),)),
+    ))
+    grades = ClassGrades(q, _graded(q, one="精简考核", two="放权赋能", three="讲政策", four="放权", five="", six=" "))
+    # 减负 lacks in one's answer too, but its point is made: not counted. Blank answers lack
+    # everything and would make every term "most missed" (5, 5, 4): left out
+    assert grades.missing_terms() == [("考核", 3), ("减负", 3), ("放权", 2)]

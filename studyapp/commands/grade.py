@@ -2,17 +2,25 @@
 
 Grades each answer file (``-`` reads standard input) against the question's
 key points. Without ``--json``: a readable report per file, and for several
-files a class summary (each score, the mean, and per key point how many
-answers made it); ``--summary`` prints the summary alone; ``--csv`` a table
-for a spreadsheet (a row per file: score and each point's 答到 / 部分 / 未答). With ``--json``:
-exactly one JSON list on standard output, one object per FILE, in order::
+files a class summary (each score, blank answers marked and counted, the mean
+with and without them, the spread and the median, per key point how many
+answers made it and who did not, the terms the class lacked most);
+``--summary`` prints the summary alone; ``--csv`` a table for a spreadsheet (a
+row per file: score and each point's 答到 / 部分 / 未答, a 备注 column, and a
+last row for the class); ``--by-score`` orders them from the highest score;
+``--out DIR`` writes each file's report to ``DIR/<name>-评分.txt`` (standard
+output then has the summary). The text is in ``studyapp.core.report``. With
+``--json``: exactly one JSON list on standard output, one object per FILE, in
+order::
 
-    {"file": str, "question": str, "score": number,
+    {"file": str, "question": str, "score": number, "blank": bool,
      "points": [{"id", "status", "evidence": [[start, end]], "matched", "missing", "reason",
-                 "written"}]}
+                 "written", "point", "weight"}]}
 
 ``matched`` names the point's terms that were made (a keyword group by its first
-alternative), ``written`` the answer's own words for each (琐碎 for 千条线).
+alternative), ``written`` the answer's own words for each (琐碎 for 千条线);
+``point`` and ``weight`` are the key point's text and weight; ``blank`` is true
+for an answer with nothing written (empty, or white space only).
 
 A file named more than once (``a.txt ./a.txt``, or a link to it) is graded
 once, at its first place, with a warning on standard error; ``-`` given twice
@@ -26,10 +34,13 @@ not in the list, a topic the pack lacks, capitals in an id, a keyword YAML
 reads as true/false ...) is graded from its prompt and key points, with a
 warning on standard error (``studyapp validate`` names the errors).
 
-Unknown pack or question, a question whose key points cannot be read,
+Unknown pack or question (the message names every pack searched and
+suggests the closest id), a question whose key points cannot be read,
 unreadable or non-UTF-8 answer: a message on standard error and exit status 2
-(nothing on standard output). Every answer
-is read before any is graded, so a bad file gives no partial output.
+(nothing on standard output). Every answer is read before any is graded, so a
+bad file gives no partial output -- unless ``--skip-unreadable``: the readable
+files are graded, the others are rows with their ``error`` (``score`` null,
+``points`` empty) and the exit status is 1.
 """
 from __future__ import annotations
 
@@ -39,8 +50,7 @@ from pathlib import Path
 
 EXIT_USAGE = 2
 
-_STATUS_MARK = {"covered": "✓", "partial": "◐", "missed": "✗"}
-_STATUS_WORD = {"covered": "答到", "partial": "部分", "missed": "未答"}
+REPORT_SUFFIX = "-评分.txt"  # --out DIR: DIR/03-李娜-评分.txt for 03-李娜.txt
 
 
 def add_arguments(parser) -> None:
@@ -62,7 +72,26 @@ def add_arguments(parser) -> None:
     output.add_argument(
         "--summary",
         action="store_true",
-        help="print only the class summary: each file's score and, for each key point, how many answers made it",
+        help="print only the class summary: each file's score, blank answers, the mean and median, the spread,"
+        " per key point how many answers made it and who did not, the terms the class lacked most",
+    )
+    parser.add_argument(
+        "--skip-unreadable",
+        action="store_true",
+        help="grade the files that can be read and list the others (as rows with an error in --csv"
+        " and --json); exit status 1 when any could not be read",
+    )
+    parser.add_argument(
+        "--by-score",
+        action="store_true",
+        help="list the files from the highest score down (report, summary, --csv;"
+        " --json keeps the order of FILE)",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="also write each file's report to DIR/<name>-评分.txt, to send back to each student;"
+        " standard output then has only the class summary (or the --csv / --json)",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="answer files (UTF-8); - reads standard input; a file named twice is graded once")
 
@@ -88,7 +117,35 @@ def _read_answer(name: str) -> str:
         if len(data) > DEFAULT_LIMIT:
             raise UserInputError("<stdin>", "the input is over the limit of 1 MiB; refused")
         return decode_user_bytes(data, "<stdin>")
-    return read_user_text(name)
+    try:
+        return read_user_text(name)
+    except UserInputError as exc:
+        if Path(name).is_dir():
+            raise UserInputError(name, _folder_advice(name)) from None
+        raise exc from None
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as a shell word: quoted only when it needs to be (a space, a $ ...);
+    Chinese is left as it is."""
+    import re
+
+    if text and not re.search(r"[^\w@%+=:,./-]", text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _folder_advice(name: str) -> str:
+    """For a folder given as FILE: name its answer files instead (class/*.txt)."""
+    folder = name.rstrip("/") or "/"
+    try:
+        txt = sum(1 for p in Path(folder).glob("*.txt") if p.is_file())
+    except OSError:
+        txt = 0
+    word = _shell_word(folder)
+    if txt:
+        return f"is a folder, not a file; to grade the {txt} .txt files in it, give {word}/*.txt"
+    return f"is a folder, not a file; give the answer files in it ({word}/*)"
 
 
 def _pack_folder(args) -> Path:
@@ -112,18 +169,6 @@ def _pack_folder(args) -> Path:
     from studyapp.core.packs import bundled_pack_dir
 
     return bundled_pack_dir()
-
-
-def _installed_holding(qid: str) -> Path | None:
-    """The first installed pack with the question ``qid`` (for a grade with no --pack)."""
-    from studyapp.core.packs import load_pack
-    from studyapp.core.paths import installed_pack_dirs
-
-    for folder in installed_pack_dirs():
-        pack = load_pack(folder).pack
-        if pack is not None and pack.question(qid) is not None:
-            return folder
-    return None
 
 
 def _file_key(name: str):
@@ -164,88 +209,256 @@ def _distinct_files(names: list[str]) -> list[str]:
     return kept
 
 
-def run(args) -> int:
-    from studyapp.core.packs import load_pack
-    from studyapp.core.textio import UserInputError
 
-    if args.files.count("-") > 1:  # standard input can be read only once
-        return _fail(
-            f"error: - (standard input) is given {args.files.count('-')} times; it can be read only once"
-        )
+def _find_question(args):
+    """(folder, load result, question, packs searched): the pack given, else the bundled
+    pack, then the installed packs in turn."""
+    from studyapp.core.packs import load_pack
+
+    qid = args.question
+    explicit = bool(getattr(args, "grade_pack", None) or getattr(args, "pack", None))
     folder = _pack_folder(args)
     result = load_pack(folder)
-    pack = result.pack
-    question = pack.question(args.question) if pack is not None else None
-    if question is None and not getattr(args, "grade_pack", None) and not getattr(args, "pack", None):
-        installed = _installed_holding(args.question)
-        if installed is not None:
-            folder = installed
-            result = load_pack(folder)
-            pack = result.pack
-            question = pack.question(args.question) if pack is not None else None
+    searched = [(folder, result)]
+    question = result.pack.question(qid) if result.pack is not None else None
+    if question is None and not explicit:
+        from studyapp.core.paths import installed_pack_dirs
+
+        for installed in installed_pack_dirs():
+            found = load_pack(installed)
+            searched.append((installed, found))
+            if found.pack is not None and found.pack.question(qid) is not None:
+                return installed, found, found.pack.question(qid), searched
     if question is None:
         # left out of the pack for errors that need not stop grading (a type not in the
         # list, an id with capitals ...): graded from its prompt and key points, with a warning
         from studyapp.core.packs import loose_question
 
-        question = loose_question(folder, args.question)
+        question = loose_question(folder, qid)
         if question is not None:
             from studyapp.core.textio import terminal_safe
 
             print(
-                f"studyapp grade: warning: question {terminal_safe(repr(args.question))} has errors"
+                f"studyapp grade: warning: question {terminal_safe(repr(qid))} has errors"
                 f" (run: studyapp validate {terminal_safe(str(folder))}); graded from its prompt and key points",
                 file=sys.stderr,
             )
-    if question is None:
-        if pack is None:
-            first = result.errors[0].format() if result.errors else f"{folder}: not a pack"
-            return _fail(f"cannot load pack {folder}: {first}")
-        known = ", ".join(q.id for q in pack.questions) or "none"
-        msg = f"no question {args.question!r} in pack {pack.id} ({folder}); questions: {known}"
+    return folder, result, question, searched
+
+
+def _close_ids(qid: str, ids: list[str]) -> list[str]:
+    """The question ids a typo of ``qid`` most likely meant (rural-talen: rural-talent)."""
+    import difflib
+
+    same_case = [i for i in ids if i.lower() == qid.lower()]
+    if same_case:
+        return same_case[:1]
+    close = difflib.get_close_matches(qid, ids, n=3, cutoff=0.6)
+    if not close and len(qid) >= 3:
+        close = [i for i in ids if qid.lower() in i.lower()][:3]
+    return close
+
+
+def _no_question(qid: str, searched) -> str:
+    """No question ``qid``: every pack searched with its questions, and the closest ids."""
+    from studyapp.commands._packargs import plural
+
+    owners: dict[str, str] = {}  # question id -> the first pack searched that has it
+    rows = []
+    for folder, result in searched:
+        if result.pack is None:
+            rows.append(f"  {folder}: cannot be loaded (run: studyapp validate {folder})")
+            continue
+        known = [q.id for q in result.pack.questions]
+        for k in known:
+            owners.setdefault(k, result.pack.id)
+        label = "questions" if len(searched) == 1 else f"questions of {result.pack.id} ({folder})"
+        rows.append(f"  {label}: {', '.join(known) or 'none'}")
         broken = [p for p in result.errors if p.path.parent.name == "questions"]
         if broken:
-            from studyapp.commands._packargs import plural
-
             files = len({p.path for p in broken})
-            msg += (
-                f"\n  ({plural(files, 'question file')} {'has' if files == 1 else 'have'}"
+            rows.append(
+                f"  ({plural(files, 'question file')} {'has' if files == 1 else 'have'}"
                 f" {plural(len(broken), 'error')}; run: studyapp validate {folder})"
             )
-        return _fail(msg)
+    if len(searched) == 1:
+        folder, result = searched[0]
+        where = f"pack {result.pack.id} ({folder})"
+    else:  # no --pack: the bundled pack, then each installed one
+        def name(folder, result):
+            return result.pack.id if result.pack is not None else str(folder)
 
-    names = _distinct_files(args.files)
-    texts = []
-    unreadable = []
+        installed = [name(f, r) for f, r in searched[1:]]
+        where = (
+            f"the bundled pack {name(*searched[0])} or the installed"
+            f" {'pack' if len(installed) == 1 else 'packs'} {', '.join(installed)}"
+        )
+    message = f"no question {qid!r} in {where}"
+    guesses = _close_ids(qid, list(owners))
+    if guesses:
+        shown = [repr(g) + (f" (in {owners[g]})" if len(searched) > 1 else "") for g in guesses]
+        message += "; did you mean " + " or ".join(shown) + "?"
+    return "\n".join([message, *rows])
+
+
+def _read_all(names: list[str]):
+    """Each file's GradedAnswer, with its text or why it cannot be read, and the refusals."""
+    from studyapp.core.report import GradedAnswer
+    from studyapp.core.textio import UserInputError
+
+    read, refusals = [], []
     for name in names:
         try:
-            texts.append(_read_answer(name))
+            read.append(GradedAnswer(name, text=_read_answer(name)))
         except UserInputError as exc:
             # every file that cannot be read is named in one run, not one per run
-            unreadable.append(exc.format())
-    if unreadable:
-        if len(unreadable) > 1:
-            unreadable.append(f"{len(unreadable)} of {len(names)} answer files cannot be read; nothing was graded")
-        return _fail("\nstudyapp grade: ".join(unreadable))
+            read.append(GradedAnswer(name, error=exc.message))
+            refusals.append(exc.format())
+    return read, refusals
+
+
+def _report_paths(out_dir: Path, answers, names: list[str]) -> dict[str, Path]:
+    """Where ``--out`` writes each readable answer's report: DIR/<name>-评分.txt (a
+    second answer with the same name gets -2, -3 ...). Raises ValueError for a report that
+    would overwrite one of the answers."""
+    inputs = {_file_key(n) for n in names}
+    paths: dict[str, Path] = {}
+    taken: set[str] = set()
+    for a in answers:
+        if a.error:  # not read: no report
+            continue
+        stem = "stdin" if a.name == "-" else (Path(a.name).stem or Path(a.name).name)
+        candidate, n = stem + REPORT_SUFFIX, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{stem}-{n}{REPORT_SUFFIX}"
+        taken.add(candidate)
+        target = out_dir / candidate
+        if target.exists() and _file_key(str(target)) in inputs:
+            raise ValueError(f"{target} is one of the answer files; give --out another folder")
+        paths[a.name] = target
+    return paths
+
+
+def _write_reports(question, answers, paths: dict[str, Path]) -> None:
+    from studyapp.core.report import answer_report_lines
+
+    for a in answers:
+        if a.name not in paths:
+            continue
+        target = paths[a.name]
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text("\n".join(answer_report_lines(question, a, prompt=True)) + "\n", encoding="utf-8")
+        tmp.replace(target)
+
+
+def run(args) -> int:
+    from studyapp.core.textio import terminal_safe
+
+    if args.files.count("-") > 1:  # standard input can be read only once
+        return _fail(
+            f"error: - (standard input) is given {args.files.count('-')} times; it can be read only once"
+        )
+    if args.by_score and args.json:
+        return _fail("error: --by-score orders the report, the summary and --csv; --json keeps the order of FILE")
+    folder, result, question, searched = _find_question(args)
+    pack = result.pack
+    if question is None:
+        if pack is None and len(searched) == 1:
+            first = result.errors[0].format() if result.errors else f"{folder}: not a pack"
+            return _fail(f"cannot load pack {folder}: {first}")
+        return _fail(_no_question(args.question, searched))
+
+    names = _distinct_files(args.files)
+    answers, refusals = _read_all(names)
+    if refusals:
+        for line in refusals:
+            print(f"studyapp grade: {terminal_safe(line)}", file=sys.stderr)
+        readable = len(names) - len(refusals)
+        if not args.skip_unreadable or not readable:
+            if len(names) > 1:
+                line = f"{len(refusals)} of {len(names)} answer files cannot be read; nothing was graded"
+                if readable:
+                    line += f" (--skip-unreadable grades the other {readable} and lists {'it' if len(refusals) == 1 else 'these'})"
+                print(f"studyapp grade: {line}", file=sys.stderr)
+            return EXIT_USAGE
+        print(
+            f"studyapp grade: {len(refusals)} of {len(names)} answer files cannot be read;"
+            f" graded the other {readable}",
+            file=sys.stderr,
+        )
+
+    report_paths: dict[str, Path] = {}
+    if args.out:
+        out_dir = Path(args.out)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            report_paths = _report_paths(out_dir, answers, names)
+        except FileExistsError:
+            return _fail(f"{args.out}: error: --out needs a folder, and this is a file")
+        except OSError as exc:
+            return _fail(f"{args.out}: error: cannot make the folder: {exc.strerror or exc}")
+        except ValueError as exc:
+            return _fail(f"error: {exc}")
+
+    from dataclasses import replace
 
     from studyapp.core.grading import Grader
+    from studyapp.core.report import ClassGrades
 
     grader = Grader(question, thesaurus=pack.thesaurus if pack is not None else None)
-    results = [grader.grade(t) for t in texts]
+    answers = [a if a.error else replace(a, grading=grader.grade(a.text)) for a in answers]
+    grades = ClassGrades(question, tuple(answers))
+    shown = grades.sorted_by_score() if args.by_score else grades
 
     if args.json:
-        out = []
-        for name, g in zip(names, results):
-            d = g.to_dict()
-            out.append({"file": name, "question": question.id, "score": d["score"], "points": d["points"]})
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        return 0
-    if args.csv:
-        sys.stdout.write(_csv(question, names, results))
-        return 0
+        sys.stdout.write(json.dumps(_json(grades), ensure_ascii=False) + "\n")
+    elif args.csv:
+        sys.stdout.write(_csv(shown))
+    else:
+        from studyapp.core.report import class_report
 
-    sys.stdout.write(_report(question, names, texts, results, detail=not args.summary))
-    return 0
+        width = None
+        if sys.stdout.isatty():
+            import shutil
+
+            width = shutil.get_terminal_size().columns
+        sys.stdout.write(class_report(shown, detail=not (args.summary or args.out), width=width))
+    if report_paths:
+        try:
+            _write_reports(question, answers, report_paths)
+        except OSError as exc:
+            return _fail(f"{args.out}: error: cannot write the reports: {exc.strerror or exc}")
+        from studyapp.commands._packargs import plural
+
+        print(
+            f"studyapp grade: wrote {plural(len(report_paths), 'report')} to {terminal_safe(args.out)}"
+            f" (one per answer: <name>{REPORT_SUFFIX})",
+            file=sys.stderr,
+        )
+    return 1 if refusals else 0
+
+
+def _json(grades) -> list[dict]:
+    """One object per FILE in order: the contract's keys, and ``blank``, each point's text
+    and weight (``point``, ``weight``); a file that could not be read (--skip-unreadable):
+    its ``error``, ``score`` null and no ``points``."""
+    points = {kp.id: kp for kp in grades.question.key_points}
+    out = []
+    for a in grades.answers:
+        if not a.readable:
+            out.append({"file": a.name, "question": grades.question.id, "score": None, "points": [],
+                        "blank": False, "error": a.error})
+            continue
+        d = a.grading.to_dict()
+        for p in d["points"]:
+            kp = points.get(p["id"])
+            if kp is not None:
+                p["point"] = kp.point
+                p["weight"] = kp.weight
+        out.append({"file": a.name, "question": grades.question.id, "score": d["score"],
+                    "points": d["points"], "blank": a.blank})
+    return out
 
 
 def _cell(value: str) -> str:
@@ -254,77 +467,45 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _csv(question, names, results) -> str:
+def _csv(grades) -> str:
     """UTF-8 with a byte-order mark (so that Excel and WPS read the Chinese), a header row
-    (文件, 得分, then the key points' ids) and one row per file: score, 答到 / 部分 / 未答."""
+    (文件, 得分, a column per key point: 要点1 id（×weight）：its text, 备注) and one row
+    per file: score, 答到 / 部分 / 未答, and 空白答卷 or why it could not be read; after an
+    empty row, a row for the class (the mean, per point the counts)."""
     import csv
     import io
 
+    from studyapp.core.report import STATUS_WORD
+
+    q = grades.question
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    ids = [kp.id for kp in question.key_points]
-    w.writerow(["文件", "得分", *(_cell(i) for i in ids)])
-    for name, g in zip(names, results):
-        w.writerow([_cell("<stdin>" if name == "-" else name), f"{g.score:g}",
-                    *(_STATUS_WORD[g.point(i).status] for i in ids)])
+    kps = q.key_points
+    w.writerow([
+        "文件", "得分",
+        *(_cell(f"要点{n} {kp.id}（×{kp.weight:g}）：{' '.join(kp.point.split())}") for n, kp in enumerate(kps, 1)),
+        "备注",
+    ])
+    for a in grades.answers:
+        name = _cell(a.shown)
+        if not a.readable:
+            w.writerow([name, "", *("" for _ in kps), _cell("无法读取：" + a.error)])
+            continue
+        w.writerow([name, f"{a.grading.score:g}",
+                    *(STATUS_WORD[a.grading.point(kp.id).status] for kp in kps),
+                    "空白答卷" if a.blank else ""])
+    graded = grades.graded
+    if len(grades.answers) > 1 and graded:
+        notes = [f"中位数 {round(grades.median, 1):g}"]
+        if grades.blanks:
+            rest = grades.mean_without_blanks
+            notes.append(f"{len(grades.blanks)} 份空白，不计空白平均 " + (f"{rest:.1f}" if rest is not None else "–"))
+        if grades.unreadable:
+            notes.append(f"{len(grades.unreadable)} 份无法读取")
+        w.writerow([])
+        w.writerow([
+            f"全班平均（{len(graded)} 份）", f"{grades.mean:.1f}",
+            *(" · ".join(f"{STATUS_WORD[s]} {n}" for s, n in grades.counts(kp.id).items()) for kp in kps),
+            "；".join(notes),
+        ])
     return "\ufeff" + buf.getvalue()
-
-
-def _quote(text: str, start: int, end: int, limit: int = 40) -> str:
-    from studyapp.core.textio import terminal_safe
-
-    piece = " ".join(text[start:end].split())
-    if len(piece) > limit:
-        piece = piece[: limit - 1] + "…"
-    return "「" + terminal_safe(piece) + "」"
-
-
-def _restates_terms(reason: str, p) -> bool:
-    """The reason only lists terms the report already shows (答到：减负、放权)."""
-    head, sep, rest = reason.replace("：", ":").partition(":")
-    terms = {t.strip() for t in rest.split("、") if t.strip()}
-    return bool(sep and terms) and terms <= set(p.matched) | set(p.matched_as_written()) | set(p.missing)
-
-
-def _report(question, names, texts, results, detail: bool = True) -> str:
-    from studyapp.core.textio import terminal_safe
-
-    lines = []
-    points = {kp.id: kp for kp in question.key_points}
-    for name, text, g in zip(names, texts, results) if detail else ():
-        shown = "<stdin>" if name == "-" else name
-        counts = {s: sum(1 for p in g.points if p.status == s) for s in _STATUS_MARK}
-        lines.append(
-            f"{terminal_safe(shown)}  题目 {terminal_safe(question.id)}  得分 {g.score:g}/100"
-            f"（答到 {counts['covered']} · 部分 {counts['partial']} · 未答 {counts['missed']}）"
-        )
-        for p in g.points:
-            kp = points.get(p.id)
-            label = terminal_safe(" ".join((kp.point if kp else "").split()))
-            lines.append(f"  {_STATUS_MARK[p.status]} {_STATUS_WORD[p.status]}  {terminal_safe(p.id)}：{label}")
-            if p.evidence:
-                lines.append("      依据：" + " ".join(_quote(text, s, e) for s, e in p.evidence[:6]))
-            if p.matched:
-                lines.append("      命中：" + terminal_safe("、".join(p.matched_as_written())))
-            if p.missing and p.status != "covered":
-                lines.append("      可补充：" + terminal_safe("、".join(p.missing[:8])))
-            if p.reason and not _restates_terms(p.reason, p):
-                lines.append("      说明：" + terminal_safe(p.reason))
-        lines.append("")
-    if len(results) > 1 or not detail:  # a tutor grading a class: the scores side by side at the end
-        lines.append(f"共 {len(results)} 份答案，平均得分 {sum(g.score for g in results) / len(results):.1f}")
-        for name, g in zip(names, results):
-            lines.append(f"  {g.score:>5g}  {terminal_safe('<stdin>' if name == '-' else name)}")
-        lines.append("")
-        # which points the class made and which it missed: what to teach next
-        lines.append("各采分点（答到 · 部分 · 未答）")
-        width = max((len(kp.id) for kp in question.key_points), default=0)
-        for kp in question.key_points:
-            statuses = [g.point(kp.id).status for g in results]
-            counts = "  ".join(f"{_STATUS_MARK[s]} {statuses.count(s):>2}" for s in _STATUS_MARK)
-            label = " ".join(kp.point.split())
-            if len(label) > 24:
-                label = label[:23] + "…"
-            lines.append(f"  {terminal_safe(kp.id):<{width}}  {counts}  {terminal_safe(label)}")
-        lines.append("")
-    return "\n".join(lines)

@@ -52,6 +52,7 @@ class QuestionReport:
     timed_out: tuple[str, ...]
     grading: object | None  # studyapp.core.grading.Grading, None when the question has no key points
     points: tuple[tuple[str, str, str], ...]  # (id, status, point text) in the question's order
+    basis: str | None = None  # store.grading_basis() of the question graded
 
     @property
     def score(self) -> float | None:
@@ -118,7 +119,7 @@ class Report:
         from studyapp.core.store import QuestionResult
 
         return [
-            QuestionResult(q.index, q.score, q.grading.to_dict())
+            QuestionResult(q.index, q.score, q.grading.to_dict(), q.basis)
             for q in self.questions
             if q.grading is not None
         ]
@@ -237,6 +238,7 @@ def build_report(
     started_at: datetime | None = None,
 ) -> Report:
     from studyapp.core.grading import Grader
+    from studyapp.core.store import grading_basis
 
     thesauri = thesauri or {}
     out = []
@@ -266,6 +268,7 @@ def build_report(
                 timed_out=it.timed_out,
                 grading=grading,
                 points=points,
+                basis=grading_basis(q) if grading is not None else None,
             )
         )
     return Report(
@@ -276,3 +279,302 @@ def build_report(
         practice=session.practice,
         finished=session.finished,
     )
+
+
+# --- a class graded by `studyapp grade` ------------------------------------------------
+#
+# The text `studyapp grade` prints: one block per answer file and the class summary
+# (scores, blanks, the spread, who missed each key point, the terms the class lacks).
+# `--out DIR` writes each file's block on its own, for the tutor to send back.
+
+STATUS_MARK = {"covered": "✓", "partial": "◐", "missed": "✗"}
+STATUS_WORD = {"covered": "答到", "partial": "部分", "missed": "未答"}
+SCORE_BANDS = ((0.0, 40.0, "0–39"), (40.0, 60.0, "40–59"), (60.0, 80.0, "60–79"), (80.0, 101.0, "80–100"))
+MISSING_TERMS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class GradedAnswer:
+    """One answer file of a class: its text and grading, or why it could not be read."""
+
+    name: str  # as given on the command line; "-" is standard input
+    text: str | None = None
+    grading: object | None = None  # studyapp.core.grading.Grading; None when unreadable
+    error: str = ""  # why the file could not be read
+
+    @property
+    def shown(self) -> str:
+        return "<stdin>" if self.name == "-" else self.name
+
+    @property
+    def readable(self) -> bool:
+        return self.grading is not None
+
+    @property
+    def blank(self) -> bool:
+        """Nothing written: empty, or white space and punctuation only."""
+        return self.text is not None and not any(ch.isalnum() for ch in self.text)
+
+    @property
+    def score(self) -> float | None:
+        return None if self.grading is None else float(self.grading.score)
+
+
+@dataclass(frozen=True)
+class ClassGrades:
+    """The answers of a class to one question, graded, with the figures a tutor asks for."""
+
+    question: object  # studyapp.core.model.Question
+    answers: tuple[GradedAnswer, ...]
+
+    @property
+    def graded(self) -> tuple[GradedAnswer, ...]:
+        return tuple(a for a in self.answers if a.readable)
+
+    @property
+    def blanks(self) -> tuple[GradedAnswer, ...]:
+        return tuple(a for a in self.graded if a.blank)
+
+    @property
+    def unreadable(self) -> tuple[GradedAnswer, ...]:
+        return tuple(a for a in self.answers if not a.readable)
+
+    @property
+    def mean(self) -> float | None:
+        scores = [a.score for a in self.graded]
+        return sum(scores) / len(scores) if scores else None
+
+    @property
+    def mean_without_blanks(self) -> float | None:
+        scores = [a.score for a in self.graded if not a.blank]
+        return sum(scores) / len(scores) if scores else None
+
+    @property
+    def median(self) -> float | None:
+        import statistics
+
+        scores = [a.score for a in self.graded]
+        return statistics.median(scores) if scores else None
+
+    def bands(self) -> list[tuple[str, int]]:
+        """How many scores fall in each band (0–39, 40–59, 60–79, 80–100)."""
+        scores = [a.score for a in self.graded]
+        return [(label, sum(1 for s in scores if lo <= s < hi)) for lo, hi, label in SCORE_BANDS]
+
+    def with_status(self, point_id: str, status: str) -> list[GradedAnswer]:
+        """The answers (blank ones left out) whose verdict on the point is ``status``."""
+        return [
+            a for a in self.graded
+            if not a.blank and (a.grading.point(point_id) is not None)
+            and a.grading.point(point_id).status == status
+        ]
+
+    def counts(self, point_id: str) -> dict[str, int]:
+        """Per status, how many graded answers (blank ones included) have it on the point."""
+        out = dict.fromkeys(STATUS_MARK, 0)
+        for a in self.graded:
+            v = a.grading.point(point_id)
+            out[v.status if v is not None else "missed"] += 1
+        return out
+
+    def missing_terms(self) -> list[tuple[str, int]]:
+        """The terms the class's answers lack most (可补充 of the points not made in full),
+        each counted once per answer, blank answers left out: what to teach next."""
+        from collections import Counter
+
+        counter: Counter = Counter()
+        for a in self.graded:
+            if a.blank:
+                continue
+            terms = {t for p in a.grading.points if p.status != "covered" for t in p.missing}
+            counter.update(terms)
+        order: dict[str, int] = {}  # ties: in the order of the question's points
+        for i in range(len(self.question.key_points)):
+            for a in self.graded:
+                if i < len(a.grading.points) and a.grading.points[i].status != "covered":
+                    for t in a.grading.points[i].missing:
+                        order.setdefault(t, len(order))
+        return sorted(counter.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))
+
+    def short_names(self) -> dict[str, str]:
+        """Each answer's name in a list of names: the file name without its folder and
+        ending (03-李娜) when these tell the files apart, else the name as given."""
+        stems = {a.name: ("<stdin>" if a.name == "-" else Path(a.name).stem or a.name) for a in self.answers}
+        if len(set(stems.values())) == len(stems):
+            return stems
+        return {a.name: a.shown for a in self.answers}
+
+    def sorted_by_score(self) -> "ClassGrades":
+        """The answers from the highest score down (ties in the order given), the files that
+        could not be read last."""
+        ranked = sorted(self.answers, key=lambda a: (a.score is None, -(a.score or 0.0)))
+        return ClassGrades(self.question, tuple(ranked))
+
+
+def _weighted(question) -> bool:
+    return any(kp.weight != 1 for kp in question.key_points)
+
+
+def _point_label(kp, weighted: bool) -> str:
+    from studyapp.core.textio import terminal_safe
+
+    label = terminal_safe(" ".join(kp.point.split()))
+    return label + (f"（×{kp.weight:g}）" if weighted else "")
+
+
+def _quote(text: str, start: int, end: int, limit: int = 40) -> str:
+    from studyapp.core.textio import terminal_safe
+
+    piece = " ".join(text[start:end].split())
+    if len(piece) > limit:
+        piece = piece[: limit - 1] + "…"
+    return "「" + terminal_safe(piece) + "」"
+
+
+def _restates_terms(reason: str, p) -> bool:
+    """The reason only lists terms the report already shows (答到：减负、放权)."""
+    head, sep, rest = reason.replace("：", ":").partition(":")
+    terms = {t.strip() for t in rest.split("、") if t.strip()}
+    return bool(sep and terms) and terms <= set(p.matched) | set(p.matched_as_written()) | set(p.missing)
+
+
+def answer_report_lines(question, answer: GradedAnswer, *, prompt: bool = False) -> list[str]:
+    """One answer file's report: its score, then per key point the verdict, the words it
+    rests on (依据), the terms matched (命中), what would complete it (可补充) and why
+    (说明). A blank answer says so instead of listing reasons; a file that could not be
+    read says why. ``prompt``: the question's prompt first (a report sent to a student)."""
+    from studyapp.core.textio import terminal_safe
+
+    lines = []
+    if prompt:
+        lines.append(f"题目（{terminal_safe(question.id)}）：" + terminal_safe(" ".join(question.prompt.split())))
+        lines.append("")
+    head = f"{terminal_safe(answer.shown)}  题目 {terminal_safe(question.id)}"
+    if not answer.readable:
+        return lines + [f"{head}  无法读取，未评分：{terminal_safe(answer.error)}"]
+    g = answer.grading
+    if answer.blank:
+        lines.append(f"{head}  得分 {g.score:g}/100（空白答卷：没有写任何内容）")
+    else:
+        counts = {s: sum(1 for p in g.points if p.status == s) for s in STATUS_MARK}
+        lines.append(
+            f"{head}  得分 {g.score:g}/100"
+            f"（答到 {counts['covered']} · 部分 {counts['partial']} · 未答 {counts['missed']}）"
+        )
+    points = {kp.id: kp for kp in question.key_points}
+    weighted = _weighted(question)
+    text = answer.text or ""
+    for p in g.points:
+        kp = points.get(p.id)
+        label = _point_label(kp, weighted) if kp else ""
+        lines.append(f"  {STATUS_MARK[p.status]} {STATUS_WORD[p.status]}  {terminal_safe(p.id)}：{label}")
+        if answer.blank:
+            continue
+        if p.evidence:
+            lines.append("      依据：" + " ".join(_quote(text, s, e) for s, e in p.evidence[:6]))
+        if p.matched:
+            lines.append("      命中：" + terminal_safe("、".join(p.matched_as_written())))
+        if p.missing and p.status != "covered":
+            lines.append("      可补充：" + terminal_safe("、".join(p.missing[:8])))
+        if p.reason and not _restates_terms(p.reason, p):
+            lines.append("      说明：" + terminal_safe(p.reason))
+    return lines
+
+
+def _names_lines(head: str, names: list[str], width: int | None, sep: str = " ") -> list[str]:
+    """``head`` then the names, wrapped to ``width`` terminal columns (None: one line)."""
+    from studyapp.core.textio import cell_width
+
+    if width is None:
+        return [head + sep.join(names)]
+    indent = " " * cell_width(head)
+    lines, line = [], head
+    for n in names:
+        piece = n if line in (head, indent) else sep + n
+        if line not in (head, indent) and cell_width(line + piece) > width:
+            lines.append(line)
+            line, piece = indent, n
+        line += piece
+    return lines + [line]
+
+
+def class_summary_lines(grades: ClassGrades, *, width: int | None = None) -> list[str]:
+    """The class summary: how many answers, the mean (and without the blank ones), each
+    file's score, the spread of scores and the median, per key point how many made it and
+    who did not, and the terms the class lacked most. ``width``: the terminal's columns,
+    to cut long point texts and wrap lists of names to (None: nothing cut, for a file)."""
+    from studyapp.core.textio import cell_width, clip_cells, terminal_safe
+
+    q = grades.question
+    graded, blanks, unreadable = grades.graded, grades.blanks, grades.unreadable
+    lines = []
+    if graded:
+        first = f"共 {len(graded)} 份答案，平均得分 {grades.mean:.1f}"
+        if blanks:
+            rest = grades.mean_without_blanks
+            first += f"（其中 {len(blanks)} 份空白；不计空白 " + (f"{rest:.1f}）" if rest is not None else "–）")
+    else:
+        first = "没有可评分的答案"
+    if unreadable:
+        first += f"；另有 {len(unreadable)} 份无法读取，未评分"
+    lines.append(first)
+    for a in grades.answers:
+        name = terminal_safe(a.shown)
+        if not a.readable:
+            lines.append(f"  {'–':>5}  {name}  （无法读取：{terminal_safe(a.error)}）")
+        else:
+            lines.append(f"  {a.score:>5g}  {name}" + ("  （空白）" if a.blank else ""))
+    lines.append("")
+    if len(graded) >= 2:
+        # the mean alone hides a class of two halves: the spread, band by band
+        lines.append(f"分数分布（中位数 {round(grades.median, 1):g}）")
+        bands = grades.bands()
+        most = max(n for _, n in bands)
+        scale = 30 / most if most > 30 else 1
+        for label, n in bands:
+            lines.append(f"  {label:>6}  {'█' * round(n * scale)}{' ' if n else ''}{n}")
+        lines.append("")
+    # which points the class made and which it missed, and who: what to teach next
+    lines.append("各采分点（答到 · 部分 · 未答）" + ("；名单不含空白答卷" if blanks and len(graded) > 1 else ""))
+    width_ids = max((len(kp.id) for kp in q.key_points), default=0)
+    names = grades.short_names()
+    weighted = _weighted(q)
+    for kp in q.key_points:
+        counts = grades.counts(kp.id)
+        marks = "  ".join(f"{STATUS_MARK[s]} {counts[s]:>2}" for s in STATUS_MARK)
+        head = f"  {terminal_safe(kp.id):<{width_ids}}  {marks}  "
+        label = _point_label(kp, weighted)
+        if width is not None:
+            label = clip_cells(label, max(10, width - cell_width(head)))
+        lines.append(head + label)
+        if len(graded) > 1:
+            for status in ("partial", "missed"):
+                who = [terminal_safe(names[a.name]) for a in grades.with_status(kp.id, status)]
+                if who:
+                    lines += _names_lines(f"      {STATUS_WORD[status]}：", who, width)
+    lines.append("")
+    written = len(graded) - len(blanks)
+    # terms one answer of a class lacks are that answer's business, not the class's
+    terms = [(t, n) for t, n in grades.missing_terms() if n > 1 or written <= 2][:MISSING_TERMS_SHOWN]
+    if terms and written > 1:
+        lines += _names_lines(
+            "全班最常缺的词（×几份答卷缺它）：",
+            [f"{terminal_safe(t)}×{n}" for t, n in terms],
+            width,
+            sep="、",
+        )
+        lines.append("")
+    return lines
+
+
+def class_report(grades: ClassGrades, *, detail: bool = True, width: int | None = None) -> str:
+    """What ``studyapp grade`` prints: each file's report (``detail``), then for a class
+    (several files, or ``detail`` off) the class summary."""
+    lines = []
+    if detail:
+        for a in grades.answers:
+            lines += answer_report_lines(grades.question, a)
+            lines.append("")
+    if len(grades.answers) > 1 or not detail:
+        lines += class_summary_lines(grades, width=width)
+    return "\n".join(lines)
