@@ -1,6 +1,7 @@
 """The history database: what is saved comes back, and every broken file or folder is a clear StoreError."""
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -104,6 +105,77 @@ def test_a_version_3_file_keeps_its_drafts_with_no_time_spent(tmp_path):
         assert s.schema_version == SCHEMA_VERSION
         assert tuple(s.draft("pack", "q1")) == ("写到一半", datetime(2026, 1, 1, 9, tzinfo=timezone.utc), 0.0)
         assert s.setting("theme") is None  # and the settings table is there
+
+
+def test_a_version_5_file_keeps_its_attempts_which_record_no_grading_basis(tmp_path):
+    """Attempts saved before schema 6 keep everything; they have no basis (what they were
+    graded against), so core/pastgrading.py compares their grading instead; new ones have it."""
+    from studyapp.core import store as store_module
+
+    db = tmp_path / "v5.db"
+    c = sqlite3.connect(db)
+    for script in store_module._MIGRATIONS[:5]:
+        c.executescript(script)
+    c.execute("INSERT INTO attempts VALUES (1, 'pack', 'q1', '一是调研', 62.5, ?, '2026-01-01T09:00:00+00:00', 95, NULL)",
+              (json.dumps(GRADING),))
+    c.execute("INSERT INTO settings VALUES ('theme', 'textual-light')")
+    c.execute("PRAGMA user_version = 5")
+    c.commit()
+    c.close()
+    with Store.open(db) as s:
+        assert s.schema_version == SCHEMA_VERSION == 6
+        (old,) = s.attempts()
+        assert (old.answer, old.score, old.grading, old.duration_s, old.basis) == ("一是调研", 62.5, GRADING, 95, None)
+        assert s.setting("theme") == "textual-light"
+        s.save_attempt(pack_id="pack", question_id="q1", answer="二", score=0, grading={}, basis="1:abc")
+        assert [a.basis for a in s.attempts()] == ["1:abc", None]
+        assert s.last_attempts()[("pack", "q1")].basis == "1:abc"
+
+
+def test_the_grading_basis_follows_what_grading_depends_on():
+    from studyapp.core.model import KeyPoint, Question
+    from studyapp.core.store import grading_basis
+
+    def q(*points, **other):
+        return Question(id="q", prompt=other.get("prompt", "怎么做？"), key_points=points,
+                        reference=other.get("reference"))
+
+    a, b = KeyPoint("a", "做好宣传通知。", 1.0, (("宣传",), ("通知",))), KeyPoint("b", "总结经验。")
+    base = grading_basis(q(a, b))
+    assert base.startswith("1:") and len(base) == 34
+    # neither the prompt, the reference, the line of a point, nor spaces around its text
+    assert grading_basis(q(a, b, prompt="你会怎么做？", reference="参考")) == base
+    assert grading_basis(q(KeyPoint("a", " 做好宣传通知。\n", 1, a.keywords, line=9), b)) == base
+    # but its text, keywords, weight, id and the points' order do
+    for changed in (
+        (KeyPoint("a", "建立报名登记台账。", 1.0, a.keywords), b),
+        (KeyPoint("a", a.point, 1.0, (("宣传", "公众号"), ("通知",))), b),
+        (KeyPoint("a", a.point, 2.0, a.keywords), b),
+        (KeyPoint("c", a.point, 1.0, a.keywords), b),
+        (b, a),
+        (a,),
+    ):
+        assert grading_basis(q(*changed)) != base, changed
+
+
+def test_a_finished_mock_keeps_what_each_answer_was_graded_against(store, clock):
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+    from studyapp.core.report import build_report
+    from studyapp.core.session import MockSession, SessionRecorder
+    from studyapp.core.store import grading_basis
+
+    pack = load_pack(bundled_pack_dir()).pack
+    question = pack.questions[0]
+    session = MockSession.build([(pack.id, question)], clock, think=60, answer=120)
+    session.start()
+    session.finish_phase()
+    session.set_text("一是稳情绪，二是讲政策。")
+    session.finish_phase()
+    rec = SessionRecorder(store, session, clock)
+    rec.create()
+    rec.finish(build_report(session, thesauri={pack.id: pack.thesaurus}).results())
+    (attempt,) = store.attempts()
+    assert attempt.session_id == rec.session_id and attempt.basis == grading_basis(question)
 
 
 def test_a_draft_keeps_the_time_spent_on_it_and_a_damaged_time_is_no_time(store, tmp_path):
@@ -353,13 +425,14 @@ def test_damaged_attempt_rows_are_left_out_not_raised(tmp_path, clock):
     con = sqlite3.connect(tmp_path / "studyapp.db")
     con.execute("UPDATE attempts SET score = 'abc' WHERE question_id = 'q2'")
     con.execute("UPDATE attempts SET created_at = 'yesterday' WHERE question_id = 'q3'")
-    con.execute("UPDATE attempts SET grading = '[1, 2', duration_s = 'long' WHERE question_id = 'q4'")
+    con.execute("UPDATE attempts SET grading = '[1, 2', duration_s = 'long', basis = X'0102' WHERE question_id = 'q4'")
     con.commit()
     con.close()
     with Store.open(tmp_path, clock=clock) as s:
         kept = s.attempts()
         assert [a.question_id for a in kept] == ["q4", "q1"]
         assert kept[0].grading == {} and kept[0].duration_s is None  # what could be kept, is
+        assert kept[0].basis is None  # (then its grading is compared with the question's points)
         assert set(s.last_attempts()) == {("p", "q1"), ("p", "q4")}
         assert kept[1].id == good and kept[1].score == 80.0
 

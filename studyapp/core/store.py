@@ -23,6 +23,7 @@ message naming the path, never as a bare ``sqlite3`` traceback.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import sqlite3
@@ -78,6 +79,8 @@ class Attempt:
     created_at: datetime
     duration_s: float | None = None
     session_id: int | None = None
+    # grading_basis() of the question it was graded against; None if saved before schema 6
+    basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class QuestionResult:
     index: int
     score: float
     grading: dict
+    basis: str | None = None  # grading_basis() of the question graded
 
 
 @dataclass(frozen=True)
@@ -207,8 +211,27 @@ CREATE TABLE settings (
 );
 """
 
-_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+_V6 = """
+-- what an attempt was graded against: grading_basis() of the question when it was saved
+-- (NULL for attempts saved before: the saved grading itself is compared with the question)
+ALTER TABLE attempts ADD COLUMN basis TEXT;
+"""
+
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+def grading_basis(question: Any) -> str:
+    """A fingerprint of what a grading of ``question`` depends on in the pack: each key
+    point's id, text, weight and keyword groups, in order. A saved grading is shown as it
+    was only while the question's basis is the one saved with it (the tutor may rewrite a
+    point and keep its id). Whitespace inside a point's text does not count."""
+    points = [
+        [kp.id, " ".join(str(kp.point).split()), float(kp.weight), [list(group) for group in kp.keywords]]
+        for kp in question.key_points
+    ]
+    data = json.dumps(points, ensure_ascii=False, separators=(",", ":"))
+    return "1:" + hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
 def _iso(dt: datetime) -> str:
@@ -527,13 +550,16 @@ class Store:
         grading: dict,
         duration_s: float | None = None,
         session_id: int | None = None,
+        basis: str | None = None,
     ) -> int:
+        """Keep one graded answer; ``basis`` is ``grading_basis(question)`` of the question it
+        was graded against (without it, the saved grading is later compared point by point)."""
         payload = json.dumps(grading, ensure_ascii=False)
         with self._tx() as cur:
             cur.execute(
                 "INSERT INTO attempts (pack_id, question_id, answer, score, grading, created_at, "
-                "duration_s, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (pack_id, question_id, answer, float(score), payload, self._now(), duration_s, session_id),
+                "duration_s, session_id, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (pack_id, question_id, answer, float(score), payload, self._now(), duration_s, session_id, basis),
             )
             return int(cur.lastrowid)
 
@@ -595,7 +621,7 @@ class Store:
     def _attempt(row: sqlite3.Row | tuple) -> Attempt | None:
         """The row as an Attempt, or None if it is damaged (the database file is outside
         input: SQLite keeps text in a REAL column, a date may not parse)."""
-        id_, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id = row
+        id_, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id, basis = row
         if not all(isinstance(v, str) for v in (pack_id, question_id, answer)):
             return None
         if type(score) not in (int, float) or not math.isfinite(score):
@@ -617,9 +643,10 @@ class Store:
             created_at=when,
             duration_s=duration_s,
             session_id=session_id if type(session_id) is int else None,
+            basis=basis if isinstance(basis, str) else None,
         )
 
-    _ATTEMPT_COLS = "id, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id"
+    _ATTEMPT_COLS = "id, pack_id, question_id, answer, score, grading, created_at, duration_s, session_id, basis"
 
     def attempts(
         self,
@@ -755,7 +782,7 @@ class Store:
                     continue
                 cur.execute(
                     "INSERT INTO attempts (pack_id, question_id, answer, score, grading, created_at, "
-                    "duration_s, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "duration_s, session_id, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         pack_id,
                         question_id,
@@ -765,6 +792,7 @@ class Store:
                         now,
                         (think_used or 0.0) + (answer_used or 0.0),
                         session_id,
+                        r.basis,
                     ),
                 )
 

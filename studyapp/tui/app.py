@@ -178,6 +178,8 @@ class StudyApp(App):
         """Store one graded answer; a failure is a notice, never a crash."""
         if self.store is None:
             return None
+        from studyapp.core.store import grading_basis
+
         try:
             attempt_id = self.store.save_attempt(
                 pack_id=pack.id,
@@ -186,6 +188,7 @@ class StudyApp(App):
                 score=grading.score,
                 grading=grading.to_dict(),
                 duration_s=duration_s,
+                basis=grading_basis(question),  # what it was graded against (tui/attempts.py)
             )
         except Exception as exc:
             self.notify(f"保存失败：{error_text(exc)}\n你的答案仍在屏幕上。", severity="error", markup=False)

@@ -2,15 +2,16 @@
 
 A thin layer over the store: ``Store.attempts()`` gives the answers and the gradings saved
 with them, the review screen shows one. The saved grading is outside input (the database
-file): one that does not fit the question any more (damaged, or the pack's key points have
-changed since) is not shown as it was; the saved answer is graded again by the core's
-grader instead, and the review says so.
+file): one that does not fit the question any more (the key points changed since, or the
+record is damaged; core/pastgrading.py decides) is not shown as it was; the saved answer is
+graded again by the core's grader instead, the list shows that score beside the one saved
+then ('54（当时 100）'), and the review says which of the two happened.
 """
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from studyapp.core.model import Pack, Question
+from studyapp.core.pastgrading import CHANGED, FAILED, PastGrading, past_grading, shown_score
 from studyapp.core.report import count_chars
 from studyapp.core.safe_text import sanitize_line
 from studyapp.tui.home import fit_cells
@@ -31,7 +33,6 @@ MAX_SHOWN = 500  # attempts listed for one question (newest)
 # takes the rest of the width, at least MIN_OUTLINE_CELLS
 OTHER_COLUMNS_CELLS = 48
 MIN_OUTLINE_CELLS = 12
-STATUSES = ("covered", "partial", "missed")
 
 
 def when_text(attempt: Any) -> str:
@@ -53,68 +54,26 @@ def first_line(answer: str) -> str:
     return ""
 
 
-def stored_grading(data: Any, answer: str, question: Question) -> Any:
-    """The saved grading as the core's ``Grading``, or None if it cannot be shown as it was:
-    not the shape ``Grading.to_dict()`` writes, spans outside the answer, or key points that
-    are not the question's (the pack changed since)."""
-    from studyapp.core.grading import Grading, PointVerdict
-
-    if not isinstance(data, dict):
+def note_of(past: PastGrading) -> str | None:
+    """What a review of a past attempt says about its grading: None when it is the one saved."""
+    if past.why == FAILED:
+        return f"这次作答保存的评分无法显示，也无法重新评分：{error_text(past.error)}"
+    if not past.regraded:
         return None
-    score, points = data.get("score"), data.get("points")
-    if type(score) not in (int, float) or not math.isfinite(score) or not 0 <= score <= 100:
-        return None
-    if not isinstance(points, list):
-        return None
-    weights = {kp.id: kp.weight for kp in question.key_points}
-    verdicts = []
-    for p in points:
-        if not isinstance(p, dict):
-            return None
-        pid, status, evidence = p.get("id"), p.get("status"), p.get("evidence", [])
-        matched, missing, reason = p.get("matched", []), p.get("missing", []), p.get("reason", "")
-        if not isinstance(pid, str) or pid not in weights or status not in STATUSES:
-            return None
-        if not isinstance(reason, str) or not isinstance(evidence, list):
-            return None
-        written = p.get("written", [])  # (gradings saved before it was kept have none)
-        if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in (matched, missing, written)):
-            return None
-        if written and len(written) != len(matched):
-            written = []
-        spans = []
-        for span in evidence:
-            if not (isinstance(span, list) and len(span) == 2 and all(type(v) is int for v in span)):
-                return None
-            start, end = span
-            if not 0 <= start < end <= len(answer):
-                return None
-            spans.append((start, end))
-        verdicts.append(
-            PointVerdict(pid, status, tuple(spans), tuple(matched), tuple(missing), reason, weights[pid],
-                         tuple(written))
+    scores = f"{round(past.score)} 分（当时 {round(past.then)} 分）"
+    if past.why == CHANGED:
+        return (
+            "这道题的采分点在这次作答之后改过（要点的文字、关键词或权重），保存的评分已不适用；"
+            f"下面是按现在的采分点重新评的分：{scores}。"
         )
-    if sorted(v.id for v in verdicts) != sorted(weights):
-        return None  # a point missing, twice, or the question's points are not these any more
-    return Grading(float(score), tuple(verdicts))
+    return f"这次作答保存的评分记录已损坏，无法按原样显示；下面是按现在的评分规则重新评的分：{scores}。"
 
 
-def review_of(pack: Pack, question: Question, attempt: Any) -> tuple[Any, str | None]:
-    """(grading, a note or None) for a past attempt: the grading saved with it, else the
-    saved answer graded again now; (None, why) if neither can be had."""
-    grading = stored_grading(attempt.grading, attempt.answer, question)
-    if grading is not None:
-        return grading, None
-    try:
-        from studyapp.core.grading import Grader
-
-        grading = Grader(question, thesaurus=pack.thesaurus).grade(attempt.answer)
-    except Exception as exc:  # noqa: BLE001 -- a past answer must never crash the app
-        return None, f"这次作答保存的评分无法显示，也无法重新评分：{error_text(exc)}"
-    return grading, (
-        f"这次作答保存的评分无法按原样显示（记录损坏，或题目的采分点改过），"
-        f"下面是按现在的评分规则重新评的分：{round(grading.score)} 分（当时 {round(attempt.score)} 分）。"
-    )
+def score_cell(past: PastGrading) -> str:
+    """The score a list shows for a past attempt: the review's, and the one saved then when
+    it was graded again to another score ('54（当时 100）')."""
+    now, then = round(past.score), round(past.then)
+    return f"{now}（当时 {then}）" if past.regraded and now != then else str(now)
 
 
 def load_attempts(app: Any, pack: Pack, question: Question) -> list | None:
@@ -141,13 +100,24 @@ def open_attempts(app: Any, pack: Pack, question: Question) -> None:
 
 
 class PastReviewScreen(ReviewScreen):
-    """The review of an answer given earlier: what was saved, nothing saved again."""
+    """The review of an answer given earlier: what was saved, nothing saved again. Graded
+    again (``regraded``: a ``PastGrading``), its score line says so and gives the score then."""
 
-    def __init__(self, pack: Pack, question: Question, attempt: Any, grading: Any) -> None:
+    def __init__(
+        self, pack: Pack, question: Question, attempt: Any, grading: Any, regraded: PastGrading | None = None
+    ) -> None:
         super().__init__(
             pack, question, attempt.answer, grading, duration_s=attempt.duration_s, attempt_id=attempt.id
         )
         self.past = attempt
+        self.regraded = regraded if regraded is not None and regraded.regraded else None
+
+    def _summary(self, styles: Any) -> Text:
+        summary = super()._summary(styles)
+        if self.regraded is not None:
+            why = "采分点改过，已重新评分" if self.regraded.why == CHANGED else "记录损坏，已重新评分"
+            summary.append(f"   {why}（当时 {round(self.regraded.then)} 分）", style=styles("review--partial"))
+        return summary
 
     def on_mount(self) -> None:
         # after ReviewScreen's own on_mount (Textual runs the base class's handler next)
@@ -176,6 +146,8 @@ class AttemptsScreen(Screen):
         self.question = question
         self.attempts = list(attempts)
         self._outline_cells = 0
+        self._pasts: dict[int, PastGrading] = {}  # attempt id -> as shown (core/pastgrading.py)
+        self._score_cells = 0  # the widest score cell beyond the header's
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -201,16 +173,30 @@ class AttemptsScreen(Screen):
             self._fill()
 
     def _cells(self) -> int:
-        return max(MIN_OUTLINE_CELLS, self.size.width - OTHER_COLUMNS_CELLS)
+        return max(MIN_OUTLINE_CELLS, self.size.width - OTHER_COLUMNS_CELLS - self._score_cells)
+
+    def past(self, attempt: Any) -> PastGrading:
+        """How ``attempt`` is shown: its saved grading, or its answer graded again (once)."""
+        past = self._pasts.get(attempt.id)
+        if past is None:
+            past = self._pasts[attempt.id] = shown_score(attempt, self.question, self.pack.thesaurus)
+        return past
 
     def _fill(self) -> None:
         n = len(self.attempts)
+        scores = [score_cell(self.past(a)) for a in self.attempts]
+        self._score_cells = max(0, max((cell_len(c) for c in scores), default=0) - cell_len("得分"))
         self._outline_cells = cells = self._cells()
         title = Text()
         title.append(sanitize_line(self.question.type) or "题目", style="bold")
         # the prompt in up to two lines of the screen's width (a wide terminal shows all of it)
         title.append("  " + fit_cells(self.question.prompt, max(60, 2 * self.size.width - 16)))
         title.append(f"\n共 {n} 次作答，最新的在上面；回车打开当时的点评。", style="dim")
+        if any("当时" in c for c in scores):
+            title.append(
+                "\n得分后有「当时」的，是题目的采分点后来改过（或记录损坏），已按现在的采分点重新评分。",
+                style="dim",
+            )
         self.query_one("#attempts-title", Static).update(title)
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -221,7 +207,7 @@ class AttemptsScreen(Screen):
             line = first_line(a.answer)
             table.add_row(
                 when_text(a),
-                Text(f"{round(a.score):>3}", justify="right"),
+                Text(f"{scores[i]:>3}", justify="right"),
                 "–" if a.duration_s is None else mmss(a.duration_s),
                 Text(str(count_chars(a.answer)), justify="right"),
                 "模拟" if a.session_id is not None else "练习",
@@ -239,10 +225,11 @@ class AttemptsScreen(Screen):
         if not 0 <= row < len(self.attempts):
             return
         attempt = self.attempts[row]
-        grading, note = review_of(self.pack, self.question, attempt)
-        if grading is None:
+        past = past_grading(attempt, self.question, self.pack.thesaurus)  # (a regrade is kept: the same)
+        note = note_of(past)
+        if past.grading is None:
             self.notify(note or "这次作答的评分无法显示。", severity="warning", markup=False)
             return
-        self.app.push_screen(PastReviewScreen(self.pack, self.question, attempt, grading))
+        self.app.push_screen(PastReviewScreen(self.pack, self.question, attempt, past.grading, past))
         if note:
             self.app.notify(note, severity="warning", timeout=10, markup=False)

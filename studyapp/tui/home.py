@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from studyapp.core.model import QUESTION_TYPES, Pack, Question, Topic
+from studyapp.core.pastgrading import CHANGED, PastGrading, shown_score
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.core.textio import cut_cells
 from studyapp.tui.text import unwrap
@@ -44,15 +45,24 @@ def group_by_type(questions: tuple[Question, ...]) -> list[tuple[str, list[Quest
     return [(t, groups[t]) for t in order]
 
 
-def attempt_summary(attempt: Any) -> str:
-    """'82 分 · 11-27' for the newest attempt of a question."""
+def attempt_date(attempt: Any) -> str:
+    """'11-27': the day of an attempt, in the computer's time zone."""
     when = attempt.created_at
     try:
         when = when.astimezone()
     except (AttributeError, ValueError):
         pass
-    date = when.strftime("%m-%d") if hasattr(when, "strftime") else str(when)
-    return f"{round(attempt.score)} 分 · {date}"
+    return when.strftime("%m-%d") if hasattr(when, "strftime") else str(when)
+
+
+def attempt_summary(attempt: Any, past: PastGrading | None = None) -> str:
+    """'82 分 · 11-27' for the newest attempt of a question; graded again since (``past``,
+    core/pastgrading.py), the score the review shows and the one saved then."""
+    if past is None or not past.regraded or round(past.score) == round(past.then):
+        score = round(past.score if past is not None else attempt.score)
+        return f"{score} 分 · {attempt_date(attempt)}"
+    why = "题目的采分点改过" if past.why == CHANGED else "记录损坏"
+    return f"{round(past.score)} 分 · {attempt_date(attempt)}（{why}，已重新评分；当时 {round(past.then)} 分）"
 
 
 class PackTree(Tree):
@@ -101,6 +111,8 @@ class HomeScreen(Screen):
         self._question_nodes: list[tuple[TreeNode, Pack, Question]] = []
         self._topic_nodes: list[tuple[TreeNode, Topic]] = []
         self._label_cells: int | None = None  # the budget the labels were last cut to
+        # (pack id, question id, attempt id) -> a latest attempt as its review shows it
+        self._pasts: dict[tuple[str, str, int], PastGrading] = {}
         tree = self.query_one(PackTree)
         tree.show_root = False
         tree.guide_depth = 2
@@ -161,14 +173,28 @@ class HomeScreen(Screen):
         label = Text()
         attempt = last.get((pack.id, q.id))
         if attempt is not None:
-            label.append(f"{round(attempt.score):>3}分 ", style="bold")
-            label.append(f"{attempt_summary(attempt).split(' · ')[-1]} ", style="dim")
+            past = self.past(pack, q, attempt)
+            label.append(f"{round(past.score):>3}分 ", style="bold")
+            label.append(f"{attempt_date(attempt)} ", style="dim")
+            if past.regraded and round(past.score) != round(past.then):
+                label.append("重评 ", style="italic")  # the key points changed: not the score saved then
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             label.append("草稿 ", style="italic")  # an answer being written, kept for later
         # the prompt shares the row's width with what comes before it, so a cut prompt
         # still ends in … instead of at the tree's edge
         label.append(fit_cells(q.prompt, max(MIN_LABEL_CELLS // 2, cells - label.cell_len)))
         return label
+
+    def past(self, pack: Pack, q: Question, attempt: Any) -> PastGrading:
+        """``attempt`` of ``q`` as its review shows it: the saved score, or, if the key points
+        changed since (or the record is damaged), the answer graded again (once per attempt)."""
+        if not hasattr(self, "_pasts"):
+            self._pasts = {}
+        key = (pack.id, q.id, attempt.id)
+        past = self._pasts.get(key)
+        if past is None:
+            past = self._pasts[key] = shown_score(attempt, q, pack.thesaurus)
+        return past
 
     def on_screen_resume(self) -> None:
         # Back from practice: show the newest scores and drafts (cut to the present width).
@@ -248,7 +274,7 @@ class HomeScreen(Screen):
         parts.append(f"\n采分点：{len(q.key_points)} 个")
         attempt = self.app.last_attempts().get((pack.id, q.id))
         if attempt is not None:
-            parts.append(f"\n上次：{attempt_summary(attempt)}")
+            parts.append(f"\n上次：{attempt_summary(attempt, self.past(pack, q, attempt))}")
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             parts.append("\n有没提交的草稿，打开时恢复")
         parts.append(("\n\nenter 开始作答" + (" · h 历次作答" if attempt is not None else ""), "dim"))

@@ -12,7 +12,7 @@ from studyapp.core.packs import load_pack
 from studyapp.core.paths import bundled_pack_dir
 from studyapp.core.report import count_chars
 from studyapp.core.safe_text import sanitize_line
-from studyapp.core.store import Draft, QuestionResult
+from studyapp.core.store import Draft, QuestionResult, grading_basis
 from studyapp.tui.attempts import AttemptsScreen, PastReviewScreen, when_text
 from studyapp.tui.home import HomeScreen
 from studyapp.tui.review import ReviewScreen
@@ -148,7 +148,7 @@ async def test_a_damaged_saved_grading_is_graded_again_with_a_notice(store, cloc
         {"score": 80, "points": [{"id": "habit", "status": "covered", "evidence": [[0, 9999]]}]},
         {"score": 80, "points": [dict(p, evidence=[["0", 3]]) for p in fresh.to_dict()["points"]]},
         # the pack's key points changed since: a point the question no longer has
-        {"score": 80, "points": [dict(p, id="gone") for p in fresh.to_dict()["points"]]},
+        {"score": 80, "points": [dict(p, id=p["id"] + "-old") for p in fresh.to_dict()["points"]]},
         {"score": float("nan"), "points": fresh.to_dict()["points"]},
     ]
     for grading in damaged:
@@ -167,7 +167,8 @@ async def test_a_damaged_saved_grading_is_graded_again_with_a_notice(store, cloc
         await pilot.press("h")
         await pilot.pause()
         listing = app.screen
-        assert len(rows(listing)) == 8
+        # each row shows the score its review shows: graded again, beside the one saved then
+        assert [r[1] for r in rows(listing)] == ["100"] + [f"{round(fresh.score)}（当时 80）"] * 7
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.grading.score == 100 and not notices(app)
@@ -184,6 +185,11 @@ async def test_a_damaged_saved_grading_is_graded_again_with_a_notice(store, cloc
             assert review.grading == fresh, row
             assert shows_outline(review, SECOND)
             assert f"重新评的分：{round(fresh.score)} 分（当时 80 分）" in notices(app)[-1]
+            # it says which of the two happened: only row 3's points are not the question's
+            changed = "这道题的采分点在这次作答之后改过" in notices(app)[-1]
+            damaged = "这次作答保存的评分记录已损坏" in notices(app)[-1]
+            assert (changed, damaged) == ((True, False) if row == 3 else (False, True)), row
+            assert ("采分点改过" if row == 3 else "记录损坏") in plain(review.query_one("#review-summary", Static))
             await pilot.press("escape")
         await pilot.pause()
         assert app.screen is listing
@@ -205,42 +211,61 @@ async def test_h_says_why_when_there_is_nothing_to_list(store):
         assert notices(app)[-1] == "这道题还没有作答记录。"
 
 
-def finish_mock(store, answers: dict[str, tuple[str, float]]) -> None:
-    """A finished mock session: question id -> (what was typed, score)."""
+def graded(qid: str, text: str) -> dict:
+    """The mini pack's grading of ``text``, as the app saves it."""
+    return Grader(PACK.question(qid)).grade(text).to_dict()
+
+
+def save_graded(store, qid: str, text: str) -> int:
+    """Save ``text`` as a practice answer to ``qid``, graded as the app would; its rounded score."""
+    grading = graded(qid, text)
+    store.save_attempt(pack_id=PACK.id, question_id=qid, answer=text, score=grading["score"], grading=grading,
+                       basis=grading_basis(PACK.question(qid)))
+    return round(grading["score"])
+
+
+def finish_mock(store, answers: dict[str, str]) -> None:
+    """A finished mock session: question id -> what was typed (graded as the app would)."""
     qs = [(PACK.id, qid, PACK.question(qid).prompt) for qid in answers]
     sid = store.create_session(config={}, questions=qs, state={})
+    results = []
+    for i, (qid, text) in enumerate(answers.items()):
+        grading = graded(qid, text)
+        results.append(QuestionResult(i, grading["score"], grading, grading_basis(PACK.question(qid))))
     store.finish_session(
         sid,
         state={},
-        drafts=[Draft(i, text, "done", 0, 10, 20) for i, (text, _) in enumerate(answers.values())],
-        results=[QuestionResult(i, score, {"score": score, "points": []}) for i, (_, score) in enumerate(answers.values())],
+        drafts=[Draft(i, text, "done", 0, 10, 20) for i, text in enumerate(answers.values())],
+        results=results,
     )
 
 
 async def test_a_question_skipped_in_a_mock_keeps_its_last_score_on_home(store, clock):
-    store.save_attempt(pack_id=PACK.id, question_id="sorting-view", answer=FIRST, score=82, grading={})
-    store.save_attempt(pack_id=PACK.id, question_id="sorting-plan", answer="先调研", score=90, grading={})
+    view = save_graded(store, "sorting-view", FIRST)
+    save_graded(store, "sorting-plan", "先调研")
     clock.advance(86400)
     finish_mock(store, {
-        "sorting-view": (" \n", 0.0),  # skipped: nothing typed
-        "sorting-plan": ("先调研再宣传", 40.0),  # answered in the mock: the newest score
-        "sorting-neighbour": ("", 0.0),  # never answered anywhere
+        "sorting-view": " \n",  # skipped: nothing typed
+        "sorting-plan": "先调研再宣传，总结反馈",  # answered in the mock: the newest score
+        "sorting-neighbour": "",  # never answered anywhere
     })
+    plan = round(store.attempts(question_id="sorting-plan")[0].score)
+    assert view > 0 and plan > 0
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
         lines = {key: next(line.lstrip("│├└ ") for line in tree_lines(app) if key in line)
                  for key in ("一阵风", "组织一次", "邻居")}
-        assert lines["一阵风"].startswith("82分 01-01 ")
-        assert lines["组织一次"].startswith("40分 01-02 ")
+        assert lines["一阵风"].startswith(f"{view}分 01-01 ")
+        assert lines["组织一次"].startswith(f"{plan}分 01-02 ")
         assert lines["邻居"].startswith("邻居")
         await move_to(pilot, "一阵风")
-        assert "上次：82 分 · 01-01" in plain(app.screen.query_one("#detail", Static))
+        assert f"上次：{view} 分 · 01-01" in plain(app.screen.query_one("#detail", Static))
         # the skipped one is still in the question's history, as what it was
         await pilot.press("h")
         await pilot.pause()
         assert [r[1:] for r in rows(app.screen)] == [
             ["0", "00:30", "0", "模拟", "（没有作答）"],
-            ["82", "–", "4", "练习", FIRST],
+            [str(view), "–", "4", "练习", FIRST],
         ]
 
 
@@ -263,7 +288,10 @@ def _row_texts(app) -> list[str]:
 async def test_home_titles_use_the_width_of_the_tree(store):
     pack = load_pack(bundled_pack_dir()).pack
     practised = pack.questions[0]
-    store.save_attempt(pack_id=pack.id, question_id=practised.id, answer="答", score=82, grading={})
+    grading = Grader(practised, pack.thesaurus).grade(practised.reference).to_dict()
+    store.save_attempt(pack_id=pack.id, question_id=practised.id, answer=practised.reference,
+                       score=grading["score"], grading=grading, basis=grading_basis(practised))
+    mark = f"{round(grading['score'])}分"
     from studyapp.tui.app import StudyApp
 
     app = StudyApp([load_pack(bundled_pack_dir())], store=store, voice=None)
@@ -284,8 +312,8 @@ async def test_home_titles_use_the_width_of_the_tree(store):
         for row, q in zip(wide, pack.questions):
             if not row.endswith("…"):
                 assert row.endswith(sanitize_line(q.prompt)), row
-        scored = next(r for r in wide if "82分" in r)
-        assert scored.lstrip("│├└ ").startswith("82分 01-01 " + practised.prompt[:20])
+        scored = next(r for r in wide if mark in r)
+        assert scored.lstrip("│├└ ").startswith(f"{mark} 01-01 " + practised.prompt[:20])
 
         await pilot.resize_terminal(80, 24)  # the same screen, narrower: cut again, shorter
         await pilot.pause()
@@ -294,8 +322,8 @@ async def test_home_titles_use_the_width_of_the_tree(store):
         for row in narrow:
             assert cell_len(row) <= tree.region.width
         assert all(r.endswith("…") for r in narrow if cell_len(r) >= tree.region.width - 1)
-        scored = next(r for r in narrow if "82分" in r)
-        assert scored.endswith("…") and scored.lstrip("│├└ ").startswith("82分 01-01 ")
+        scored = next(r for r in narrow if mark in r)
+        assert scored.endswith("…") and scored.lstrip("│├└ ").startswith(f"{mark} 01-01 ")
         assert sum(cell_len(r) for r in narrow) < sum(cell_len(r) for r in wide) * 0.6
 
         await pilot.resize_terminal(200, 60)
