@@ -317,3 +317,16 @@ def test_a_word_written_once_is_named_once():
     assert len(verdict.matched) == len(set(verdict.matched))
     assert not any(a != b and a in b for a in verdict.matched for b in verdict.matched)
     assert len(verdict.written) == len(verdict.matched)
+
+
+def test_a_longer_word_around_a_keyword_is_not_also_a_loose_relative_of_another_part():
+    # 维持秩序 says the 秩序 group; the thesaurus only loosely relates it to 其他群众 and 维护,
+    # and the candidate is not told they said those
+    question = q(
+        [("order", "安排同事接待其他群众,维护大厅秩序", [["秩序"], ["其他群众", "同事"]]), ("calm", "安抚情绪")],
+        prompt="办事大厅里有位群众大声吵闹。你是值班人员,怎么办?",
+    )
+    verdict = grade(question, "我会维持秩序。").point("order")
+    assert verdict.matched == ("秩序",)
+    assert "其他群众" in verdict.missing
+    assert grade(question, "我会维持秩序,请同事接待其他群众。").point("order").status == "covered"

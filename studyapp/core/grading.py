@@ -2222,6 +2222,20 @@ class Grader:
                 for u, (s, a, b) in per[j][0][pi].items():
                     if u not in units or s > units[u][0]:
                         units[u] = (s, base + a, base + b)
+        if len(units) > 1:
+            # a longer word around one that fills a keyword group is not also a loose reading of
+            # another part: 维持秩序 says 秩序, and is not a relative of 其他群众 or of the point's 维护
+            loose = [u for u, (s, a, b) in units.items() if b - a > 2 and s < p.units[u].weight]
+            if loose:
+                inner = [v for u, v in units.items() if p.units[u].keyword]
+                drop = [
+                    u for u in loose
+                    if any(units[u][1] <= a2 and b2 <= units[u][2] and b2 - a2 < units[u][2] - units[u][1]
+                           and s2 > units[u][0] for s2, a2, b2 in inner)
+                ]
+                if drop:
+                    units = {u: v for u, v in units.items() if u not in drop}
+                    best_found = _found(p, units)
         best = (best_found, best_i, units)
         found, _, units = best
         if empty:
