@@ -309,3 +309,125 @@ def test_pack_list_says_when_the_data_folder_is_a_file(tmp_path, monkeypatch, ca
     assert main(["pack", "list"]) == 1
     captured = capsys.readouterr()
     assert "the data folder is not a folder" in captured.err and "no packs installed" not in captured.out
+
+
+# ---------------------------------------------------------------- a tutor updates a pack the class has
+
+
+def test_replace_names_what_the_new_copy_no_longer_has_and_the_answers_saved_to_it(capsys, tmp_path):
+    from packutil import QUESTION2_YAML
+
+    from studyapp.core.store import Store
+
+    v1 = write_pack(tmp_path / "v1", {"pack.yaml": "id: demo\ntitle: 演示包\nversion: 1.2\n"})
+    assert run(capsys, "pack", "add", str(v1))[0] == 0
+    with Store.open() as store:  # the student practised q1 once and q2 twice
+        for qid in ("q1", "q2", "q2"):
+            store.save_attempt(pack_id="demo", question_id=qid, answer="答案", score=50.0, grading={})
+    # the tutor's next copy: q2 renamed q3, q1's key point k2 renamed k3, and an older version number
+    v2 = write_pack(tmp_path / "v2", {
+        "pack.yaml": "id: demo\ntitle: 演示包\nversion: 1.1\n",
+        "questions/q1.yaml": QUESTION_YAML.replace("id: k2", "id: k3"),
+        "questions/q2.yaml": QUESTION2_YAML.replace("id: q2", "id: q3"),
+    })
+    code, out, err = run(capsys, "pack", "add", "--replace", str(v2))
+    assert code == 0, err
+    assert out.splitlines()[1:-1] == [
+        "  replaced the copy installed before (version 1.2)",
+        "  questions no longer in the pack: q2 (2 saved answers)",
+        "    their saved answers stay in `studyapp history`, but the app no longer offers these questions"
+        " (answers refer to a question by its id: a renamed question is a new one)",
+        "  key points no longer in the pack: q1: k2 (q1 has 1 saved answer)",
+        "    the app grades those saved answers again by the new key points when they are opened",
+    ]
+    assert err == "  warning: version 1.1 is older than the version 1.2 it replaced;" \
+                  " to go back, add the newer zip with --replace again\n"
+    # q3 has no answers: named without a count; 1.10 is newer than 1.1: no warning
+    v3 = write_pack(tmp_path / "v3", {"pack.yaml": "id: demo\ntitle: 演示包\nversion: '1.10'\n",
+                                      "questions/q2.yaml": None})
+    code, out, err = run(capsys, "pack", "add", "--replace", str(v3))
+    assert code == 0 and err == ""
+    assert "  questions no longer in the pack: q3" in out.splitlines()
+    assert "  key points no longer in the pack: q1: k3 (q1 has 1 saved answer)" in out.splitlines()
+
+
+def test_export_shows_the_warnings_it_found_and_still_writes_the_zip(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    src = write_pack(tmp_path / "src", {
+        "pack.yaml": "id: demo\ntitle: 演示包\nversion: 1.0\nauthor: 李老师\n",
+        # a reference that does not make k2: no student worded like it is credited for it
+        "questions/q1.yaml": QUESTION_YAML.replace("**减负**与放权并举，", ""),
+    })
+    code, out, err = run(capsys, "pack", "export", str(src))
+    assert code == 0 and (tmp_path / "demo-1.0.zip").is_file()
+    assert out.startswith(f"wrote {tmp_path / 'demo-1.0.zip'}: 4 files")
+    # the same warnings as validate, then how many
+    _, checked, _ = run(capsys, "validate", str(src))
+    warnings = checked.splitlines()
+    assert f"{src / 'pack.yaml'}:4: warning: unknown key 'author' in pack.yaml (known: id, title, version," \
+           " language, authors, description, format)" in warnings
+    assert any(w.startswith(f"{src / 'questions' / 'q1.yaml'}:12: warning: key point 'k2' is not credited")
+               for w in warnings)
+    assert err.splitlines() == warnings + [
+        f"  {len(warnings)} warnings (above; studyapp validate {src} shows the same):"
+        " the zip is written, but students get the pack as it is"
+    ]
+
+
+def test_a_link_out_of_a_pack_folder_is_refused_by_add_and_export(capsys, tmp_path):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(QUESTION_YAML.replace("id: q1", "id: q9"), encoding="utf-8")
+    src = write_pack(tmp_path / "src")
+    (src / "questions" / "q9.yaml").symlink_to(outside)
+    code, _, err = run(capsys, "pack", "add", str(src))
+    assert code == 2 and err == (
+        f"studyapp pack add: {src / 'questions' / 'q9.yaml'}: refused: a link to {outside}, outside the pack"
+        " folder (a shared pack holds its own files: copy the file into the pack)\n"
+    )
+    assert not (packs_folder() / "demo").exists()
+    code, _, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "out.zip"))
+    assert code == 1 and f"{src / 'questions' / 'q9.yaml'}: error: a link to {outside}, outside the pack" in err
+    assert not (tmp_path / "out.zip").exists()
+
+
+def test_a_folder_with_an_installed_packs_id_is_used_instead_of_it_for_the_run(capsys, tmp_path):
+    from studyapp.commands.tui import load_packs
+
+    assert run(capsys, "pack", "add", str(write_pack(tmp_path / "v1")))[0] == 0
+    installed = packs_folder() / "demo"
+    nxt = write_pack(tmp_path / "next", {"pack.yaml": "id: demo\ntitle: 演示包新版\nversion: '1.1'\n"})
+    note = (f"{nxt}: its pack id 'demo' is that of the installed pack ({installed}, version 1.0): this run"
+            f" reads the folder (version 1.1) instead of it; answers saved under the id stay with it;"
+            f" to install the folder: studyapp pack add --replace {nxt}\n")
+    code, out, err = run(capsys, "--pack", str(nxt), "list")
+    assert code == 0 and err == note
+    assert "demo — 演示包新版" in out and "演示包  (" not in out
+    code, out, err = run(capsys, "--pack", str(nxt), "validate")
+    assert code == 0 and err.startswith(note) and str(installed) not in err.replace(note, "")
+    # the app does the same, and says so in Chinese
+    results, errors, notices = load_packs([str(nxt)])
+    assert [r.pack.title for r in results if r.pack.id == "demo"] == ["演示包新版"]
+    assert notices == [f"--pack {nxt}：题包「demo」已安装（版本 1.0）；这次用这个文件夹里的这份（版本 1.1）代替它，"
+                       f"练习记录照旧。试好了，用 studyapp pack add --replace {nxt} 安装它"]
+
+
+def test_a_folder_with_the_bundled_id_or_a_second_folder_with_one_id_is_not_loaded(capsys, tmp_path):
+    from studyapp.commands.tui import load_packs
+
+    twin = write_pack(tmp_path / "twin", {"pack.yaml": "id: community-governance\ntitle: 同名\n"})
+    said = ("the app does not load it: its pack id 'community-governance' is the bundled pack's;"
+            " give it its own id in pack.yaml (a pack cannot be installed under that id either)")
+    code, out, err = run(capsys, "--pack", str(twin), "list")
+    assert code == 0 and err == f"{twin}: not listed: {said}\n" and "同名" not in out
+    code, out, err = run(capsys, "validate", str(twin))  # named on its own: still checked, and warned
+    assert code == 0 and out.splitlines()[0] == f"{twin / 'pack.yaml'}: warning: {said}"
+    a, b = write_pack(tmp_path / "a"), write_pack(tmp_path / "b")
+    code, out, err = run(capsys, "--pack", str(a), "--pack", str(b), "validate")
+    assert code == 0 and f"{b / 'pack.yaml'}: warning: the app does not load it: its pack id 'demo' is also" \
+                         f" that of {a}, given before it (one pack per id in a run)" in out
+    results, _, notices = load_packs([str(twin), str(a), str(b)])
+    assert [r.pack.root for r in results] == [results[0].pack.root, a]
+    assert notices == [
+        f"--pack {twin}：没有加载，它的题包 id「community-governance」是自带题包的 id；请在它的 pack.yaml 里给它换一个自己的 id",
+        f"--pack {b}：没有加载，它的题包 id「demo」和 --pack {a} 的相同，一次只加载其中一个",
+    ]

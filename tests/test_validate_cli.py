@@ -276,7 +276,8 @@ def test_a_file_instead_of_a_folder(tmp_path, capsys):
     f.write_text("id: x\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "validate", str(f))
     assert code == 1
-    assert out == f"{f}: error: not a folder: a pack is a folder with pack.yaml\n"
+    # a pack's pack.yaml given for its pack: the folder is named
+    assert out == f"{f}: error: not a folder: a pack is a folder with pack.yaml; give the folder it is in: {tmp_path}\n"
 
 
 def test_hostile_files_in_a_subprocess_never_traceback(tmp_path):
@@ -408,3 +409,126 @@ def test_global_pack_is_listed_with_the_bundled_pack(tmp_path, capsys):
     # with PACK arguments too: those, then the --pack folder, each once
     code, out, _ = run_cli(capsys, "--pack", str(other), "list", "--json", str(other))
     assert [p["id"] for p in json.loads(out)["packs"]] == ["other-pack"]
+
+
+# ---------------------------------------------------------------- slips a tutor makes, each with its fix
+
+INDENT_SLIPS = {
+    # keywords at the column of the item's '-': YAML expects a new item there
+    "under-indented key": (
+        QUESTION_YAML.replace("    keywords: [考核, [减负, 松绑]]", "  keywords: [考核, [减负, 松绑]]"), 11,
+        "'keywords' is at the column of the '-' above it (line 9), so YAML expects a new list item there:"
+        " to belong to that item, indent it like 'point' on line 10 (4 spaces)",
+    ),
+    "key one space short": (
+        QUESTION_YAML.replace("  - id: k2\n    point:", "  - id: k2\n   point:"), 13,
+        "'point' is indented 3 spaces, but 'id' on line 12 is indented 4 spaces:"
+        " keys of one mapping must line up (indent it 4 spaces)",
+    ),
+    "key too deep": (
+        QUESTION_YAML.replace("    keywords: [考核", "      keywords: [考核"), 11,
+        "'keywords' is indented more than 'point' on line 10, which has its value already:"
+        " keys of one mapping must line up (indent it 4 spaces)",
+    ),
+    "item one space short": (
+        QUESTION_YAML.replace("  - id: k2", " - id: k2"), 12,
+        "this '-' is indented 1 space, but the '-' on line 9 is indented 2 spaces:"
+        " items of one list must line up (indent it 2 spaces)",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, line, says", INDENT_SLIPS.values(), ids=INDENT_SLIPS.keys())
+def test_wrong_indentation_is_named_with_the_line_and_the_fix(tmp_path, capsys, text, line, says):
+    root = write_pack(tmp_path / "p", {"questions/q1.yaml": text})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    (problem,) = [l for l in out.splitlines() if "q1.yaml" in l]
+    assert problem.startswith(f"{root / 'questions' / 'q1.yaml'}:{line}: error: {says} (YAML syntax error: ")
+
+
+def test_list_items_written_left_of_their_key_are_explained(tmp_path, capsys):
+    text = QUESTION_YAML.replace("    keywords: [考核, [减负, 松绑]]", "    keywords:\n  - 考核")
+    root = write_pack(tmp_path / "p", {"questions/q1.yaml": text})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    q1 = root / "questions" / "q1.yaml"
+    assert code == 1
+    assert f"{q1}:11: error: keywords is empty: give them on its line ([减负, 放权]) or on '- ' lines below it," \
+           " indented more than 'keywords' (items of a list must be indented under it)" in out
+    assert f"{q1}:12: error: key point 2 must be a mapping (id:, point:), not text (an item of 'keywords'" \
+           " on line 11? items of a list must be indented under it, more than 'keywords')" in out
+
+
+def test_a_full_width_space_before_a_topic_key_is_an_error_as_in_a_question(tmp_path, capsys):
+    from packutil import TOPIC_MD
+
+    root = write_pack(tmp_path / "p", {"topics/burden.md": TOPIC_MD.replace("date: 2024", "\u3000date: 2024")})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1  # the date would be lost without a word
+    assert f"{root / 'topics' / 'burden.md'}:5: error: the line is indented with full-width spaces (U+3000):" \
+           " indent with ordinary spaces (as written, the key is '\u3000date', not 'date', and its value is not read)" in out
+
+
+@pytest.mark.parametrize(
+    "written, says",
+    [
+        ("id: q1\u3000", "id 'q1\u3000' (it ends with a full-width space (U+3000)) must use only"),
+        ("id: q\u200b1", "id 'q\u200b1' (it has a zero-width space (U+200B) in it) must use only"),
+        ('"id\u200b": q1', "the key 'id\u200b' (it ends with a zero-width space (U+200B)) is not 'id':"
+                           " delete the invisible character"),
+    ],
+    ids=["full-width space", "zero-width space", "key"],
+)
+def test_an_invisible_character_in_an_id_or_key_is_named(tmp_path, capsys, written, says):
+    root = write_pack(tmp_path / "p", {"questions/q1.yaml": QUESTION_YAML.replace("id: q1", written, 1)})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    assert f"{root / 'questions' / 'q1.yaml'}:1: error: {says}" in out
+
+
+def test_links_out_of_the_pack_devices_and_pipes_are_named_with_a_fix(tmp_path, capsys):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(QUESTION_YAML.replace("id: q1", "id: q9"), encoding="utf-8")
+    root = write_pack(tmp_path / "p")
+    (root / "questions" / "q9.yaml").symlink_to(outside)  # a valid question, but not the pack's own
+    (root / "topics" / "passwd.md").symlink_to("/etc/passwd")
+    (root / "questions" / "same.yaml").symlink_to("q2.yaml")  # a link inside the pack is read as usual
+    os.mkfifo(root / "questions" / "fifo.yaml")
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    assert f"{root / 'questions' / 'q9.yaml'}: error: a link to {outside}, outside the pack:" \
+           " a pack reads only its own files; copy the file into the pack (or remove the link)" in out
+    assert f"{root / 'topics' / 'passwd.md'}: error: a link to /etc/passwd, outside the pack:" in out
+    assert f"{root / 'questions' / 'fifo.yaml'}: error: a device or pipe, not a regular file: remove it from the pack" in out
+    assert "same.yaml:1: error: duplicate question id 'q2'" in out
+    assert "3 questions" not in err and "2 questions" in err
+
+
+def test_a_huge_topic_and_an_alias_bomb_say_what_to_do(tmp_path, capsys):
+    from packutil import TOPIC_MD
+
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    root = write_pack(tmp_path / "p", {
+        "topics/burden.md": TOPIC_MD + "乡村振兴需要人才。" * 40_000,
+        "questions/bomb.yaml": "\n".join(lines) + "\n",
+    })
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    assert f"{root / 'topics' / 'burden.md'}: error: the file is 1.0 MiB, over the limit of 1 MiB; refused;" \
+           " split the topic into several topic files, each under the limit" in out
+    assert "bomb.yaml:1: error: too many YAML values (anchors and aliases?): write the values out," \
+           " or do not put aliases (*name) in a list that is itself used as an alias" in out
+
+
+def test_an_installed_packs_id_is_taken_where_a_folder_is_asked_for(tmp_path, capsys, monkeypatch):
+    root = write_pack(tmp_path / "p")
+    assert run_cli(capsys, "pack", "add", str(root))[0] == 0
+    monkeypatch.chdir(tmp_path)  # no folder named demo here
+    installed = tmp_path / "data" / "packs" / "demo"
+    code, out, err = run_cli(capsys, "validate", "demo")
+    assert code == 0 and f"{installed}: 1 topic, 2 questions, 0 errors" in err
+    code, out, _ = run_cli(capsys, "list", "demo", "community-governance")
+    assert code == 0 and f"demo — 演示包  ({installed})" in out and "community-governance — " in out
+    code, out, _ = run_cli(capsys, "validate", "dem")
+    assert code == 1 and out == "dem: error: no such pack folder, and no installed pack has this id (installed: demo)\n"

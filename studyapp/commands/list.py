@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from studyapp.commands._packargs import add_pack_arguments, pack_folders, plural
+from studyapp.commands._packargs import add_pack_arguments, chosen_packs, plural
 from studyapp.core.textio import cell_width, clip_cells, terminal_safe
 
 
@@ -64,10 +64,17 @@ def _as_dict(folder, result) -> dict:
 
 
 def run(args) -> int:
-    from studyapp.core.packs import load_pack
-
-    folders = pack_folders(args)
-    results = [(folder, load_pack(folder)) for folder in folders]
+    chosen, notes = chosen_packs(args)
+    for note in notes:
+        print(terminal_safe(note), file=sys.stderr)
+    results = []
+    for c in chosen:
+        if c.refused is not None:  # left out, as the app leaves it out
+            print(terminal_safe(f"{c.folder}: not listed: {c.refused}"), file=sys.stderr)
+            continue
+        if c.warning is not None:
+            print(terminal_safe(f"{c.folder}: warning: {c.warning}"), file=sys.stderr)
+        results.append((c.folder, c.result))
     status = 0
     for folder, result in results:
         if result.pack is None:

@@ -36,6 +36,8 @@ def add_arguments(parser) -> None:
 def _say(text: str, stream=None) -> None:
     from studyapp.core.textio import terminal_safe
 
+    if stream is sys.stderr:
+        sys.stdout.flush()  # in a pipe, what came before on stdout stays before
     print(terminal_safe(text), file=stream or sys.stdout)
 
 
@@ -70,6 +72,59 @@ def _fix_hint(source: Path, errors: int) -> str:
     )
 
 
+def _saved_answers(pack_id: str) -> dict[str, int] | None:
+    """question id -> how many answers (practice and mock) are saved for it in this
+    pack; None when there is no history to read (nothing saved yet, or it cannot be read)."""
+    from studyapp.core.paths import default_db_path
+    from studyapp.core.store import Store, StoreError
+
+    if not default_db_path().is_file():
+        return None
+    try:
+        with Store.open(readonly=True) as store:
+            answers = store.attempts(pack_id=pack_id)
+    except (StoreError, OSError):
+        return None
+    counts: dict[str, int] = {}
+    for a in answers:
+        counts[a.question_id] = counts.get(a.question_id, 0) + 1
+    return counts
+
+
+def _what_changed(pack) -> None:
+    """After ``add --replace``: an older version put over a newer one, and the questions
+    and key points the old copy had that this one has not (students' answers refer to
+    them by id: they stay in the history, but the app no longer offers them)."""
+    from studyapp.core.installed import version_key
+
+    old_v, new_v = version_key(pack.replaced_version), version_key(pack.version)
+    if old_v is not None and new_v is not None and new_v < old_v:
+        _say(f"  warning: version {pack.version} is older than the version {pack.replaced_version} it replaced;"
+             " to go back, add the newer zip with --replace again", sys.stderr)
+    if not pack.removed_questions and not pack.removed_points:
+        return
+    saved = _saved_answers(pack.id) or {}
+    if pack.removed_questions:
+        shown = ", ".join(
+            q + (f" ({plural(saved[q], 'saved answer')})" if saved.get(q) else "") for q in pack.removed_questions
+        )
+        _say(f"  questions no longer in the pack: {shown}")
+        if any(saved.get(q) for q in pack.removed_questions):
+            _say("    their saved answers stay in `studyapp history`, but the app no longer offers these"
+                 " questions (answers refer to a question by its id: a renamed question is a new one)")
+    if pack.removed_points:
+        by_question: dict[str, list[str]] = {}
+        for qid, kid in pack.removed_points:
+            by_question.setdefault(qid, []).append(kid)
+        shown = "; ".join(
+            f"{q}: {', '.join(ks)}" + (f" ({q} has {plural(saved[q], 'saved answer')})" if saved.get(q) else "")
+            for q, ks in by_question.items()
+        )
+        _say(f"  key points no longer in the pack: {shown}")
+        if any(saved.get(q) for q in by_question):
+            _say("    the app grades those saved answers again by the new key points when they are opened")
+
+
 def run(args) -> int:
     from studyapp.core import installed as inst
     from studyapp.core.model import ERROR
@@ -88,6 +143,7 @@ def run(args) -> int:
             if pack.replaced:
                 was = f" (version {pack.replaced_version})" if pack.replaced_version else ""
                 _say(f"  replaced the copy installed before{was}")
+                _what_changed(pack)
             _say(f"  in {pack.path}")
             _skipped(skipped, "left out")
             return 0
@@ -121,8 +177,13 @@ def run(args) -> int:
             return 0
         if args.pack_command == "export":
             out = Path(args.output).expanduser() if args.output else None
-            path, count, skipped = inst.export(Path(args.folder).expanduser(), out, overwrite=args.force)
+            folder = Path(args.folder).expanduser()
+            path, count, skipped, warnings = inst.export(folder, out, overwrite=args.force)
+            _problems(warnings)
             _say(f"wrote {path}: {plural(count, 'file')}; a student installs it with: studyapp pack add {path.name}")
+            if warnings:
+                _say(f"  {plural(len(warnings), 'warning')} (above; studyapp validate {folder} shows the same):"
+                     " the zip is written, but students get the pack as it is", sys.stderr)
             _skipped(skipped, "left out")
             return 0
     except inst.PackShareError as exc:

@@ -42,24 +42,41 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
             )
     if errors:
         return [], errors, notices
-    results = [load_pack(bundled_pack_dir())]
-    seen = {r.pack.id for r in results if r.pack is not None}
-    for folder in installed_pack_dirs():  # `studyapp pack add` checked each one
-        result = load_pack(folder)
-        if result.pack is not None and result.pack.id not in seen:
-            seen.add(result.pack.id)
-            results.append(result)
+    from studyapp.core import packset
+
+    entries = [packset.Entry(bundled_pack_dir(), load_pack(bundled_pack_dir()), packset.BUNDLED)]
+    # `studyapp pack add` checked each installed one
+    entries += [packset.Entry(f, load_pack(f), packset.INSTALLED) for f in installed_pack_dirs()]
+    given = {}
     for d in extra:
-        result = load_pack(Path(d).expanduser())
-        if result.pack is not None and result.pack.id in seen:
-            notices.append(  # shown in the app: in Chinese like the rest of it
-                f"--pack {d}：没有加载，它的题包 id「{result.pack.id}」已被另一个题包使用"
-                "（请在它的 pack.yaml 里换一个 id）"
+        folder = Path(d).expanduser()
+        given.setdefault(folder, d)
+        entries.append(packset.Entry(folder, load_pack(folder), packset.GIVEN))
+    kept, clashes = packset.choose(entries)
+    results = [e.result for e in kept]
+
+    def ver(e) -> str:
+        v = packset.version_text(e).strip()
+        return f"（版本 {v}）" if v else ""
+
+    for c in clashes:  # shown in the app: in Chinese like the rest of it
+        d = terminal_safe(given.get(c.entry.folder, str(c.entry.folder)))
+        if c.kind == "shadows":
+            notices.append(
+                f"--pack {d}：题包「{c.pack_id}」已安装{ver(c.other)}；这次用这个文件夹里的这份{ver(c.entry)}"
+                f"代替它，练习记录照旧。试好了，用 studyapp pack add --replace {d} 安装它"
             )
-            continue
-        if result.pack is not None:
-            seen.add(result.pack.id)
-        results.append(result)
+        elif c.kind == "bundled":
+            notices.append(
+                f"--pack {d}：没有加载，它的题包 id「{c.pack_id}」是自带题包的 id；"
+                "请在它的 pack.yaml 里给它换一个自己的 id"
+            )
+        else:
+            other = terminal_safe(given.get(c.other.folder, str(c.other.folder)))
+            notices.append(
+                f"--pack {d}：没有加载，它的题包 id「{c.pack_id}」和 --pack {other} 的相同，"
+                "一次只加载其中一个"
+            )
     return results, errors, notices
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from studyapp.commands._packargs import add_pack_arguments, pack_folders, plural, sorted_problems
+from studyapp.commands._packargs import add_pack_arguments, chosen_packs, plural, sorted_problems
 
 
 def add_arguments(parser) -> None:
@@ -22,16 +22,20 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from studyapp.core.model import ERROR, WARNING
-    from studyapp.core.packs import load_pack
+    from studyapp.core.model import ERROR, WARNING, Problem
+    from studyapp.core.packs import PACK_FILE
     from studyapp.core.textio import terminal_safe
 
     failed = False
-    folders = pack_folders(args)
+    chosen, notes = chosen_packs(args)
+    for note in notes:
+        print(terminal_safe(note), file=sys.stderr)
+    folders = [c.folder for c in chosen]
     total_errors = total_warnings = 0
-    for folder in folders:
-        result = load_pack(folder)
+    for folder, result, warning in ((c.folder, c.result, c.warning) for c in chosen):
         problems = result.problems
+        if warning is not None:  # two packs with one id: what the app does about it
+            problems = (Problem(folder / PACK_FILE, None, WARNING, warning),) + problems
         if result.pack is not None:
             # key points the question's own reference answer does not make as graded
             from studyapp.core.gradecheck import reference_gaps

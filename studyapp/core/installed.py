@@ -54,6 +54,10 @@ class InstalledPack:
     problems: tuple[Problem, ...] = field(default=())  # warnings (an installed pack has no errors)
     replaced: bool = False  # install --replace: a pack with this id was installed before
     replaced_version: str | None = None  # ... and that pack's version, when it had one
+    # ... the questions it had that this one has not, and the key points (question id,
+    # key point id) of the questions both have that this one has not
+    removed_questions: tuple[str, ...] = ()
+    removed_points: tuple[tuple[str, str], ...] = ()
 
 
 def is_pack_file(rel: PurePosixPath) -> bool:
@@ -105,6 +109,14 @@ def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
         if not is_pack_file(rel):
             skipped.append(str(rel) + ("/" if path.is_dir() else ""))
             continue
+        from studyapp.core.packs import outside_link
+
+        outside = outside_link(path, folder)
+        if outside is not None:
+            raise PackShareError(
+                f"{path}: refused: a link to {outside}, outside the pack folder"
+                " (a shared pack holds its own files: copy the file into the pack)"
+            )
         try:
             if not stat.S_ISREG(path.stat().st_mode):
                 skipped.append(str(rel))
@@ -262,14 +274,14 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
             raise PackShareError(f"{source}: not installed: its id {pack.id!r} is the bundled pack's")
         target = root / pack.id
         old = None
-        replaced_version = None
+        previous = None
         if target.exists() or target.is_symlink():
             if not replace:
                 raise PackShareError(
                     f"{source}: not installed: a pack with the id {pack.id!r} is installed already "
                     f"({target}); add --replace to replace it"
                 )
-            replaced_version = _version(target)
+            previous = _previous(target)
             old = Path(tempfile.mkdtemp(prefix=_OLD, dir=root))
             os.replace(target, old / "pack")
         try:
@@ -280,9 +292,20 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
             raise PackShareError(f"{target}: cannot install the pack: {exc.strerror or exc}") from None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        removed_q: tuple[str, ...] = ()
+        removed_p: tuple[tuple[str, str], ...] = ()
+        if previous is not None:
+            new_points = {q.id: {k.id for k in q.key_points} for q in pack.questions}
+            removed_q = tuple(q.id for q in previous.questions if q.id not in new_points)
+            removed_p = tuple(
+                (q.id, k.id) for q in previous.questions if q.id in new_points
+                for k in q.key_points if k.id not in new_points[q.id]
+            )
         installed = InstalledPack(
             pack.id, pack.title, pack.version, target, len(pack.topics), len(pack.questions), result.problems,
-            replaced=old is not None, replaced_version=replaced_version if old is not None else None,
+            replaced=old is not None,
+            replaced_version=previous.version if previous is not None and old is not None else None,
+            removed_questions=removed_q, removed_points=removed_p,
         )
         return installed, skipped
     finally:
@@ -290,15 +313,27 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
             shutil.rmtree(staged, ignore_errors=True)
 
 
-def _version(folder: Path) -> str | None:
-    """The version of the pack installed in ``folder``, if it can be read."""
+def _previous(folder: Path):
+    """The pack installed in ``folder`` (a ``Pack``), if it can be read."""
     from studyapp.core.packs import load_pack
 
     try:
-        pack = load_pack(folder).pack
-    except Exception:  # the old copy is going away: its version is only for a message
+        return load_pack(folder).pack
+    except Exception:  # the old copy is going away: it is read only for a message
         return None
-    return pack.version if pack is not None else None
+
+
+def version_key(version: str | None) -> tuple[int, ...] | None:
+    """'1.10' -> (1, 10), for telling a newer version from an older one; None for a
+    version that is not numbers and dots ('2024春', 'beta'): it is not compared."""
+    import re
+
+    if not version or not re.fullmatch(r"\s*v?\d+(\.\d+)*\s*", version):
+        return None
+    parts = [int(n) for n in re.findall(r"\d+", version)]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def remove(pack_id: str, *, reserved: frozenset[str] = frozenset(), root: Path | None = None) -> Path:
@@ -338,20 +373,27 @@ def list_installed(root: Path | None = None) -> list[InstalledPack]:
     return out
 
 
-def export(folder: Path, out: Path | None = None, *, overwrite: bool = False) -> tuple[Path, int, list[str]]:
-    """Write the pack at ``folder`` as a zip to share; (the zip, files in it, files left out).
+def export(
+    folder: Path, out: Path | None = None, *, overwrite: bool = False
+) -> tuple[Path, int, list[str], tuple[Problem, ...]]:
+    """Write the pack at ``folder`` as a zip to share; (the zip, files in it, files left
+    out, the pack's warnings -- those of ``studyapp validate``, which do not stop it).
 
     Refused when the pack has errors (a student could not install it)."""
     if not folder.is_dir():
         raise PackShareError(f"{folder}: not a pack folder (a folder with pack.yaml)")
-    files, skipped, _ = read_source(folder)
     from studyapp.core.packs import load_pack
 
+    # checked first: every problem with its file and line (a link out of the pack too)
     result = load_pack(folder)
     errors = tuple(p for p in result.problems if p.severity == ERROR)
     if errors or result.pack is None:
         raise PackShareError(f"{folder}: not exported: the pack has errors", result.problems)
     pack = result.pack
+    files, skipped, _ = read_source(folder)
+    from studyapp.core.gradecheck import reference_gaps
+
+    warnings = result.problems + reference_gaps(pack)
     if out is None:
         out = Path.cwd() / f"{pack.id}-{pack.version or '1'}.zip"
     if out.exists() and not overwrite:
@@ -374,4 +416,4 @@ def export(folder: Path, out: Path | None = None, *, overwrite: bool = False) ->
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-    return out, len(files), skipped
+    return out, len(files), skipped, warnings

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -113,7 +115,11 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Y:
         self.count += 1
         if self.count > _MAX_NODES:
-            raise _YamlRefused(self.line(node), "too many YAML values (anchors and aliases?)")
+            raise _YamlRefused(
+                self.line(node),
+                "too many YAML values (anchors and aliases?): write the values out, or do not"
+                " put aliases (*name) in a list that is itself used as an alias",
+            )
         if depth > _MAX_DEPTH:
             raise _YamlRefused(self.line(node), "YAML nested too deeply (or an alias that contains itself)")
         line = self.line(node)
@@ -202,6 +208,138 @@ def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[
     return None
 
 
+_LINE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$")
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+@dataclass
+class _Level:
+    col: int
+    kind: str  # "map" or "seq"
+    line: int  # the line of its latest key or '-'
+    key: str | None = None  # its latest key
+
+
+def _open_value(value: str) -> bool:
+    """Whether a value starts something that goes on over the next lines: a | or >
+    block, or a [ { or quote not closed on its line."""
+    if _BLOCK_SCALAR.match(value):
+        return True
+    if value[:1] in "[{":
+        return value.count("[") + value.count("{") > value.count("]") + value.count("}")
+    if value[:1] in "'\"":
+        return value.count(value[0]) < 2
+    return False
+
+
+def _spaces(n: int) -> str:
+    return "1 space" if n == 1 else f"{n} spaces"
+
+
+def _indent_to(n: int) -> str:
+    return "start it at the beginning of the line" if n == 0 else f"indent it {_spaces(n)}"
+
+
+def _indent_slip(text: str, line_offset: int, upto: int) -> tuple[int, str] | None:
+    """(line, message) for a line at or just before the line YAML stopped at (``upto``)
+    that is indented wrongly: a key at the column of the '-' of the list above it, or
+    a key that does not line up with the keys of its item. None when none is found
+    (or the file is something this simple reading does not follow)."""
+    stack: list[_Level] = []
+    opens = False  # the line before left a key (or '-') with its value to come
+    skip_deeper: int | None = None  # lines indented more than this belong to a block value
+    for n, raw in enumerate(text.split("\n"), 1 + line_offset):
+        if n > upto:
+            break
+        content = raw.lstrip(" ")
+        x = len(raw) - len(content)
+        if not content.strip() or content.startswith("#") or (x == 0 and content.rstrip() in ("---", "...")):
+            continue
+        if skip_deeper is not None:
+            if x > skip_deeper:
+                continue
+            skip_deeper = None
+        if content[0] in "\t\u3000":
+            return None
+        tokens: list[tuple[str, int, str | None, str]] = []  # (kind, column, key, value)
+        col = x
+        while content[:1] == "-" and content[1:2] in (" ", ""):
+            tokens.append(("seq", col, None, ""))
+            rest = content[1:].lstrip(" ")
+            col += len(content) - len(rest)
+            content = rest
+        m = _LINE_KEY.match(content)
+        if m:
+            value = m.group(2).strip()
+            tokens.append(("map", col, m.group(1), "" if value.startswith("#") else value))
+        elif not tokens:
+            if stack and x > stack[-1].col:
+                continue  # the next line of a plain value
+            return None
+        kind0, col0, key0, _ = tokens[0]
+        popped: _Level | None = None
+        while stack and stack[-1].col > col0:
+            popped = stack.pop()
+        top = stack[-1] if stack else None
+        slip: str | None = None
+        if top is not None and top.col == col0 and top.kind != kind0:
+            if kind0 == "map" and len(stack) > 1 and stack[-2].kind == "map" and stack[-2].col == col0:
+                stack.pop()  # a key after a list written at its key's column
+            elif kind0 == "map":
+                like = (
+                    f"like {_q(popped.key)} on line {popped.line} ({_spaces(popped.col)})"
+                    if popped is not None and popped.kind == "map" and popped.key else "under that item"
+                )
+                slip = (
+                    f"{_q(key0)} is at the column of the '-' above it (line {top.line}), so YAML expects"
+                    f" a new list item there: to belong to that item, indent it {like}"
+                )
+            elif opens:
+                stack.append(_Level(col0, kind0, n))
+            else:
+                return None
+        elif top is None or top.col < col0:
+            if opens or top is None:
+                stack.append(_Level(col0, kind0, n))
+            elif kind0 == "map" and popped is not None and popped.kind == "map" and popped.key:
+                slip = (
+                    f"{_q(key0)} is indented {_spaces(col0)}, but {_q(popped.key)} on line {popped.line} is"
+                    f" indented {_spaces(popped.col)}: keys of one mapping must line up"
+                    f" ({_indent_to(popped.col)})"
+                )
+            elif kind0 == "map" and top.kind == "map" and top.key:
+                slip = (
+                    f"{_q(key0)} is indented more than {_q(top.key)} on line {top.line}, which has its value"
+                    f" already: keys of one mapping must line up ({_indent_to(top.col)})"
+                )
+            elif kind0 == "seq" and popped is not None and popped.kind == "seq":
+                slip = (
+                    f"this '-' is indented {_spaces(col0)}, but the '-' on line {popped.line} is indented"
+                    f" {_spaces(popped.col)}: items of one list must line up ({_indent_to(popped.col)})"
+                )
+            elif kind0 == "seq" and top.kind == "seq":
+                slip = (
+                    f"this '-' is indented {_spaces(col0)}, but the '-' on line {top.line} is indented"
+                    f" {_spaces(top.col)}: items of one list must line up ({_indent_to(top.col)})"
+                )
+            else:
+                return None
+        if slip is not None:
+            return (n, slip) if n >= upto - 2 else None
+        stack[-1].line = n
+        for kind, c, key, _ in tokens[1:]:
+            stack.append(_Level(c, kind, n))
+        kind, c, key, value = tokens[-1]
+        if kind == "map":
+            stack[-1].key = key
+            opens = not value
+            if value and _open_value(value):
+                skip_deeper = stack[-1].col
+        else:
+            opens = True
+    return None
+
+
 # a value with an ASCII ': ' inside it (prompt: 问题: 怎么看): the key and where its value starts
 _KEY_THEN_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)*([^\s:#'"\-][^:#]*?)[ \t]*:[ \t]+(?=[^\s#])""")
 
@@ -242,6 +380,10 @@ def parse_yaml(
         hint = _typing_slip(text, line_offset, upto=line)
         if hint is not None:
             raise _YamlRefused(hint[0], f"{hint[1]} (YAML syntax error: {what})") from None
+        if line is not None:
+            slip = _indent_slip(text, line_offset, line)
+            if slip is not None:
+                raise _YamlRefused(slip[0], f"{slip[1]} (YAML syntax error: {what})") from None
         if exc.problem == "mapping values are not allowed in this context":
             colon = _colon_in_value(text, exc.problem_mark)
             if colon is not None:
@@ -275,6 +417,33 @@ def _q(value: Any, limit: int = 40) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
+
+
+_INVISIBLE = {
+    "\u3000": "a full-width space (U+3000)",
+    "\t": "a tab",
+    "\u00a0": "a no-break space (U+00A0)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u200c": "a zero-width non-joiner (U+200C)",
+    "\u200d": "a zero-width joiner (U+200D)",
+    "\u2060": "a word joiner (U+2060)",
+    "\ufeff": "a byte-order mark (U+FEFF)",
+    " ": "a space",
+}
+
+
+def _invisible(value: str) -> str:
+    """' (it ends with a full-width space (U+3000))' for an id or key with a character
+    that cannot be seen in a message; '' when it has none."""
+    found = [
+        (i, ch) for i, ch in enumerate(value)
+        if ch in _INVISIBLE and (ch != " " or i in (0, len(value) - 1))  # a space inside shows
+    ]
+    if not found:
+        return ""
+    i, ch = found[0]
+    where = "starts with" if i == 0 else ("ends with" if i == len(value) - 1 else "has")
+    return f" (it {where} {_INVISIBLE[ch]}{' in it' if where == 'has' else ''})"
 
 
 def _type_name(y: Y) -> str:
@@ -318,10 +487,27 @@ class _Reporter:
 def _unknown_keys(m: dict[str, Entry], known: Iterable[str], r: _Reporter, where: str) -> None:
     known = tuple(known)
     for key, entry in m.items():
-        if key not in known:
+        if key in known:
+            continue
+        bare = key.strip("".join(_INVISIBLE))
+        if bare in known and key.startswith("\u3000"):
+            # a full-width space before a key is the same slip as in a question file's lines,
+            # and the value is lost: an error, as it is there
+            r.error(
+                entry.key_line,
+                "the line is indented with full-width spaces (U+3000): indent with ordinary spaces"
+                f" (as written, the key is {_q(key)}, not {_q(bare)}, and its value is not read)",
+            )
+        elif bare in known and bare != key:
+            r.error(
+                entry.key_line,
+                f"the key {_q(key)}{_invisible(key)} is not {_q(bare)}: delete the invisible character"
+                " (as written, its value is not read)",
+            )
+        else:
             r.warning(
                 entry.key_line,
-                f"unknown key {_q(key)} in {where} (known: {', '.join(known)})",
+                f"unknown key {_q(key)}{_invisible(key)} in {where} (known: {', '.join(known)})",
             )
 
 
@@ -370,7 +556,7 @@ def _ident(
     if not ID_RE.fullmatch(value):
         r.error(
             m[key].key_line,
-            f"{key} {_q(value)} must use only lowercase letters a-z, digits 0-9 and '-'",
+            f"{key} {_q(value)}{_invisible(value)} must use only lowercase letters a-z, digits 0-9 and '-'",
         )
         return None
     return value
@@ -443,9 +629,22 @@ def _positive_int(entry: Entry, key: str, r: _Reporter) -> int | None:
 
 def _read(path: Path, r: _Reporter, limit: int) -> str | None:
     try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # read_user_text names why
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        r.error(None, "a device or pipe, not a regular file: remove it from the pack")
+        return None
+    try:
         text = read_user_text(path, limit=limit)
     except UserInputError as exc:
-        r.error(exc.line, exc.message)
+        message = exc.message
+        if "over the limit" in message:
+            message += (
+                "; split the topic into several topic files, each under the limit" if path.suffix == ".md"
+                else "; a pack file is a few KiB of text: is this the file meant?"
+            )
+        r.error(exc.line, message)
         return None
     if not text.strip():
         r.error(None, "the file is empty")
@@ -699,6 +898,13 @@ def _keyword_text(y: Y) -> str | None:
 
 def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
     y = entry.value
+    if y.kind == "scalar" and y.value is None:
+        r.error(
+            entry.key_line,
+            "keywords is empty: give them on its line ([减负, 放权]) or on '- ' lines below it,"
+            " indented more than 'keywords' (items of a list must be indented under it)",
+        )
+        return None
     if y.kind != "seq":
         r.error(
             entry.key_line,
@@ -766,7 +972,16 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
     for n, item in enumerate(y.value, 1):
         where = f"key point {n}"
         if item.kind != "map":
-            r.error(item.line, f"{where} must be a mapping (id:, point:), not {_type_name(item)}")
+            hint = ""
+            before = y.value[n - 2] if n > 1 else None
+            if before is not None and before.kind == "map":
+                empty = [(k, e) for k, e in before.value.items()
+                         if e.value.kind == "scalar" and e.value.value is None and e.key_line < item.line]
+                if empty:
+                    k, e = empty[-1]
+                    hint = (f" (an item of {_q(k)} on line {e.key_line}? items of a list must be indented"
+                            f" under it, more than {_q(k)})")
+            r.error(item.line, f"{where} must be a mapping (id:, point:), not {_type_name(item)}{hint}")
             ok = False
             continue
         m = item.value
@@ -924,6 +1139,34 @@ def _load_thesaurus(path: Path, r: _Reporter, limit: int) -> Thesaurus:
 # the pack
 
 
+def outside_link(path: Path, root: Path) -> str | None:
+    """Where ``path`` points when it is a link to something outside the folder ``root``
+    (what the link says, as the user wrote it); None for a file that is no link or a
+    link inside the pack."""
+    try:
+        if not path.is_symlink():
+            return None
+        target = path.resolve()
+        inside = target.is_relative_to(root.resolve())
+        said = os.readlink(path)
+    except (OSError, RuntimeError):  # a loop: the loader names it
+        return None
+    return None if inside else (said if os.path.isabs(said) else f"{said} ({target})")
+
+
+def _linked_out(path: Path, root: Path, problems: list[Problem]) -> bool:
+    """True, after reporting it, when ``path`` is a link to something outside the pack:
+    the pack would not be what it seems (and a shared zip may hold no links at all)."""
+    target = outside_link(path, root)
+    if target is None:
+        return False
+    problems.append(Problem(path, None, ERROR, (
+        f"a link to {terminal_safe(target)}, outside the pack: a pack reads only its own files;"
+        " copy the file into the pack (or remove the link)"
+    )))
+    return True
+
+
 def _kind(path: Path) -> tuple[str, str]:
     """("folder" | "file" | "missing" | "broken", why) for a path of the pack.
 
@@ -1023,7 +1266,12 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     if kind == "broken":
         return LoadResult(None, (Problem(root, None, ERROR, f"cannot open the pack folder: {why}"),))
     if kind != "folder":
-        return LoadResult(None, (Problem(root, None, ERROR, "not a folder: a pack is a folder with pack.yaml"),))
+        message = "not a folder: a pack is a folder with pack.yaml"
+        if root.name == PACK_FILE:
+            message += f"; give the folder it is in: {root.parent}"
+        elif root.suffix.lower() == ".zip":
+            message += "; a pack zip is installed with studyapp pack add (or unzip it and give the folder)"
+        return LoadResult(None, (Problem(root, None, ERROR, message),))
 
     pack_file = root / PACK_FILE
     has_pack_file = _kind(pack_file)[0] != "missing"
@@ -1032,7 +1280,7 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
         problems.append(
             Problem(pack_file, None, ERROR, "missing pack.yaml: a pack folder needs one, with id: and title:")
         )
-    else:
+    elif not _linked_out(pack_file, root, problems):
         info = _guarded(_load_pack_yaml, pack_file, limit, problems)
 
     # topics
@@ -1045,6 +1293,9 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     # with an id keeps it, loaded or not).
     topic_ids_seen: dict[str, tuple[Path, int]] = {}
     for f in topic_files:
+        if _linked_out(f, root, problems):
+            broken_topics.add(f.stem)
+            continue
         draft = _guarded(_load_topic, f, limit, problems, broken_topics)
         if draft is None or draft.id is None or draft.id_line is None:
             continue
@@ -1060,6 +1311,8 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     question_lines: dict[str, tuple[Path, int]] = {}
     questions_kind, question_files = _item_files(root / QUESTIONS_DIR, ".yaml", problems)
     for f in question_files:
+        if _linked_out(f, root, problems):
+            continue
         draft = _guarded(_load_question, f, limit, problems)
         if draft is None:
             continue
@@ -1085,7 +1338,7 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
 
     thesaurus = Thesaurus()
     thesaurus_file = root / THESAURUS_FILE
-    if _kind(thesaurus_file)[0] != "missing":
+    if _kind(thesaurus_file)[0] != "missing" and not _linked_out(thesaurus_file, root, problems):
         thesaurus = _guarded(_load_thesaurus, thesaurus_file, limit, problems) or Thesaurus()
 
     if not has_pack_file:
