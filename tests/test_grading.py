@@ -1205,3 +1205,16 @@ def test_what_was_matched_is_named_once_and_evidence_side_by_side_is_one_quote()
     assert "信息" not in sharing.matched and "共享" not in sharing.matched
     reduce = g.point("reduce")
     assert quoted(text, reduce) == ["精简考核"]  # 精简 + 考核, one piece of the answer
+
+
+def test_a_brush_off_stops_where_the_candidate_turns_to_what_to_do():
+    question = q(
+        [("friendly", "推出大字版、语音播报的适老化服务"), ("teach", "开设培训班,手把手教老年人使用智能手机")],
+        prompt="政务服务推行一网通办,不少老年人不会用手机。你怎么办?",
+    )
+    g = grade(question, "适老化服务也没必要,老人学会了就行,所以重点是办培训班教老人用智能手机。")
+    assert status(g, "teach") == "covered"
+    assert status(g, "friendly") == "missed"
+    assert g.point("friendly").reason.endswith("「适老化服务也没必要,老人学会了就行」")
+    # without a turn, the whole sentence is the brush-off
+    assert status(grade(question, "老人自己学会用智能手机就行了。"), "teach") == "missed"

@@ -1315,6 +1315,8 @@ _ATTRIBUTIVE = frozenset((
     "特殊", "专门", "额外", "更多", "过多", "太多", "大量", "多余", "单独", "特别", "优惠", "任何",
     "所有", "一切", "各种", "这样", "那样", "这种", "那种", "所谓", "新", "专项", "特定", "统一",
 ))
+# a clause where the candidate turns from a brush-off to what to do (所以重点是…, 而是…)
+_TURN = re.compile(r"[,;:]\s*(?=(?:所以|因此|关键是|重点是|而是|但是|不过|我会|我们会|我要|我将))")
 _EITHER_OR = re.compile(r"[^,;:。!?]{1,10}?就是")
 _IF_NOT = re.compile(r"[^,;:。!?就]{1,6}?就(?:要|会|得|必须|该|应|予以|依法|立即|马上)")
 
@@ -1918,7 +1920,15 @@ class Grader:
         whole = (min([body] + [h[1] for h in found]), len(text))
         d = _dismissal(text, body)
         if d and not (m and m.start() < d.start()):
-            # 我会坚持方案,这是上级定的任务,不用管他同不同意: a brush-off, whatever words it uses
+            # 我会坚持方案,这是上级定的任务,不用管他同不同意: a brush-off, whatever words it uses,
+            # up to a clause where the candidate turns to what to do instead (…老人学会了就行,
+            # 所以重点是办培训班教老人用手机)
+            turn = _TURN.search(text, d.end())
+            if turn is not None:
+                cut = turn.end()
+                return [
+                    (t, s, e, "dismissed", (whole[0], turn.start()), scale) for t, s, e, scale in found if s < cut
+                ] + self._find(text, cut)
             return [(t, s, e, "dismissed", whole, scale) for t, s, e, scale in found]
         if not m and not _STANCE_HINT.search(text, body) and not _CONDEMN_HINT.search(text, body):
             # nothing negated, nobody else's view: only headings to set apart
