@@ -330,3 +330,18 @@ def test_a_longer_word_around_a_keyword_is_not_also_a_loose_relative_of_another_
     assert verdict.matched == ("秩序",)
     assert "其他群众" in verdict.missing
     assert grade(question, "我会维持秩序,请同事接待其他群众。").point("order").status == "covered"
+
+
+def test_what_to_add_is_whole_phrases_of_the_point_not_fragments():
+    question = q(
+        [("friendly", "对线上平台进行适老化改造,推出大字版和语音播报"),
+         ("teach", "开设智能手机培训课,手把手教老年人使用")],
+        prompt="政务服务推行一网通办,不少老年人不会用手机。你怎么办?",
+    )
+    g = grade(question, "我会好好干。")
+    friendly, teach = g.point("friendly").missing, g.point("teach").missing
+    assert "推出大字版和语音播报" in friendly  # across the little 和
+    assert not any(m.startswith("老化") for m in friendly)  # 适 of 适老化 is not cut off
+    assert any("适老化改造" in m for m in friendly)
+    assert "手把手教老年人使用" in teach  # across the one-character verb 教
+    assert not any(len(m) <= 2 for m in friendly + teach), (friendly, teach)

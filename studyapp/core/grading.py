@@ -843,6 +843,22 @@ def _negation_start(text: str, start: int) -> int:
     return next((i for i in range(lo, start) if text[i] in "不没无未非别"), start)
 
 
+_PHRASE_BREAK = frozenset(",;:。!?、()\"'“”‘’ \n，；：！？（）「」《》【】　")
+# one-character words that stand between phrases rather than belong to them
+_LITTLE = frozenset("的和与及或并对在把将被向从为以于给让使由等了着过也都还就又再而且是有")
+
+
+@lru_cache(maxsize=1024)
+def _orphans(text: str) -> frozenset:
+    """Where a lone content character the segmenter split off ends (适 of 适/老化/改造)."""
+    out, pos = set(), 0
+    for w in _segmenter()(text):
+        pos += len(w)
+        if len(w) == 1 and is_cjk(w) and w not in _LITTLE and w not in _STOP:
+            out.add(pos)
+    return frozenset(out)
+
+
 def _missing_phrases(p: "_Point", found, said: str, limit: int = 4) -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
@@ -850,16 +866,26 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4) -> tuple[str
     text = p.kp.point or ""
     runs: list[list] = []  # [start, end, weight]
     last_end = -1
+    orphans = _orphans(text)
+
+    def joins(a: int) -> bool:
+        # next to the run, or a little word away (推出大字版和语音播报, 手把手教老年人)
+        return bool(runs) and last_end >= 0 and (a == last_end or (
+            0 < a - last_end <= 2 and not any(c in _PHRASE_BREAK for c in text[last_end:a])
+        ))
+
     for ui, a, b in p.layout:
         u = p.units[ui]
+        if a in orphans:
+            a -= 1  # a character the segmenter left alone belongs to the word after it (适 of 适老化)
         if u.weight < 0.2 or ui in found or u.name in said:
             # a word of the question itself (演练) is not worth naming alone, and a word
             # already said needs no adding, but either holds a phrase together:
             # 制定演练方案, 了解社区工作者 (not 了解、工作者 when 社区 was said)
-            if runs and last_end == a:
+            if joins(a):
                 last_end = b
             continue
-        if runs and last_end >= 0 and a == last_end:
+        if joins(a):
             runs[-1][1] = b
             runs[-1][2] = max(runs[-1][2], u.weight)
             runs[-1][3] = runs[-1][3] or u.negative
