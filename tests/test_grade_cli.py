@@ -376,7 +376,7 @@ def test_the_class_summary_counts_who_made_each_key_point(capsys, pack, answers)
         ["未答：d"],
     ]
     # the class's most-missed terms: what to teach next
-    assert lines[-1] == "全班最常缺的词（×几份答卷缺它）：考核×2、减负×2"
+    assert lines[-1] == "全班最常缺的词（×几份答卷缺它）：考核×2、松绑×2"  # (减负 is the prompt's word: 松绑 is what counts)
 
 
 def test_the_summary_gives_the_spread_of_scores_and_the_median(capsys, pack, answers):
@@ -470,7 +470,7 @@ def test_out_writes_one_report_per_answer_to_send_back(capsys, pack, answers, tm
     lines = wang_report.splitlines()
     assert lines[0] == "题目（q1）：谈谈你对社区减负的看法。"
     assert lines[2] == f"{wang}  题目 q1  得分 66.7/100（答到 1 · 部分 0 · 未答 1）"
-    assert "  ✗ 未答  k1：精简考核评比。（×1）" in lines and "      可补充：考核、减负" in lines
+    assert "  ✗ 未答  k1：精简考核评比。（×1）" in lines and "      可补充：考核、松绑" in lines
     # the same block as the full report on standard output
     code, full, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", li, wang, blank)
     assert "\n".join(lines[2:]) in full

@@ -596,6 +596,8 @@ def test_the_questions_own_words_are_told_as_such_and_not_asked_for_again():
     g = grade(question, "原因:贷款难、用地审批难,村里医院差。")
     assert status(g, "cause") == "missed"
     assert g.point("cause").reason.startswith("题目里已有的词不算答到：贷款难")
+    # what to add is a phrasing that counts: 融资难, not the prompt's 贷款难
+    assert grade(question, "我会好好干。").point("cause").missing[0] == "融资难"
 
 
 # ---------------------------------------------------------------- feedback: what to add, and why

@@ -2338,7 +2338,7 @@ class Grader:
             anywhere = set().union(*[per[i][0][pi] for i in holding[pi]])
         if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
             missing = tuple(
-                p.units[u].name
+                self._to_add(p, u)
                 for u in order
                 if u not in anywhere
                 and p.units[u].weight >= 0.2
@@ -2354,6 +2354,16 @@ class Grader:
             evidence = ()
         return PointVerdict(p.kp.id, status, evidence, matched if status != MISSED else (), missing,
                             reason, p.kp.weight, written if status != MISSED else ())
+
+    def _to_add(self, p: _Point, u: int) -> str:
+        """A keyword group named as what to add: its first alternative the question does not
+        already say (融资难 of [贷款难, 融资难] when the prompt quotes 贷款难: the prompt's word
+        earns nothing said again)."""
+        unit = p.units[u]
+        if unit.prompt or not _in_prompt(unit.name, self._prompt):
+            return unit.name
+        group = p.kp.keywords[-1 - unit.part] if unit.part < 0 else ()
+        return next((t for t in map(fold_term, group) if not _in_prompt(t, self._prompt)), unit.name)
 
     def _term_weights(self, pi: int) -> dict:
         """Term -> the most it can weigh for point ``pi`` (worked out once per point)."""
