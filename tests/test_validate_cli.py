@@ -115,7 +115,7 @@ type: 组织管理
 key_points:
   - id: cause
     point: 找准原因：价格偏高，口味不合老人。
-    keywords: [[价格, 饭价], 口味]
+    keywords: [[价格, 饭价], [口味, 不合胃口]]
   - id: remedy
     point: 对策：争取补贴降低价格，按老人口味调整菜单。
     keywords: [[补贴, 价格], 菜单]
@@ -138,6 +138,35 @@ def test_a_keyword_in_two_key_points_is_a_warning_at_the_second(tmp_path, capsys
     assert err.strip().endswith("0 errors, 1 warning")
     # the remedy's own word instead: no warning
     (path).write_text(SHARED_KEYWORD_QUESTION.replace("[补贴, 价格]", "[补贴, 降价]"), encoding="utf-8")
+    code, out, err = run_cli(capsys, "validate", "--strict", str(root))
+    assert (code, out) == (0, ""), out
+
+
+PROMPT_KEYWORD_QUESTION = """\
+id: cut-water
+prompt: 物业公司因业主欠费给整栋楼停水，业主到社区投诉。你怎么办？
+type: 应急应变
+key_points:
+  - id: restore
+    point: 先督促物业恢复供水。
+    keywords: [[停水], [恢复供水, 先供水]]
+"""
+
+
+def test_a_keyword_group_the_prompt_already_says_is_a_warning(tmp_path, capsys):
+    """[停水] on a question about 停水: saying it earns nothing, and the tutor is told at the point's line."""
+    root = write_pack(tmp_path / "p", {"questions/cut-water.yaml": PROMPT_KEYWORD_QUESTION})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    line = PROMPT_KEYWORD_QUESTION.splitlines().index("  - id: restore") + 1
+    assert out.startswith(
+        f"{root / 'questions' / 'cut-water.yaml'}:{line}: warning: key point 'restore': the question's prompt"
+        " already says 停水;"
+    ), out
+    assert err.strip().endswith("0 errors, 1 warning")
+    # with an alternative of the answer's own, the group can count: no warning
+    (root / "questions" / "cut-water.yaml").write_text(
+        PROMPT_KEYWORD_QUESTION.replace("[[停水]", "[[停水, 断水后果]"), encoding="utf-8")
     code, out, err = run_cli(capsys, "validate", "--strict", str(root))
     assert (code, out) == (0, ""), out
 

@@ -20,15 +20,42 @@ _STATUS = {"partial": "only partly", "missed": "not"}  # … credited
 
 def reference_gaps(pack: Pack) -> tuple[Problem, ...]:
     """A warning for every key point that a question's own reference answer does not
-    make as graded (partial or missed); questions without a reference are skipped."""
+    make as graded (partial or missed), and for every keyword the question's prompt
+    already says (the grader takes the question's own words as no evidence); questions
+    without a reference skip the first check."""
     from studyapp.core.grading import Grader
 
     problems: list[Problem] = []
     for question in pack.questions:
-        if not (question.reference or "").strip() or question.path is None:
+        if question.path is None:
+            continue
+        problems.extend(_prompt_keywords(question))
+        if not (question.reference or "").strip():
             continue
         problems.extend(_gaps(question, Grader(question, thesaurus=pack.thesaurus)))
     return tuple(problems)
+
+
+def _prompt_keywords(question: Question) -> list[Problem]:
+    """贷款难 as a keyword of a point, when the prompt quotes 贷款难: saying it earns nothing."""
+    from studyapp.core.grading import _in_prompt
+    from studyapp.core.text import fold, fold_term
+
+    prompt = fold(question.prompt or "")
+    out = []
+    for kp in question.key_points:
+        for group in kp.keywords:
+            if not all(_in_prompt(fold_term(w), prompt) for w in group):
+                continue
+            words = "、".join(group)
+            out.append(Problem(question.path, kp.line, WARNING, (
+                f"key point {kp.id!r}: the question's prompt already says {words}"
+                f"{' (every alternative of the keyword group)' if len(group) > 1 else ''}; the grader takes"
+                " the question's own words as no evidence, so an answer earns nothing by saying them."
+                " Add an alternative an answer would write in its own words (the cause named, the step"
+                " taken), or leave the group out"
+            )))
+    return out
 
 
 def _gaps(question: Question, grader) -> list[Problem]:
