@@ -305,3 +305,28 @@ def test_recorder_saves_every_two_seconds_and_at_phase_changes(tmp_path):
     back = MockSession.from_dict(saved.state, clock)
     assert back.phase == ANSWERING and back.time_left() == 90
     store.close()
+
+
+def test_a_question_whose_pack_is_not_loaded_comes_back_with_its_key_points():
+    from studyapp.core.session import FROM_PACK, FROM_PROMPT, FROM_SAVED
+
+    clock = FakeClock()
+    kp = KeyPoint("listen", "耐心倾听，安抚情绪。", 2.0, (("倾听", "听取"), ("安抚",)))
+    asked = Question(id="x", prompt="群众来访情绪激动，你怎么办？", key_points=(kp,), type="应急应变",
+                     reference="先安抚。", time=Timing(60, 180))
+    s = MockSession.build([("their-pack", asked)], clock, pack_dirs={"their-pack": "/somewhere/their-pack"})
+    s.start()
+    data = s.to_dict()
+    assert data["pack_dirs"] == {"their-pack": "/somewhere/their-pack"}
+    back = MockSession.from_dict(data, clock)  # the pack is not loaded this time
+    assert back.current.question == asked and back.current.source == FROM_SAVED
+    assert back.pack_dirs == {"their-pack": "/somewhere/their-pack"}
+    assert MockSession.from_dict(data, clock, lambda p, q: asked).current.source == FROM_PACK
+    # a session saved before the copy was kept: the prompt only
+    del data["items"][0]["question"]
+    old = MockSession.from_dict(data, clock)
+    assert old.current.source == FROM_PROMPT and old.current.question.key_points == ()
+    # the copy is outside input like the rest of the state
+    data["items"][0]["question"] = {"key_points": [{"id": "k", "point": "p", "weight": "heavy"}]}
+    with pytest.raises(SessionError, match="damaged"):
+        MockSession.from_dict(data, clock)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from studyapp.core.model import Thesaurus
 from studyapp.core.safe_text import sanitize
-from studyapp.core.session import PHASE_LABELS, MockSession
+from studyapp.core.session import FROM_PROMPT, FROM_SAVED, PHASE_LABELS, MockSession
 
 SPEAKING_RATE = 200  # Chinese characters a minute, spoken (field notes: 180-250)
 
@@ -53,6 +53,7 @@ class QuestionReport:
     grading: object | None  # studyapp.core.grading.Grading, None when the question has no key points
     points: tuple[tuple[str, str, str], ...]  # (id, status, point text) in the question's order
     basis: str | None = None  # store.grading_basis() of the question graded
+    note: str = ""  # why it is not graded, or graded other than by its loaded pack
 
     @property
     def score(self) -> float | None:
@@ -186,8 +187,10 @@ class Report:
                     lines.append("部分覆盖的要点：")
                     lines += [f"- {_inline(t)}" for t in q.partial]
                     lines.append("")
+                if q.note:
+                    lines += [f"（{_inline(q.note)}）", ""]
             else:
-                lines += ["（此题没有评分要点，未评分）", ""]
+                lines += [f"（{_inline(q.note or NO_KEY_POINTS)}）", ""]
             lines.append("作答：")
             lines.append("")
             lines += _fenced(q.text)
@@ -230,6 +233,20 @@ def _fenced(text: str) -> list[str]:
     return [fence + "text", *body.splitlines(), fence]
 
 
+NO_KEY_POINTS = "此题没有评分要点，未评分"
+
+
+def why_not_by_pack(item, pack_dir: str | None) -> str:
+    """What the report says of a question its pack did not grade (resumed without the pack)."""
+    if item.source == FROM_SAVED:
+        return (f"题包 {item.pack_id} 本次没有载入：按这场面试开始时保存的评分要点评分，"
+                "未用题包自带的词表")
+    if item.source == FROM_PROMPT:
+        where = f"（{pack_dir}）" if pack_dir else ""
+        return f"题包 {item.pack_id}{where} 本次没有载入，这场面试也没有保存它的评分要点：此题未评分，答案已保存"
+    return "" if item.question.key_points else NO_KEY_POINTS
+
+
 def build_report(
     session: MockSession,
     *,
@@ -269,6 +286,7 @@ def build_report(
                 grading=grading,
                 points=points,
                 basis=grading_basis(q) if grading is not None else None,
+                note=why_not_by_pack(it, session.pack_dirs.get(it.pack_id)),
             )
         )
     return Report(

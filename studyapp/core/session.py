@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from studyapp.core.clock import Clock
-from studyapp.core.model import Pack, Question, Timing
+from studyapp.core.model import KeyPoint, Pack, Question, Timing
 
 READING = "reading"
 THINKING = "thinking"
@@ -49,6 +49,13 @@ DEFAULT_ANSWER = 210
 MIN_PHASE = 1
 MAX_PHASE = 60 * 60
 STATE_VERSION = 1
+
+# where a resumed question came from: its pack (loaded now), the copy saved with the session
+# (key points included: it can be graded, without the pack's own thesaurus), or only its
+# prompt (a session saved before the copy was kept: it cannot be graded until its pack is loaded)
+FROM_PACK = "pack"
+FROM_SAVED = "saved"
+FROM_PROMPT = "prompt"
 
 
 class SessionError(Exception):
@@ -215,6 +222,7 @@ class Item:
     reading_used: float = 0.0
     rereads_left: int = 1
     timed_out: tuple[str, ...] = ()
+    source: str = FROM_PACK  # FROM_PACK, FROM_SAVED or FROM_PROMPT (set when resumed)
 
     def allowed(self, phase: str) -> int:
         return {READING: self.reading_s, THINKING: self.think_s, ANSWERING: self.answer_s}.get(phase, 0)
@@ -229,6 +237,7 @@ class MockSession:
         listen: bool = False,
         practice: bool = False,
         warnings: Iterable[int] = DEFAULT_WARNINGS,
+        pack_dirs: dict[str, str] | None = None,
     ) -> None:
         if not items:
             raise SessionError("a session needs at least 1 question", "模拟面试至少要有 1 道题")
@@ -237,6 +246,8 @@ class MockSession:
         self.listen = listen
         self.practice = practice
         self.warnings = tuple(sorted({int(w) for w in warnings}, reverse=True))
+        # pack id -> the folder it was loaded from, so a resumed session can name (and load) it
+        self.pack_dirs: dict[str, str] = dict(pack_dirs or {})
         self.index = 0
         self.status = RUNNING
         self._elapsed = 0.0  # time spent in the current phase before _since
@@ -262,13 +273,14 @@ class MockSession:
         listen: bool = False,
         practice: bool = False,
         warnings: Iterable[int] = DEFAULT_WARNINGS,
+        pack_dirs: dict[str, str] | None = None,
     ) -> "MockSession":
         per_q = preset.per_question_s if preset else None
         items = []
         for pack_id, q in drawn:
             t, a = plan_timing(q, per_question_s=per_q, think=think, answer=answer)
             items.append(Item(pack_id, q, t, a, reading_s=reading_time(q.prompt) if listen else 0))
-        return cls(items, clock, listen=listen, practice=practice, warnings=warnings)
+        return cls(items, clock, listen=listen, practice=practice, warnings=warnings, pack_dirs=pack_dirs)
 
     def start(self) -> list[Event]:
         """Begin the first question; returns its 'phase' event."""
@@ -500,6 +512,7 @@ class MockSession:
             "phase_elapsed": self.phase_elapsed() if not self.finished else 0.0,
             "warned": sorted(self._warned),
             "reread_left": self.reread_time_left(),
+            "pack_dirs": dict(self.pack_dirs),
             "items": [
                 {
                     "pack_id": it.pack_id,
@@ -516,6 +529,8 @@ class MockSession:
                     "reading_used": it.reading_used,
                     "rereads_left": it.rereads_left,
                     "timed_out": list(it.timed_out),
+                    # the question itself (key points too): gradable even if its pack is not loaded
+                    "question": question_to_dict(it.question),
                 }
                 for it in self.items
             ],
@@ -533,9 +548,11 @@ class MockSession:
         """Rebuild a saved session; its clock restarts now with the time that was left.
 
         ``resolve(pack_id, question_id)`` finds the question in the loaded
-        packs; a question no longer there is rebuilt from the saved prompt
-        (it can be answered, but not graded). With ``paused`` a practice
-        session comes back paused.
+        packs; a question not there is rebuilt from the copy saved with the
+        session (key points included, ``FROM_SAVED``), or, in a session saved
+        before copies were kept, from its prompt alone (answerable, not
+        gradable: ``FROM_PROMPT``). With ``paused`` a practice session comes
+        back paused.
         """
         try:
             if data.get("version") != STATE_VERSION:
@@ -545,9 +562,13 @@ class MockSession:
                 )
             items = []
             for d in data["items"]:
-                q = resolve(d["pack_id"], d["question_id"]) or Question(
-                    id=d["question_id"], prompt=d.get("prompt", ""), key_points=(), type=d.get("type")
-                )
+                q, source = resolve(d["pack_id"], d["question_id"]), FROM_PACK
+                if q is None and isinstance(d.get("question"), dict):
+                    q, source = question_from_dict(d["question"], d["question_id"]), FROM_SAVED
+                if q is None:
+                    q, source = Question(
+                        id=d["question_id"], prompt=d.get("prompt", ""), key_points=(), type=d.get("type")
+                    ), FROM_PROMPT
                 items.append(
                     Item(
                         pack_id=d["pack_id"],
@@ -562,14 +583,19 @@ class MockSession:
                         reading_used=float(d.get("reading_used", 0.0)),
                         rereads_left=int(d.get("rereads_left", 1)),
                         timed_out=tuple(d.get("timed_out", ())),
+                        source=source,
                     )
                 )
+            dirs = data.get("pack_dirs") or {}
+            if not isinstance(dirs, dict) or not all(isinstance(v, str) for v in dirs.values()):
+                raise ValueError("pack_dirs must map pack ids to folders")
             s = cls(
                 items,
                 clock,
                 listen=bool(data.get("listen")),
                 practice=bool(data.get("practice")),
                 warnings=data.get("warnings", DEFAULT_WARNINGS),
+                pack_dirs={str(k): v for k, v in dirs.items()},
             )
             s.index = int(data["index"])
             if not 0 <= s.index < len(items):
@@ -592,6 +618,58 @@ class MockSession:
                 s.status = RUNNING
                 s._start_clock()
         return s
+
+
+def question_to_dict(q: Question) -> dict[str, Any]:
+    """A question as plain data, saved with the session (what grading and the review need)."""
+    return {
+        "id": q.id,
+        "prompt": q.prompt,
+        "type": q.type,
+        "topic": q.topic,
+        "reference": q.reference,
+        "time": [q.time.think, q.time.answer] if q.time else None,
+        "key_points": [
+            {"id": kp.id, "point": kp.point, "weight": kp.weight, "keywords": [list(g) for g in kp.keywords]}
+            for kp in q.key_points
+        ],
+    }
+
+
+def question_from_dict(d: dict[str, Any], question_id: str) -> Question:
+    """``question_to_dict`` read back; the database is outside input, so every value is
+    checked (ValueError / TypeError if it does not have the shape written)."""
+
+    def text(v: Any, optional: bool = False) -> str | None:
+        if v is None and optional:
+            return None
+        if not isinstance(v, str):
+            raise TypeError("a question field must be text")
+        return v
+
+    points = []
+    for kp in d.get("key_points") or ():
+        weight = kp.get("weight", 1.0)
+        if type(weight) not in (int, float) or not math.isfinite(weight) or weight <= 0:
+            raise ValueError("a key point's weight must be a positive number")
+        groups = tuple(tuple(text(w) for w in g) for g in kp.get("keywords") or ())
+        points.append(KeyPoint(text(kp["id"]), text(kp["point"]), float(weight), groups))
+    time = d.get("time")
+    timing = None
+    if time is not None:
+        think, answer = time
+        if not all(v is None or (type(v) is int and v > 0) for v in (think, answer)):
+            raise ValueError("a question's time must be whole seconds")
+        timing = Timing(think, answer)
+    return Question(
+        id=text(d.get("id", question_id)),
+        prompt=text(d.get("prompt", "")),
+        key_points=tuple(points),
+        type=text(d.get("type"), True),
+        topic=text(d.get("topic"), True),
+        reference=text(d.get("reference"), True),
+        time=timing,
+    )
 
 
 def _check_restored(s: "MockSession", data: dict) -> None:
@@ -745,6 +823,7 @@ def new_session(packs: Sequence[Pack], options: MockOptions, clock: Clock,
     """Draw the questions and time them as ``options`` says; SessionError if the packs cannot."""
     rng = rng or random.Random(options.seed)
     drawn = draw_questions(packs, options.count, types=options.types or None, rng=rng)
+    used = {pack_id for pack_id, _ in drawn}
     return MockSession.build(
         drawn,
         clock,
@@ -753,4 +832,5 @@ def new_session(packs: Sequence[Pack], options: MockOptions, clock: Clock,
         answer=options.answer,
         listen=options.listen,
         practice=options.practice,
+        pack_dirs={p.id: str(p.root) for p in packs if p.id in used and p.root is not None},
     )

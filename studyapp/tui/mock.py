@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Digits, Footer, Header, Input, Label, Static, TextArea
 
+from studyapp.core.model import Pack
 from studyapp.core.session import (
     ANSWERING,
     PHASE_LABELS,
@@ -69,10 +70,54 @@ def start_mock(app: Any, options: MockOptions) -> bool:
     return True
 
 
+def packs_of_saved_session(app: Any, state: dict) -> dict[str, Pack]:
+    """The packs a saved session drew from that this run did not load, loaded from the
+    folders the session remembers (a folder gone, or now holding another pack, is left out:
+    its questions come back from the copy saved with the session)."""
+    from pathlib import Path
+
+    from studyapp.core.packs import load_pack
+
+    out: dict[str, Pack] = {}
+    dirs = state.get("pack_dirs") if isinstance(state, dict) else None
+    if not isinstance(dirs, dict):
+        return out
+    for pack_id, folder in dirs.items():
+        if app.pack_of(pack_id) is not None or not isinstance(folder, str) or not folder:
+            continue
+        try:
+            result = load_pack(Path(folder))
+        except Exception:  # unreadable now: the saved copies serve
+            continue
+        if result.pack is not None and result.pack.id == pack_id:
+            out[pack_id] = result.pack
+    return out
+
+
+def session_packs(app: Any, session: MockSession, loaded: dict[str, Pack]) -> dict[str, Pack]:
+    """For the report: every pack of the session's questions that the app has not loaded — one
+    loaded from its folder, or one made of the copies saved with the session."""
+    out = dict(loaded)
+    saved: dict[str, list] = {}
+    for it in session.items:
+        if app.pack_of(it.pack_id) is None and it.pack_id not in loaded and it.question.key_points:
+            saved.setdefault(it.pack_id, []).append(it.question)
+    for pack_id, questions in saved.items():
+        from pathlib import Path
+
+        out[pack_id] = Pack(id=pack_id, title=pack_id, root=Path(session.pack_dirs.get(pack_id, ".")),
+                            questions=tuple(questions))
+    return out
+
+
 def resume_mock(app: Any, record: "SessionRecord") -> bool:
-    """Open a saved unfinished session where it stopped."""
+    """Open a saved unfinished session where it stopped. A pack it drew from that this run
+    did not load is loaded from the folder the session remembers; failing that, its
+    questions come back from the copies saved with the session (graded by their key points)."""
+    loaded = packs_of_saved_session(app, record.state)
+
     def resolve(pack_id: str, question_id: str):
-        pack = app.pack_of(pack_id)
+        pack = app.pack_of(pack_id) or loaded.get(pack_id)
         return pack.question(question_id) if pack else None
 
     try:
@@ -82,9 +127,18 @@ def resume_mock(app: Any, record: "SessionRecord") -> bool:
         return False
     recorder = SessionRecorder(app.store, session, app.clock, session_id=record.id, config=record.config)
     voice = app.voice()[0] if session.listen and record.config.get("voice", True) is not False else None
-    app.push_screen(
-        MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), voice=voice, resumed=True)
-    )
+    screen = MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), voice=voice, resumed=True)
+    screen.extra_packs = session_packs(app, session, loaded)
+    for pack_id, pack in loaded.items():
+        app.notify(f"这场面试用到题包 {pack_id}，本次启动没有载入它：已从 {pack.root} 读取。",
+                   markup=False, timeout=6)
+    from studyapp.core.session import FROM_SAVED
+
+    missing = sorted({it.pack_id for it in session.items if it.source == FROM_SAVED})
+    if missing:
+        app.notify(f"这场面试用到的题包 {'、'.join(missing)} 本次没有载入，原文件夹也读不到："
+                   "按面试开始时保存的评分要点评分。", severity="warning", markup=False, timeout=6)
+    app.push_screen(screen)
     return True
 
 
@@ -133,6 +187,8 @@ class MockScreen(Screen):
         self._shown_index = -1
         self._shown_phase: str | None = None
         self._done = False
+        # packs of this session's questions that the app has not loaded (a resumed session)
+        self.extra_packs: dict[str, Pack] = {}
 
     # --- layout ----------------------------------------------------------------
 
@@ -384,7 +440,7 @@ class MockScreen(Screen):
         from studyapp.core.report import build_report
         from studyapp.tui.report import ReportScreen
 
-        thesauri = {p.id: p.thesaurus for p in self.app.packs}
+        thesauri = {p.id: p.thesaurus for p in [*self.extra_packs.values(), *self.app.packs]}
         started = None
         sid = self.recorder.session_id if self.recorder else None
         if self.recorder is not None:
@@ -406,7 +462,7 @@ class MockScreen(Screen):
         # time ran out under the help or a dialog: close them, the report takes this screen's place
         while len(self.app.screen_stack) > 1 and self.app.screen is not self:
             self.app.pop_screen()
-        self.app.switch_screen(ReportScreen(report))
+        self.app.switch_screen(ReportScreen(report, packs=self.extra_packs))
 
 
 class MockSetupScreen(ModalScreen[MockOptions | None]):

@@ -61,9 +61,11 @@ class ReportScreen(Screen):
         Binding("escape", "app.pop_screen", "返回"),
     ]
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, *, packs: dict | None = None) -> None:
         super().__init__()
         self.report = report
+        # packs of the report's questions that the app has not loaded (a resumed session's)
+        self.packs = dict(packs or {})
         self.exported: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -116,8 +118,10 @@ class ReportScreen(Screen):
         q = self.report.questions[row]
         lines = [f"第{q.index + 1}题：{short(q.prompt, 60)}"]
         if q.score is None:
-            lines.append("（此题没有评分要点，未评分）")
+            lines.append(f"（{sanitize_line(q.note or '此题没有评分要点，未评分')}）")
         else:
+            if q.note:
+                lines.append(f"（{sanitize_line(q.note)}）")
             if q.missed:
                 lines.append("遗漏的要点：")
                 lines += [f"  ✘ {sanitize_line(t)}" for t in q.missed]
@@ -136,10 +140,10 @@ class ReportScreen(Screen):
         if not 0 <= row < len(self.report.questions):
             return
         q = self.report.questions[row]
-        pack = self.app.pack_of(q.pack_id)
+        pack = self.app.pack_of(q.pack_id) or self.packs.get(q.pack_id)
         question = pack.question(q.question_id) if pack else None
         if pack is None or question is None or q.grading is None:
-            self.notify("这道题不在已加载的题包里或没有评分要点，无法点评。", severity="warning", markup=False)
+            self.notify(f"无法点评：{q.note or '这道题不在已加载的题包里'}。", severity="warning", markup=False)
             return
         from studyapp.tui.review import ReviewScreen
 
