@@ -23,9 +23,12 @@ message naming the path, never as a bare ``sqlite3`` traceback.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import math
+import os
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -48,11 +51,20 @@ class StoreError(Exception):
     """The history database cannot be used; ``str(err)`` is a message for the user of the
     command line, ``err.zh`` the same in Chinese for the terminal app."""
 
-    def __init__(self, message: str, path: Path | None = None, zh: str | None = None) -> None:
+    def __init__(
+        self, message: str, path: Path | None = None, zh: str | None = None, *, damaged: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.zh = zh or message
+        # the file itself is damaged (or not a database): Store.move_aside can rename it
+        self.damaged = damaged
+
+
+class DraftConflict(StoreError):
+    """A practice draft changed since this writer last read or wrote it (another window or
+    another studyapp on the same data folder saved newer text): it is not overwritten."""
 
 
 class PracticeDraft(NamedTuple):
@@ -61,6 +73,19 @@ class PracticeDraft(NamedTuple):
     text: str
     saved_at: datetime
     elapsed_s: float  # time spent on it so far (the practice clock goes on from here)
+    # changes at every save: a writer that saves with the rev it last saw overwrites only its
+    # own text (Store.save_draft(base=...)), never newer text another window saved
+    rev: int = 0
+
+
+class DraftCopy(NamedTuple):
+    """Text that could not be saved as a question's draft because another window had saved
+    newer text there: kept beside it, and restored with it when the question is opened."""
+
+    id: int
+    text: str
+    saved_at: datetime
+    elapsed_s: float
 
 
 MAX_DRAFT_SECONDS = 24 * 3600.0
@@ -217,7 +242,22 @@ _V6 = """
 ALTER TABLE attempts ADD COLUMN basis TEXT;
 """
 
-_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+_V7 = """
+-- a practice draft's revision (random, new at every save): a window saves over the draft only
+-- while it is the revision that window last saw, otherwise its text goes to a copy beside it
+ALTER TABLE practice_drafts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE practice_draft_copies (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    elapsed_s   REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX practice_draft_copies_question ON practice_draft_copies (pack_id, question_id, id);
+"""
+
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
@@ -282,9 +322,11 @@ def _store_error(p: Path, exc: BaseException | None, readonly: bool = False) -> 
     msg = str(exc)
     low = msg.lower()
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        en = (f"{p}: is not a usable studyapp database ({msg}); "
-              "move the file away (it is kept as is) and studyapp will start a new one")
-        zh = f"{p}：不是可用的 studyapp 数据库（{msg}）；请把这个文件移走（文件原样保留），studyapp 会新建一个"
+        en = (f"{p}: is not a usable studyapp database ({msg}); start `studyapp` to rename it to "
+              f"{p.name}.damaged-DATE (kept, never deleted) and start a new one, or move it away yourself")
+        zh = (f"{p}：不是可用的 studyapp 数据库（{msg}）；可以把它改名为 {p.name}.damaged-日期"
+              "（文件原样保留，不会删除），studyapp 会新建一个")
+        return StoreError(en, p, zh=zh, damaged=True)
     elif readonly and ("readonly" in low or "read-only" in low):
         en = f"{p}: the history database is open only for reading here, nothing can be saved ({msg})"
         zh = f"{p}：练习记录数据库在这里只能读取，无法保存（{msg}）"
@@ -333,9 +375,7 @@ class Store:
         ``studyapp history`` on a data folder that cannot be written): nothing
         is created or migrated, and every write raises ``StoreError``.
         """
-        db = Path(path) if path is not None else default_db_path()
-        if db.is_dir() or (not db.exists() and not db.suffix):
-            db = db / DB_NAME
+        db = cls._db_path(path)
         if readonly:
             return cls._open_readonly(db, clock)
         folder = db.parent
@@ -371,6 +411,53 @@ class Store:
             conn.close()
             raise store._error(exc) from None
         return store
+
+    @staticmethod
+    def _db_path(path: Path | str | None) -> Path:
+        db = Path(path) if path is not None else default_db_path()
+        if db.is_dir() or (not db.exists() and not db.suffix):
+            db = db / DB_NAME
+        return db
+
+    @classmethod
+    def damaged_file(cls, path: Path | str | None = None) -> StoreError | None:
+        """Why the database at ``path`` (as ``open`` finds it) is damaged or not a database,
+        or None (no file, or one that is fine or unusable for another reason). Only reads."""
+        db = cls._db_path(path)
+        if not db.is_file():
+            return None
+        try:
+            cls._open_readonly(db, None).close()
+        except StoreError as exc:
+            return exc if exc.damaged else None
+        return None
+
+    @classmethod
+    def move_aside(cls, path: Path | str | None = None, clock: Clock | None = None) -> Path:
+        """Rename a damaged database (and its -wal / -shm / -journal files, which belong to
+        it) to ``studyapp.db.damaged-YYYYMMDD-HHMMSS`` in the same folder, never deleting
+        anything, so ``open`` starts a new one; returns the new name. ``StoreError`` if the
+        rename fails."""
+        db = cls._db_path(path)
+        stamp = (clock or SystemClock()).now().astimezone().strftime("%Y%m%d-%H%M%S")
+        target = db.with_name(f"{db.name}.damaged-{stamp}")
+        n = 1
+        while any(Path(f"{target}{s}").exists() for s in ("", "-wal", "-shm", "-journal")):
+            n += 1
+            target = db.with_name(f"{db.name}.damaged-{stamp}-{n}")
+        try:
+            db.rename(target)
+            for suffix in ("-wal", "-shm", "-journal"):
+                side = Path(f"{db}{suffix}")
+                if side.exists():
+                    side.rename(f"{target}{suffix}")
+        except OSError as exc:
+            raise StoreError(
+                f"{db}: cannot rename it to {target.name} ({exc.strerror or exc})",
+                db,
+                zh=f"{db}：无法改名为 {target.name}（{exc.strerror or exc}）",
+            ) from None
+        return target
 
     @classmethod
     def _open_readonly(cls, db: Path, clock: Clock | None) -> "Store":
@@ -420,11 +507,14 @@ class Store:
         c = self._conn
         ok = c.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
+            p = self.path
             raise StoreError(
-                f"{self.path}: the history database is damaged ({ok}); move the file away and "
-                "studyapp will start a new one",
-                self.path,
-                zh=f"{self.path}：练习记录数据库已损坏（{ok}）；请把这个文件移走，studyapp 会新建一个",
+                f"{p}: the history database is damaged ({ok}); start `studyapp` to rename it to "
+                f"{p.name}.damaged-DATE (kept, never deleted) and start a new one, or move it away yourself",
+                p,
+                zh=f"{p}：练习记录数据库已损坏（{ok}）；可以把它改名为 {p.name}.damaged-日期"
+                "（文件原样保留，不会删除），studyapp 会新建一个",
+                damaged=True,
             )
         version = c.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -579,42 +669,125 @@ class Store:
 
     # --- practice drafts: an answer being written, kept until it is submitted -------------
 
-    def save_draft(self, pack_id: str, question_id: str, text: str, elapsed_s: float = 0.0) -> None:
+    def save_draft(
+        self,
+        pack_id: str,
+        question_id: str,
+        text: str,
+        elapsed_s: float = 0.0,
+        *,
+        base: int | None = None,
+        drop_copies: Sequence[int] = (),
+    ) -> int:
         """Keep the answer being written to a question and the seconds spent on it so far
-        (an empty answer removes the draft)."""
+        (an empty answer removes the draft); returns the draft's new ``rev`` (0 if removed).
+
+        With ``base`` (the rev this writer last read or saved; 0: there was no draft), the
+        draft is written only over that revision or where there is none: if another window
+        saved newer text since, ``DraftConflict`` is raised and nothing changes (the caller
+        keeps its text with ``save_draft_copy``). ``drop_copies``: copies the text being
+        saved took in when it was restored, removed in the same transaction."""
         with self._tx() as cur:
-            if text.strip():
-                cur.execute(
-                    "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at, elapsed_s) "
-                    "VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT (pack_id, question_id) DO UPDATE SET text = excluded.text, "
-                    "updated_at = excluded.updated_at, elapsed_s = excluded.elapsed_s",
-                    (pack_id, question_id, text, self._now(), _seconds(elapsed_s)),
-                )
-            else:
+            if base is not None:
+                row = cur.execute(
+                    "SELECT rev FROM practice_drafts WHERE pack_id = ? AND question_id = ?", (pack_id, question_id)
+                ).fetchone()
+                if row is not None and row[0] != base:
+                    raise DraftConflict(
+                        f"{self.path}: the draft of {question_id} was saved by another window since; not overwritten",
+                        self.path,
+                        zh="这道题的草稿刚在另一个窗口（或另一个 studyapp）里保存过，没有覆盖它",
+                    )
+            if drop_copies:
+                cur.executemany("DELETE FROM practice_draft_copies WHERE id = ?", [(int(i),) for i in drop_copies])
+            if not text.strip():
                 cur.execute(
                     "DELETE FROM practice_drafts WHERE pack_id = ? AND question_id = ?", (pack_id, question_id)
                 )
+                return 0
+            rev = secrets.randbits(52) + 1
+            cur.execute(
+                "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at, elapsed_s, rev) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (pack_id, question_id) DO UPDATE SET text = excluded.text, "
+                "updated_at = excluded.updated_at, elapsed_s = excluded.elapsed_s, rev = excluded.rev",
+                (pack_id, question_id, text, self._now(), _seconds(elapsed_s), rev),
+            )
+            return rev
 
     def draft(self, pack_id: str, question_id: str) -> PracticeDraft | None:
-        """The draft for a question (text, when it was saved, seconds spent on it), or None."""
+        """The draft for a question (text, when it was saved, seconds spent on it, rev), or None."""
         row = self._read(
             lambda c: c.execute(
-                "SELECT text, updated_at, elapsed_s FROM practice_drafts WHERE pack_id = ? AND question_id = ?",
+                "SELECT text, updated_at, elapsed_s, rev FROM practice_drafts WHERE pack_id = ? AND question_id = ?",
                 (pack_id, question_id),
             ).fetchone()
         )
         if row is None:
             return None
         text = _text(row[0])
-        return PracticeDraft(text, _safe_dt(row[1]), _seconds(row[2])) if text.strip() else None
+        rev = row[3] if type(row[3]) is int else -1  # (a damaged rev matches no writer's)
+        return PracticeDraft(text, _safe_dt(row[1]), _seconds(row[2]), rev) if text.strip() else None
 
-    def delete_draft(self, pack_id: str, question_id: str) -> None:
-        self.save_draft(pack_id, question_id, "")
+    def delete_draft(
+        self, pack_id: str, question_id: str, *, base: int | None = None, copies: Sequence[int] = ()
+    ) -> None:
+        """Remove a question's draft (with ``base``: only while it is still that revision,
+        never newer text another window saved) and the given copies."""
+        try:
+            self.save_draft(pack_id, question_id, "", base=base, drop_copies=copies)
+        except DraftConflict:
+            if copies:
+                with self._tx() as cur:
+                    cur.executemany("DELETE FROM practice_draft_copies WHERE id = ?", [(int(i),) for i in copies])
+
+    def save_draft_copy(
+        self, pack_id: str, question_id: str, text: str, elapsed_s: float = 0.0, copy_id: int | None = None
+    ) -> int | None:
+        """Keep text beside a question's draft (``DraftConflict``: another window's newer
+        text is there); ``copy_id`` updates the copy this writer made before (a new one if it
+        is gone). Returns the copy's id, None when empty text removed it."""
+        with self._tx() as cur:
+            if copy_id is not None:
+                if not text.strip():
+                    cur.execute("DELETE FROM practice_draft_copies WHERE id = ?", (int(copy_id),))
+                    return None
+                cur.execute(
+                    "UPDATE practice_draft_copies SET text = ?, updated_at = ?, elapsed_s = ? WHERE id = ?",
+                    (text, self._now(), _seconds(elapsed_s), int(copy_id)),
+                )
+                if cur.rowcount:
+                    return copy_id
+            if not text.strip():
+                return None
+            cur.execute(
+                "INSERT INTO practice_draft_copies (pack_id, question_id, text, updated_at, elapsed_s) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (pack_id, question_id, text, self._now(), _seconds(elapsed_s)),
+            )
+            return int(cur.lastrowid)
+
+    def draft_copies(self, pack_id: str, question_id: str) -> list[DraftCopy]:
+        """The copies kept beside a question's draft, oldest first."""
+        rows = self._read(
+            lambda c: c.execute(
+                "SELECT id, text, updated_at, elapsed_s FROM practice_draft_copies "
+                "WHERE pack_id = ? AND question_id = ? ORDER BY id",
+                (pack_id, question_id),
+            ).fetchall()
+        )
+        return [
+            DraftCopy(r[0], _text(r[1]), _safe_dt(r[2]), _seconds(r[3])) for r in rows if _text(r[1]).strip()
+        ]
 
     def draft_keys(self) -> set[tuple[str, str]]:
-        """(pack_id, question_id) of every question with a draft."""
-        rows = self._read(lambda c: c.execute("SELECT pack_id, question_id FROM practice_drafts").fetchall())
+        """(pack_id, question_id) of every question with a draft (or a copy beside one)."""
+        rows = self._read(
+            lambda c: c.execute(
+                "SELECT pack_id, question_id FROM practice_drafts "
+                "UNION SELECT pack_id, question_id FROM practice_draft_copies"
+            ).fetchall()
+        )
         return {(_text(a), _text(b)) for a, b in rows}
 
     @staticmethod
@@ -878,3 +1051,90 @@ class Store:
             return [self._session_from_row(c, r) for r in c.execute(sql, params).fetchall()]
 
         return self._read(q)
+
+
+LOCK_NAME = "studyapp.lock"
+
+
+class FolderLock:
+    """Says that a studyapp app is using a data folder, so a second one can be told.
+
+    ``<folder>/studyapp.lock`` holds the process id of the app using the folder, under an
+    OS lock (``flock``; ``msvcrt.locking`` on Windows) that lives as long as the process:
+    an app that was killed (``kill -9``, a closed terminal) leaves the file behind, but not
+    the lock, so the file is stale at once and the next app takes it over. Where the OS
+    cannot lock the file (some network drives), nothing is claimed and nothing is said."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+
+    @classmethod
+    def claim(cls, folder: Path | str) -> tuple["FolderLock | None", str | None]:
+        """(the lock, None), or (None, the other app's process id as text, "" if unknown)
+        when another app holds it, or (None, None) when the folder cannot be locked."""
+        path = Path(folder) / LOCK_NAME
+        try:
+            f = open(path, "a+", encoding="utf-8")
+        except OSError:
+            return None, None
+        try:
+            if not _try_lock(f):
+                f.seek(0)
+                other = f.read(64).strip()
+                f.close()
+                return None, other if other.isdigit() else ""
+            f.seek(0)
+            f.truncate()
+            f.write(f"{os.getpid()}\n")
+            f.flush()
+        except OSError:
+            f.close()
+            return None, None
+        return cls(f), None
+
+    def release(self) -> None:
+        if self._file is None:
+            return
+        try:
+            _unlock(self._file)
+        except OSError:
+            pass
+        self._file.close()
+        self._file = None
+
+
+def _try_lock(f: Any) -> bool:
+    """True if this process now holds ``f``'s lock, False if another one does; OSError when
+    the file cannot be locked at all."""
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt  # Windows
+
+        f.seek(0)
+        try:
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EDEADLK):
+                return False
+            raise
+        return True
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+    return True
+
+
+def _unlock(f: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(f.fileno(), fcntl.LOCK_UN)
