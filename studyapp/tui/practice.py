@@ -51,8 +51,13 @@ class PracticeScreen(Screen):
         # the answer being written is kept as a draft (app.store), every DRAFT_EVERY seconds
         # of the app's clock while it changes, and at once when the app quits
         self._dirty = False
-        self._draft_at = self._started
-        self._draft_failed = False
+        self._draft_at = self._started  # the last try (a failed one is tried again after as long)
+        self._save_error: str | None = None  # why the last try failed, while it keeps failing
+        self._saved_when: Any = None  # when the stored text last matched the screen's (a datetime)
+        self._base = 0  # the draft's rev as this screen last read or saved it (core/store.py)
+        self._absorbed: list[int] = []  # copies (another window's text) restored into this one
+        self._in_copy = False  # another window saved newer text: ours goes to a copy beside it
+        self._copy_id: int | None = None
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -120,45 +125,107 @@ class PracticeScreen(Screen):
     # -- the draft -------------------------------------------------------------
 
     def _restore_draft(self, editor: TextArea) -> None:
+        """The draft, and any copy another window kept beside it (each after a line saying
+        so), go into the editor; they become one draft at the next save."""
         store = self.app.store
         if store is None:
             return
         try:
             found = store.draft(self.pack.id, self.question.id)
+            copies = store.draft_copies(self.pack.id, self.question.id)
         except Exception:  # a broken database must not stop practising
             return
-        if found is None:
+        if found is None and not copies:
             return
-        text, when, spent = found
+        parts = [found.text] if found is not None else []
+        for c in copies:
+            parts.append(f"——另一个窗口 {_local(c.saved_at)} 保存的答案——\n{c.text}")
+        spent = max([found.elapsed_s] if found is not None else [c.elapsed_s for c in copies])
+        when = found.saved_at if found is not None else max(c.saved_at for c in copies)
+        self._base = found.rev if found is not None else 0
+        self._absorbed = [c.id for c in copies]
+        self._dirty = bool(copies)  # saved as one draft at the next save
+        self._saved_when = when
         self._started = self.app.clock.monotonic() - spent  # the clock goes on where it stopped
-        editor.load_text(text)
+        editor.load_text("\n\n".join(parts))
         editor.move_cursor(editor.document.end)
-        local = when.astimezone().strftime("%m-%d %H:%M")
-        self.notify(f"已恢复上次没有提交的答案（{local} 自动保存，已用时 {mmss(spent)}）。", markup=False)
+        more = f"另一个窗口另存的 {len(copies)} 份附在后面。" if copies else ""
+        self.notify(
+            f"已恢复上次没有提交的答案（{_local(when)} 自动保存的版本，已用时 {mmss(spent)}）。{more}",
+            markup=False,
+        )
 
     def save_draft(self, force: bool = False) -> None:
-        """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``;
-        a failure is said once and never stops the typing."""
+        """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``.
+
+        A failure is said once and never stops the typing; the next interval (and quitting)
+        tries again, and saving again is said. If another window saved newer text to this
+        question's draft since this screen read it, that text is not overwritten: this
+        screen's answer is kept in a copy beside it (said once), restored with it."""
         store = self.app.store
-        if store is None or self._submitted or not self._dirty or self._draft_failed:
+        if store is None or self._submitted or not self._dirty:
             return
         now = self.app.clock.monotonic()
         if not force and now - self._draft_at < DRAFT_EVERY:
             return
+        self._draft_at = now
+        from studyapp.core.store import DraftConflict
+
+        text, spent = self.answer, self.elapsed()
+        ids = (self.pack.id, self.question.id)
         try:
-            store.save_draft(self.pack.id, self.question.id, self.answer, self.elapsed())
+            if not self._in_copy:
+                try:
+                    self._base = store.save_draft(*ids, text, spent, base=self._base, drop_copies=self._absorbed)
+                    self._absorbed = []
+                except DraftConflict:
+                    self._in_copy = True
+                    self._copy_id = store.save_draft_copy(*ids, text, spent)
+                    self.notify(
+                        "这道题的草稿刚在另一个窗口（或另一个 studyapp）里保存过。为了不覆盖它，"
+                        "这里写的答案另存为一份，下次打开这道题时两份都会恢复。",
+                        severity="warning",
+                        timeout=15,
+                        markup=False,
+                    )
+            else:
+                self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
         except Exception as exc:
-            self._draft_failed = True
-            self.notify(f"草稿自动保存失败：{tui_text.error_text(exc)}", severity="warning", markup=False)
+            if self._save_error is None:
+                self.notify(
+                    f"草稿自动保存失败：{tui_text.error_text(exc)}\n"
+                    f"{self._kept_part()}每 {DRAFT_EVERY:g} 秒会再试一次，保存成功时会告诉你。",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
+            self._save_error = tui_text.error_text(exc)
             return
         self._dirty = False
-        self._draft_at = now
+        self._saved_when = self.app.clock.now()
+        if self._save_error is not None:
+            self._save_error = None
+            self.notify(f"草稿又能保存了：到 {_hm(self._saved_when)} 为止写的答案都已保存。", markup=False)
+
+    def keep_as_draft(self) -> bool:
+        """Save the answer now (the screen is about to be closed without leaving it):
+        True when nothing typed is lost by closing it."""
+        self.save_draft(force=True)
+        return self._submitted or not self.answer.strip() or (self.app.store is not None and not self._dirty)
+
+    def _kept_part(self) -> str:
+        if self._saved_when is None:
+            return "这次写的答案还没有保存过。"
+        return f"已保存的只有 {_hm(self._saved_when)} 之前写的部分。"
 
     def _forget_draft(self) -> None:
+        """The answer was submitted or abandoned: its draft goes (only while it is the one
+        this screen saved or read, never another window's newer text), and its copies."""
         store = self.app.store
         if store is not None:
+            copies = [*self._absorbed, *([self._copy_id] if self._copy_id is not None else [])]
             try:
-                store.delete_draft(self.pack.id, self.question.id)
+                store.delete_draft(self.pack.id, self.question.id, base=self._base, copies=copies)
             except Exception:
                 pass
 
@@ -246,24 +313,34 @@ class PracticeScreen(Screen):
 
     def before_quit(self, proceed) -> None:
         """ctrl+q: the answer typed and not submitted is kept as a draft, restored when the
-        question is opened again; where it cannot be kept (no data folder), ask first."""
+        question is opened again; where it cannot be kept (no data folder, saving fails),
+        ask first, saying what would be lost."""
 
         def check() -> None:
-            if self._submitted or not self.answer.strip():
+            if not self._submitted:
+                self.save_draft(force=True)
+            store = self.app.store
+            if self._submitted or not self.answer.strip() or (store is not None and not self._dirty):
                 proceed()
                 return
-            self._dirty = True
-            self.save_draft(force=True)
-            if self.app.store is not None and not self._draft_failed:
-                proceed()
-                return
+            if store is None:
+                question = "退出 studyapp？这次作答还没有提交，答案不会保存。"
+            else:
+                question = (
+                    f"退出 studyapp？草稿保存失败（{self._save_error}）。"
+                    + (
+                        f"只保存了 {_hm(self._saved_when)} 之前写的部分，之后写的会丢失。"
+                        if self._saved_when is not None
+                        else "这次写的答案不会保存。"
+                    )
+                )
             from studyapp.tui.confirm import ConfirmScreen
 
             def done(ok: bool | None) -> None:
                 if ok:
                     proceed()
 
-            self.app.push_screen(ConfirmScreen("退出 studyapp？这次作答还没有提交，答案不会保存。"), done)
+            self.app.push_screen(ConfirmScreen(question), done)
 
         self._after_typed_keys(check)
 
@@ -281,6 +358,16 @@ class PracticeScreen(Screen):
         else:
             self._forget_draft()
             self.app.pop_screen()
+
+
+def _local(when: Any) -> str:
+    """A saved time as the candidate's clock shows it (with the day: a draft may be old)."""
+    return when.astimezone().strftime("%m-%d %H:%M")
+
+
+def _hm(when: Any) -> str:
+    """A time of this sitting as the candidate's clock shows it."""
+    return when.astimezone().strftime("%H:%M")
 
 
 def _bar(score: float, width: int = 10) -> Content:
