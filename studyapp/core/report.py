@@ -199,12 +199,19 @@ class Report:
         # the whole once more)
         return sanitize("\n".join(lines)).rstrip() + "\n"
 
-    def export(self, path: Path) -> Path:
-        """Write the Markdown to ``path`` (a file, or a folder to put a dated file in); returns the file."""
+    def file_name(self) -> str:
+        stamp = (self.started_at or datetime.now()).astimezone().strftime("%Y%m%d-%H%M")
+        return f"mock-{stamp}{'-' + str(self.session_id) if self.session_id else ''}.md"
+
+    def export_target(self, path: Path) -> Path:
+        """The file ``export(path)`` writes: ``path``, or a dated file in it when it is a folder."""
         path = Path(path).expanduser()
-        if path.is_dir():
-            stamp = (self.started_at or datetime.now()).astimezone().strftime("%Y%m%d-%H%M")
-            path = path / f"mock-{stamp}{'-' + str(self.session_id) if self.session_id else ''}.md"
+        return path / self.file_name() if path.is_dir() else path
+
+    def export(self, path: Path) -> Path:
+        """Write the Markdown to ``path`` (a file, or a folder to put a dated file in); returns the file.
+        An existing file is replaced: ask first (``export_target`` says which file it will be)."""
+        path = self.export_target(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(self.to_markdown(), encoding="utf-8")

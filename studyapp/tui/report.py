@@ -1,6 +1,7 @@
 """The report at the end of a mock interview; each question opens in the review screen; export to Markdown."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from rich.text import Text
@@ -16,32 +17,86 @@ from studyapp.core.safe_text import sanitize_line
 from studyapp.tui.text import short
 
 
-def default_export_path(report: Report) -> Path:
+def default_export_path(report: Report, *, data_folder_usable: bool = True) -> Path:
+    """``<data folder>/reports/<file>``; the home folder when the data folder cannot be used
+    (then the export is the only way to keep the session)."""
     from studyapp.core.paths import data_dir
 
-    stamp = report.started_at.astimezone().strftime("%Y%m%d-%H%M") if report.started_at else "report"
-    suffix = f"-{report.session_id}" if report.session_id else ""
-    return data_dir() / "reports" / f"mock-{stamp}{suffix}.md"
+    folder = data_dir() / "reports" if data_folder_usable else Path.home()
+    return folder / report.file_name()
 
 
-class ExportScreen(ModalScreen[str | None]):
+# what the OS says, in the candidate's language (the path is shown beside it)
+OS_ERRORS_ZH = {
+    errno.ENOENT: "文件夹不存在或无法创建",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EROFS: "只读的文件系统",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "已有同名的文件",
+}
+
+
+def os_error_zh(exc: OSError) -> str:
+    return OS_ERRORS_ZH.get(exc.errno, exc.strerror or str(exc))
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Where to write the report. The dialog writes it: an existing file is replaced only
+    after a yes, and an error is shown here with the typed path kept for correcting."""
+
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen #export { width: 80%; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    ExportScreen #export { width: 80%; min-width: 50; max-width: 100%; height: auto; border: thick $accent;
+        padding: 1 2; background: $surface; }
+    ExportScreen #export-error { color: $error; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
-    def __init__(self, default: Path) -> None:
+    def __init__(self, report: Report, default: Path) -> None:
         super().__init__()
+        self.report = report
         self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Label("导出为 Markdown（回车确认，可改为其他文件或文件夹）")
+            yield Label("导出为 Markdown：回车确认（可改为其他文件或文件夹）")
             yield Input(str(self.default), id="export-path")
+            yield Static("", id="export-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        value = event.value.strip()
+        if not value:
+            self.show_error("请填写文件或文件夹")
+            return
+        target = self.report.export_target(Path(value))
+        if target.exists() and not target.is_dir():
+            from studyapp.tui.confirm import ConfirmScreen
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.write(Path(value))
+                else:
+                    self.show_error("没有覆盖：可以改一个文件名")
+
+            self.app.push_screen(ConfirmScreen(f"文件已存在，覆盖吗？(y/n)\n{target}"), answered)
+            return
+        self.write(Path(value))
+
+    def write(self, path: Path) -> None:
+        try:
+            out = self.report.export(path)
+        except OSError as exc:
+            self.show_error(f"导出失败：{os_error_zh(exc)}（{exc.filename or path}）")
+            return
+        self.dismiss(out)
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#export-error", Static).update(Content(text))
+        self.query_one("#export-path", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -152,19 +207,12 @@ class ReportScreen(Screen):
         )
 
     def action_export(self) -> None:
-        def done(value: str | None) -> None:
-            if value:
-                self.export_to(Path(value))
+        def done(out: Path | None) -> None:
+            if out is not None:
+                self.exported = out
+                self.query_one("#report-export", Static).update(Content(f"已导出：{out}"))
+                self.notify(f"已导出到 {out}", markup=False)
 
-        self.app.push_screen(ExportScreen(default_export_path(self.report)), done)
-
-    def export_to(self, path: Path) -> Path | None:
-        try:
-            out = self.report.export(path)
-        except OSError as exc:
-            self.notify(f"导出失败：{path}: {exc.strerror or exc}", severity="error", markup=False)
-            return None
-        self.exported = out
-        self.query_one("#report-export", Static).update(Content(f"已导出：{out}"))
-        self.notify(f"已导出到 {out}", markup=False)
-        return out
+        usable = getattr(self.app, "store", None) is not None
+        self.app.push_screen(ExportScreen(self.report, default_export_path(self.report, data_folder_usable=usable)),
+                             done)
