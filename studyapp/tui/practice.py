@@ -155,7 +155,7 @@ class PracticeScreen(Screen):
             markup=False,
         )
 
-    def save_draft(self, force: bool = False) -> None:
+    def save_draft(self, force: bool = False, *, say_failure: bool = True) -> None:
         """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``.
 
         A failure is said once and never stops the typing; the next interval (and quitting)
@@ -191,7 +191,7 @@ class PracticeScreen(Screen):
             else:
                 self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
         except Exception as exc:
-            if self._save_error is None:
+            if self._save_error is None and say_failure:
                 self.notify(
                     f"草稿自动保存失败：{tui_text.error_text(exc)}\n"
                     f"{self._kept_part()}每 {DRAFT_EVERY:g} 秒会再试一次，保存成功时会告诉你。",
@@ -318,7 +318,7 @@ class PracticeScreen(Screen):
 
         def check() -> None:
             if not self._submitted:
-                self.save_draft(force=True)
+                self.save_draft(force=True, say_failure=False)  # (the question below says it)
             store = self.app.store
             if self._submitted or not self.answer.strip() or (store is not None and not self._dirty):
                 proceed()
@@ -340,7 +340,9 @@ class PracticeScreen(Screen):
                 if ok:
                     proceed()
 
-            self.app.push_screen(ConfirmScreen(question), done)
+            dialog = ConfirmScreen(question)
+            dialog.quitting = True  # a second ctrl+q does not ask again over it (StudyApp.action_quit)
+            self.app.push_screen(dialog, done)
 
         self._after_typed_keys(check)
 
