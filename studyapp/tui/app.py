@@ -96,21 +96,103 @@ class StudyApp(App):
         for result in self.results:
             if result.problems:
                 self._notify_problems(result)
-        if self.store_error:
-            self.notify(
-                f"{self.store_error}\n练习记录不会被保存。",
-                title="无法写入数据文件夹",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
+        damaged = None
+        if self.store is None and self.store_error:
+            from studyapp.core.store import Store
+
+            damaged = Store.damaged_file()  # (only reads) a damaged file can be moved aside
+            if damaged is None:
+                self.notify(
+                    f"{self.store_error}\n练习记录不会被保存。",
+                    title="无法写入数据文件夹",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
         for notice in self.extra_notices:
             self.notify(notice, severity="warning", timeout=15, markup=False)
+        self._claim_folder()
+        if damaged is not None:
+            self._offer_new_database(damaged)
+        else:
+            self._resume_mock()
+
+    def _resume_mock(self) -> None:
         if self.store is not None or self.mock_request is not None:
             # an interrupted mock interview is offered first, then `studyapp mock`'s session
             from studyapp.tui.resume import on_app_mount
 
             on_app_mount(self, self.mock_request)
+
+    def _offer_new_database(self, damaged: Any) -> None:
+        """The database file is damaged: offer to rename it (kept, never deleted) and start a
+        new one; either way the app goes on (without saving if the answer is no)."""
+        from studyapp.core.store import Store, StoreError
+        from studyapp.tui.confirm import ConfirmScreen
+
+        path = damaged.path
+        reason = damaged.zh.split("；")[0]  # the file and what is wrong (the advice is the question)
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                try:
+                    moved = Store.move_aside(path, self.clock)
+                    self.store = Store.open(path, clock=self.clock)
+                except StoreError as exc:
+                    self.notify(f"{exc.zh}\n练习记录不会被保存。", title="数据文件已损坏", severity="error",
+                                timeout=30, markup=False)
+                else:
+                    self.store_error = None
+                    self._claim_folder()
+                    self.notify(
+                        f"损坏的文件已改名为 {moved.name}（在 {moved.parent}，原样保留）；"
+                        "新建了数据文件，练习记录从现在起会保存。",
+                        title="已新建数据文件",
+                        timeout=15,
+                        markup=False,
+                    )
+            else:
+                self.notify(
+                    f"{reason}\n练习记录不会被保存。下次启动 studyapp 时会再问。",
+                    title="数据文件已损坏",
+                    severity="warning",
+                    timeout=30,
+                    markup=False,
+                )
+            self._resume_mock()
+
+        self.push_screen(
+            ConfirmScreen(
+                f"数据文件已损坏\n\n{reason}\n\n把它改名为 {path.name}.damaged-日期时间 留在原处（不会删除），"
+                "并新建一个数据文件？\n选“否”则这次不保存练习记录。"
+            ),
+            done,
+        )
+
+    def _claim_folder(self) -> None:
+        """Say when another studyapp uses the same data folder (core/store.py FolderLock)."""
+        if self.store is None or getattr(self, "_folder_lock", None) is not None:
+            return
+        from studyapp.core.store import FolderLock
+
+        self._folder_lock, other = FolderLock.claim(self.store.path.parent)
+        if other is not None:
+            who = f"（进程 {other}）" if other else ""
+            self.notify(
+                f"另一个 studyapp{who}正在使用这个数据文件夹（{self.store.path.parent}）。"
+                "两边都可以练习：同一道题的草稿不会互相覆盖，后保存的一边另存一份，"
+                "再打开这道题时两份都会恢复。",
+                title="另一个 studyapp 正在运行",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+
+    def on_unmount(self) -> None:
+        lock = getattr(self, "_folder_lock", None)
+        if lock is not None:
+            lock.release()
+            self._folder_lock = None
 
     def on_ready(self) -> None:
         ready_file = os.environ.get(READY_FILE_ENV)
@@ -218,9 +300,35 @@ class StudyApp(App):
         self.push_screen(TopicScreen(pack, topic))
 
     def open_question(self, pack: Pack, question: Question) -> None:
+        """Open a question for practice; one already being answered (search finds the
+        question on screen) is gone back to, not opened twice: two editors on one draft."""
         from studyapp.tui.practice import PracticeScreen
 
-        self.push_screen(PracticeScreen(pack, question))
+        stack = self.screen_stack
+        at = next(
+            (i for i, s in enumerate(stack)
+             if isinstance(s, PracticeScreen) and (s.pack.id, s.question.id) == (pack.id, question.id)),
+            None,
+        )
+        if at is None:
+            self.push_screen(PracticeScreen(pack, question))
+            return
+        above = stack[at + 1:]
+        # an answer to another question above it is kept as its draft first; if it cannot be
+        # (no data folder, saving fails), the candidate is told where the question is instead
+        unsaved = [s for s in above if isinstance(s, PracticeScreen) and not s.keep_as_draft()]
+        if unsaved:
+            self.notify(
+                "这道题已经打开着，在另一道题的作答界面下面；那道题的答案还没能保存，"
+                "先提交或返回（escape）那道题，就回到这道题了。",
+                severity="warning",
+                markup=False,
+            )
+            return
+        for _ in above:
+            self.pop_screen()
+        kept = "；上面那道题的答案已存为草稿，再打开它时会恢复" if any(isinstance(s, PracticeScreen) for s in above) else ""
+        self.notify(f"这道题已经打开着：回到了你正在写的答案{kept}。", markup=False)
 
     def action_help(self) -> None:
         from studyapp.tui.help import HelpScreen
@@ -229,13 +337,20 @@ class StudyApp(App):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        """Quit; a screen holding work that is saved nowhere (an answer not submitted) may
-        ask first, through its ``before_quit(proceed)``."""
-        before = getattr(self.screen, "before_quit", None)
-        if before is None:
-            self.exit()
-        else:
-            before(self.exit)
+        """Quit; every screen on the stack holding work (an answer not submitted), whatever
+        is above it (help, search, a dialog), keeps it or asks first, top screen first,
+        through its ``before_quit(proceed)``; a "no" to any question stays."""
+        if getattr(self.screen, "quitting", False):
+            return  # the question about quitting is on screen: y or n answers it
+        holders = [s for s in reversed(self.screen_stack) if hasattr(s, "before_quit")]
+
+        def step(i: int) -> None:
+            if i == len(holders):
+                self.exit()
+            else:
+                holders[i].before_quit(lambda: step(i + 1))
+
+        step(0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_palette" and not getattr(self.screen, "ALLOW_SEARCH", True):
