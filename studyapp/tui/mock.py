@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Digits, Footer, Header, Input, Lab
 from studyapp.core.model import Pack
 from studyapp.core.session import (
     ANSWERING,
+    MOVED_ON_GRACE_S,
     PHASE_LABELS,
     PRESETS,
     READING,
@@ -189,6 +190,9 @@ class MockScreen(Screen):
         self._done = False
         # packs of this session's questions that the app has not loaded (a resumed session)
         self.extra_packs: dict[str, Pack] = {}
+        # after time ran out and moved to the next question, keys still being typed for the
+        # last one are not put at the top of this one (app clock; None: typing goes in)
+        self._keys_held_until: float | None = None
 
     # --- layout ----------------------------------------------------------------
 
@@ -248,8 +252,21 @@ class MockScreen(Screen):
     def tick(self) -> None:
         if self._done:
             return
+        self._release_keys()
         self._sync_text()
         self.handle(self.session.tick())
+
+    def _hold_keys(self) -> None:
+        """Time ran out and the next question came up: for MOVED_ON_GRACE_S the editor takes no
+        keys (they were meant for the question that ended, typed up to the last second)."""
+        self._keys_held_until = self.app.clock.monotonic() + MOVED_ON_GRACE_S
+        self.query_one("#mock-answer", TextArea).read_only = True
+
+    def _release_keys(self) -> None:
+        if self._keys_held_until is not None and self.app.clock.monotonic() >= self._keys_held_until:
+            self._keys_held_until = None
+            self.query_one("#mock-answer", TextArea).read_only = False
+            self.query_one("#mock-save", Static).update(Content(self._save_status()))
 
     def _sync_text(self) -> None:
         """Give the session the editor's text now, before the clock may move it to the next
@@ -264,6 +281,8 @@ class MockScreen(Screen):
     def handle(self, events) -> None:
         phase_changed = False
         speak = False
+        before = self._shown_index
+        timed_out = any(ev.kind == "timeout" for ev in events)
         for ev in events:
             if ev.kind == "warning":
                 # it stays up while the clock runs on: 'less than', not a count that goes stale
@@ -283,10 +302,12 @@ class MockScreen(Screen):
                     if ev.phase in (READING, "reread"):
                         speak = True  # the next question, or the one re-read (F3)
         if self.session.finished:
-            self._finish()
+            self._finish(by_timeout=timed_out)
             return
         if self.recorder is not None:
             self.recorder.maybe_save(force=phase_changed)
+        if timed_out and self.session.index != before:
+            self._hold_keys()
         self.refresh_view()
         if speak:
             self.read_aloud()
@@ -350,6 +371,8 @@ class MockScreen(Screen):
             self.refresh_bindings()
 
     def _save_status(self) -> str:
+        if self._keys_held_until is not None:
+            return "上一题时间到：这一刻的按键不算进本题，稍候再输入"
         if self.recorder is None:
             return "未保存（数据文件夹不可写）"
         if self.recorder.last_error:
@@ -433,7 +456,7 @@ class MockScreen(Screen):
 
     # --- the end -------------------------------------------------------------------------
 
-    def _finish(self) -> None:
+    def _finish(self, *, by_timeout: bool = False) -> None:
         if self._done:
             return
         self._done = True
@@ -459,10 +482,15 @@ class MockScreen(Screen):
                 self.notify(f"保存结果失败：{exc}", severity="error", markup=False)
         if hasattr(self.app, "_last_attempts"):
             self.app._last_attempts = None  # the home screen shows these scores
+        # keys are held only from a candidate who was typing here, not under the help or a dialog
+        by_timeout = by_timeout and self.app.screen is self
         # time ran out under the help or a dialog: close them, the report takes this screen's place
         while len(self.app.screen_stack) > 1 and self.app.screen is not self:
             self.app.pop_screen()
-        self.app.switch_screen(ReportScreen(report, packs=self.extra_packs))
+        # time ran out as the candidate typed: the next keys were meant for the answer, not the report
+        self.app.switch_screen(
+            ReportScreen(report, packs=self.extra_packs, keys_held_s=MOVED_ON_GRACE_S if by_timeout else 0.0)
+        )
 
 
 class MockSetupScreen(ModalScreen[MockOptions | None]):

@@ -113,12 +113,15 @@ class ReportScreen(Screen):
         # priority: the table's own (hidden) enter binding would otherwise hide this one from the footer
         Binding("enter", "open", "点评本题", priority=True),
         Binding("e", "export", "导出 Markdown"),
-        Binding("escape", "app.pop_screen", "返回"),
+        Binding("escape", "back", "返回"),
     ]
 
-    def __init__(self, report: Report, *, packs: dict | None = None) -> None:
+    def __init__(self, report: Report, *, packs: dict | None = None, keys_held_s: float = 0.0) -> None:
         super().__init__()
         self.report = report
+        # opened by time running out: keys typed for the answer in that moment do nothing here
+        self.keys_held_s = keys_held_s
+        self._keys_held_until: float | None = None
         # packs of the report's questions that the app has not loaded (a resumed session's)
         self.packs = dict(packs or {})
         self.exported: Path | None = None
@@ -142,7 +145,23 @@ class ReportScreen(Screen):
         yield Static("", id="report-export")
         yield Footer()
 
+    def keys_held(self) -> bool:
+        """Within the moment after time ran out and opened the report: a key does nothing."""
+        if self._keys_held_until is None:
+            return False
+        if self.app.clock.monotonic() < self._keys_held_until:
+            self.notify("时间到，作答已结束：这是本场的报告。刚才的按键没有生效。", markup=False, timeout=3)
+            return True
+        self._keys_held_until = None
+        return False
+
+    def action_back(self) -> None:
+        if not self.keys_held():
+            self.app.pop_screen()
+
     def on_mount(self) -> None:
+        if self.keys_held_s > 0:
+            self._keys_held_until = self.app.clock.monotonic() + self.keys_held_s
         self.sub_title = "模拟面试报告"
         table = self.query_one("#report-table", DataTable)
         # the score next to the number: what a narrow terminal must not cut off
@@ -165,7 +184,8 @@ class ReportScreen(Screen):
         self.show_detail(event.cursor_row)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open_review(event.cursor_row)
+        if not self.keys_held():
+            self.open_review(event.cursor_row)
 
     def show_detail(self, row: int) -> None:
         if not 0 <= row < len(self.report.questions):
@@ -189,6 +209,8 @@ class ReportScreen(Screen):
         self.query_one("#report-detail", Static).update(Content("\n".join(lines)))
 
     def action_open(self) -> None:
+        if self.keys_held():
+            return
         self.open_review(self.query_one("#report-table", DataTable).cursor_row)
 
     def open_review(self, row: int) -> None:
@@ -207,6 +229,9 @@ class ReportScreen(Screen):
         )
 
     def action_export(self) -> None:
+        if self.keys_held():
+            return
+
         def done(out: Path | None) -> None:
             if out is not None:
                 self.exported = out

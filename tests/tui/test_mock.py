@@ -391,9 +391,11 @@ async def test_the_report_footer_names_enter_and_enter_opens_the_highlighted_que
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await type_text(pilot, "第一题")
-        await step(pilot, clock, 11)
+        await step(pilot, clock, 10)
+        await step(pilot, clock, 1.5)  # the moment after a time-up, when keys are held, has passed
         await type_text(pilot, "第二题的提纲")
-        await step(pilot, clock, 11)
+        await step(pilot, clock, 8.5)
+        clock.advance(1.5)
         report = app.screen
         assert isinstance(report, ReportScreen)
         summary = shown(app, "#report-summary").splitlines()
@@ -482,9 +484,12 @@ async def test_the_resume_question_is_answered_before_anything_else(db, clock):
 
         from studyapp.tui.confirm import ConfirmScreen
 
-        await pilot.press("ctrl+p")  # no search over the dialog: it is "another key"
+        await pilot.press("ctrl+p")  # no search over the dialog, and not a key that discards it
         await pilot.pause()
-        assert not CommandPalette.is_open(app) and isinstance(app.screen, ConfirmScreen)
+        assert not CommandPalette.is_open(app) and isinstance(app.screen, ResumeScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("ctrl+p")  # nor over the confirmation
         await pilot.pause()
         assert not CommandPalette.is_open(app)

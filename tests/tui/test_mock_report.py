@@ -11,6 +11,7 @@ from studyapp.core.store import Store
 from tuiutil import mock_app, step
 
 SIZE = (100, 32)
+MOCK_1 = MockOptions(count=1, think=30, answer=60, seed=2)
 
 
 @pytest.fixture
@@ -91,3 +92,48 @@ async def test_without_a_data_folder_the_export_is_proposed_in_the_home_folder(c
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.exported.read_text(encoding="utf-8").startswith("# 模拟面试报告")
+
+
+async def test_keys_typed_as_the_last_answer_runs_out_do_not_act_on_the_report(db, clock):
+    from studyapp.tui.report import ReportScreen
+    from studyapp.tui.review import ReviewScreen
+
+    app = mock_app(db, clock, MOCK_1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.press("a", "p", "p")
+        await step(pilot, clock, 60)  # the answer time runs out while the candidate types
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("enter")  # the line being typed ends
+        await pilot.pause()
+        assert app.screen is report  # no review opened
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is report  # no export dialog
+        assert "时间到，作答已结束" in " ".join(str(n.message) for n in app._notifications)
+        clock.advance(1.5)  # a moment later the keys are the report's
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_keys_typed_as_a_question_runs_out_do_not_spill_into_the_next_ones_notes(db, clock):
+    app = mock_app(db, clock, MockOptions(count=2, think=30, answer=60, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = app.screen.session
+        await pilot.press("ctrl+n")
+        await pilot.press("d", "i", "y", "i")
+        await step(pilot, clock, 60)  # question 1's answer time runs out mid-sentence
+        assert s.index == 1
+        await pilot.press("d", "i", "e", "r", "enter")  # still typing question 1's sentence
+        await pilot.pause()
+        assert app.screen.query_one("#mock-answer").text == "" and s.current.text == ""
+        assert s.items[0].text == "diyi"
+        assert "上一题时间到" in str(app.screen.query_one("#mock-save").render())
+        await step(pilot, clock, 1.5)  # then the keys are question 2's notes
+        await pilot.press("x")
+        await pilot.pause()
+        assert s.current.text == "x"
