@@ -98,7 +98,8 @@ def test_timing_from_presets_question_time_and_overrides():
 def test_reading_time_follows_prompt_length():
     assert reading_time("短题") == 8
     assert reading_time("字" * 100) == 25
-    assert reading_time("字" * 1000) == 45
+    assert reading_time("字" * 280) == 70  # a 情景模拟 with its material
+    assert reading_time("字" * 1000) == 90
 
 
 # --- a run ----------------------------------------------------------------------------
@@ -330,3 +331,35 @@ def test_a_question_whose_pack_is_not_loaded_comes_back_with_its_key_points():
     data["items"][0]["question"] = {"key_points": [{"id": "k", "point": "p", "weight": "heavy"}]}
     with pytest.raises(SessionError, match="damaged"):
         MockSession.from_dict(data, clock)
+
+
+def test_listen_thinking_starts_when_the_voice_has_finished_reading():
+    from studyapp.core.session import READING_VOICE_CAP_S
+
+    clock = FakeClock()
+    s = session(clock, n=1, think=5, answer=20, listen=True)
+    s.start()
+    allowed = s.current.reading_s
+    s.hold_reading(True)  # the examiner's voice is slower than the reading time
+    clock.advance(allowed + 20)
+    assert s.tick() == [] and s.phase == READING and s.reading_held and s.prompt_visible
+    clock.advance(0.25)
+    s.hold_reading(False)  # the voice has finished: the whole thinking time is left
+    assert kinds(s.tick())[:2] == [("timeout", 0, READING), ("phase", 0, THINKING)]
+    assert s.time_left() == 5 and not s.reading_held
+    # a voice that never ends: the reading stops waiting at the cap
+    s = session(clock, n=1, listen=True)
+    s.start()
+    s.hold_reading(True)
+    clock.advance(READING_VOICE_CAP_S - 1)
+    s.tick()
+    assert s.phase == READING
+    clock.advance(1)
+    s.tick()
+    assert s.phase == THINKING
+    # read again from the start (resumed, or un-paused): the reading time starts again too
+    s = session(clock, n=1, listen=True)
+    s.start()
+    clock.advance(6)
+    s.restart_reading()
+    assert s.time_left() == s.current.reading_s

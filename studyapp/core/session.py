@@ -44,6 +44,9 @@ DEFAULT_WARNINGS = (60, 30)
 # a 'done with this phase' this soon after time ran out was meant for the phase that ended
 # (the screen shows the change up to a tick late, and a key takes a moment to press)
 MOVED_ON_GRACE_S = 1.5
+# 听题: the reading lasts until the examiner's voice has finished, however long the prompt,
+# but never longer than this (a voice program that hangs must not stop the session)
+READING_VOICE_CAP_S = 120
 DEFAULT_THINK = 90
 DEFAULT_ANSWER = 210
 MIN_PHASE = 1
@@ -135,10 +138,12 @@ def plan_timing(
 def reading_time(prompt: str) -> int:
     """How long 听题 shows the prompt: as long as an examiner takes to read it aloud.
 
-    Spoken Chinese runs at roughly 4 characters a second; at least 8 s, at most 45 s.
+    Spoken Chinese runs at roughly 4 characters a second; at least 8 s, at most 90 s (a
+    280-character 情景模拟 with its material takes 70 s). With a voice the reading
+    lasts until it has finished (``MockSession.hold_reading``).
     """
     chars = sum(1 for ch in prompt if not ch.isspace())
-    return int(min(45, max(8, math.ceil(chars / 4))))
+    return int(min(90, max(8, math.ceil(chars / 4))))
 
 
 # --- drawing questions -----------------------------------------------------------
@@ -258,6 +263,8 @@ class MockSession:
         self._pending: list[Event] = []
         self._started = False
         self._moved_on_at: float | None = None  # when time last ran out and moved the session on
+        self._voice_busy = False  # 听题: the voice is still reading the question (hold_reading)
+        self._reading_held = False  # the reading ran past its time, waiting for the voice
 
     # --- construction ----------------------------------------------------------
 
@@ -344,6 +351,11 @@ class MockSession:
         )
 
     @property
+    def reading_held(self) -> bool:
+        """听题: the reading time is over but the voice is still reading; thinking starts after it."""
+        return self.phase == READING and self._reading_held
+
+    @property
     def can_pause(self) -> bool:
         return self.practice and not self.finished
 
@@ -353,6 +365,23 @@ class MockSession:
         """The editor's content for the current question (notes while thinking, the answer later)."""
         if not self.finished:
             self.current.text = text
+
+    def hold_reading(self, busy: bool) -> None:
+        """听题: whether the voice is still reading the question (the caller asks its voice
+        before each tick). As in the exam room, thinking starts when the reading has ended:
+        the reading phase lasts at least its time, and on while the voice reads, up to
+        READING_VOICE_CAP_S; the thinking time starts whole when the voice stops."""
+        self._voice_busy = bool(busy)
+
+    def restart_reading(self) -> None:
+        """The question is read again from the start (a resumed session, or F4 in practice mode
+        during the reading): so is the reading time."""
+        if self.finished or self.phase != READING:
+            return
+        self._elapsed = 0.0
+        self._reading_held = False
+        if self._since is not None:
+            self._since = self.clock.monotonic()
 
     def tick(self) -> list[Event]:
         """Advance to the clock's now: warnings, timeouts and the phases that follow."""
@@ -373,10 +402,18 @@ class MockSession:
                         self._pending.append(Event("warning", self.index, self.phase, w))
             if left > 0:
                 break
+            carry = elapsed - allowed
+            if self.phase == READING:
+                if self._voice_busy and elapsed < max(allowed, READING_VOICE_CAP_S):
+                    self._reading_held = True  # the examiner is still reading
+                    break
+                if self._reading_held:
+                    carry = 0.0  # the voice has just finished: the thinking time starts whole
+                self._reading_held = False
             self.current.timed_out = self.current.timed_out + (self.phase,)
             self._pending.append(Event("timeout", self.index, self.phase))
             self._moved_on_at = self.clock.monotonic()
-            self._advance(carry=elapsed - allowed)
+            self._advance(carry=carry)
         if self._reread_since is not None and self.reread_time_left() <= 0:
             self._reread_left = 0.0
             self._reread_since = None
@@ -467,6 +504,7 @@ class MockSession:
 
     def _enter(self, phase: str, *, carry: float) -> None:
         self.current.phase = phase
+        self._reading_held = False
         self._elapsed = max(0.0, carry)
         self._since = self.clock.monotonic()
         self._warned = set()

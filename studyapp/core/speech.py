@@ -11,8 +11,9 @@ No library and no network: the text goes to a program, never through a shell.
   standard input and speaks it (piper, a script, ``spd-say -e -w -l zh``).
 
 ``find_voice()`` gives a ``Voice`` or None with the reason in Chinese. A voice
-starts its program and returns at once; ``stop()`` silences it. Nothing here
-waits for the speech to end, so the app's clock decides the 听题 timing as before.
+starts its program and returns at once; ``stop()`` silences it; ``speaking``
+says whether it is still reading. Nothing here waits: the mock screen asks
+``speaking`` on each tick and the session holds the reading phase while it is true.
 """
 from __future__ import annotations
 

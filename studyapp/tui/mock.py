@@ -216,6 +216,9 @@ class MockScreen(Screen):
         editor.cursor_blink = tui_text.CURSOR_BLINK
         if self.resumed:
             self.notify("已恢复上次的模拟面试，计时从中断时剩余的时间继续。", markup=False)
+        if self.resumed:
+            # the question is read (or, without a voice, shown) again from the start: so is its time
+            self.session.restart_reading()
         self.refresh_view()
         if self.session.phase == READING and not self.session.paused:
             self.read_aloud()  # the first question (or, resumed, the one being read)
@@ -254,6 +257,8 @@ class MockScreen(Screen):
             return
         self._release_keys()
         self._sync_text()
+        # 听题: thinking starts when the examiner has finished reading
+        self.session.hold_reading(bool(getattr(self.voice, "speaking", False)))
         self.handle(self.session.tick())
 
     def _hold_keys(self) -> None:
@@ -348,9 +353,11 @@ class MockScreen(Screen):
         title += f" · {mode}"
         self.query_one("#mock-title", Static).update(Content(title))
         phase = f"{PHASE_LABELS.get(s.phase, s.phase)}（限时 {mmss(s.phase_allowed())}）"
+        if s.reading_held:
+            phase = "听题（还在朗读，读完后开始思考）"
         if s.paused:
             phase += "  ‖ 已暂停（F4 继续）"
-        hint = PHASE_HINT.get(s.phase, "")
+        hint = "" if s.reading_held else PHASE_HINT.get(s.phase, "")
         self.query_one("#mock-phase", Static).update(Content(phase + ("  " + hint if hint else "")))
         self.query_one("#mock-warning", Static).update(Content(self.warning_text))
         prompt = self.query_one("#mock-prompt", Static)
@@ -431,8 +438,9 @@ class MockScreen(Screen):
             return
         if s.paused:
             s.resume()
-            if s.phase == READING:
-                self.read_aloud()  # the reading was cut by the pause: from the start again
+            if s.phase == READING and self.voice is not None:
+                s.restart_reading()  # the reading was cut by the pause: from the start again, time too
+                self.read_aloud()
         else:
             s.pause()
             self.silence()

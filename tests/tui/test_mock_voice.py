@@ -56,9 +56,11 @@ async def test_each_question_is_read_aloud_once_and_again_with_f3(db, clock):
         s = app.screen.session
         assert s.phase == READING
         assert voice.said == ["第1题。" + prompt_of(app, 0)]
-        # the reading time ends: the prompt hides, the examiner's voice is not cut off mid-sentence
-        await step(pilot, clock, s.current.reading_s)
-        assert s.phase == THINKING and voice.speaking and len(voice.said) == 1
+        # the voice has read the question within the reading time: when that ends, the prompt hides
+        await step(pilot, clock, s.current.reading_s - 1)
+        voice.speaking = False
+        await step(pilot, clock, 1)
+        assert s.phase == THINKING and len(voice.said) == 1
         await pilot.press("f3")
         await pilot.pause()
         assert voice.said[-1] == "第1题。" + prompt_of(app, 0) and len(voice.said) == 2
@@ -178,13 +180,16 @@ async def test_a_paused_reading_is_read_again_on_resume_and_ctrl_n_stops_a_rerea
     app = app_for(db, clock, options, voice)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        s = app.screen.session
+        await step(pilot, clock, 5)
         await pilot.press("f4")  # paused while the question is read: the voice stops …
         await pilot.pause()
         assert not voice.speaking
-        await pilot.press("f4")  # … and reads it again on resume
+        await pilot.press("f4")  # … and reads it again on resume, with its whole time again
         await pilot.pause()
         assert voice.speaking and len(voice.said) == 2
-        s = app.screen.session
+        assert s.time_left() == s.current.reading_s
+        voice.speaking = False  # read in its time
         await step(pilot, clock, s.current.reading_s)
         await step(pilot, clock, 5)  # thinking for a while
         await pilot.press("f3")  # the one re-read …
@@ -193,3 +198,36 @@ async def test_a_paused_reading_is_read_again_on_resume_and_ctrl_n_stops_a_rerea
         await pilot.press("ctrl+n")  # … stops when the candidate moves on to answering
         await pilot.pause()
         assert s.phase == ANSWERING and not voice.speaking
+
+
+async def test_thinking_starts_when_a_long_reading_has_finished(db, clock):
+    voice = RecordingVoice()
+    app = app_for(db, clock, MockOptions(count=1, think=5, answer=20, listen=True, seed=1), voice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = app.screen.session
+        await step(pilot, clock, s.current.reading_s + 10)  # the voice reads on past the reading time
+        assert s.phase == READING and s.prompt_visible
+        assert "还在朗读，读完后开始思考" in str(app.screen.query_one("#mock-phase").render())
+        voice.speaking = False  # the examiner has finished
+        await step(pilot, clock, 0.25)
+        assert s.phase == THINKING and s.time_left() == 5
+
+
+async def test_a_resumed_reading_restarts_its_time_with_the_voice(db, clock):
+    app = app_for(db, clock, MockOptions(count=1, think=5, answer=20, listen=True, seed=3), RecordingVoice())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        reading_s = app.screen.session.current.reading_s
+        await step(pilot, clock, reading_s - 2)  # the terminal closes near the end of the reading
+    again = RecordingVoice()
+    app = app_for(db, clock, voice=again)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        s = app.screen.session
+        assert s.phase == READING and s.time_left() == reading_s and len(again.said) == 1
+        again.speaking = False
+        await step(pilot, clock, reading_s - 1)
+        assert s.phase == READING  # not hidden 2 s into the new reading
