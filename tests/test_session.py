@@ -83,9 +83,10 @@ def test_timing_from_presets_question_time_and_overrides():
     per_q = PRESETS["3/15"].per_question_s
     assert per_q == 300 == PRESETS["4/20"].per_question_s
     assert plan_timing(q("x"), per_question_s=per_q) == (90, 210)
-    # the question's own time fits the budget: kept
-    assert plan_timing(q("x", time=Timing(60, 180)), per_question_s=per_q) == (60, 180)
-    # too long for the budget: scaled down in its own ratio
+    # the question's own time is stretched to the budget in its own ratio (15 minutes are 15) …
+    assert plan_timing(q("x", time=Timing(60, 180)), per_question_s=per_q) == (75, 225)
+    assert plan_timing(q("x", time=Timing(60, 150)), per_question_s=per_q) == (86, 214)
+    # … or shrunk to it
     assert plan_timing(q("x", time=Timing(120, 360)), per_question_s=per_q) == (75, 225)
     # only one of them given: the rest of the budget goes to the other
     assert plan_timing(q("x", time=Timing(think=60)), per_question_s=per_q) == (60, 240)
@@ -113,7 +114,7 @@ def test_a_two_question_session_runs_by_the_clock_alone():
     clock.advance(29)
     assert s.tick() == [] and s.time_left() == 31
     clock.advance(1)
-    assert kinds(s.tick()) == [("warning", 0, 30)]  # 60 s thinking: only the 30 s warning
+    assert s.tick() == []  # no warning while thinking: the examiner warns of the time to speak
     clock.advance(30)
     assert kinds(s.tick()) == [("timeout", 0, THINKING), ("phase", 0, ANSWERING)]
     assert s.current.text == "提纲：一、意义"  # notes typed while thinking are kept
@@ -150,7 +151,7 @@ def test_a_long_stall_carries_the_overshoot_into_the_next_phase():
     s.start()
     clock.advance(75)  # 60 s thinking + 15 s
     ev = kinds(s.tick())
-    assert ev[:3] == [("warning", 0, 30), ("timeout", 0, THINKING), ("phase", 0, ANSWERING)]
+    assert ev[:2] == [("timeout", 0, THINKING), ("phase", 0, ANSWERING)]
     assert s.time_left() == 75
     clock.advance(1000)  # everything runs out: the session ends, nothing is lost
     s.tick()
@@ -363,3 +364,19 @@ def test_listen_thinking_starts_when_the_voice_has_finished_reading():
     clock.advance(6)
     s.restart_reading()
     assert s.time_left() == s.current.reading_s
+
+
+def test_a_preset_lasts_its_minutes_and_the_session_time_left_counts_every_phase_to_come():
+    clock = FakeClock()
+    drawn = [("core", q(f"q{i}", time=t)) for i, t in enumerate([Timing(60, 180), Timing(90, 180), None])]
+    s = MockSession.build(drawn, clock, preset=PRESETS["3/15"], listen=True)
+    assert sum(it.think_s + it.answer_s for it in s.items) == 15 * 60
+    s.start()
+    assert s.session_time_left() == 15 * 60  # the reading is the examiner's time
+    s.finish_phase()  # reading over
+    clock.advance(10)
+    assert s.session_time_left() == 15 * 60 - 10
+    s.finish_phase()  # 10 s of thinking, then answering
+    clock.advance(100)
+    later = sum(it.think_s + it.answer_s for it in s.items[1:])
+    assert s.session_time_left() == s.items[0].answer_s - 100 + later  # the 10 s saved are not kept

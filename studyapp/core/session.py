@@ -106,19 +106,21 @@ def plan_timing(
 
     Order of authority: an explicit ``think`` / ``answer`` (command line)
     wins; else the question's own ``time``; under a preset the question's
-    time is kept if it fits the per-question budget, scaled down to fit if
-    not, and a question without its own time gets the budget split 30/70
-    (coaches suggest 1-1.5 min thinking, 2-2.5 min speaking). Without a
-    preset the default is 90 s + 210 s.
+    time is stretched (or shrunk) to the per-question budget in its own
+    ratio, so that "3 题 15 分钟" lasts 15 minutes as in the exam (about 5
+    minutes a question, thinking included: docs/field-notes), and a question
+    without its own time gets the budget split 30/70 (coaches suggest 1-1.5
+    min thinking, 2-2.5 min speaking). Without a preset the default is
+    90 s + 210 s.
     """
     own: Timing = question.time or Timing()
     if per_question_s:
         budget = float(per_question_s)
         q_think, q_answer = own.think, own.answer
         if q_think and q_answer:
-            if q_think + q_answer > budget:
-                scale = budget / (q_think + q_answer)
-                q_think, q_answer = q_think * scale, q_answer * scale
+            scale = budget / (q_think + q_answer)
+            q_think = q_think * scale
+            q_answer = budget - round(q_think)
         elif q_think:
             q_think = min(q_think, budget * 0.5)
             q_answer = budget - q_think
@@ -327,6 +329,20 @@ class MockSession:
             return 0.0
         return max(0.0, self.phase_allowed() - self.phase_elapsed())
 
+    def session_time_left(self) -> float:
+        """Thinking and answering time left in the whole session (the reading of 听题 is
+        the examiner's, not counted): the current phase's rest and every phase after it."""
+        if self.finished:
+            return 0.0
+        it = self.current
+        if it.phase == THINKING:
+            left = self.time_left() + it.answer_s
+        elif it.phase == ANSWERING:
+            left = self.time_left()
+        else:
+            left = float(it.think_s + it.answer_s)
+        return left + sum(later.think_s + later.answer_s for later in self.items[self.index + 1:])
+
     def reread_time_left(self) -> float:
         running = (self.clock.monotonic() - self._reread_since) if self._reread_since is not None else 0.0
         return max(0.0, self._reread_left - running)
@@ -395,7 +411,8 @@ class MockSession:
             allowed = self.phase_allowed()
             elapsed = self.phase_elapsed()
             left = allowed - elapsed
-            if self.phase in (THINKING, ANSWERING):
+            # as in the exam room, warnings are about the time left to speak: none while thinking
+            if self.phase == ANSWERING:
                 for w in self.warnings:
                     if w not in self._warned and allowed > w and left <= w:
                         self._warned.add(w)

@@ -350,7 +350,7 @@ class MockScreen(Screen):
         title = f"第 {s.index + 1}/{len(s.items)} 题"
         if q.type:
             title += f" · {sanitize_line(q.type)}"
-        title += f" · {mode}"
+        title += f" · {mode} · 全场剩余 {mmss(s.session_time_left() + 0.999)}"
         self.query_one("#mock-title", Static).update(Content(title))
         phase = f"{PHASE_LABELS.get(s.phase, s.phase)}（限时 {mmss(s.phase_allowed())}）"
         if s.reading_held:

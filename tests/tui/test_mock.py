@@ -64,9 +64,11 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         # notes while thinking: the editor already has the focus
         assert app.focused.id == "mock-answer"
         await type_text(pilot, "提纲：先理解")
+        assert "全场剩余 05:00" in shown(app, "#mock-title")  # 2 × (60 + 90) s
         await step(pilot, clock, 30)
-        assert "剩余不到 30 秒" in shown(app, "#mock-warning") and app.rings == 1
-        assert countdown(app) == "00:30"
+        # no warning while thinking: as in the exam room, warnings are about the time to speak
+        assert shown(app, "#mock-warning") == "" and app.rings == 0
+        assert countdown(app) == "00:30" and "全场剩余 04:30" in shown(app, "#mock-title")
         await step(pilot, clock, 30)  # thinking runs out by itself
         assert session.phase == ANSWERING and countdown(app) == "01:30"
         assert app.focused.id == "mock-answer"
@@ -75,11 +77,11 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         await type_text(pilot, "我会先私下和老王沟通，学习证明清单")
         answer1 = "提纲：先理解\n我会先私下和老王沟通，学习证明清单"
         await step(pilot, clock, 30)
-        assert "剩余不到 60 秒" in shown(app, "#mock-warning") and app.rings == 2
+        assert "剩余不到 60 秒" in shown(app, "#mock-warning") and app.rings == 1
         await step(pilot, clock, 1)
-        assert app.rings == 2  # once each
+        assert app.rings == 1  # once each
         await step(pilot, clock, 29)
-        assert "剩余不到 30 秒" in shown(app, "#mock-warning") and app.rings == 3
+        assert "剩余不到 30 秒" in shown(app, "#mock-warning") and app.rings == 2
         # the autosave has the text, and the time left
         saved = db.unfinished_session()
         assert saved.questions[0].text == answer1
