@@ -459,6 +459,25 @@ class MockScreen(Screen):
                  if self.recorder is not None else "不会被保存。")
         self.app.push_screen(ConfirmScreen(f"离开模拟面试？进度{where}"), done)
 
+    def before_quit(self, proceed) -> None:
+        """ctrl+q (StudyApp.action_quit): a saved session is kept, to be resumed; one that cannot
+        be saved (no data folder, saving fails) is lost with the app, so ask first."""
+        if self._done:
+            proceed()
+            return
+        self._sync_text()
+        if self.recorder is not None and self.recorder.maybe_save(force=True):
+            proceed()
+            return
+        from studyapp.tui.confirm import ConfirmScreen
+
+        why = "数据文件夹不可用" if self.recorder is None else "自动保存失败"
+        chars = sum(1 for it in self.session.items for ch in it.text if not ch.isspace())
+        dialog = ConfirmScreen(f"退出 studyapp？这场模拟面试不会保存（{why}），"
+                               f"已写的 {chars} 字和进度都会丢失。")
+        dialog.quitting = True  # a second ctrl+q does not ask again over it (StudyApp.action_quit)
+        self.app.push_screen(dialog, lambda ok: proceed() if ok else None)
+
     def dismiss_session(self) -> None:
         self.app.pop_screen()
 

@@ -137,3 +137,35 @@ async def test_keys_typed_as_a_question_runs_out_do_not_spill_into_the_next_ones
         await pilot.press("x")
         await pilot.pause()
         assert s.current.text == "x"
+
+
+async def test_without_a_data_folder_ctrl_q_in_a_mock_asks_first(clock):
+    from studyapp.tui.confirm import ConfirmScreen
+    from studyapp.tui.mock import MockScreen
+
+    app = mock_app(None, clock, MOCK_1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#mock-answer").insert("不能保存的答案")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "这场模拟面试不会保存（数据文件夹不可用），已写的 7 字" in shown(app, "#confirm-text")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_with_a_data_folder_ctrl_q_keeps_the_session_without_asking(db, clock):
+    app = mock_app(db, clock, MOCK_1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#mock-answer").insert("保存的笔记")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert db.unfinished_session().questions[0].text == "保存的笔记"
