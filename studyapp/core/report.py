@@ -250,7 +250,8 @@ def why_not_by_pack(item, pack_dir: str | None) -> str:
                 "未用题包自带的词表")
     if item.source == FROM_PROMPT:
         where = f"（{pack_dir}）" if pack_dir else ""
-        return f"题包 {item.pack_id}{where} 本次没有载入，这场面试也没有保存它的评分要点：此题未评分，答案已保存"
+        return (f"题包 {item.pack_id}{where} 本次没有载入，这场面试也没有保存它的评分要点：此题未评分。"
+                "答案已保存：载入这个题包（--pack）后，在主页按 m →「以前的报告」重新打开这份报告即可评分")
     return "" if item.question.key_points else NO_KEY_POINTS
 
 

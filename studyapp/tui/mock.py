@@ -547,6 +547,7 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
                 for key, preset in PRESETS.items():
                     yield Button(preset.label, id=f"preset-{key.replace('/', '-')}", variant="primary")
                 yield Button("自定义", id="custom", variant="default")
+                yield Button("以前的报告", id="past", variant="default")
             yield Checkbox("听题（题目读完后隐藏，可重听一次）", id="listen")
             voice, about = self.app.voice()
             yield Checkbox("听题时朗读题目", value=voice is not None, disabled=voice is None, id="voice")
@@ -581,6 +582,11 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
             self.dismiss(MockOptions.from_preset(key, **self._flags()))
         elif bid == "custom":
             self._custom()
+        elif bid == "past":  # the finished sessions' reports, to read again or export
+            from studyapp.tui.report import PastMocksScreen
+
+            self.dismiss(None)
+            self.app.push_screen(PastMocksScreen())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._custom()

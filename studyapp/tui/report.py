@@ -241,3 +241,89 @@ class ReportScreen(Screen):
         usable = getattr(self.app, "store", None) is not None
         self.app.push_screen(ExportScreen(self.report, default_export_path(self.report, data_folder_usable=usable)),
                              done)
+
+
+# --- past sessions ---------------------------------------------------------------------------
+
+
+def report_of_record(app, record):
+    """A finished session's report, rebuilt from what was saved (graded by the key points of
+    now; a pack not loaded this time is read from its folder, else its saved copy), and the
+    packs its questions need for their reviews. SessionError if the record is damaged."""
+    from studyapp.core.report import build_report
+    from studyapp.core.session import MockSession
+    from studyapp.tui.mock import packs_of_saved_session, session_packs
+
+    loaded = packs_of_saved_session(app, record.state)
+
+    def resolve(pack_id: str, question_id: str):
+        pack = app.pack_of(pack_id) or loaded.get(pack_id)
+        return pack.question(question_id) if pack else None
+
+    session = MockSession.from_dict(record.state, app.clock, resolve)
+    packs = session_packs(app, session, loaded)
+    thesauri = {p.id: p.thesaurus for p in [*packs.values(), *app.packs]}
+    report = build_report(session, thesauri=thesauri, session_id=record.id, started_at=record.created_at)
+    return report, packs
+
+
+class PastMocksScreen(Screen):
+    """The finished mock interviews, newest first; enter reopens one's report (and its export)."""
+
+    DEFAULT_CSS = """
+    PastMocksScreen #past-help { padding: 0 1; height: auto; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "打开报告", priority=True),
+        Binding("escape", "app.pop_screen", "返回"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="past-help")
+        yield DataTable(id="past-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from studyapp.tui.text import error_text
+
+        self.sub_title = "模拟面试记录"
+        self.records = []
+        if self.app.store is not None:
+            try:
+                self.records = self.app.store.sessions(status="finished", limit=200)
+            except Exception as exc:  # StoreError
+                self.notify(f"读取模拟面试记录失败：{error_text(exc)}", severity="warning", markup=False)
+        table = self.query_one("#past-table", DataTable)
+        table.add_columns("时间", "得分", "题数", "题型", "字数")
+        for i, rec in enumerate(self.records):
+            types = "、".join(dict.fromkeys(
+                str(it.get("type") or "–") for it in (rec.state.get("items") or []) if isinstance(it, dict)
+            ))
+            chars = sum(1 for q in rec.questions for ch in q.text if not ch.isspace())
+            table.add_row(
+                rec.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                "–" if rec.score is None else str(round(rec.score)),
+                str(len(rec.questions)),
+                Text(sanitize_line(types) or "–"),
+                str(chars),
+                key=str(i),
+            )
+        help_text = ("回车打开这场的报告（可按 e 导出）；得分按现在的采分点重新评出" if self.records
+                     else ("还没有完成的模拟面试。" if self.app.store is not None
+                           else "数据文件夹不可用，没有保存的模拟面试。"))
+        self.query_one("#past-help", Static).update(Content(help_text))
+        table.focus()
+
+    def action_open(self) -> None:
+        from studyapp.core.session import SessionError
+
+        row = self.query_one("#past-table", DataTable).cursor_row
+        if not 0 <= row < len(self.records):
+            return
+        try:
+            report, packs = report_of_record(self.app, self.records[row])
+        except SessionError as exc:
+            self.notify(f"无法打开这场的报告：{exc.zh}", severity="error", markup=False)
+            return
+        self.app.push_screen(ReportScreen(report, packs=packs))

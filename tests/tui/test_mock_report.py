@@ -169,3 +169,35 @@ async def test_with_a_data_folder_ctrl_q_keeps_the_session_without_asking(db, cl
         await pilot.pause()
         assert not app.is_running
     assert db.unfinished_session().questions[0].text == "保存的笔记"
+
+
+async def test_a_finished_mocks_report_is_reopened_later_and_exported(db, clock, tmp_path):
+    from studyapp.tui.home import HomeScreen
+    from studyapp.tui.report import PastMocksScreen, ReportScreen
+
+    app = mock_app(db, clock, MOCK_1)
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_a_mock(pilot, clock)
+        first = app.screen.report
+        await pilot.press("escape")  # by habit
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        clock.advance(7 * 24 * 3600)  # a week later
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.click("#past")
+        await pilot.pause()
+        assert isinstance(app.screen, PastMocksScreen)
+        row = [str(c) for c in app.screen.query_one("#past-table").get_row_at(0)]
+        assert row[1:3] == [str(round(first.score)), "1"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        again = app.screen.report
+        assert again.session_id == first.session_id and again.started_at == first.started_at
+        assert [(q.question_id, q.text, q.score) for q in again.questions] == \
+            [(q.question_id, q.text, q.score) for q in first.questions]
+        await pilot.press("e")
+        await pilot.pause()
+        await type_path(pilot, tmp_path / "last-week.md")
+        assert "我会先了解情况，再耐心沟通。" in (tmp_path / "last-week.md").read_text(encoding="utf-8")
