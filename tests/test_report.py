@@ -158,3 +158,31 @@ def test_the_most_missed_terms_leave_blank_answers_out():
     # 减负 lacks in one's answer too, but its point is made: not counted. Blank answers lack
     # everything and would make every term "most missed" (5, 5, 4): left out
     assert grades.missing_terms() == [("考核", 3), ("减负", 3), ("放权", 2)]
+
+
+def test_the_export_keeps_covered_points_the_reference_and_the_notes_apart_from_the_answer(tmp_path):
+    clock = FakeClock()
+    pack = load_pack(bundled_pack_dir()).pack
+    survey = pack.question("burden-survey")
+    s = MockSession.build([(pack.id, survey)], clock, think=60, answer=120, listen=True)
+    s.start()
+    clock.advance(s.current.reading_s)
+    s.tick()
+    s.set_text("要点：调研")  # notes while thinking
+    s.reread()
+    clock.advance(20)
+    s.finish_phase()
+    s.set_text("要点：调研\n" + ANSWER)
+    clock.advance(45)
+    s.finish_phase()
+    r = build_report(s, thesauri={pack.id: pack.thesaurus}, started_at=clock.now())
+    q = r.questions[0]
+    assert q.notes == "要点：调研" and q.chars == count_chars(ANSWER)  # the notes are not counted
+    md = r.to_markdown()
+    assert "字数只计作答部分（思考时记的笔记不计" in md
+    assert f"作答 {count_chars(ANSWER)} 字" in md
+    notes_at, answer_at = md.index("思考笔记（不计字数）："), md.index("作答：")
+    assert notes_at < md.index("要点：调研") < answer_at < md.index(ANSWER.splitlines()[0])
+    assert "答到的要点：" in md and all(p in md for p in q.covered) and q.covered
+    assert "参考答案：" in md and survey.reference.strip().splitlines()[0][:20] in md
+    assert f"听题：读题 {fmt_duration(s.items[0].reading_s)}，重听过一次。" in md

@@ -54,6 +54,19 @@ class QuestionReport:
     points: tuple[tuple[str, str, str], ...]  # (id, status, point text) in the question's order
     basis: str | None = None  # store.grading_basis() of the question graded
     note: str = ""  # why it is not graded, or graded other than by its loaded pack
+    notes: str = ""  # the thinking notes that open ``text`` (not counted in ``chars``)
+    reference: str | None = None  # the question's reference answer (参考答案)
+    reading_used: float = 0.0  # 听题: how long the question was read
+    reread: bool = False  # 听题: heard once more (F3)
+
+    @property
+    def answer(self) -> str:
+        """The answer after the thinking notes: what ``chars`` counts and speaking is timed by."""
+        return self.text[len(self.notes):] if self.notes and self.text.startswith(self.notes) else self.text
+
+    @property
+    def covered(self) -> tuple[str, ...]:
+        return tuple(text for _, status, text in self.points if status == "covered")
 
     @property
     def score(self) -> float | None:
@@ -162,7 +175,7 @@ class Report:
         lines.append("")
         lines.append(
             f"总用时 {fmt_duration(self.think_used + self.answer_used)} / 限时 {fmt_duration(self.time_allowed)}；"
-            f"预计口述按每分钟 {SPEAKING_RATE} 字估算。"
+            f"{CHARS_COUNTED}，预计口述按每分钟 {SPEAKING_RATE} 字估算。"
         )
         for q in self.questions:
             lines += ["", f"## 第 {q.index + 1} 题" + (f"（{_inline(q.type)}）" if q.type else ""), ""]
@@ -173,12 +186,19 @@ class Report:
                 f"思考 {fmt_duration(q.think_used)} / {fmt_duration(q.think_allowed)}，"
                 f"作答 {fmt_duration(q.answer_used)} / {fmt_duration(q.answer_allowed)}"
                 + (f"，{'、'.join(timeouts)}超时自动结束" if timeouts else "")
-                + f"；{q.chars} 字，预计口述 {fmt_duration(q.speak_s)}（{q.speech_verdict}）。"
+                + f"；作答 {q.chars} 字，预计口述 {fmt_duration(q.speak_s)}（{q.speech_verdict}）。"
             )
+            if self.listen:
+                lines.append("")
+                lines.append(f"听题：读题 {fmt_duration(q.reading_used)}，" + ("重听过一次。" if q.reread else "没有重听。"))
             lines.append("")
             if q.score is not None:
                 lines.append(f"**得分 {q.score:.0f}**")
                 lines.append("")
+                if q.covered:
+                    lines.append("答到的要点：")
+                    lines += [f"- {_inline(t)}" for t in q.covered]
+                    lines.append("")
                 if q.missed:
                     lines.append("遗漏的要点：")
                     lines += [f"- {_inline(t)}" for t in q.missed]
@@ -191,9 +211,16 @@ class Report:
                     lines += [f"（{_inline(q.note)}）", ""]
             else:
                 lines += [f"（{_inline(q.note or NO_KEY_POINTS)}）", ""]
+            if q.notes.strip():
+                lines += ["思考笔记（不计字数）：", ""]
+                lines += _fenced(q.notes)
+                lines.append("")
             lines.append("作答：")
             lines.append("")
-            lines += _fenced(q.text)
+            lines += _fenced(q.answer)
+            if q.reference and q.reference.strip():
+                lines += ["", "参考答案：", ""]
+                lines += ["> " + _inline(line) if line.strip() else ">" for line in q.reference.strip().splitlines()]
         # pack text and answers are outside input: a file someone will `cat` carries no
         # terminal escapes or control characters (each piece is cleaned as it goes in, and
         # the whole once more)
@@ -241,6 +268,8 @@ def _fenced(text: str) -> list[str]:
 
 
 NO_KEY_POINTS = "此题没有评分要点，未评分"
+# what 字数 counts (said on the report and in the export)
+CHARS_COUNTED = "字数只计作答部分（思考时记的笔记不计，空格和换行不计）"
 
 
 def why_not_by_pack(item, pack_dir: str | None) -> str:
@@ -275,7 +304,7 @@ def build_report(
             grading = Grader(q, thesaurus=thesauri.get(it.pack_id)).grade(it.text)
             status = {v.id: v.status for v in grading.points}
             points = tuple((kp.id, status.get(kp.id, "missed"), kp.point) for kp in q.key_points)
-        chars = count_chars(it.text)
+        chars = count_chars(it.answer_part())  # what would be said: the notes are not
         out.append(
             QuestionReport(
                 index=i,
@@ -295,6 +324,10 @@ def build_report(
                 points=points,
                 basis=grading_basis(q) if grading is not None else None,
                 note=why_not_by_pack(it, session.pack_dirs.get(it.pack_id)),
+                notes=it.notes if it.notes and it.text.startswith(it.notes) else "",
+                reference=q.reference,
+                reading_used=it.reading_used,
+                reread=it.rereads_left < 1,
             )
         )
     return Report(

@@ -230,6 +230,14 @@ class Item:
     rereads_left: int = 1
     timed_out: tuple[str, ...] = ()
     source: str = FROM_PACK  # FROM_PACK, FROM_SAVED or FROM_PROMPT (set when resumed)
+    notes: str = ""  # the text as it was when thinking ended: the notes, before the answer
+
+    def answer_part(self) -> str:
+        """What was written after the thinking notes (the whole text if the notes were
+        changed while answering, so that they no longer open it)."""
+        if self.notes and self.text.startswith(self.notes):
+            return self.text[len(self.notes):]
+        return self.text
 
     def allowed(self, phase: str) -> int:
         return {READING: self.reading_s, THINKING: self.think_s, ANSWERING: self.answer_s}.get(phase, 0)
@@ -514,6 +522,7 @@ class MockSession:
         used = min(self.phase_elapsed(), float(item.allowed(item.phase)))
         if item.phase == THINKING:
             item.think_used = used
+            item.notes = item.text
         elif item.phase == ANSWERING:
             item.answer_used = used
         elif item.phase == READING:
@@ -584,6 +593,7 @@ class MockSession:
                     "reading_used": it.reading_used,
                     "rereads_left": it.rereads_left,
                     "timed_out": list(it.timed_out),
+                    "notes": it.notes,
                     # the question itself (key points too): gradable even if its pack is not loaded
                     "question": question_to_dict(it.question),
                 }
@@ -639,6 +649,7 @@ class MockSession:
                         rereads_left=int(d.get("rereads_left", 1)),
                         timed_out=tuple(d.get("timed_out", ())),
                         source=source,
+                        notes=str(d.get("notes", "")),
                     )
                 )
             dirs = data.get("pack_dirs") or {}
@@ -738,7 +749,7 @@ def _check_restored(s: "MockSession", data: dict) -> None:
     for d, it in zip(data["items"], s.items):
         if not isinstance(d, dict):
             raise ValueError("an item is not a mapping")
-        if not all(isinstance(d.get(k, ""), str) for k in ("text", "prompt", "pack_id", "question_id")):
+        if not all(isinstance(d.get(k, ""), str) for k in ("text", "prompt", "pack_id", "question_id", "notes")):
             raise ValueError("text fields must be text")
         if d.get("type") is not None and not isinstance(d.get("type"), str):
             raise ValueError("type must be text")

@@ -136,7 +136,7 @@ class ReportScreen(Screen):
         )
         if not r.finished:
             summary += " · 未完成"
-        summary += f"\n共 {r.chars} 字，预计口述 {fmt_duration(r.speak_s)}（按每分钟 200 字估算）"
+        summary += f"\n作答共 {r.chars} 字，预计口述 {fmt_duration(r.speak_s)}（每分钟 200 字；思考笔记不计）"
         yield Header()
         yield Static(Content(summary), id="report-summary")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)

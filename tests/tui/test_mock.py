@@ -107,7 +107,7 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         assert q1.text == answer1 and q2.text == "及时上报，做好解释"
         assert (q1.think_used, q1.answer_used, q1.timed_out) == (60, 90, ("thinking", "answering"))
         assert (q2.think_used, q2.answer_used, q2.timed_out) == (10, 20, ())
-        assert q1.chars == len(answer1) - 1
+        assert q1.notes == "提纲：先理解" and q1.chars == len("我会先私下和老王沟通，学习证明清单")
         assert q1.score == Grader(first_q, thesaurus=app.packs[0].thesaurus).grade(answer1).score
         table = report_screen.query_one("#report-table")
         assert table.row_count == 2
@@ -402,7 +402,8 @@ async def test_the_report_footer_names_enter_and_enter_opens_the_highlighted_que
         assert isinstance(report, ReportScreen)
         summary = shown(app, "#report-summary").splitlines()
         assert summary[0].startswith("2 题 · 平均得分 ") and summary[0].endswith("总用时 0:20 / 限时 0:20")
-        assert summary[1] == "共 9 字，预计口述 0:03（按每分钟 200 字估算）"
+        # both were notes typed while thinking: 字数 counts what was answered
+        assert summary[1] == "作答共 0 字，预计口述 0:00（每分钟 200 字；思考笔记不计）"
         assert all(len(line) <= 38 for line in summary)  # each fits an 80-column line
         keys = {k.description: k.key_display for k in report.query(FooterKey)}
         assert keys.get("点评本题") == "⏎"
