@@ -156,6 +156,7 @@ class MockScreen(Screen):
     MockScreen #mock-phase { text-style: bold; }
     MockScreen #mock-warning { color: $error; text-style: bold; }
     MockScreen #mock-prompt-box { height: auto; max-height: 35%; padding: 0 1; background: $boost; }
+    MockScreen #mock-prompt-box.more { border-bottom: solid $warning; border-subtitle-color: $warning; }
     MockScreen #mock-prompt.hidden-prompt { color: $text-muted; text-style: italic; }
     MockScreen #mock-answer { height: 1fr; }
     MockScreen #mock-save { height: 1; padding: 0 1; color: $text-muted; }
@@ -340,6 +341,7 @@ class MockScreen(Screen):
             # thinking over: the answer starts on a line of its own, under the notes
             editor.insert("\n", editor.document.end)
             editor.move_cursor(editor.document.end)
+        phase_changed_here = self._shown_phase != s.phase
         self._shown_phase = s.phase
         left = s.time_left()
         countdown = self.query_one("#mock-countdown", Digits)
@@ -368,14 +370,26 @@ class MockScreen(Screen):
             more = "F3 再听一遍（仅一次）" if s.can_reread else "已重听过一次"
             prompt.update(Content(f"（听题：题目已隐藏。{more}）"))
             prompt.set_class(True, "hidden-prompt")
-        if s.phase == ANSWERING and self.focused is not editor:
-            editor.focus()
+        if s.phase == ANSWERING and phase_changed_here and self.focused is not editor:
+            editor.focus()  # answering begins in the editor (shift+tab still reaches the prompt)
+        self._prompt_more_hint()
         self.query_one("#mock-save", Static).update(Content(self._save_status()))
         self.sub_title = "模拟面试"
         reread_state = (s.listen, s.can_reread)
         if reread_state != getattr(self, "_reread_state", None):
             self._reread_state = reread_state
             self.refresh_bindings()
+
+    def _prompt_more_hint(self) -> None:
+        """A prompt longer than its box (a long 情景模拟 on a small terminal): say so, and how
+        to read the rest while thinking or answering."""
+        box = self.query_one("#mock-prompt-box", VerticalScroll)
+        more = self.session.prompt_visible and box.max_scroll_y > 0 and box.scroll_y < box.max_scroll_y
+        box.border_subtitle = "题目未显示完：shift+tab 后 ↑↓ 滚动，tab 回到答题框" if more else ""
+        box.set_class(more, "more")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._prompt_more_hint)
 
     def _save_status(self) -> str:
         if self._keys_held_until is not None:

@@ -201,3 +201,38 @@ async def test_a_finished_mocks_report_is_reopened_later_and_exported(db, clock,
         await pilot.pause()
         await type_path(pilot, tmp_path / "last-week.md")
         assert "我会先了解情况，再耐心沟通。" in (tmp_path / "last-week.md").read_text(encoding="utf-8")
+
+
+async def test_a_long_prompt_on_a_small_terminal_says_it_continues_and_scrolls_while_answering(db, clock, tmp_path):
+    import shutil
+
+    from studyapp.core.packs import load_pack
+    from studyapp.tui.app import StudyApp
+
+    from tuiutil import MINI
+
+    pack = tmp_path / "pack"
+    shutil.copytree(MINI, pack)
+    long_prompt = "社区里有位老人来办事，" * 28 + "请你现场模拟，先向这位居民作解释。"
+    q = pack / "questions" / "sorting-neighbour.yaml"
+    q.write_text(q.read_text(encoding="utf-8").replace("邻居总是不分类就扔垃圾，你作为志愿者怎么劝说？", long_prompt),
+                 encoding="utf-8")
+    app = StudyApp([load_pack(pack)], store=db, clock=clock,
+                   mock=MockOptions(count=1, types=("人际关系",), think=30, answer=60, seed=1))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await step(pilot, clock, 0.25)
+        box = app.screen.query_one("#mock-prompt-box")
+        assert "题目未显示完：shift+tab 后 ↑↓ 滚动" in str(box.border_subtitle)
+        await pilot.press("ctrl+n")  # answering: the prompt can still be scrolled
+        await step(pilot, clock, 0.25)
+        await pilot.press("shift+tab")
+        await step(pilot, clock, 0.25)  # a tick does not take the focus back to the editor
+        assert app.focused is box
+        await pilot.press("end")
+        await step(pilot, clock, 0.25)
+        assert box.scroll_y == box.max_scroll_y > 0
+        assert box.border_subtitle == ""  # the end is shown
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "mock-answer"
