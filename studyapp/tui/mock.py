@@ -50,6 +50,9 @@ PHASE_HINT = {
 }
 
 
+LAST_ANSWER_HINT = "作答：直接输入，时间到结束并打开报告"
+
+
 def start_mock(app: Any, options: MockOptions) -> bool:
     """Draw a new session from the app's packs and open it; a notice if the packs cannot."""
     try:
@@ -360,6 +363,8 @@ class MockScreen(Screen):
         if s.paused:
             phase += "  ‖ 已暂停（F4 继续）"
         hint = "" if s.reading_held else PHASE_HINT.get(s.phase, "")
+        if s.phase == ANSWERING and s.index == len(s.items) - 1:
+            hint = LAST_ANSWER_HINT
         self.query_one("#mock-phase", Static).update(Content(phase + ("  " + hint if hint else "")))
         self.query_one("#mock-warning", Static).update(Content(self.warning_text))
         prompt = self.query_one("#mock-prompt", Static)
@@ -606,7 +611,7 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
         self._custom()
 
     def _custom(self) -> None:
-        def num(wid: str, lo: int, hi: int, name: str) -> int | None:
+        def num(wid: str, lo: int, hi: int, name: str, unit: str = "") -> int | None:
             raw = self.query_one(f"#{wid}", Input).value.strip()
             if not raw:
                 return None
@@ -615,15 +620,15 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
             except ValueError:
                 raise SessionError(f"{name}必须是整数") from None
             if not lo <= v <= hi:
-                raise SessionError(f"{name}应在 {lo}–{hi} 之间")
+                raise SessionError(f"{name}应在 {lo}–{hi} {unit}之间")
             return v
 
         try:
             count = num("count", 1, 20, "题数")
             if count is None:  # not 1 quietly: the candidate may have meant 10
                 raise SessionError("the number of questions is empty", "请填写题数（1–20）")
-            think = num("think", 1, 3600, "思考时间")
-            answer = num("answer", 1, 3600, "作答时间")
+            think = num("think", 1, 3600, "思考时间", "秒")
+            answer = num("answer", 1, 3600, "作答时间", "秒")
             import random
 
             # too few questions: say so here, with the numbers still editable

@@ -95,6 +95,8 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
         await step(pilot, clock, 10)
         await pilot.press("ctrl+n")
         assert session.phase == ANSWERING
+        # the last question's answer: its hint says the report comes next, not a next question
+        assert "时间到结束并打开报告" in shown(app, "#mock-phase")
         await type_text(pilot, "及时上报，做好解释")
         await step(pilot, clock, 20)
         await pilot.press("ctrl+n")
@@ -340,7 +342,10 @@ async def test_home_custom_session_takes_count_and_seconds(db, clock):
         await pilot.pause()
         assert "请填写题数" in shown(app, "#setup-error")  # empty is not quietly 1
         assert isinstance(app.screen, MockSetupScreen)
-        await pilot.press("2", "tab", "5", "tab", "8", "enter")
+        await pilot.press("2", "tab", "9", "9", "9", "9", "enter")
+        await pilot.pause()
+        assert "思考时间应在 1–3600 秒之间" in shown(app, "#setup-error")  # with its unit
+        await pilot.press(*["backspace"] * 4, "5", "tab", "8", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MockScreen)
         s = app.screen.session
