@@ -1,10 +1,13 @@
-"""At start-up: an interrupted mock interview is offered first. Enter resumes; any other key discards, after a confirmation."""
+"""At start-up: an interrupted mock interview is offered first. Enter resumes; an ordinary key
+(a letter, space, escape …) discards it, after a confirmation; the keys of every screen (F1,
+ctrl+t, ctrl+q) keep their meaning."""
 from __future__ import annotations
 
 from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -18,7 +21,11 @@ DISCARD = "discard"
 
 
 DAMAGED = "上次的模拟面试没有完成，但保存的记录已损坏，看不到详情。"
-CHOICES = ["", "回车：尝试继续这场面试", "其他键：放弃它（会再确认一次）"]
+DISCARD_LINE = "字母、空格或 escape：放弃它（会再确认一次）"
+KEYS_LINE = "F1 帮助 · ctrl+t 主题 · ctrl+q 退出（这场面试留着，下次再问）"
+CHOICES = ["", "回车：尝试继续这场面试", DISCARD_LINE, KEYS_LINE]
+# keys that mean "discard" besides the printable ones; function keys, ctrl+…, arrows do not
+DISCARD_KEYS = frozenset({"escape", "space", "backspace", "delete"})
 
 
 def describe(record: SessionRecord) -> str:
@@ -59,12 +66,17 @@ def _describe(record: SessionRecord) -> str:
             lines.append("题目：（听题，题目不在这里显示）")  # as in the exam: heard, not read
         else:
             lines.append(f"题目：{short(str(items[idx].get('prompt', '')), 40)}")
-    lines += ["", "回车：继续这场面试（从保存时剩余的时间继续）", "其他键：放弃它（会再确认一次）"]
+    lines += ["", "回车：继续这场面试（从保存时剩余的时间继续）", DISCARD_LINE, KEYS_LINE]
     return "\n".join(lines)
 
 
 class ResumeScreen(ModalScreen[str]):
     ALLOW_SEARCH = False  # answer the question first (StudyApp.check_action)
+    # a modal screen hides the app's own bindings (ctrl+q, a priority one, still works)
+    BINDINGS = [
+        Binding("f1", "app.help", "帮助", show=False),
+        Binding("ctrl+t", "app.toggle_theme", "主题", show=False),
+    ]
     DEFAULT_CSS = """
     ResumeScreen { align: center middle; }
     ResumeScreen #resume { width: 70; height: auto; border: thick $warning; padding: 1 2; background: $surface; }
@@ -82,11 +94,19 @@ class ResumeScreen(ModalScreen[str]):
     def on_key(self, event: events.Key) -> None:
         if self._confirming:
             return
-        event.stop()
-        event.prevent_default()
         if event.key == "enter":
+            event.stop()
+            event.prevent_default()
             self.dismiss(RESUME)
             return
+        if event.key == "ctrl+p":  # (no search until this is answered: StudyApp.check_action)
+            event.stop()
+            self.notify("先决定这场模拟面试：回车继续，或按字母键放弃；之后就能搜索。", markup=False)
+            return
+        if not (event.is_printable or event.key in DISCARD_KEYS):
+            return  # F1, ctrl+t, ctrl+q keep their meaning (the app's bindings); others do nothing
+        event.stop()
+        event.prevent_default()
         from studyapp.tui.confirm import ConfirmScreen
 
         def done(yes: bool | None) -> None:
