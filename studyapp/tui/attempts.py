@@ -112,8 +112,8 @@ class PastReviewScreen(ReviewScreen):
         self.past = attempt
         self.regraded = regraded if regraded is not None and regraded.regraded else None
 
-    def _summary(self, styles: Any) -> Text:
-        summary = super()._summary(styles)
+    def _score_line(self, styles: Any) -> Text:
+        summary = super()._score_line(styles)
         if self.regraded is not None:
             why = "采分点改过，已重新评分" if self.regraded.why == CHANGED else "记录损坏，已重新评分"
             summary.append(f"   {why}（当时 {round(self.regraded.then)} 分）", style=styles("review--partial"))
@@ -128,6 +128,16 @@ class PastReviewScreen(ReviewScreen):
 
     def outline_title(self) -> str:
         return f"{when_text(self.past)} 的提纲"  # not 上一次: an older one may have been chosen
+
+
+class AttemptsTable(DataTable):
+    """The list of attempts: a row per answer and no columns to scroll to, so Home / End go
+    to the first (newest) and the last (oldest) answer, as ctrl+home / ctrl+end do."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "最新", show=False),
+        Binding("end", "scroll_bottom", "最早", show=False),
+    ]
 
 
 class AttemptsScreen(Screen):
@@ -152,7 +162,7 @@ class AttemptsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="attempts-title")
-        table: DataTable = DataTable(id="attempts-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable = AttemptsTable(id="attempts-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer(compact=True, show_command_palette=False)
 

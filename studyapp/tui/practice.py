@@ -27,6 +27,7 @@ class PracticeScreen(Screen):
         Binding("f2", "toggle_meter", "覆盖提示"),
         Binding("escape", "leave", "返回", priority=True),
         Binding("f1", "app.help", "帮助"),
+        Binding("ctrl+r", "revise_previous", "改上次提纲"),  # (answering again: check_action)
     ]
 
     def __init__(
@@ -73,6 +74,10 @@ class PracticeScreen(Screen):
             with Collapsible(title=title, collapsed=False, id="previous"):
                 # scrollable (wheel, or shift+tab then the arrows): a long outline is read in full
                 with VerticalScroll(id="previous-scroll"):
+                    if self.previous_grading is not None:  # first what it missed (review.py)
+                        from studyapp.tui.review import gaps_text
+
+                        yield Static(gaps_text(q, self.previous_grading), id="previous-gaps")
                     yield Static(Content(same_length_safe(self.previous_answer)), id="previous-answer")
         yield AnswerArea(
             "",
@@ -149,11 +154,10 @@ class PracticeScreen(Screen):
         self._started = self.app.clock.monotonic() - spent  # the clock goes on where it stopped
         editor.load_text("\n\n".join(parts))
         editor.move_cursor(editor.document.end)
-        more = f"另一个窗口另存的 {len(copies)} 份附在后面。" if copies else ""
-        self.notify(
-            f"已恢复上次没有提交的答案（{_local(when)} 自动保存的版本，已用时 {mmss(spent)}）。{more}",
-            markup=False,
-        )
+        # said on the editor's frame, not in a toast over the place where typing goes on
+        editor.border_title = f"已恢复上次没有提交的答案（{_local(when)} 自动保存，已用时 {mmss(spent)}）"
+        if copies:
+            self.notify(f"另一个窗口另存的 {len(copies)} 份附在后面。", markup=False)
 
     def save_draft(self, force: bool = False, *, say_failure: bool = True) -> None:
         """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``.
@@ -256,6 +260,16 @@ class PracticeScreen(Screen):
         self.update_elapsed()
         if self.meter_on:
             self._show_meter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "revise_previous":
+            return self.previous_answer is not None
+        return True
+
+    def action_revise_previous(self) -> None:
+        """ctrl+r: the outline shown above goes into the editor to be revised, never over
+        what is written there (AnswerArea.take_in, undone by ctrl+z)."""
+        self.query_one("#answer", AnswerArea).take_in(self.previous_answer or "")
 
     def action_toggle_meter(self) -> None:
         self.meter_on = not self.meter_on

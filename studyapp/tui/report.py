@@ -225,7 +225,11 @@ class ReportScreen(Screen):
         from studyapp.tui.review import ReviewScreen
 
         self.app.push_screen(
-            ReviewScreen(pack, question, q.text, q.grading, duration_s=q.think_used + q.answer_used)
+            # its length is measured against the answer time this mock gave it
+            ReviewScreen(
+                pack, question, q.text, q.grading, duration_s=q.think_used + q.answer_used,
+                answer_s=q.answer_allowed,
+            )
         )
 
     def action_export(self) -> None:

@@ -1,6 +1,7 @@
 """Review: the outline beside the key points, with the evidence highlighted in the outline."""
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Any, Callable
 
@@ -9,10 +10,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from studyapp.core.model import KeyPoint, Pack, Question
+from studyapp.core.report import SPEAKING_RATE, count_chars, speaking_seconds
 from studyapp.core.safe_text import sanitize_line
 from studyapp.tui.text import mmss, same_length_safe, short
 from studyapp.tui.topic import SafeMarkdown
@@ -165,6 +168,74 @@ def _as_written(verdict: Any) -> tuple[str, ...]:
     return as_written() if as_written is not None else tuple(verdict.matched)
 
 
+# The review's remark on length (help.md, 点评): the outline's speaking time at the app's
+# 200 字/分钟 (core/report.py, as the mock report) against the answer time suggested. Marked
+# as too long only where even a fast speaker (250 字/分钟, the top of the 180-250 measured)
+# could not say it in that time; as short under a quarter of it (45 s of 3 minutes).
+TOO_LONG = 1.25
+TOO_SHORT = 0.25
+
+
+def length_text(
+    answer: str, suggested_s: float | None, styles: Styles = fallback_styles, label: str = "建议作答"
+) -> Text:
+    """'字数 3086 · 预计口述 15:26（建议作答 03:00）' and, when it is well over or far under
+    the suggested time, a remark saying so."""
+    chars = count_chars(answer)
+    speak = round(speaking_seconds(chars))
+    t = Text()
+    t.append(f"字数 {chars} · 预计口述 {mmss(speak)}")
+    if not suggested_s:
+        t.append(f"（按每分钟 {SPEAKING_RATE} 字）", style="dim")
+        return t
+    t.append(f"（{label} {mmss(suggested_s)}）", style="dim")
+    if chars == 0:
+        return t
+    if speak > suggested_s * TOO_LONG:
+        t.append(f"   超出约 {mmss(speak - suggested_s)}：考场上说不完，要精简", style=styles("review--missed"))
+    elif speak > suggested_s:
+        t.append(f"   略超 {mmss(speak - suggested_s)}，说快一点能说完", style="dim")
+    elif speak < suggested_s * TOO_SHORT:
+        t.append("   偏短：不到建议时间的四分之一，口述时要展开", style=styles("review--partial"))
+    return t
+
+
+def _gist(point: KeyPoint | None, verdict: Any) -> str:
+    """A key point's short name: its text up to the first comma, cut to 12 characters."""
+    text = sanitize_line(point.point if point else verdict.id).strip()
+    head = re.split(r"[，,；;。：:！!？?]", text, maxsplit=1)[0].strip()
+    return short(head or text, 12)
+
+
+GAP_TERMS = 3  # 可补充 terms named per partial point under the old outline
+
+
+def gaps_text(question: Question, grading: Any) -> Content:
+    """What the outline shown above 'answer again' (t) missed: the review's ✘ and ◐ points
+    by number and short name, a half-made one with the terms that would complete it."""
+    by_id = {kp.id: kp for kp in question.key_points}
+    lines: dict[str, list[str]] = {"missed": [], "partial": []}
+    for i, verdict in enumerate(grading.points):
+        if verdict.status not in lines:
+            continue
+        item = f"要点{i + 1} {_gist(by_id.get(verdict.id), verdict)}"
+        terms = [sanitize_line(t) for t in verdict.missing[:GAP_TERMS]]
+        if terms and verdict.status == "partial":  # (a missed point's name says what it lacks)
+            item += "（可补充：" + "、".join(terms) + ("等" if len(verdict.missing) > GAP_TERMS else "") + "）"
+        lines[verdict.status].append(item)
+    if not lines["missed"] and not lines["partial"]:
+        return Content.styled("上次所有要点都已覆盖。", "$text-success")
+    parts = []
+    for status, colour in (("missed", "$text-error"), ("partial", "$text-warning")):
+        if lines[status]:
+            symbol, word = STATUS[status]
+            if parts:
+                parts.append("\n")
+            parts.append((f"{symbol} 上次{word}：", f"bold {colour}"))
+            parts.append("；".join(lines[status]))
+    return Content.assemble(*parts)
+
+
 class ReviewText(Static):
     """Text built with the review's colours of the current theme (``COMPONENTS``, app.tcss),
     built again when the theme changes."""
@@ -203,6 +274,7 @@ class ReviewScreen(Screen):
         *,
         duration_s: float | None = None,
         attempt_id: int | None = None,
+        answer_s: float | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -211,6 +283,10 @@ class ReviewScreen(Screen):
         self.grading = grading
         self.duration_s = duration_s
         self.attempt_id = attempt_id
+        # the answer time the length is measured against: the question's suggested one, or
+        # the time a mock gave it
+        self.answer_s = answer_s if answer_s else (question.time.answer if question.time else None)
+        self.answer_label = "作答限时" if answer_s else "建议作答"
 
     def compose(self) -> ComposeResult:
         g = self.grading
@@ -242,6 +318,13 @@ class ReviewScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def _summary(self, styles: Styles) -> Text:
+        """The score line, and under it the outline's length and speaking time."""
+        summary = self._score_line(styles)
+        summary.append("\n")
+        summary.append_text(length_text(self.answer, self.answer_s, styles, self.answer_label))
+        return summary
+
+    def _score_line(self, styles: Styles) -> Text:
         g = self.grading
         counts = {s: sum(1 for p in g.points if p.status == s) for s in STATUS}
         summary = Text()

@@ -386,3 +386,23 @@ async def test_the_past_answers_heading_shows_the_whole_prompt_when_there_is_roo
         await pilot.pause()
         heading = str(app.screen.query_one("#attempts-title").render())
         assert question.prompt.strip() in heading  # not cut at 60 characters with room to spare
+
+
+async def test_home_and_end_go_to_the_newest_and_the_oldest_answer(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        for n in range(5):
+            await answer(pilot, f"第{n + 1}次：宣传引导", clock, 30)
+            clock.advance(3600)
+        await move_to(pilot, "一阵风")
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == 4 and rows(app.screen)[4][-1] == "第1次：宣传引导"
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("end", "enter")  # the oldest answer's review
+        await pilot.pause()
+        assert isinstance(app.screen, PastReviewScreen) and app.screen.answer == "第1次：宣传引导"

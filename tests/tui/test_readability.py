@@ -152,7 +152,8 @@ async def test_without_colour_the_review_stays_readable_and_each_highlight_names
         # each highlighted piece of the outline ends in its point's number (要点1 → ¹),
         # as the screen shows it: greys alone can't be told apart
         lines = screen_lines(app)
-        outline = "".join(line.split("│")[0].strip() for line in lines[3:7])
+        top = next(i for i, line in enumerate(lines) if "你的提纲" in line)  # (under the summary)
+        outline = "".join(line.split("│")[0].strip() for line in lines[top : top + 5])
         assert "宣传引导¹，帮助居民养成分类习惯¹。" in outline
         assert "完善投放点²设施" in outline and "方便²上班" in outline
         assert "总结经验。" in outline and "³" not in outline  # 要点3 has no evidence
