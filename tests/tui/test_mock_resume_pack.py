@@ -58,6 +58,7 @@ async def resume_and_answer(db, clock):
         assert isinstance(app.screen, ReportScreen)
         q = app.screen.report.questions[0]
         detail = str(app.screen.query_one("#report-detail").render())
+        clock.advance(1.5)  # (keys right after the time-up do nothing on the report)
         await pilot.press("enter")  # its review opens
         await pilot.pause()
         opened = type(app.screen).__name__
