@@ -499,6 +499,7 @@ class _Point:
     # hold it (信息 -> {信息共享}): worked out once, for naming what was matched and missed
     order: tuple = ()
     inside: dict = field(default_factory=dict)
+    text: str = ""  # the point's text, folded (worked out once)
 
 
 _ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
@@ -900,6 +901,7 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4) -> tuple[str
     return tuple(dict.fromkeys(text[a:b] for a, b, *_ in chosen))
 
 
+@lru_cache(maxsize=8192)
 def _in_prompt(term: str, prompt: str) -> bool:
     """The prompt says ``term``, whole or with one more character inside (老支书 in 老村支书)."""
     if term in prompt:
@@ -1056,6 +1058,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
         point.layout = _layout(points_text[i], units)
         point.order = tuple(sorted(range(len(units)), key=lambda u: -units[u].weight))
+        point.text = points_text[i]
         names = {u.name for u in units}
         point.inside = {n: frozenset(m for m in names if m != n and n in m) for n in names}
         points.append(point)
@@ -2310,7 +2313,7 @@ class Grader:
             # a word of the point itself, written as the point has it, is named as it is (完善 for
             # 完善扶持政策, not 改善（完善）, where the thesaurus put both in one unit)
             # (a tutor's keyword group keeps its name: 不是推诿（按规定）)
-            point_text = fold(p.kp.point or "")
+            point_text = p.text
             groups = {u.name for u in p.units if u.keyword}
             named = tuple(
                 f if n not in f and n not in groups and len(f) >= 2 and f in point_text else n
