@@ -1220,3 +1220,17 @@ def test_a_brush_off_stops_where_the_candidate_turns_to_what_to_do():
     assert g.point("friendly").reason.endswith("「适老化服务也没必要,老人学会了就行」")
     # without a turn, the whole sentence is the brush-off
     assert status(grade(question, "老人自己学会用智能手机就行了。"), "teach") == "missed"
+
+
+def test_a_keyword_group_made_only_of_prompt_words_is_neither_evidence_nor_to_add():
+    question = q(
+        [("reply", "逐一回应业主的抱怨", [["抱怨", "不满"], ["回应", "答复"]]),
+         ("water", "协调送水车临时供水", [["送水车", "临时供水"]])],
+        prompt="小区停水三天,业主在群里抱怨不满。你是物业经理,怎么办?",
+    )
+    g = grade(question, "对业主的抱怨逐一回应。")
+    assert status(g, "reply") == "covered"  # the group that counts is made
+    assert "抱怨" not in g.point("reply").matched
+    g = grade(question, "协调送水车临时供水。")
+    assert "抱怨" not in g.point("reply").missing and "不满" not in g.point("reply").missing
+    assert grade(question, "业主很抱怨,很不满。").point("reply").status == "missed"

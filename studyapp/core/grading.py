@@ -100,6 +100,9 @@ WEAK = 0.5  # a loose relative from the thesaurus
 PART = 0.8  # a part of a longer word of the point (总结 for 总结报告)
 COMMON_PART = 0.6  # … times this when the part is a common word (发生 of 发生意外, 环境 of 周边环境)
 PROMPT = 0.35  # a word the prompt already has says little about which point was made
+# a tutor's keyword group made only of the prompt's words ([停水] on a question about 停水): context,
+# neither evidence nor named as what to add (validate warns about it)
+PROMPT_GROUP = 0.1
 # a word of the point that says when (会后 in 会后梳理意见) weighs this share: alone it is no evidence
 WHEN = 0.3
 # a sentence, or a whole answer, made mostly of stock phrases (高度重视、多措并举、确保…落到实处)
@@ -991,10 +994,11 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                         if _in_prompt(t, prompt):
                             terms[t] = min(terms[t], PROMPT)
                 units.append(
-                    _Unit(fold_term(group[0]), terms, PROMPT if in_prompt else 1.0, True, part=-1 - len(units),
+                    _Unit(fold_term(group[0]), terms, PROMPT_GROUP if in_prompt else 1.0, True, part=-1 - len(units),
                           prompt=in_prompt, lacking=lacking, avoid_terms=avoid_terms, scoped_terms=scoped_terms)
                 )
-            saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len(units))
+            # (a group the prompt says is context, and not one of the groups to be found)
+            saturate = max(SATURATE_KEYWORDS, KEYWORD_SHARE * len([u for u in units if not u.prompt]))
         if not kp.keywords or TEXT_WITH_KEYWORDS:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             examples = _illustrations(points_text[i])
