@@ -345,3 +345,17 @@ def test_what_to_add_is_whole_phrases_of_the_point_not_fragments():
     assert any("适老化改造" in m for m in friendly)
     assert "手把手教老年人使用" in teach  # across the one-character verb 教
     assert not any(len(m) <= 2 for m in friendly + teach), (friendly, teach)
+
+
+def test_feedback_names_what_the_candidate_wrote_and_not_the_questions_people():
+    question = q(
+        [("calm", "上前安抚张大爷,请他坐下倒杯水", [["安抚", "安抚情绪"], ["倒杯水", "倒水"]]),
+         ("policy", "讲清新规定", [["讲清", "解释"]])],
+        prompt="张大爷来社区开证明被拒,在大厅里发火,说要投诉。你怎么办?",
+    )
+    # 安抚情绪 fills the 安抚 group; the thesaurus's loose 安抚 ~ 倒杯水 does not make it 倒水 too
+    calm = grade(question, "一、先安抚情绪。").point("calm")
+    assert "倒杯水" not in calm.matched and not any("倒" in m for m in calm.matched_as_written())
+    # the question's 张大爷 beside the point's own words is not named as a hit
+    calm = grade(question, "先安抚大爷,给他倒杯水。").point("calm")
+    assert calm.status == "covered" and "大爷" not in calm.matched and "张大爷" not in calm.matched

@@ -2225,7 +2225,11 @@ class Grader:
                     if got_a < COVER_AT * pa.saturate or got_a / pa.full <= share_b:
                         continue  # the phrase alone does not make A, or means no more to A than to B
                     status = PARTIAL if vb.status == COVERED else MISSED
-                    name = "、".join(dict.fromkeys(pb.units[u].name for u in ub))
+                    # (named as written: 反映（汇报）, not 反映 when the answer said 汇报)
+                    names = {pb.units[u].name for u in ub}
+                    name = "、".join(dict.fromkeys(
+                        w for m, w in zip(vb.matched, vb.matched_as_written()) if m in names
+                    )) or "、".join(dict.fromkeys(pb.units[u].name for u in ub))
                     reason = (
                         "只答到一部分：" + name if status == PARTIAL
                         else "只提到" + name + "（已算作答到另一点），不足以答到这一点"
@@ -2268,12 +2272,12 @@ class Grader:
         if len(units) > 1:
             # a longer word around one that fills a keyword group is not also a loose reading of
             # another part: 维持秩序 says 秩序, and is not a relative of 其他群众 or of the point's 维护
-            loose = [u for u, (s, a, b) in units.items() if b - a > 2 and s < p.units[u].weight]
+            loose = [u for u, (s, a, b) in units.items() if s < p.units[u].weight]
             if loose:
                 inner = [v for u, v in units.items() if p.units[u].keyword]
                 drop = [
                     u for u in loose
-                    if any(units[u][1] <= a2 and b2 <= units[u][2] and b2 - a2 < units[u][2] - units[u][1]
+                    if any(a2 < units[u][2] and units[u][1] < b2 and (a2, b2) != units[u][1:]
                            and s2 > units[u][0] for s2, a2, b2 in inner)
                 ]
                 if drop:
@@ -2298,6 +2302,10 @@ class Grader:
             prompt_only = True
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
+        if status != MISSED and not prompt_only and any(p.units[u].prompt for u in units):
+            # …nor, beside words of the point's own, the question's people and things (大爷 for
+            # 张大爷): they helped a little, but naming them reads as if they were the point
+            units = {u: v for u, v in units.items() if not p.units[u].prompt}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         spans: dict[str, tuple] = {}  # each name's first evidence, in the answer's order
         for u in sorted(units, key=lambda u: units[u][1]):
@@ -2354,7 +2362,10 @@ class Grader:
             )
         else:
             missing = _missing_phrases(p, anywhere, said)
-        reason = self._reason(pi, status, units, sentences, per, original, shown, missing, empty, prompt_only)
+        reason = self._reason(
+            pi, status, units, sentences, per, original,
+            tuple(dict.fromkeys(said_as)) if prompt_only else shown, missing, empty, prompt_only,
+        )
         if found_out is not None:
             found_out.append(units if status != MISSED else {})
         if status == MISSED:
