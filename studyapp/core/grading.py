@@ -2302,6 +2302,7 @@ class Grader:
             prompt_only = True
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
+        counted_units = units  # (what the point rests on, for the evidence shared between points)
         if status != MISSED and not prompt_only and any(p.units[u].prompt for u in units):
             # …nor, beside words of the point's own, the question's people and things (大爷 for
             # 张大爷): they helped a little, but naming them reads as if they were the point
@@ -2367,7 +2368,7 @@ class Grader:
             tuple(dict.fromkeys(said_as)) if prompt_only else shown, missing, empty, prompt_only,
         )
         if found_out is not None:
-            found_out.append(units if status != MISSED else {})
+            found_out.append(counted_units if status != MISSED else {})
         if status == MISSED:
             evidence = ()
         return PointVerdict(p.kp.id, status, evidence, matched if status != MISSED else (), missing,
