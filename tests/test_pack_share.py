@@ -338,7 +338,8 @@ def test_replace_names_what_the_new_copy_no_longer_has_and_the_answers_saved_to_
         "    their saved answers stay in `studyapp history`, but the app no longer offers these questions"
         " (answers refer to a question by its id: a renamed question is a new one)",
         "  key points no longer in the pack: q1: k2 (q1 has 1 saved answer)",
-        "    the app grades those saved answers again by the new key points when they are opened",
+        "    the app grades those saved answers again by the new key points when they are opened,"
+        " and shows the score they had then beside the new one",
     ]
     assert err == "  warning: version 1.1 is older than the version 1.2 it replaced;" \
                   " to go back, add the newer zip with --replace again\n"
@@ -381,8 +382,8 @@ def test_a_link_out_of_a_pack_folder_is_refused_by_add_and_export(capsys, tmp_pa
     (src / "questions" / "q9.yaml").symlink_to(outside)
     code, _, err = run(capsys, "pack", "add", str(src))
     assert code == 2 and err == (
-        f"studyapp pack add: {src / 'questions' / 'q9.yaml'}: refused: a link to {outside}, outside the pack"
-        " folder (a shared pack holds its own files: copy the file into the pack)\n"
+        f"studyapp pack add: {src / 'questions' / 'q9.yaml'}: refused: a link to {outside}, outside the pack:"
+        " a pack reads only its own files; copy the file into the pack (or remove the link)\n"
     )
     assert not (packs_folder() / "demo").exists()
     code, _, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "out.zip"))
@@ -431,3 +432,100 @@ def test_a_folder_with_the_bundled_id_or_a_second_folder_with_one_id_is_not_load
         f"--pack {twin}：没有加载，它的题包 id「community-governance」是自带题包的 id；请在它的 pack.yaml 里给它换一个自己的 id",
         f"--pack {b}：没有加载，它的题包 id「demo」和 --pack {a} 的相同，一次只加载其中一个",
     ]
+
+
+# ---------------------------------------------------------------- pack add checks as validate does
+
+
+SHARED_AND_PROMPT_WORDS = QUESTION_YAML.replace(
+    "prompt: 谈谈你对社区减负的看法。", "prompt: 谈谈你对社区减负和放权的看法。"
+).replace("    weight: 2\n", "    weight: 2\n    keywords: [放权, 考核]\n").replace(
+    "**减负**与放权并举，精简考核评比。", "先做调研，再定方案。")
+
+
+def test_pack_add_reports_the_same_warnings_as_validate_and_export(capsys, tmp_path):
+    """The grader's warnings too (a reference that does not make a point, a prompt word, a
+    keyword two points share): a tutor installing their own folder is told what validate says."""
+    src = write_pack(tmp_path / "src", {"questions/q1.yaml": SHARED_AND_PROMPT_WORDS})
+    _, checked, summary = run(capsys, "validate", str(src))
+    warnings = checked.splitlines()
+    assert len(warnings) == 4 and summary.strip().endswith("0 errors, 4 warnings")
+    assert any("already says 放权" in w for w in warnings) and any("of key point 'k1'" in w for w in warnings)
+    assert any("is not credited to the question's own reference" in w for w in warnings)
+    code, out, err = run(capsys, "pack", "add", str(src))
+    assert code == 0
+    assert err.splitlines() == warnings
+    assert out.splitlines()[0] == "installed 演示包 (demo 1.0): 1 topic, 2 questions, 4 warnings"
+    # a zip says the same of its members
+    shared_zip = tmp_path / "demo.zip"
+    make_zip(shared_zip, demo_members(override={"questions/q1.yaml": SHARED_AND_PROMPT_WORDS}))
+    code, out, err = run(capsys, "pack", "add", "--replace", str(shared_zip))
+    assert code == 0
+    assert err.splitlines() == [w.replace(f"{src}/", f"{shared_zip}/demo/") for w in warnings]
+
+
+def test_pack_add_names_the_users_files_never_its_staging_folder(capsys, tmp_path):
+    src = write_pack(tmp_path / "src")
+    (src / "questions" / "q3.yaml").symlink_to("q1.yaml")  # a second copy of q1
+    code, out, err = run(capsys, "pack", "add", str(src))
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == (
+        f"{src / 'questions' / 'q3.yaml'}:1: error: duplicate question id 'q1'"
+        f" (first in {src / 'questions' / 'q1.yaml'}:1)"
+    )
+    assert ".incoming-" not in err and str(packs_folder()) not in err
+
+
+def test_pack_add_says_a_link_to_a_device_is_to_be_removed(capsys, tmp_path):
+    src = write_pack(tmp_path / "src")
+    (src / "topics" / "zero.md").symlink_to("/dev/zero")
+    code, _, err = run(capsys, "pack", "add", str(src))
+    assert code == 2 and err == (
+        f"studyapp pack add: {src / 'topics' / 'zero.md'}: refused: a link to /dev/zero, a device outside the"
+        " pack, not a pack file: remove the link\n"
+    )
+
+
+def test_replace_names_the_key_points_rewritten_under_their_id_and_the_answers_graded_again(capsys, tmp_path):
+    from studyapp.core.packs import load_pack
+    from studyapp.core.store import Store, grading_basis
+
+    v1 = write_pack(tmp_path / "v1")
+    assert run(capsys, "pack", "add", str(v1))[0] == 0
+    # the tutor's next copy: k1's text changed, k2's weight; q2 as it was
+    v2 = write_pack(tmp_path / "v2", {
+        "pack.yaml": "id: demo\ntitle: 演示包\nversion: '1.1'\n",
+        "questions/q1.yaml": QUESTION_YAML.replace("精简考核评比。\n    keywords", "精简考核、评比和台账。\n    keywords")
+                                          .replace("weight: 2", "weight: 3"),
+    })
+    old_q1, new_q1 = (next(q for q in load_pack(p).pack.questions if q.id == "q1") for p in (v1, v2))
+    with Store.open() as store:
+        # two answers graded against 1.0, one against 1.1 already (tried with --pack before installing)
+        for basis in (grading_basis(old_q1), grading_basis(old_q1), grading_basis(new_q1)):
+            store.save_attempt(pack_id="demo", question_id="q1", answer="答案", score=0.0, grading={}, basis=basis)
+    code, out, err = run(capsys, "pack", "add", "--replace", str(v2))
+    assert code == 0 and err == ""
+    assert out.splitlines()[1:-1] == [
+        "  replaced the copy installed before (version 1.0)",
+        "  key points rewritten under the same id (text, keywords or weight): q1: k1, k2"
+        " (2 saved answers will be graded again)",
+        "    the app grades those saved answers again by the new key points when they are opened,"
+        " and shows the score they had then beside the new one",
+    ]
+    # the same copy again: nothing rewritten, nothing said
+    code, out, err = run(capsys, "pack", "add", "--replace", str(v2))
+    assert out.splitlines()[1:-1] == ["  replaced the copy installed before (version 1.1)"]
+
+
+def test_an_older_folder_than_the_installed_pack_is_not_suggested_for_installing(capsys, tmp_path):
+    assert run(capsys, "pack", "add", str(write_pack(tmp_path / "v2", {
+        "pack.yaml": "id: demo\ntitle: 演示包\nversion: '1.2'\n"})))[0] == 0
+    installed = packs_folder() / "demo"
+    old = write_pack(tmp_path / "old")  # version 1.0
+    code, out, err = run(capsys, "--pack", str(old), "list")
+    assert code == 0 and err == (
+        f"{old}: its pack id 'demo' is that of the installed pack ({installed}, version 1.2): this run reads"
+        " the folder (version 1.0) instead of it; answers saved under the id stay with it; the folder is an"
+        " older version than the installed one (1.0 < 1.2): installing it would go back to version 1.0\n"
+    )
+    assert "pack add" not in err

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from packutil import QUESTION_YAML, write_pack
+from packutil import QUESTION2_YAML, QUESTION_YAML, write_pack
 
 from studyapp import cli
 
@@ -124,12 +124,13 @@ key_points:
 
 def test_a_keyword_in_two_key_points_is_a_warning_at_the_second(tmp_path, capsys):
     """价格 as a cause and as a remedy: one word said earns both points, and the tutor is told so
-    at the second point's line, naming the first."""
+    at the second point's keywords line, naming the first point's."""
     root = write_pack(tmp_path / "p", {"questions/canteen.yaml": SHARED_KEYWORD_QUESTION})
     code, out, err = run_cli(capsys, "validate", str(root))
     assert code == 0
     lines = SHARED_KEYWORD_QUESTION.splitlines()
-    first, second = lines.index("  - id: cause") + 1, lines.index("  - id: remedy") + 1
+    first = lines.index("    keywords: [[价格, 饭价], [口味, 不合胃口]]") + 1
+    second = lines.index("    keywords: [[补贴, 价格], 菜单]") + 1
     path = root / "questions" / "canteen.yaml"
     assert out.splitlines() == [
         f"{path}:{second}: warning: key point 'remedy' has the keyword 价格 of key point 'cause'"
@@ -154,11 +155,11 @@ key_points:
 
 
 def test_a_keyword_group_the_prompt_already_says_is_a_warning(tmp_path, capsys):
-    """[停水] on a question about 停水: saying it earns nothing, and the tutor is told at the point's line."""
+    """[停水] on a question about 停水: saying it earns nothing, and the tutor is told at its line."""
     root = write_pack(tmp_path / "p", {"questions/cut-water.yaml": PROMPT_KEYWORD_QUESTION})
     code, out, err = run_cli(capsys, "validate", str(root))
     assert code == 0
-    line = PROMPT_KEYWORD_QUESTION.splitlines().index("  - id: restore") + 1
+    line = PROMPT_KEYWORD_QUESTION.splitlines().index("    keywords: [[停水], [恢复供水, 先供水]]") + 1
     assert out.startswith(
         f"{root / 'questions' / 'cut-water.yaml'}:{line}: warning: key point 'restore': the question's prompt"
         " already says 停水;"
@@ -513,6 +514,155 @@ def test_an_invisible_character_in_an_id_or_key_is_named(tmp_path, capsys, writt
     code, out, _ = run_cli(capsys, "validate", str(root))
     assert code == 1
     assert f"{root / 'questions' / 'q1.yaml'}:1: error: {says}" in out
+
+
+def test_an_invisible_character_in_a_keyword_a_point_id_or_a_thesaurus_term_is_named(tmp_path, capsys):
+    """Text pasted from a web page or a chat: a zero-width character makes a keyword or term
+    that no typed answer matches (an error), a full-width or no-break space is ignored in one
+    (a warning); a key point id goes into reports and saved answers as written."""
+    question = QUESTION_YAML.replace("keywords: [考核, [减负, 松绑]]", "keywords: [考核\u200b, [减负\u3000, 松绑]]")
+    question = question.replace("  - id: k2", "  - id: k\u200d2")
+    root = write_pack(tmp_path / "p", {
+        "questions/q1.yaml": question,
+        "questions/q2.yaml": QUESTION2_YAML.replace("id: k1", "id: k1\u00a0"),
+        "thesaurus.yaml": "synonyms:\n  - [送水车\u200b, 水罐车]\n  - [安抚, 安慰\u3000]\n",
+    })
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    q1, q2, th = root / "questions" / "q1.yaml", root / "questions" / "q2.yaml", root / "thesaurus.yaml"
+    assert out.splitlines() == [
+        f"{q1}:11: error: keyword '考核\u200b' (it ends with a zero-width space (U+200B)): no typed answer can"
+        " match it (nobody types that character); delete the invisible character",
+        f"{q1}:11: warning: keyword '减负\u3000' (it ends with a full-width space (U+3000)): the grader ignores"
+        " spaces in a keyword, so it is matched as '减负'; delete the character",
+        f"{q1}:12: error: key point id 'k\u200d2' (it has a zero-width joiner (U+200D) in it): delete the"
+        " invisible character (the id goes as written into reports and saved answers)",
+        f"{q2}:5: warning: key point id 'k1\u00a0' (it ends with a no-break space (U+00A0)): it is read as 'k1';"
+        " delete the character",
+        f"{th}:2: error: term '送水车\u200b' (it ends with a zero-width space (U+200B)): no typed answer can match"
+        " it (nobody types that character); delete the invisible character",
+        f"{th}:3: warning: term '安慰\u3000' (it ends with a full-width space (U+3000)): the grader ignores"
+        " spaces in a term, so it is matched as '安慰'; delete the character",
+    ]
+    assert err.strip() == f"{root}: 1 topic, 1 question, 3 errors, 3 warnings"
+
+
+YAML_SLIPS = {
+    # what a Chinese input method in full-width mode types after the colon
+    "full-width space after a colon": (
+        QUESTION_YAML.replace("type: 综合分析", "type:\u3000综合分析"), 3,
+        "a full-width space (U+3000) after 'type:': YAML needs an ordinary space after the colon (type: ...)",
+    ),
+    # copied out of a web page or a chat
+    "no-break space indenting a key": (
+        QUESTION_YAML.replace("    point: 放权赋能。", "\u00a0   point: 放权赋能。"), 13,
+        "the line is indented with a no-break space (U+00A0, as text copied from a web page or a chat has):"
+        " indent with ordinary spaces",
+    ),
+    "list item indented too far": (
+        QUESTION_YAML.replace("  - id: k2", "    - id: k2"), 12,
+        "this '-' is at the column of 'keywords' (line 11), inside the list item of line 9: to start the"
+        " next item, line it up with the '-' on line 9 (indent it 2 spaces)",
+    ),
+    "list item at column 0": (
+        QUESTION_YAML.replace("  - id: k2", "- id: k2"), 12,
+        "this '-' is at the beginning of the line, but the '-' on line 9 is indented 2 spaces: items of one"
+        " list must line up (indent it 2 spaces)",
+    ),
+    "reference line not indented": (
+        QUESTION_YAML.replace("  **减负**与放权并举", "**减负**与放权并举"), 6,
+        "this line is not indented under 'reference' (line 5), so YAML ends the 'reference: |' block before it"
+        " and reads the line as a key: every line of the block must be indented more than 'reference'"
+        " (indent it 2 spaces)",
+    ),
+    "reference line less indented than the block": (
+        QUESTION_YAML.replace("精简考核评比。\ntime", "精简考核评比。\n其次，放权。\ntime"), 7,
+        "this line is indented less than the lines above it in the 'reference: |' block of line 5, so YAML"
+        " ends the block before it and reads the line as a key: indent it like them (2 spaces)",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, line, says", YAML_SLIPS.values(), ids=YAML_SLIPS.keys())
+def test_yaml_slips_get_a_plain_hint_at_their_line(tmp_path, capsys, text, line, says):
+    root = write_pack(tmp_path / "p", {"questions/q1.yaml": text})
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    (problem,) = [l for l in out.splitlines() if "q1.yaml" in l]
+    assert problem.startswith(f"{root / 'questions' / 'q1.yaml'}:{line}: error: {says} (YAML syntax error: "), problem
+
+
+def test_a_full_width_space_before_a_topics_title_is_one_error(tmp_path, capsys):
+    from packutil import TOPIC_MD
+
+    root = write_pack(tmp_path / "p", {"topics/burden.md": TOPIC_MD.replace("title: 为社区", "\u3000title: 为社区")})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    topic = root / "topics" / "burden.md"
+    assert code == 1
+    assert [l for l in out.splitlines() if str(topic) in l] == [
+        f"{topic}:3: error: the line is indented with full-width spaces (U+3000): indent with ordinary spaces"
+        " (as written, the key is '\u3000title', not 'title', and its value is not read)"
+    ]
+    assert "has no title" not in out
+
+
+WATER_QUESTION = """\
+id: water-outage
+type: 应急应变
+prompt: 物业贴出停水通知后，居民仍然不满，在业主群里抱怨。你怎么办？
+key_points:
+  - id: calm
+    point: 到现场安抚居民，耐心解释。
+    keywords: [[安抚, 稳定情绪], 解释]
+  - id: inform
+    point: 在业主群及时发布通知，解释进展。
+    keywords:
+      - [通知]
+      - [业主群]
+      - [解释, 说明]
+      - [停水, 断水]
+  - id: prevent
+    point: 事后督促物业建立停水预警机制。
+    keywords: [[停水], 预警]
+"""
+
+
+def test_keyword_warnings_are_at_the_keywords_one_per_point(tmp_path, capsys):
+    """A point with two prompt words gets one warning, at its first one's line; a word in two
+    points that the prompt says (停水) only the prompt-word warning: saying it earns nothing."""
+    root = write_pack(tmp_path / "p", {"questions/q1.yaml": WATER_QUESTION, "questions/q2.yaml": None})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    q1 = root / "questions" / "q1.yaml"
+    assert out.splitlines() == [
+        f"{q1}:11: warning: key point 'inform': the question's prompt already says 通知 and 业主群; the grader"
+        " takes the question's own words as no evidence, so an answer earns nothing by saying them. Add an"
+        " alternative an answer would write in its own words (the cause named, the step taken), or leave the"
+        " groups out",
+        f"{q1}:13: warning: key point 'inform' has the keyword 解释 of key point 'calm' (line 7): an answer that"
+        " says it earns both points; keep each keyword in the point it stands for",
+        f"{q1}:17: warning: key point 'prevent': the question's prompt already says 停水; the grader takes the"
+        " question's own words as no evidence, so an answer earns nothing by saying it. Add an alternative an"
+        " answer would write in its own words (the cause named, the step taken), or leave the group out",
+    ]
+    assert err.strip().endswith("0 errors, 3 warnings")
+
+
+def test_validate_a_packs_questions_folder_names_the_pack_folder(tmp_path, capsys):
+    root = write_pack(tmp_path / "p")
+    code, out, _ = run_cli(capsys, "validate", str(root / "questions"))
+    assert code == 1
+    assert out == (f"{root / 'questions' / 'pack.yaml'}: error: missing pack.yaml: questions/ is a folder of a"
+                   f" pack; give the pack folder it is in: {root}\n")
+
+
+def test_a_link_to_a_device_is_to_be_removed_not_copied(tmp_path, capsys):
+    root = write_pack(tmp_path / "p")
+    (root / "topics" / "zero.md").symlink_to("/dev/zero")
+    code, out, _ = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    assert out == f"{root / 'topics' / 'zero.md'}: error: a link to /dev/zero, a device outside the pack, not a" \
+                  " pack file: remove the link\n"
 
 
 def test_links_out_of_the_pack_devices_and_pipes_are_named_with_a_fix(tmp_path, capsys):

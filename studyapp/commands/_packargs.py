@@ -114,11 +114,18 @@ def chosen_packs(args) -> tuple[list[Chosen], list[str]]:
         if id(e) in shadowed:
             s = shadowed[id(e)]
             old_v, new_v = packset.version_text(e).strip(), packset.version_text(s.entry).strip()
+            if packset.older(s):
+                then = (
+                    f"; the folder is an older version than the installed one ({new_v} < {old_v}):"
+                    f" installing it would go back to version {new_v}"
+                )
+            else:
+                then = f"; to install the folder: studyapp pack add --replace {s.entry.folder}"
             notes.append(
                 f"{s.entry.folder}: its pack id {s.pack_id!r} is that of the installed pack ({e.folder}"
                 f"{', version ' + old_v if old_v else ''}): this run reads the folder"
                 f"{' (version ' + new_v + ')' if new_v else ''} instead of it; answers saved under the id"
-                f" stay with it; to install the folder: studyapp pack add --replace {s.entry.folder}"
+                f" stay with it{then}"
             )
         elif c is not None and c.kind == "bundled":
             said = bundled_said.format(c.pack_id)

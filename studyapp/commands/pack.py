@@ -91,19 +91,41 @@ def _saved_answers(pack_id: str) -> dict[str, int] | None:
     return counts
 
 
+def _regraded(pack, question_ids: tuple[str, ...]) -> dict[str, int]:
+    """question id -> how many of its saved answers were graded against other key points
+    than the installed pack's (the app grades them again when they are shown)."""
+    from studyapp.core.packs import load_pack
+    from studyapp.core.pastgrading import CHANGED, check
+    from studyapp.core.store import Store, StoreError
+
+    new = load_pack(pack.path).pack
+    questions = {q.id: q for q in new.questions} if new is not None else {}
+    counts: dict[str, int] = {}
+    try:
+        with Store.open(readonly=True) as store:
+            for qid in question_ids:
+                if qid in questions:
+                    answers = store.attempts(pack_id=pack.id, question_id=qid)
+                    counts[qid] = sum(1 for a in answers if check(a, questions[qid]) == CHANGED)
+    except (StoreError, OSError):
+        return {}
+    return counts
+
+
 def _what_changed(pack) -> None:
     """After ``add --replace``: an older version put over a newer one, and the questions
     and key points the old copy had that this one has not (students' answers refer to
     them by id: they stay in the history, but the app no longer offers them)."""
-    from studyapp.core.installed import version_key
+    from studyapp.core.packset import version_key
 
     old_v, new_v = version_key(pack.replaced_version), version_key(pack.version)
     if old_v is not None and new_v is not None and new_v < old_v:
         _say(f"  warning: version {pack.version} is older than the version {pack.replaced_version} it replaced;"
              " to go back, add the newer zip with --replace again", sys.stderr)
-    if not pack.removed_questions and not pack.removed_points:
+    if not pack.removed_questions and not pack.removed_points and not pack.rewritten_points:
         return
     saved = _saved_answers(pack.id) or {}
+    regrade = False
     if pack.removed_questions:
         shown = ", ".join(
             q + (f" ({plural(saved[q], 'saved answer')})" if saved.get(q) else "") for q in pack.removed_questions
@@ -121,8 +143,22 @@ def _what_changed(pack) -> None:
             for q, ks in by_question.items()
         )
         _say(f"  key points no longer in the pack: {shown}")
-        if any(saved.get(q) for q in by_question):
-            _say("    the app grades those saved answers again by the new key points when they are opened")
+        regrade = any(saved.get(q) for q in by_question)
+    if pack.rewritten_points:
+        by_question = {}
+        for qid, kid in pack.rewritten_points:
+            by_question.setdefault(qid, []).append(kid)
+        regraded = _regraded(pack, tuple(by_question)) if saved else {}
+        shown = "; ".join(
+            f"{q}: {', '.join(ks)}"
+            + (f" ({plural(regraded[q], 'saved answer')} will be graded again)" if regraded.get(q) else "")
+            for q, ks in by_question.items()
+        )
+        _say(f"  key points rewritten under the same id (text, keywords or weight): {shown}")
+        regrade = regrade or any(regraded.values())
+    if regrade:
+        _say("    the app grades those saved answers again by the new key points when they are opened,"
+             " and shows the score they had then beside the new one")
 
 
 def run(args) -> int:

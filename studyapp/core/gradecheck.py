@@ -13,47 +13,99 @@ No Textual here; grading imports the segmenter (rjieba) once per process.
 """
 from __future__ import annotations
 
-from studyapp.core.model import WARNING, Pack, Problem, Question
+from studyapp.core.model import WARNING, KeyPoint, Pack, Problem, Question
 
 _STATUS = {"partial": "only partly", "missed": "not"}  # … credited
 
 
 def reference_gaps(pack: Pack) -> tuple[Problem, ...]:
-    """A warning for every key point that a question's own reference answer does not
-    make as graded (partial or missed), and for every keyword the question's prompt
-    already says (the grader takes the question's own words as no evidence); questions
-    without a reference skip the first check."""
+    """The warnings that take the grader to find (``studyapp validate``, ``pack add`` and
+    ``pack export`` give them with the loader's): a keyword group the question's prompt
+    already says (the grader takes the question's own words as no evidence); a keyword that
+    two key points share (an answer that says it earns both); a key point that the
+    question's own reference answer does not make as graded (partial or missed). Questions
+    without a reference skip the last check."""
     from studyapp.core.grading import Grader
 
     problems: list[Problem] = []
     for question in pack.questions:
         if question.path is None:
             continue
-        problems.extend(_prompt_keywords(question))
+        problems.extend(_keyword_checks(question))
         if not (question.reference or "").strip():
             continue
         problems.extend(_gaps(question, Grader(question, thesaurus=pack.thesaurus)))
     return tuple(problems)
 
 
-def _prompt_keywords(question: Question) -> list[Problem]:
-    """贷款难 as a keyword of a point, when the prompt quotes 贷款难: saying it earns nothing."""
+grading_warnings = reference_gaps
+
+
+def _keyword_checks(question: Question) -> list[Problem]:
+    """贷款难 as a keyword of a point, when the prompt quotes 贷款难: saying it earns
+    nothing; 价格 in two points: saying it earns both. One warning of each kind per key
+    point, at the line of its first such keyword. A word the prompt says is only the first
+    (saying it earns nothing, so not both points either)."""
     from studyapp.core.grading import _in_prompt
+    from studyapp.core.packs import KeywordLines, keyword_lines
     from studyapp.core.text import fold, fold_term
 
     prompt = fold(question.prompt or "")
+    lines = None
+
+    def where(kp: KeyPoint, word: str | None = None) -> int | None:
+        nonlocal lines
+        if lines is None:
+            lines = keyword_lines(question.path) if question.path is not None else {}
+        at: KeywordLines | None = lines.get(kp.id)
+        if at is None:
+            return kp.line
+        return at.of(word) if word is not None else at.key_line
+
+    said = {w: _in_prompt(fold_term(w), prompt) for kp in question.key_points for g in kp.keywords for w in g}
     out = []
+    owner: dict[str, tuple[KeyPoint, str]] = {}  # a keyword -> the first point that has it, as written there
     for kp in question.key_points:
-        for group in kp.keywords:
-            if not all(_in_prompt(fold_term(w), prompt) for w in group):
-                continue
-            words = "、".join(group)
-            out.append(Problem(question.path, kp.line, WARNING, (
-                f"key point {kp.id!r}: the question's prompt already says {words}"
-                f"{' (every alternative of the keyword group)' if len(group) > 1 else ''}; the grader takes"
-                " the question's own words as no evidence, so an answer earns nothing by saying them."
+        in_prompt = [g for g in kp.keywords if all(said[w] for w in g)]
+        if in_prompt:
+            if len(in_prompt) == 1:
+                words = "、".join(in_prompt[0])
+                if len(in_prompt[0]) > 1:
+                    words += " (every alternative of the keyword group)"
+            else:
+                shown = [g[0] if len(g) == 1 else "[" + ", ".join(g) + "]" for g in in_prompt]
+                words = ", ".join(shown[:-1]) + " and " + shown[-1] + (
+                    " (every alternative of each keyword group)" if any(len(g) > 1 for g in in_prompt) else ""
+                )
+            out.append(Problem(question.path, where(kp, in_prompt[0][0]), WARNING, (
+                f"key point {kp.id!r}: the question's prompt already says {words}; the grader takes"
+                " the question's own words as no evidence, so an answer earns nothing by saying"
+                f" {'them' if len(in_prompt) > 1 or len(in_prompt[0]) > 1 else 'it'}."
                 " Add an alternative an answer would write in its own words (the cause named, the step"
-                " taken), or leave the group out"
+                f" taken), or leave the group{'s' if len(in_prompt) > 1 else ''} out"
+            )))
+        shared: list[tuple[str, KeyPoint, str]] = []  # (word here, the other point, the word there)
+        for group in kp.keywords:
+            for word in group:
+                key = fold_term(word)
+                first = owner.setdefault(key, (kp, word))
+                if first[0] is not kp and not said[word] and all(word != w for w, _, _ in shared):
+                    shared.append((word, first[0], first[1]))
+        if shared:
+            others = {id(o): o for _, o, _ in shared}
+            if len(others) == 1:
+                other, there = shared[0][1], shared[0][2]
+                words = "、".join(w for w, _, _ in shared)
+                what = (f"the keyword{'s' if len(shared) > 1 else ''} {words} of key point {other.id!r}"
+                        f" (line {where(other, there)})")
+            else:
+                what = "keywords of other key points: " + ", ".join(
+                    f"{w} ({o.id!r}, line {where(o, t)})" for w, o, t in shared
+                )
+            out.append(Problem(question.path, where(kp, shared[0][0]), WARNING, (
+                f"key point {kp.id!r} has {what}: an answer that says "
+                f"{'it' if len(shared) == 1 else 'one of them'} earns both points;"
+                " keep each keyword in the point it stands for"
             )))
     return out
 
@@ -80,4 +132,4 @@ def _gaps(question: Question, grader) -> list[Problem]:
     return out
 
 
-__all__ = ["reference_gaps"]
+__all__ = ["grading_warnings", "reference_gaps"]

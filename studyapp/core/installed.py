@@ -58,6 +58,9 @@ class InstalledPack:
     # key point id) of the questions both have that this one has not
     removed_questions: tuple[str, ...] = ()
     removed_points: tuple[tuple[str, str], ...] = ()
+    # ... and the key points both have under one id whose text, keywords or weight changed
+    # (saved answers to their questions are graded again by the new points)
+    rewritten_points: tuple[tuple[str, str], ...] = ()
 
 
 def is_pack_file(rel: PurePosixPath) -> bool:
@@ -109,14 +112,11 @@ def _folder_files(folder: Path) -> tuple[dict[PurePosixPath, bytes], list[str]]:
         if not is_pack_file(rel):
             skipped.append(str(rel) + ("/" if path.is_dir() else ""))
             continue
-        from studyapp.core.packs import outside_link
+        from studyapp.core.packs import outside_link, outside_link_message
 
         outside = outside_link(path, folder)
         if outside is not None:
-            raise PackShareError(
-                f"{path}: refused: a link to {outside}, outside the pack folder"
-                " (a shared pack holds its own files: copy the file into the pack)"
-            )
+            raise PackShareError(f"{path}: refused: {outside_link_message(path, outside)}")
         try:
             if not stat.S_ISREG(path.stat().st_mode):
                 skipped.append(str(rel))
@@ -229,22 +229,31 @@ def _write(folder: Path, files: dict[PurePosixPath, bytes]) -> None:
 def _renamed(problems: tuple[Problem, ...], staged: Path, shown: str, source: Path) -> tuple[Problem, ...]:
     """The staged copy's problems, named as the user knows the files."""
     out = []
+    prefix = str(staged) + os.sep
     for p in problems:
+        # a message may name another file of the pack (a duplicate id's first file)
+        message = p.message.replace(prefix, shown).replace(str(staged), str(source))
         try:
             rel = p.path.relative_to(staged)
         except ValueError:
-            out.append(p)
+            out.append(Problem(p.path, p.line, p.severity, message))
             continue
         name = Path(shown + rel.as_posix()) if rel.parts else source
-        out.append(Problem(name, p.line, p.severity, p.message))
+        out.append(Problem(name, p.line, p.severity, message))
     return tuple(out)
 
 
 def check_staged(staged: Path, shown: str, source: Path) -> LoadResult:
+    """The staged copy checked as ``studyapp validate`` checks a folder (the loader's
+    problems and the grader's warnings), named as the user knows the files."""
+    from studyapp.core.gradecheck import grading_warnings
     from studyapp.core.packs import load_pack
 
     result = load_pack(staged)
-    return LoadResult(result.pack, _renamed(result.problems, staged, shown, source))
+    problems = result.problems
+    if result.pack is not None:
+        problems += grading_warnings(result.pack)
+    return LoadResult(result.pack, _renamed(problems, staged, shown, source))
 
 
 def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = frozenset(),
@@ -294,23 +303,35 @@ def install(source: Path, *, replace: bool = False, reserved: frozenset[str] = f
             shutil.rmtree(old, ignore_errors=True)
         removed_q: tuple[str, ...] = ()
         removed_p: tuple[tuple[str, str], ...] = ()
+        rewritten: tuple[tuple[str, str], ...] = ()
         if previous is not None:
-            new_points = {q.id: {k.id for k in q.key_points} for q in pack.questions}
+            new_points = {q.id: {k.id: k for k in q.key_points} for q in pack.questions}
             removed_q = tuple(q.id for q in previous.questions if q.id not in new_points)
             removed_p = tuple(
                 (q.id, k.id) for q in previous.questions if q.id in new_points
                 for k in q.key_points if k.id not in new_points[q.id]
             )
+            rewritten = tuple(
+                (q.id, k.id) for q in previous.questions if q.id in new_points
+                for k in q.key_points
+                if k.id in new_points[q.id] and _as_graded(k) != _as_graded(new_points[q.id][k.id])
+            )
         installed = InstalledPack(
             pack.id, pack.title, pack.version, target, len(pack.topics), len(pack.questions), result.problems,
             replaced=old is not None,
             replaced_version=previous.version if previous is not None and old is not None else None,
-            removed_questions=removed_q, removed_points=removed_p,
+            removed_questions=removed_q, removed_points=removed_p, rewritten_points=rewritten,
         )
         return installed, skipped
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
+
+
+def _as_graded(point) -> tuple:
+    """What a grading depends on in a key point, as ``store.grading_basis`` counts it:
+    its text (whitespace aside), weight and keyword groups."""
+    return (" ".join(str(point.point).split()), float(point.weight), tuple(map(tuple, point.keywords)))
 
 
 def _previous(folder: Path):
@@ -321,19 +342,6 @@ def _previous(folder: Path):
         return load_pack(folder).pack
     except Exception:  # the old copy is going away: it is read only for a message
         return None
-
-
-def version_key(version: str | None) -> tuple[int, ...] | None:
-    """'1.10' -> (1, 10), for telling a newer version from an older one; None for a
-    version that is not numbers and dots ('2024春', 'beta'): it is not compared."""
-    import re
-
-    if not version or not re.fullmatch(r"\s*v?\d+(\.\d+)*\s*", version):
-        return None
-    parts = [int(n) for n in re.findall(r"\d+", version)]
-    while len(parts) > 1 and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)
 
 
 def remove(pack_id: str, *, reserved: frozenset[str] = frozenset(), root: Path | None = None) -> Path:
@@ -391,9 +399,9 @@ def export(
         raise PackShareError(f"{folder}: not exported: the pack has errors", result.problems)
     pack = result.pack
     files, skipped, _ = read_source(folder)
-    from studyapp.core.gradecheck import reference_gaps
+    from studyapp.core.gradecheck import grading_warnings
 
-    warnings = result.problems + reference_gaps(pack)
+    warnings = result.problems + grading_warnings(pack)
     if out is None:
         out = Path.cwd() / f"{pack.id}-{pack.version or '1'}.zip"
     if out.exists() and not overwrite:

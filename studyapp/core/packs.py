@@ -167,6 +167,7 @@ def _tag_name(tag: str | None) -> str:
 
 
 _KEY_FULLWIDTH_COLON = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *\uff1a")
+_KEY_FULLWIDTH_SPACE = re.compile(r"^ *(?:- +)?([A-Za-z_][A-Za-z0-9_]*):\u3000")
 # a list item or a key: what an indentation slip breaks (a reference paragraph
 # indented with full-width spaces inside a | block is fine and is not this)
 _STRUCTURE = re.compile(r"(?:-(?: |$)|[A-Za-z_][\w-]* *[:\uff1a])")
@@ -190,15 +191,26 @@ def _typing_slip(text: str, line_offset: int, upto: int | None = None) -> tuple[
                 f"full-width colon '\uff1a' after {_q(m.group(1))}: YAML needs an ASCII colon"
                 f" and a space ({m.group(1)}: ...)"
             )
-        rest = raw.lstrip(" \t\u3000")
+        rest = raw.lstrip(" \t\u3000\u00a0")
         indent = raw[: len(raw) - len(rest)]
         if _STRUCTURE.match(rest):
             if "\u3000" in indent:
                 return n, "the line is indented with full-width spaces (U+3000): indent with ordinary spaces"
             if "\t" in indent:
                 return n, "the line is indented with a tab: YAML indents with spaces only"
+            if "\u00a0" in indent:
+                return n, (
+                    "the line is indented with a no-break space (U+00A0, as text copied from a web page"
+                    " or a chat has): indent with ordinary spaces"
+                )
         if ":\u00a0" in raw:
             return n, "a no-break space (U+00A0) after ':': use an ordinary space"
+        m = _KEY_FULLWIDTH_SPACE.match(raw)
+        if m:
+            return n, (
+                f"a full-width space (U+3000) after '{m.group(1)}:': YAML needs an ordinary space after"
+                f" the colon ({m.group(1)}: ...)"
+            )
         m = _QUOTE_CLOSED_EARLY.match(raw)
         if m:
             return n, (
@@ -259,7 +271,7 @@ def _indent_slip(text: str, line_offset: int, upto: int) -> tuple[int, str] | No
             if x > skip_deeper:
                 continue
             skip_deeper = None
-        if content[0] in "\t\u3000":
+        if content[0] in "\t\u3000\u00a0":
             return None
         tokens: list[tuple[str, int, str | None, str]] = []  # (kind, column, key, value)
         col = x
@@ -296,6 +308,21 @@ def _indent_slip(text: str, line_offset: int, upto: int) -> tuple[int, str] | No
                 )
             elif opens:
                 stack.append(_Level(col0, kind0, n))
+            elif len(stack) > 1 and stack[-2].kind == "seq" and top.key:
+                # - id: a / keywords: [x] / then '- id: b' at the column of keywords
+                item = stack[-2]
+                slip = (
+                    f"this '-' is at the column of {_q(top.key)} (line {top.line}), inside the list item"
+                    f" of line {item.line}: to start the next item, line it up with the '-' on line"
+                    f" {item.line} ({_indent_to(item.col)})"
+                )
+            elif popped is not None and popped.kind == "seq":
+                # the '-' of the next item at the column of the list's key
+                at = "at the beginning of the line" if col0 == 0 else f"indented {_spaces(col0)}"
+                slip = (
+                    f"this '-' is {at}, but the '-' on line {popped.line} is indented"
+                    f" {_spaces(popped.col)}: items of one list must line up ({_indent_to(popped.col)})"
+                )
             else:
                 return None
         elif top is None or top.col < col0:
@@ -337,6 +364,45 @@ def _indent_slip(text: str, line_offset: int, upto: int) -> tuple[int, str] | No
                 skip_deeper = stack[-1].col
         else:
             opens = True
+    return None
+
+
+_BLOCK_KEY = re.compile(r"^ *(?:- +)*([A-Za-z_][\w-]*)[ \t]*:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _block_slip(text: str, line_offset: int, upto: int) -> tuple[int, str] | None:
+    """(line, message) for a line of a ``key: |`` (or ``>``) block that is not indented
+    under the key or less than the block's lines above it: YAML ends the block there and
+    reads the line as a key. None when there is none up to ``upto``."""
+    block: tuple[str, int, int, int | None] | None = None  # key, its line, its column, the lines' indent
+    for n, raw in enumerate(text.split("\n"), 1 + line_offset):
+        if n > upto:
+            break
+        content = raw.lstrip(" ")
+        if block is not None and content.strip():
+            x = len(raw) - len(content)
+            key, key_line, key_col, indent = block
+            if indent is None and x > key_col:
+                block = (key, key_line, key_col, x)
+                continue
+            if indent is not None and x >= indent:
+                continue
+            block = None
+            if not (_STRUCTURE.match(content) or content.startswith("#")):
+                if indent is None:
+                    return n, (
+                        f"this line is not indented under {_q(key)} (line {key_line}), so YAML ends the"
+                        f" '{key}: |' block before it and reads the line as a key: every line of the block"
+                        f" must be indented more than {_q(key)} ({_indent_to(key_col + 2)})"
+                    )
+                return n, (
+                    f"this line is indented less than the lines above it in the '{key}: |' block of line"
+                    f" {key_line}, so YAML ends the block before it and reads the line as a key: indent it"
+                    f" like them ({_spaces(indent)})"
+                )
+        m = _BLOCK_KEY.match(raw)
+        if m:
+            block = (m.group(1), n, m.start(1), None)
     return None
 
 
@@ -382,6 +448,9 @@ def parse_yaml(
             raise _YamlRefused(hint[0], f"{hint[1]} (YAML syntax error: {what})") from None
         if line is not None:
             slip = _indent_slip(text, line_offset, line)
+            if slip is not None:
+                raise _YamlRefused(slip[0], f"{slip[1]} (YAML syntax error: {what})") from None
+            slip = _block_slip(text, line_offset, line)
             if slip is not None:
                 raise _YamlRefused(slip[0], f"{slip[1]} (YAML syntax error: {what})") from None
         if exc.problem == "mapping values are not allowed in this context":
@@ -444,6 +513,41 @@ def _invisible(value: str) -> str:
     i, ch = found[0]
     where = "starts with" if i == 0 else ("ends with" if i == len(value) - 1 else "has")
     return f" (it {where} {_INVISIBLE[ch]}{' in it' if where == 'has' else ''})"
+
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # cannot be seen, and no answer has them
+_ODD_SPACES = "\u3000\u00a0\t"  # look like (or are not) an ordinary space
+
+
+def _hidden_char(value: str, chars: str) -> str:
+    """' (it has a zero-width space (U+200B) in it)' for the first of ``chars`` in
+    ``value``, '' when there is none."""
+    for i, ch in enumerate(value):
+        if ch in chars:
+            where = "starts with" if i == 0 else ("ends with" if i == len(value) - 1 else "has")
+            return f" (it {where} {_INVISIBLE[ch]}{' in it' if where == 'has' else ''})"
+    return ""
+
+
+def _check_term(text: str, line: int, what: str, r: _Reporter) -> bool:
+    """A keyword or a thesaurus term with a character that cannot be seen: a zero-width
+    one is an error (no answer has it, so the term can never match); a full-width or
+    no-break space or a tab a warning (the grader ignores spaces in a term, so it does no
+    harm, but it is a slip). False after an error."""
+    hidden = _hidden_char(text, _ZERO_WIDTH)
+    if hidden:
+        r.error(line, (
+            f"{what} {_q(text)}{hidden}: no typed answer can match it (nobody types that character);"
+            " delete the invisible character"
+        ))
+        return False
+    odd = _hidden_char(text, _ODD_SPACES)
+    if odd:
+        r.warning(line, (
+            f"{what} {_q(text)}{odd}: the grader ignores spaces in a {what}, so it is matched as"
+            f" {_q(''.join(text.split()))}; delete the character"
+        ))
+    return True
 
 
 def _type_name(y: Y) -> str:
@@ -511,12 +615,19 @@ def _unknown_keys(m: dict[str, Entry], known: Iterable[str], r: _Reporter, where
             )
 
 
+def _written_with_invisible(m: dict[str, Entry], key: str) -> bool:
+    """Whether ``key`` is in ``m`` with an invisible character before, in or after it
+    (``_unknown_keys`` reports that as an error already: one slip, one error)."""
+    strip = "".join(_INVISIBLE)
+    return any(k != key and k.strip(strip) == key for k in m)
+
+
 def _text(
     m: dict[str, Entry], key: str, r: _Reporter, *, required: bool, where: str, map_line: int
 ) -> str | None:
     entry = m.get(key)
     if entry is None:
-        if required:
+        if required and not _written_with_invisible(m, key):
             r.error(map_line, f"{where} has no {key!s} (required)")
         return None
     y = entry.value
@@ -919,6 +1030,8 @@ def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
             if not text.strip():
                 r.error(item.line, "empty keyword")
                 ok = False
+            elif not _check_term(text, item.line, "keyword", r):
+                ok = False
             else:
                 _check_one_keyword(item, r)
                 groups.append((text.strip(),))
@@ -938,6 +1051,8 @@ def _keywords(entry: Entry, r: _Reporter) -> tuple[tuple[str, ...], ...] | None:
                     ok = False
                 elif not text.strip():
                     r.error(alt.line, "empty keyword")
+                    ok = False
+                elif not _check_term(text, alt.line, "keyword", r):
                     ok = False
                 else:
                     _check_one_keyword(alt, r)
@@ -967,7 +1082,6 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
         return None
     points: list[KeyPoint] = []
     seen: dict[str, int] = {}
-    owner: dict[str, tuple[str, int]] = {}  # keyword -> the first key point that has it, its line
     ok = True
     for n, item in enumerate(y.value, 1):
         where = f"key point {n}"
@@ -988,6 +1102,8 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
         errors_before = len([p for p in r.problems if p.severity == ERROR])
         _unknown_keys(m, KEY_POINT_KEYS, r, where)
         kp_id = _ident(m, "id", r, required=True, where=where, map_line=item.line, pattern=False)
+        if kp_id is not None and not _plain_point_id(m["id"], r):
+            kp_id = None
         if kp_id is not None:
             if kp_id in seen:
                 r.error(
@@ -1014,36 +1130,31 @@ def _key_points(entry: Entry, r: _Reporter) -> tuple[KeyPoint, ...] | None:
         if errors_after > errors_before or kp_id is None or point is None or keywords is None:
             ok = False
             continue
-        _check_shared_keywords(kp_id, keywords, item.line, owner, r)
         points.append(KeyPoint(id=kp_id, point=point, weight=weight, keywords=keywords, line=item.line))
     return tuple(points) if ok else None
 
 
-def _check_shared_keywords(
-    kp_id: str,
-    keywords: tuple[tuple[str, ...], ...],
-    line: int,
-    owner: dict[str, tuple[str, int]],
-    r: _Reporter,
-) -> None:
-    """Warn when a key point has a keyword an earlier point of the question has:
-    an answer that says it is credited for both points (价格 as a cause and as a remedy)."""
-    shared: dict[str, list[str]] = {}
-    for group in keywords:
-        for word in group:
-            key = word.strip().casefold()
-            first = owner.get(key)
-            if first is None:
-                owner[key] = (kp_id, line)
-            elif first[0] != kp_id and word not in shared.setdefault(first[0], []):
-                shared[first[0]].append(word)
-    for other, words in shared.items():
-        r.warning(
-            line,
-            f"key point {_q(kp_id)} has the keyword{'s' if len(words) > 1 else ''} {'、'.join(words)}"
-            f" of key point {_q(other)} (line {owner[words[0].strip().casefold()][1]}):"
-            " an answer that says it earns both points; keep each keyword in the point it stands for",
-        )
+def _plain_point_id(entry: Entry, r: _Reporter) -> bool:
+    """A key point id is any text, but not one with a character that cannot be seen: the id
+    goes as written into reports, CSV headers and saved answers (an error for a zero-width
+    one, a warning for a full-width or no-break space). False after an error."""
+    raw = entry.value.value
+    if not isinstance(raw, str):
+        return True
+    hidden = _hidden_char(raw, _ZERO_WIDTH)
+    if hidden:
+        r.error(entry.key_line, (
+            f"key point id {_q(raw)}{hidden}: delete the invisible character (the id goes as written"
+            " into reports and saved answers)"
+        ))
+        return False
+    odd = _hidden_char(raw, _ODD_SPACES)
+    if odd:
+        stripped = raw.strip()
+        said = (f"it is read as {_q(stripped)}" if not _hidden_char(stripped, _ODD_SPACES)
+                else "the id goes as written into reports and saved answers")
+        r.warning(entry.key_line, f"key point id {_q(raw)}{odd}: {said}; delete the character")
+    return True
 
 
 def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | None:
@@ -1075,7 +1186,8 @@ def _load_question(path: Path, r: _Reporter, limit: int) -> _QuestionDraft | Non
             timing = Timing(think=think, answer=answer)
     key_points = None
     if "key_points" not in m:
-        r.error(doc.line, "the question has no key_points (required)")
+        if not _written_with_invisible(m, "key_points"):
+            r.error(doc.line, "the question has no key_points (required)")
     else:
         key_points = _key_points(m["key_points"], r)
     draft = _QuestionDraft(
@@ -1114,6 +1226,8 @@ def _groups(entry: Entry, key: str, r: _Reporter) -> tuple[tuple[str, ...], ...]
             group.value, r, lambda n: f"a term must be text, not {_type_name(n)}", "empty term", numbers=True
         )
         if terms is None:
+            continue
+        if not all([_check_term(t, n.line, "term", r) for t, n in zip(terms, group.value)]):
             continue
         if len(terms) < 2:
             what = "a general term and at least one kind of it" if key == "kinds" else "at least two terms"
@@ -1160,11 +1274,29 @@ def _linked_out(path: Path, root: Path, problems: list[Problem]) -> bool:
     target = outside_link(path, root)
     if target is None:
         return False
-    problems.append(Problem(path, None, ERROR, (
+    problems.append(Problem(path, None, ERROR, outside_link_message(path, target)))
+    return True
+
+
+def outside_link_message(path: Path, target: str) -> str:
+    """What to do about ``path``, a link to ``target`` outside the pack: copy the file in,
+    or, for a link to a device, a pipe or a folder, remove it (there is no file to copy)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    what = (
+        "a device" if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISBLK(mode))
+        else "a pipe or socket" if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode))
+        else "a folder" if mode is not None and stat.S_ISDIR(mode)
+        else None
+    )
+    if what is not None:
+        return f"a link to {terminal_safe(target)}, {what} outside the pack, not a pack file: remove the link"
+    return (
         f"a link to {terminal_safe(target)}, outside the pack: a pack reads only its own files;"
         " copy the file into the pack (or remove the link)"
-    )))
-    return True
+    )
 
 
 def _kind(path: Path) -> tuple[str, str]:
@@ -1277,9 +1409,14 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     has_pack_file = _kind(pack_file)[0] != "missing"
     info: _PackInfo | None = None
     if not has_pack_file:
-        problems.append(
-            Problem(pack_file, None, ERROR, "missing pack.yaml: a pack folder needs one, with id: and title:")
-        )
+        message = "missing pack.yaml: a pack folder needs one, with id: and title:"
+        if root.name in (TOPICS_DIR, QUESTIONS_DIR) and _kind(root.parent / PACK_FILE)[0] == "file":
+            # validate my-pack/questions: the pack is the folder above
+            message = (
+                f"missing pack.yaml: {root.name}/ is a folder of a pack; give the pack folder it is in:"
+                f" {root.parent}"
+            )
+        problems.append(Problem(pack_file, None, ERROR, message))
     elif not _linked_out(pack_file, root, problems):
         info = _guarded(_load_pack_yaml, pack_file, limit, problems)
 
@@ -1362,6 +1499,46 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
 def _fallback_id(root: Path) -> str:
     slug = re.sub(r"[^a-z0-9-]+", "-", root.resolve().name.lower()).strip("-")
     return slug or "pack"
+
+
+@dataclass(frozen=True)
+class KeywordLines:
+    """Where a key point's keywords are written: the line of its ``keywords:`` key and the
+    line of each keyword (its text as loaded, stripped -> the line it is first on)."""
+
+    key_line: int
+    words: dict[str, int]
+
+    def of(self, word: str) -> int:
+        return self.words.get(word.strip(), self.key_line)
+
+
+def keyword_lines(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> dict[str, KeywordLines]:
+    """Key point id -> where its keywords are, for the question file at ``path`` (for a
+    warning about a keyword to name its own line); {} when the file cannot be read."""
+    try:
+        doc = parse_yaml(read_user_text(Path(path), limit=limit))
+    except (UserInputError, _YamlRefused, OSError):
+        return {}
+    if doc is None or doc.kind != "map" or "key_points" not in doc.value:
+        return {}
+    kps = doc.value["key_points"].value
+    out: dict[str, KeywordLines] = {}
+    for item in kps.value if kps.kind == "seq" else ():
+        if item.kind != "map" or "id" not in item.value or "keywords" not in item.value:
+            continue
+        kp_id = _loose_text(item.value["id"].value)
+        entry = item.value["keywords"]
+        if kp_id is None or kp_id in out:
+            continue
+        words: dict[str, int] = {}
+        for node in entry.value.value if entry.value.kind == "seq" else ():
+            for alt in (node.value if node.kind == "seq" else [node]):
+                text = _keyword_text(alt)
+                if text is not None:
+                    words.setdefault(text.strip(), alt.line)
+        out[kp_id] = KeywordLines(entry.key_line, words)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -1453,8 +1630,11 @@ def loose_question(path: Path | str, question_id: str, *, limit: int = DEFAULT_L
 
 __all__ = [
     "FORMAT_VERSION",
+    "outside_link_message",
     "ID_RE",
+    "KeywordLines",
     "bundled_pack_dir",
+    "keyword_lines",
     "load_pack",
     "loose_question",
     "parse_yaml",

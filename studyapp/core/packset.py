@@ -88,6 +88,27 @@ def choose(entries: Sequence[Entry]) -> tuple[list[Entry], list[Clash]]:
     return kept, clashes
 
 
+def version_key(version: str | None) -> tuple[int, ...] | None:
+    """'1.10' -> (1, 10), for telling a newer version from an older one; None for a
+    version that is not numbers and dots ('2024春', 'beta'): it is not compared."""
+    import re
+
+    if not version or not re.fullmatch(r"\s*v?\d+(\.\d+)*\s*", version):
+        return None
+    parts = [int(n) for n in re.findall(r"\d+", version)]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def older(clash: Clash) -> bool:
+    """For a "shadows" clash: whether the folder used in this run is an older version of
+    the pack than the installed copy it stands in for (then installing it would go back)."""
+    new = version_key(clash.entry.result.pack.version if clash.entry.result.pack else None)
+    old = version_key(clash.other.result.pack.version if clash.other.result.pack else None)
+    return new is not None and old is not None and new < old
+
+
 def version_text(entry: Entry) -> str:
     """' 1.2' for a pack with a version, else ''."""
     pack = entry.result.pack
