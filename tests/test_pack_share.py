@@ -410,6 +410,11 @@ def test_a_folder_with_an_installed_packs_id_is_used_instead_of_it_for_the_run(c
     assert [r.pack.title for r in results if r.pack.id == "demo"] == ["演示包新版"]
     assert notices == [f"--pack {nxt}：题包「demo」已安装（版本 1.0）；这次用这个文件夹里的这份（版本 1.1）代替它，"
                        f"练习记录照旧。试好了，用 studyapp pack add --replace {nxt} 安装它"]
+    # an older folder than the one installed: the app does not suggest going back to it
+    old = write_pack(tmp_path / "old", {"pack.yaml": "id: demo\ntitle: 演示包旧版\nversion: '0.9'\n"})
+    _, _, notices = load_packs([str(old)])
+    assert notices == [f"--pack {old}：题包「demo」已安装（版本 1.0）；这次用这个文件夹里的这份（版本 0.9）代替它，"
+                       "练习记录照旧。它比已安装的旧，安装它会退回到旧版本"]
 
 
 def test_a_folder_with_the_bundled_id_or_a_second_folder_with_one_id_is_not_loaded(capsys, tmp_path):

@@ -62,9 +62,13 @@ def load_packs(extra: list[str]) -> tuple[list, list[str], list[str]]:
     for c in clashes:  # shown in the app: in Chinese like the rest of it
         d = terminal_safe(given.get(c.entry.folder, str(c.entry.folder)))
         if c.kind == "shadows":
+            then = (
+                "它比已安装的旧，安装它会退回到旧版本" if packset.older(c)
+                else f"试好了，用 studyapp pack add --replace {d} 安装它"
+            )
             notices.append(
                 f"--pack {d}：题包「{c.pack_id}」已安装{ver(c.other)}；这次用这个文件夹里的这份{ver(c.entry)}"
-                f"代替它，练习记录照旧。试好了，用 studyapp pack add --replace {d} 安装它"
+                f"代替它，练习记录照旧。{then}"
             )
         elif c.kind == "bundled":
             notices.append(
