@@ -166,3 +166,42 @@ def test_utf16_without_a_byte_order_mark_is_named_but_other_binary_is_not():
     assert info.value.message.startswith("the file contains NUL bytes")
     # a text that only mentions a format is text
     assert decode_user_bytes("PK 赛。%PDF 不是开头".encode(), "c.txt") == "PK 赛。%PDF 不是开头"
+
+
+def test_all_chinese_utf16_without_a_byte_order_mark_is_named_though_it_has_no_nul_byte():
+    from studyapp.core.textio import decode_user_bytes
+
+    text = "返乡创业大有可为，要提供创业贷款，改善公共服务。"
+    for codec in ("utf-16-le", "utf-16-be"):
+        data = text.encode(codec)
+        assert b"\x00" not in data
+        with pytest.raises(UserInputError) as info:
+            decode_user_bytes(data, "a.txt")
+        assert "UTF-16 (without a byte-order mark)" in info.value.message, codec
+        assert info.value.zh == "文件是 UTF-16 编码（没有字节序标记），不是 UTF-8：请另存为 UTF-8"
+    # two ASCII letters make one Chinese character in UTF-16: mostly-ASCII text with a bad
+    # byte (Latin-1, GBK with a few Chinese words) is not taken for it
+    for data in ("café au lait, très bien".encode("latin-1"), "answer: 1. fangquan 放权 2. ok".encode("gbk")):
+        with pytest.raises(UserInputError) as info:
+            decode_user_bytes(data, "b.txt")
+        assert info.value.message.startswith("the file is not valid UTF-8"), data
+    assert "GBK" in info.value.message
+
+
+def test_every_refusal_has_its_chinese_words_for_a_chinese_summary(tmp_path):
+    from studyapp.core.textio import decode_user_bytes
+
+    cases = [
+        ("作业".encode("gbk") + "写在这里".encode("gbk"), "文件不是有效的 UTF-8（第 1 行的字节 0xd7）：看来是 Windows 编辑器常用的 GBK（GB18030）编码，请另存为 UTF-8"),
+        ("减负".encode("utf-16"), "文件是 UTF-16 编码，不是 UTF-8：请另存为 UTF-8"),
+        (b"ok\nnul\x00", "文件第 2 行有 NUL 字节：不是文本文件（若是 UTF-16，请另存为 UTF-8）"),
+        (b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml", "这是 Word 文档（.docx），不是纯文本文件：请另存为纯文本（.txt，UTF-8）"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "这是图片（JPEG），不是文字：请把答案打在纯文本文件里（.txt，UTF-8）"),
+    ]
+    for data, zh in cases:
+        with pytest.raises(UserInputError) as info:
+            decode_user_bytes(data, "a.txt")
+        assert info.value.zh == zh
+    with pytest.raises(UserInputError) as info:
+        read_user_text(tmp_path / "gone.txt")
+    assert (info.value.message, info.value.zh) == ("no such file", "没有这个文件")

@@ -18,12 +18,16 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class UserInputError(Exception):
-    """A problem with a file the user gave us, reported as ``path:line: error: message``."""
+    """A problem with a file the user gave us, reported as ``path:line: error: message``.
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+    ``zh``: the same in Chinese, for text a Chinese reader sees (the class summary of
+    ``studyapp grade``, its CSV); the English ``message`` when none is given."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None, *, zh: str | None = None) -> None:
         self.path = Path(path)
         self.line = line
         self.message = message
+        self.zh = zh or message
         super().__init__(self.format())
 
     def format(self) -> str:
@@ -87,6 +91,27 @@ def _zip_kind(data: bytes, suffix: str) -> str:
     return "a zip archive"
 
 
+# the kinds of document_kind in Chinese
+_KIND_ZH = {
+    "a Word document (.docx)": "Word 文档（.docx）",
+    "an Excel workbook (.xlsx)": "Excel 表格（.xlsx）",
+    "a PowerPoint file (.pptx)": "PowerPoint 文件（.pptx）",
+    "an OpenDocument text (.odt)": "OpenDocument 文档（.odt）",
+    "a zip archive": "压缩包（zip）",
+    "a Word document (.doc)": "Word 文档（.doc）",
+    "a WPS document (.wps)": "WPS 文档（.wps）",
+    "an Excel workbook (.xls)": "Excel 表格（.xls）",
+    "an Office document (Word .doc, WPS or Excel)": "Office 文档（Word .doc、WPS 或 Excel）",
+    "a PDF": "PDF 文件",
+    "a rich-text document (.rtf)": "RTF 文档（.rtf）",
+    "a picture (PNG)": "图片（PNG）",
+    "a picture (JPEG)": "图片（JPEG）",
+    "a picture (GIF)": "图片（GIF）",
+    "a picture (HEIC)": "图片（HEIC）",
+}
+_SAVE_AS_TEXT_ZH = "请另存为纯文本（.txt，UTF-8）"
+
+
 def document_kind(data: bytes, path: Path | str = "") -> str | None:
     """The kind of document ``data`` is when it is a well-known format that is not plain
     text (a Word document, a PDF, a picture ...), in words a user knows; else None."""
@@ -125,9 +150,27 @@ def _document_advice(kind: str) -> str:
     return f"{kind}, not a text file: {_SAVE_AS_TEXT}"
 
 
+def _document_advice_zh(kind: str) -> str:
+    name = _KIND_ZH.get(kind, kind)
+    name = (" " + name) if name[:1].isascii() else name  # 这是 Word 文档, 这是图片
+    if kind.startswith("a picture"):
+        return f"这是{name}，不是文字：请把答案打在纯文本文件里（.txt，UTF-8）"
+    if kind == "a PDF":
+        return f"这是{name}，不是文字：请把其中的文字复制到纯文本文件里（.txt，UTF-8）"
+    if kind == "a zip archive":
+        return f"这是{name}，不是文字：请解压，再给出其中的文本文件"
+    return f"这是{name}，不是纯文本文件：{_SAVE_AS_TEXT_ZH}"
+
+
 def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte-order mark: it decodes, and into text, not noise."""
+    """UTF-16 without a byte-order mark: it decodes, and into text, not noise.
+
+    All-Chinese UTF-16 has no NUL byte, so it is told apart by the text it decodes to;
+    but two ASCII letters also decode to one Chinese character (so -> 獯), so a file of
+    mostly ASCII bytes with a few bad ones (Latin-1, mostly-English GBK) is not taken for it."""
     if len(data) < 4 or len(data) % 2:
+        return False
+    if b"\x00" not in data and (len(data) < 8 or sum(1 for b in data if 0x20 <= b <= 0x7E) > 0.75 * len(data)):
         return False
     for codec in ("utf-16-le", "utf-16-be"):
         try:
@@ -137,7 +180,7 @@ def _looks_like_utf16(data: bytes) -> bool:
         plain = sum(
             1 for c in text
             if " " <= c <= "~" or c in "\r\n\t" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-            or "\uff01" <= c <= "\uff5e"
+            or "\uff01" <= c <= "\uff5e" or "\u2010" <= c <= "\u2027"  # ‘’“”…—
         )
         if plain / len(text) >= 0.95 and any(c.isalpha() for c in text):
             return True
@@ -151,38 +194,48 @@ def decode_user_bytes(data: bytes, path: Path | str) -> str:
     (``document_kind``), not as bytes that are not UTF-8."""
     kind = document_kind(data, path)
     if kind is not None:
-        raise UserInputError(path, "this is " + _document_advice(kind))
+        raise UserInputError(path, "this is " + _document_advice(kind), zh=_document_advice_zh(kind))
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM):]
     elif data.startswith(_UTF16_BOMS):
         raise UserInputError(
-            path, "the file is UTF-16, not UTF-8; save it as UTF-8", line=1
+            path, "the file is UTF-16, not UTF-8; save it as UTF-8", line=1,
+            zh="文件是 UTF-16 编码，不是 UTF-8：请另存为 UTF-8",
         )
+    no_bom_utf16 = UserInputError(
+        path, "the file is UTF-16 (without a byte-order mark), not UTF-8; save it as UTF-8", line=1,
+        zh="文件是 UTF-16 编码（没有字节序标记），不是 UTF-8：请另存为 UTF-8",
+    )
     nul = data.find(b"\x00")
     if nul >= 0 and _looks_like_utf16(data):
-        raise UserInputError(
-            path, "the file is UTF-16 (without a byte-order mark), not UTF-8; save it as UTF-8", line=1
-        )
+        raise no_bom_utf16
     if nul >= 0:
+        line = _line_of(data, nul)
         raise UserInputError(
             path,
             "the file contains NUL bytes: it is not a text file (or UTF-16; save it as UTF-8)",
-            line=_line_of(data, nul),
+            line=line,
+            zh=f"文件第 {line} 行有 NUL 字节：不是文本文件（若是 UTF-16，请另存为 UTF-8）",
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if _looks_like_utf16(data):  # all Chinese: no NUL byte in it
+            raise no_bom_utf16 from None
         line = _line_of(data, exc.start)
         bad = data[exc.start]
         message = f"the file is not valid UTF-8 (byte 0x{bad:02x} on line {line})"
+        zh = f"文件不是有效的 UTF-8（第 {line} 行的字节 0x{bad:02x}）"
         if _looks_like_gbk(data):
             message += (
                 "; it looks like GBK (GB18030), which Windows editors often save:"
                 " save it again as UTF-8"
             )
+            zh += "：看来是 Windows 编辑器常用的 GBK（GB18030）编码，请另存为 UTF-8"
         else:
             message += "; save it as UTF-8"
-        raise UserInputError(path, message, line=line) from None
+            zh += "：请另存为 UTF-8"
+        raise UserInputError(path, message, line=line, zh=zh) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
@@ -191,15 +244,15 @@ def _refusal(path: Path, exc: OSError) -> UserInputError:
     """The user's words for an OSError met while reading ``path``."""
     if isinstance(exc, FileNotFoundError):
         if path.is_symlink():
-            return UserInputError(path, "a link to a file that does not exist")
-        return UserInputError(path, "no such file")
+            return UserInputError(path, "a link to a file that does not exist", zh="链接指向的文件不存在")
+        return UserInputError(path, "no such file", zh="没有这个文件")
     if isinstance(exc, NotADirectoryError):
-        return UserInputError(path, "no such file (a parent is not a folder)")
+        return UserInputError(path, "no such file (a parent is not a folder)", zh="没有这个文件（上级路径不是文件夹）")
     if isinstance(exc, PermissionError):
-        return UserInputError(path, "permission denied")
+        return UserInputError(path, "permission denied", zh="没有读取权限")
     if isinstance(exc, IsADirectoryError):
-        return UserInputError(path, "is a folder, not a file")
-    return UserInputError(path, f"cannot read: {exc.strerror or exc}")
+        return UserInputError(path, "is a folder, not a file", zh="这是文件夹，不是文件")
+    return UserInputError(path, f"cannot read: {exc.strerror or exc}", zh=f"无法读取：{exc.strerror or exc}")
 
 
 def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
@@ -216,13 +269,14 @@ def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
     except OSError as exc:
         raise _refusal(path, exc) from None
     if stat.S_ISDIR(st.st_mode):
-        raise UserInputError(path, "is a folder, not a file")
+        raise UserInputError(path, "is a folder, not a file", zh="这是文件夹，不是文件")
     if not stat.S_ISREG(st.st_mode):
-        raise UserInputError(path, "is not a regular file")
+        raise UserInputError(path, "is not a regular file", zh="不是普通文件")
     if st.st_size > limit:
         raise UserInputError(
             path,
             f"the file is {_human_size(st.st_size)}, over the limit of {_human_size(limit)}; refused",
+            zh=f"文件有 {_human_size(st.st_size)}，超过 {_human_size(limit)} 的上限，未读取",
         )
     try:
         with open(path, "rb") as fh:
@@ -231,7 +285,8 @@ def read_user_text(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> str:
         raise _refusal(path, exc) from None
     if len(data) > limit:  # grew since stat
         raise UserInputError(
-            path, f"the file is over the limit of {_human_size(limit)}; refused"
+            path, f"the file is over the limit of {_human_size(limit)}; refused",
+            zh=f"文件超过 {_human_size(limit)} 的上限，未读取",
         )
     return decode_user_bytes(data, path)
 
