@@ -194,11 +194,16 @@ def test_skip_unreadable_grades_the_class_and_lists_the_files_it_could_not_read(
     lines = out.splitlines()
     assert lines[0] == "共 1 份答案，平均得分 100.0；另有 2 份无法读取，未评分"
     assert lines[1].split() == ["100", good]
-    assert lines[2].startswith(f"      –  {gbk}  （无法读取：the file is not valid UTF-8") and "GBK" in lines[2]
-    assert lines[3].startswith(f"      –  {word}  （无法读取：this is a Word document (.docx)")
+    # the summary is in Chinese, for the class group: so is why a file cannot be read
+    assert lines[2] == (
+        f"      –  {gbk}  （无法读取：文件不是有效的 UTF-8（第 1 行的字节 0xb8）："
+        "看来是 Windows 编辑器常用的 GBK（GB18030）编码，请另存为 UTF-8）"
+    )
+    assert lines[3] == f"      –  {word}  （无法读取：这是 Word 文档（.docx），不是纯文本文件：请另存为纯文本（.txt，UTF-8））"
     code, out, err = run(capsys, *argv, "--csv", good, gbk)
     rows = list(csv.reader(io.StringIO(out[1:])))
-    assert code == 1 and rows[2][:4] == [gbk, "", "", ""] and rows[2][4].startswith("无法读取：the file is not valid UTF-8")
+    assert code == 1 and rows[2][:4] == [gbk, "", "", ""]
+    assert rows[2][4] == "无法读取：文件不是有效的 UTF-8（第 1 行的字节 0xb8）：看来是 Windows 编辑器常用的 GBK（GB18030）编码，请另存为 UTF-8"
     code, out, err = run(capsys, *argv, "--json", good, gbk)
     data = json.loads(out)
     assert code == 1 and [d["file"] for d in data] == [good, gbk]
@@ -242,7 +247,34 @@ def test_a_folder_given_as_a_file_suggests_its_txt_files(capsys, pack, tmp_path,
         " to grade the 2 .txt files in it, give '班级 答卷'/*.txt\n"
     )
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "empty")
-    assert err == "studyapp grade: empty: error: is a folder, not a file; give the answer files in it (empty/*)\n"
+    assert err == "studyapp grade: empty: error: is a folder, not a file; it is empty: there is no answer file in it\n"
+
+
+def test_a_folder_hint_says_what_txt_leaves_out_and_looks_into_a_folder_of_folders(capsys, pack, tmp_path, monkeypatch):
+    """all/*.txt would leave a .docx and a PDF out without a word; sub/* of one folder per
+    student gives folders again."""
+    monkeypatch.chdir(tmp_path)
+    argv = ["grade", "--pack", str(pack), "--question", "q1"]
+    (tmp_path / "all").mkdir()
+    for n in ("01", "02", "03"):
+        (tmp_path / "all" / f"{n}.txt").write_text("放权赋能", encoding="utf-8")
+    (tmp_path / "all" / "30-邓超.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml")
+    (tmp_path / "all" / "31-PDF生.pdf").write_bytes(b"%PDF-1.7\n")
+    code, out, err = run(capsys, *argv, "all")
+    assert (code, out) == (2, "")
+    assert err == (
+        "studyapp grade: all: error: is a folder, not a file; to grade the 3 .txt files in it, give all/*.txt;"
+        " that would leave out 2 other files (30-邓超.docx, 31-PDF生.pdf): save them as .txt (UTF-8),"
+        " or give all/* --skip-unreadable to grade what can be read and list the rest\n"
+    )
+    for student in ("A", "B", "三 班"):
+        (tmp_path / "sub" / student).mkdir(parents=True)
+        (tmp_path / "sub" / student / "作业.txt").write_text("放权赋能", encoding="utf-8")
+    code, out, err = run(capsys, *argv, "sub")
+    assert err == (
+        "studyapp grade: sub: error: is a folder, not a file; it holds 3 folders (A, B, 三 班):"
+        " to grade the 3 .txt files in them, give sub/*/*.txt\n"
+    )
 
 
 def test_a_missing_answer_file_exits_2(capsys, pack, tmp_path):
@@ -368,10 +400,11 @@ def test_the_class_summary_counts_who_made_each_key_point(capsys, pack, answers)
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", *files)
     assert code == 0, err
     lines = out.rstrip("\n").splitlines()
-    start = lines.index("各采分点（答到 · 部分 · 未答）；名单不含空白答卷")
+    # the counts include the blank answer (✗ 3), the names leave it out: both said
+    start = lines.index("各采分点（答到 · 部分 · 未答；人数含 1 份空白答卷，名单不含）")
     assert [line.split() for line in lines[start + 1:start + 5]] == [
         ["k1", "✓", "1", "◐", "0", "✗", "3", "精简考核评比。（×1）"],
-        ["未答：b", "d"],  # who missed it, by name; c handed in nothing
+        ["未答：b、d"],  # who missed it, by name; c handed in nothing
         ["k2", "✓", "2", "◐", "0", "✗", "2", "放权赋能。（×2）"],
         ["未答：d"],
     ]
@@ -384,7 +417,7 @@ def test_the_summary_gives_the_spread_of_scores_and_the_median(capsys, pack, ans
     code, out, err = run(capsys, "grade", "--summary", "--pack", str(pack), "--question", "q1", *files)
     assert code == 0, err
     lines = out.splitlines()
-    start = lines.index("分数分布（中位数 33.3）")  # 100, 66.7, 33.3, 0, 0
+    start = lines.index("分数分布（中位数 33.3；分布和中位数都计入 1 份空白答卷）")  # 100, 66.7, 33.3, 0, 0
     assert [line.split() for line in lines[start + 1:start + 5]] == [
         ["0–39", "███", "3"], ["40–59", "0"], ["60–79", "█", "1"], ["80–100", "█", "1"],
     ]
@@ -417,7 +450,7 @@ def test_a_blank_answer_is_marked_and_flagged_not_only_scored_0(capsys, pack, an
     code, out, err = run(capsys, *argv, "--csv", full, blank)
     rows = list(csv.reader(io.StringIO(out[1:])))
     assert [r[-1] for r in rows[1:3]] == ["", "空白答卷"]
-    assert rows[4][-1] == "中位数 50；1 份空白，不计空白平均 100.0"
+    assert rows[4][-1] == "中位数 50；1 份空白（已计入中位数和各要点人数），不计空白平均 100.0"
 
 
 def test_summary_leaves_out_each_files_detail(capsys, pack, answers):
@@ -481,7 +514,7 @@ def test_out_writes_one_report_per_answer_to_send_back(capsys, pack, answers, tm
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--out", ".",
                          "li-评分.txt", "li.txt")
     assert (code, out) == (2, "")
-    assert "li-评分.txt is one of the answer files; give --out another folder" in err
+    assert "--out is the folder of the answers (li-评分.txt, li.txt)" in err
     assert (tmp_path / "li-评分.txt").read_text(encoding="utf-8") == "放权赋能"
 
 
@@ -609,3 +642,186 @@ def test_the_report_names_each_hit_with_the_words_the_answer_used(tmp_path, caps
 
     policy = next(p for p in json.loads(capsys.readouterr().out)[0]["points"] if p["id"] == "policy")
     assert policy["matched"] == ["不是推诿"] and policy["written"] == ["按规定"]
+
+
+# --- --out: a folder of its own, one report per student, never another's -------------
+
+
+def _class(folder, **texts):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_out_into_the_answers_folder_is_refused_and_reports_are_never_graded_as_answers(
+    capsys, pack, tmp_path, monkeypatch
+):
+    """A tutor puts the feedback next to the answers: the next *.txt would grade the reports
+    (they quote every key point: 100 each) and the class mean would double."""
+    cls = _class(tmp_path / "class", 李娜="放权赋能", 王芳="", 张伟="要精简考核,给社区松绑;放权赋能。")
+    monkeypatch.chdir(cls)
+    argv = ["grade", "--pack", str(pack), "--question", "q1"]
+    code, out, err = run(capsys, *argv, "--out", ".", "李娜.txt", "王芳.txt", "张伟.txt")
+    assert (code, out) == (2, "")
+    assert err == (
+        "studyapp grade: .: error: --out is the folder of the answers (李娜.txt, 王芳.txt and 1 more);"
+        " reports written there would be taken for answers by the next run on *.txt: give --out a folder"
+        " of its own, for example --out 反馈\n"
+    )
+    assert sorted(p.name for p in cls.iterdir()) == ["张伟.txt", "李娜.txt", "王芳.txt"]
+    # the folder suggested: fine, and grading the class again with * skips it
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *argv, "--out", "class/反馈", "class/李娜.txt", "class/王芳.txt", "class/张伟.txt")
+    assert code == 0, err
+    code, out, err = run(capsys, *argv, "--summary", "class/反馈", "class/张伟.txt", "class/李娜.txt", "class/王芳.txt")
+    assert code == 0, err
+    assert out.splitlines()[0] == "共 3 份答案，平均得分 55.6（其中 1 份空白；不计空白 83.3）"
+    assert err == "studyapp grade: warning: class/反馈 is a folder of reports of grade --out, not answers; skipped\n"
+    # a report copied among the answers (or --out . from an older version) is not an answer
+    (cls / "反馈" / "李娜-评分.txt").replace(cls / "李娜-评分.txt")
+    code, out, err = run(capsys, *argv, "--summary", "class/张伟.txt", "class/李娜-评分.txt", "class/李娜.txt")
+    assert code == 0, err
+    assert out.splitlines()[0] == "共 2 份答案，平均得分 83.3"
+    assert err == "studyapp grade: warning: skipped a report of grade --out, not an answer: class/李娜-评分.txt\n"
+    # the reports folder's own files: nothing to grade, and no hint to grade it
+    code, out, err = run(capsys, *argv, "class/反馈/王芳-评分.txt", "class/反馈/张伟-评分.txt")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        "studyapp grade: error: nothing to grade: the files given are reports of grade --out, not answers;"
+        " give the answer files"
+    )
+    # the hint for the class folder counts the answers, not the report beside them
+    code, out, err = run(capsys, *argv, "class")
+    assert err == (
+        "studyapp grade: class: error: is a folder, not a file; to grade the 3 .txt files in it, give class/*.txt;"
+        " the folder in it (反馈) is not graded; the report of grade --out in it (李娜-评分.txt) is not an answer:"
+        " it is skipped\n"
+    )
+
+
+def test_reports_of_answers_with_the_same_name_are_named_after_their_folders(capsys, pack, tmp_path, monkeypatch):
+    """One folder per student, each with 作业.txt: a counter (作业-2) was the name of another
+    student's report, so feedback went to the wrong student."""
+    monkeypatch.chdir(tmp_path)
+    _class(tmp_path / "sub" / "A", 作业="要精简考核,给社区松绑;放权赋能。")
+    _class(tmp_path / "sub" / "B", 作业="", **{"作业-2": "放权赋能"})
+    files = ["sub/A/作业.txt", "sub/B/作业.txt", "sub/B/作业-2.txt"]
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--out", "fb", *files)
+    assert code == 0, err
+    assert err.splitlines() == [
+        "studyapp grade: wrote 3 reports to fb (one per answer: <name>-评分.txt)",
+        "studyapp grade: these answers have the same name as another, so the report is named after the folder too:",
+        "  sub/A/作业.txt → fb/A-作业-评分.txt",
+        "  sub/B/作业.txt → fb/B-作业-评分.txt",
+    ]
+    reports = {p.name: p.read_text(encoding="utf-8").splitlines()[2] for p in (tmp_path / "fb").iterdir()}
+    assert reports == {
+        "A-作业-评分.txt": "sub/A/作业.txt  题目 q1  得分 100/100（答到 2 · 部分 0 · 未答 0）",
+        "B-作业-评分.txt": "sub/B/作业.txt  题目 q1  得分 0/100（空白答卷：没有写任何内容）",
+        "作业-2-评分.txt": "sub/B/作业-2.txt  题目 q1  得分 66.7/100（答到 1 · 部分 0 · 未答 1）",
+    }
+    # the same names whatever the order of the files
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--out", "fb2",
+                         *reversed(files))
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "fb2").iterdir()) == sorted(reports)
+    assert (tmp_path / "fb2" / "作业-2-评分.txt").read_text(encoding="utf-8").splitlines()[2].startswith("sub/B/作业-2.txt ")
+
+
+def test_a_second_out_run_into_the_same_folder_asks_for_force(capsys, pack, tmp_path, monkeypatch):
+    """Last week's reports are not replaced without a word."""
+    monkeypatch.chdir(tmp_path)
+    _class(tmp_path / "wk1", li="放权赋能", wang="")
+    argv = ["grade", "--pack", str(pack), "--question", "q1", "--out", "反馈"]
+    assert run(capsys, *argv, "wk1/li.txt", "wk1/wang.txt")[0] == 0
+    before = (tmp_path / "反馈" / "li-评分.txt").read_text(encoding="utf-8")
+    _class(tmp_path / "wk2", li="要精简考核,给社区松绑;放权赋能。")
+    code, out, err = run(capsys, *argv, "wk2/li.txt")
+    assert (code, out) == (2, "")
+    assert err == (
+        "studyapp grade: 反馈: error: 1 report of an earlier run would be replaced (li-评分.txt); give --out"
+        " a new folder (for example one a week), or add --force to replace it\n"
+    )
+    assert (tmp_path / "反馈" / "li-评分.txt").read_text(encoding="utf-8") == before
+    code, out, err = run(capsys, *argv, "--force", "wk2/li.txt")
+    assert code == 0, err
+    assert err.splitlines() == [
+        "studyapp grade: wrote 1 report to 反馈 (one per answer: <name>-评分.txt); replaced 1 report of an"
+        " earlier run (--force)",
+        "studyapp grade: note: 1 other report in 反馈 is not from this run (wang-评分.txt): left as it is",
+    ]
+    assert "wk2/li.txt  题目 q1  得分 100/100" in (tmp_path / "反馈" / "li-评分.txt").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", "--force", "wk2/li.txt")
+    assert (code, out) == (2, "") and "--force replaces the reports of an earlier --out run; give --out DIR" in err
+
+
+# --- the class summary: names, the terminal's width, blanks ---------------------------
+
+
+def test_names_in_the_summary_are_told_apart_and_wrapped_between_names(capsys, pack, tmp_path, monkeypatch):
+    names = ["Zhang San", "Li Si", "01-张伟", "02-王芳", "03-李娜", "04-刘洋", "05-陈静", "06-杨磊"]
+    cls = _class(tmp_path / "eng", **dict.fromkeys(names, "我不同意"), 满分="要精简考核,给社区松绑;放权赋能。")
+    files = [str(cls / f"{n}.txt") for n in names] + [str(cls / "满分.txt")]
+    argv = ["grade", "--summary", "--pack", str(pack), "--question", "q1", *files]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert "      未答：Zhang San、Li Si、01-张伟、02-王芳、03-李娜、04-刘洋、05-陈静、06-杨磊" in out.splitlines()
+    # on a terminal 40 columns wide: wrapped between names, the 、 kept at the end of a line
+    from studyapp.core.textio import cell_width
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("COLUMNS", "40")
+    code, out, err = run(capsys, *argv)
+    lines = out.splitlines()
+    start = lines.index("      未答：Zhang San、Li Si、01-张伟、")
+    block = lines[start:start + 4]
+    assert block[1:] == [
+        "            02-王芳、03-李娜、04-刘洋、",
+        "            05-陈静、06-杨磊",
+        "  k2  ✓  1  ◐  0  ✗  8  放权赋能。（×2）",
+    ]
+    assert all(cell_width(line) <= 40 for line in lines if "：" in line or line.startswith(" " * 12))
+    # the terms the class lacks: under their heading when it leaves too little room beside it
+    i = lines.index("全班最常缺的词（×几份答卷缺它）：")
+    assert lines[i + 1] == "  考核×8、松绑×8、放权赋能×8"
+    monkeypatch.setenv("COLUMNS", "24")
+    code, out, err = run(capsys, *argv)
+    lines = out.splitlines()
+    i = lines.index("全班最常缺的词（×几份答卷缺它）：")
+    assert lines[i + 1:i + 3] == ["  考核×8、松绑×8、", "  放权赋能×8"]  # the 、 is not lost at the wrap
+
+
+def test_unknown_pack_is_said_as_list_says_it_and_a_question_of_another_pack_is_pointed_to(
+    capsys, pack, answers
+):
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+
+    (f,) = answers(a="放权")
+    code, out, err = run(capsys, "grade", "--pack", "tutor-clas", "--question", "q1", f)
+    assert (code, out) == (2, "")
+    code2, out2, err2 = run(capsys, "list", "tutor-clas")
+    assert err == "studyapp grade: " + err2 == (
+        "studyapp grade: tutor-clas: error: no such pack folder, and no installed pack has this id (installed: none)\n"
+    )
+    bundled = load_pack(bundled_pack_dir()).pack
+    qid = bundled.questions[0].id
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", qid[:-1], f)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == (
+        f"studyapp grade: no question {qid[:-1]!r} in pack demo ({pack}); did you mean {qid!r}"
+        f" (in pack {bundled.id}: --pack {bundled.id}, or leave --pack out)?"
+    )
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", qid, f)
+    assert err.splitlines()[0] == (
+        f"studyapp grade: no question {qid!r} in pack demo ({pack}); it is in pack {bundled.id}:"
+        f" give --pack {bundled.id}, or leave --pack out"
+    )
+
+
+def test_an_all_chinese_utf16_answer_without_a_byte_order_mark_is_named(capsys, pack, tmp_path):
+    f = tmp_path / "34-u16le.txt"
+    f.write_bytes("返乡创业大有可为，要提供创业贷款，改善公共服务。".encode("utf-16-le"))  # no NUL byte in it
+    code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", str(f))
+    assert (code, out) == (2, "")
+    assert err == f"studyapp grade: {f}:1: error: the file is UTF-16 (without a byte-order mark), not UTF-8; save it as UTF-8\n"

@@ -186,3 +186,37 @@ def test_the_export_keeps_covered_points_the_reference_and_the_notes_apart_from_
     assert "答到的要点：" in md and all(p in md for p in q.covered) and q.covered
     assert "参考答案：" in md and survey.reference.strip().splitlines()[0][:20] in md
     assert f"听题：读题 {fmt_duration(s.items[0].reading_s)}，重听过一次。" in md
+
+
+def test_report_file_names_tell_same_named_answers_apart_by_their_folders():
+    from studyapp.core.report import report_file_names
+
+    # one folder per student: the folder in front, never a counter that is another's name
+    assert report_file_names(["sub/A/作业.txt", "sub/B/作业.txt", "sub/B/作业-2.txt"]) == {
+        "sub/A/作业.txt": "A-作业-评分.txt", "sub/B/作业.txt": "B-作业-评分.txt", "sub/B/作业-2.txt": "作业-2-评分.txt",
+    }
+    # a plain name stays its own answer's: A-作业.txt keeps A-作业, sub/A/作业.txt goes further
+    assert report_file_names(["x/A/作业.txt", "x/B/作业.txt", "x/A-作业.txt"]) == {
+        "x/A/作业.txt": "x-A-作业-评分.txt", "x/B/作业.txt": "B-作业-评分.txt", "x/A-作业.txt": "A-作业-评分.txt",
+    }
+    # in one folder the ending tells them apart; and the name a.txt would have is nobody's
+    assert report_file_names(["d/a.txt", "d/a.md", "e/a.txt", "-"]) == {
+        "d/a.txt": "a.txt-评分.txt", "d/a.md": "a.md-评分.txt", "e/a.txt": "e-a-评分.txt", "-": "stdin-评分.txt",
+    }
+    # never two the same, even on a disk that does not tell A from a
+    names = report_file_names(["k/A.txt", "k/a.txt"])
+    assert len({n.casefold() for n in names.values()}) == 2 and names["k/A.txt"] == "A-评分.txt"
+
+
+def test_a_report_of_grade_out_is_told_from_an_answer():
+    from studyapp.core.report import ClassGrades, GradedAnswer, answer_report_lines, is_answer_report
+
+    q = Question(id="q", prompt="谈谈减负。", key_points=(KeyPoint("a", "精简考核", keywords=(("考核",),)),))
+    (answer,) = _graded(q, **{"01-张伟.txt": "精简考核"})
+    report = "\n".join(answer_report_lines(q, answer, prompt=True)) + "\n"
+    assert is_answer_report(report)
+    unreadable = "\n".join(answer_report_lines(q, GradedAnswer("x.docx", error="e", error_zh="这是 Word 文档"), prompt=True))
+    assert is_answer_report(unreadable) and unreadable.endswith("无法读取，未评分：这是 Word 文档")
+    assert not is_answer_report("题目（q）：谈谈减负。\n\n我认为要精简考核。")  # an answer that copies the prompt
+    assert not is_answer_report("精简考核")
+    assert ClassGrades(q, (answer,)).short_names() == {"01-张伟.txt": "01-张伟"}

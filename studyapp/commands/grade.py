@@ -9,7 +9,12 @@ answers made it and who did not, the terms the class lacked most);
 row per file: score and each point's 答到 / 部分 / 未答, a 备注 column, and a
 last row for the class); ``--by-score`` orders them from the highest score;
 ``--out DIR`` writes each file's report to ``DIR/<name>-评分.txt`` (standard
-output then has the summary). The text is in ``studyapp.core.report``. With
+output then has the summary; names that would be the same get their folders in
+front, ``core.report.report_file_names``, and are listed on standard error; the
+answers' own folder is refused, and reports of an earlier run are replaced only
+with ``--force``). A report of ``--out`` given as FILE, or a folder of them, is
+skipped with a warning: it quotes every key point. The text is in
+``studyapp.core.report``. With
 ``--json``: exactly one JSON list on standard output, one object per FILE, in
 order::
 
@@ -50,7 +55,7 @@ from pathlib import Path
 
 EXIT_USAGE = 2
 
-REPORT_SUFFIX = "-评分.txt"  # --out DIR: DIR/03-李娜-评分.txt for 03-李娜.txt
+REPORT_SUFFIX = "-评分.txt"  # --out DIR: DIR/03-李娜-评分.txt for 03-李娜.txt (core.report's)
 
 
 def add_arguments(parser) -> None:
@@ -90,8 +95,16 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="also write each file's report to DIR/<name>-评分.txt, to send back to each student;"
-        " standard output then has only the class summary (or the --csv / --json)",
+        help="also write each file's report to DIR/<name>-评分.txt, to send back to each student"
+        " (a folder of its own, not the answers' folder; answers with the same name get their"
+        " folder's name in front: A-作业-评分.txt); standard output then has only the class summary"
+        " (or the --csv / --json)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="with --out: replace the reports of an earlier run that have the same names"
+        " (without it, such a run is refused)",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="answer files (UTF-8); - reads standard input; a file named twice is graded once")
 
@@ -115,13 +128,15 @@ def _read_answer(name: str) -> str:
         else:
             data = sys.stdin.read(DEFAULT_LIMIT + 1).encode("utf-8")
         if len(data) > DEFAULT_LIMIT:
-            raise UserInputError("<stdin>", "the input is over the limit of 1 MiB; refused")
+            raise UserInputError(
+                "<stdin>", "the input is over the limit of 1 MiB; refused", zh="输入超过 1 MiB 的上限，未读取"
+            )
         return decode_user_bytes(data, "<stdin>")
     try:
         return read_user_text(name)
     except UserInputError as exc:
         if Path(name).is_dir():
-            raise UserInputError(name, _folder_advice(name)) from None
+            raise UserInputError(name, _folder_advice(name), zh="这是文件夹，不是答案文件") from None
         raise exc from None
 
 
@@ -135,17 +150,95 @@ def _shell_word(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-def _folder_advice(name: str) -> str:
-    """For a folder given as FILE: name its answer files instead (class/*.txt)."""
-    folder = name.rstrip("/") or "/"
+def _is_report_file(path: Path) -> bool:
+    """A report ``grade --out`` wrote (<name>-评分.txt, headed 题目（QID）：…), by its head."""
+    from studyapp.core.report import is_answer_report
+
+    if not path.name.endswith(REPORT_SUFFIX):
+        return False
     try:
-        txt = sum(1 for p in Path(folder).glob("*.txt") if p.is_file())
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 14)
     except OSError:
-        txt = 0
-    word = _shell_word(folder)
-    if txt:
-        return f"is a folder, not a file; to grade the {txt} .txt files in it, give {word}/*.txt"
-    return f"is a folder, not a file; give the answer files in it ({word}/*)"
+        return False
+    return is_answer_report(head.decode("utf-8", errors="replace"))
+
+
+def _some(paths, shown: int = 3) -> str:
+    """A few names of ``paths`` (30-邓超.docx, 31-PDF生.pdf and 2 more)."""
+    names = sorted(p.name for p in paths)
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def _folder_entries(folder: Path):
+    """(answer files, studyapp reports, folders) in ``folder``, hidden ones left out as
+    the shell's * leaves them out."""
+    files, reports, folders = [], [], []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return files, reports, folders
+    for p in entries:
+        if p.name.startswith("."):
+            continue
+        try:
+            if p.is_dir():
+                folders.append(p)
+            elif p.is_file():
+                (reports if _is_report_file(p) else files).append(p)
+        except OSError:
+            continue
+    return files, reports, folders
+
+
+def _folder_advice(name: str) -> str:
+    """For a folder given as FILE: the answer files to give instead (class/*.txt), what
+    that leaves out (a .docx, a PDF, sub-folders), and the reports of grade --out in it,
+    which are not answers; for a folder of folders (one per student), the files in those."""
+    from studyapp.commands._packargs import plural
+
+    folder = Path(name.rstrip("/") or "/")
+    word = _shell_word(str(folder))
+    files, reports, folders = _folder_entries(folder)
+    txt = [p for p in files if p.name.endswith(".txt")]
+    others = [p for p in files if not p.name.endswith(".txt")]
+    head = "is a folder, not a file"
+    if files:
+        if txt:
+            said = f"{head}; to grade the {plural(len(txt), '.txt file')} in it, give {word}/*.txt"
+        else:
+            said = f"{head}; it holds no .txt file: give the answer files in it ({word}/*)"
+        if txt and others:
+            said += (
+                f"; that would leave out {plural(len(others), 'other file')} ({_some(others)}): save"
+                f" {'it' if len(others) == 1 else 'them'} as .txt (UTF-8), or give {word}/* --skip-unreadable"
+                f" to grade what can be read and list the rest"
+            )
+        if folders:
+            said += (
+                f"; the folder in it ({_some(folders)}) is not graded" if len(folders) == 1
+                else f"; the {len(folders)} folders in it ({_some(folders)}) are not graded"
+            )
+        if reports:
+            said += (
+                f"; the report of grade --out in it ({_some(reports)}) is not an answer: it is skipped"
+                if len(reports) == 1
+                else f"; the {len(reports)} reports of grade --out in it ({_some(reports)}) are not answers: they are skipped"
+            )
+        return said
+    if folders:
+        inner = [p for f in folders for p in _folder_entries(f)[0]]
+        inner_txt = [p for p in inner if p.name.endswith(".txt")]
+        said = f"{head}; it holds {plural(len(folders), 'folder')} ({_some(folders)})"
+        if inner_txt:
+            return said + f": to grade the {plural(len(inner_txt), '.txt file')} in them, give {word}/*/*.txt"
+        if inner:
+            return said + f": give the answer files in them ({word}/*/*)"
+        return said + ", and no files in them: there is no answer to grade"
+    if reports:
+        return f"{head}; it holds only reports of grade --out ({_some(reports)}), not answers"
+    return f"{head}; it is empty: there is no answer file in it"
 
 
 def _pack_folder(args) -> Path:
@@ -259,8 +352,50 @@ def _close_ids(qid: str, ids: list[str]) -> list[str]:
     return close
 
 
-def _no_question(qid: str, searched) -> str:
-    """No question ``qid``: every pack searched with its questions, and the closest ids."""
+def _other_packs(searched):
+    """The bundled and installed packs not searched (--pack names one): (folder, result)."""
+    from studyapp.core.packs import bundled_pack_dir, load_pack
+    from studyapp.core.paths import installed_pack_dirs
+
+    import os
+
+    def same(a, b) -> bool:
+        try:
+            return os.path.samefile(a, b)
+        except OSError:
+            return False
+
+    out = []
+    for folder in [bundled_pack_dir(), *installed_pack_dirs()]:
+        if not any(same(folder, f) for f, _ in searched):
+            result = load_pack(folder)
+            if result.pack is not None:
+                out.append((folder, result))
+    return out
+
+
+def _elsewhere(qid: str, searched) -> str:
+    """With --pack: where else the question (or the id it most likely means) is, among the
+    bundled and installed packs: '; it is in pack P: give --pack P, or leave --pack out'."""
+    others = _other_packs(searched)
+    for folder, result in others:
+        if result.pack.question(qid) is not None:
+            pid = result.pack.id
+            return f"; it is in pack {pid}: give --pack {pid}, or leave --pack out"
+    owners: dict[str, str] = {}
+    for folder, result in others:
+        for q in result.pack.questions:
+            owners.setdefault(q.id, result.pack.id)
+    guesses = _close_ids(qid, list(owners))
+    if not guesses:
+        return ""
+    shown = [f"{g!r} (in pack {owners[g]}: --pack {owners[g]}, or leave --pack out)" for g in guesses]
+    return "; did you mean " + " or ".join(shown) + "?"
+
+
+def _no_question(qid: str, searched, *, explicit: bool = False) -> str:
+    """No question ``qid``: every pack searched with its questions, and the closest ids
+    (with --pack, also in the bundled and installed packs it leaves out)."""
     from studyapp.commands._packargs import plural
 
     owners: dict[str, str] = {}  # question id -> the first pack searched that has it
@@ -298,46 +433,115 @@ def _no_question(qid: str, searched) -> str:
     if guesses:
         shown = [repr(g) + (f" (in {owners[g]})" if len(searched) > 1 else "") for g in guesses]
         message += "; did you mean " + " or ".join(shown) + "?"
+    elif explicit:
+        message += _elsewhere(qid, searched)
     return "\n".join([message, *rows])
 
 
-def _read_all(names: list[str]):
-    """Each file's GradedAnswer, with its text or why it cannot be read, and the refusals."""
-    from studyapp.core.report import GradedAnswer
+def _same_folder(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _read_all(names: list[str], out_dir: Path | None):
+    """Each file's GradedAnswer, with its text or why it cannot be read; the refusals;
+    and the FILEs that are not answers, skipped: a report of ``grade --out`` (it quotes the
+    key points, and would cover them all), the --out folder, a folder of reports."""
+    from studyapp.core.report import GradedAnswer, is_answer_report
     from studyapp.core.textio import UserInputError
 
-    read, refusals = [], []
+    read, refusals, skipped = [], [], []
     for name in names:
+        if name != "-" and Path(name).is_dir():
+            folder = Path(name)
+            if out_dir is not None and _same_folder(folder, out_dir):
+                skipped.append((name, "the --out folder"))
+                continue
+            files, reports, folders = _folder_entries(folder)
+            if reports and not files and not folders:
+                skipped.append((name, "a folder of reports"))
+                continue
         try:
-            read.append(GradedAnswer(name, text=_read_answer(name)))
+            text = _read_answer(name)
         except UserInputError as exc:
             # every file that cannot be read is named in one run, not one per run
-            read.append(GradedAnswer(name, error=exc.message))
+            read.append(GradedAnswer(name, error=exc.message, error_zh=exc.zh))
             refusals.append(exc.format())
-    return read, refusals
+            continue
+        if is_answer_report(text):
+            skipped.append((name, "a report"))
+            continue
+        read.append(GradedAnswer(name, text=text))
+    return read, refusals, skipped
 
 
-def _report_paths(out_dir: Path, answers, names: list[str]) -> dict[str, Path]:
-    """Where ``--out`` writes each readable answer's report: DIR/<name>-评分.txt (a
-    second answer with the same name gets -2, -3 ...). Raises ValueError for a report that
-    would overwrite one of the answers."""
-    inputs = {_file_key(n) for n in names}
+def _say_skipped(skipped) -> None:
+    """One warning for the reports skipped, one per folder skipped."""
+    from studyapp.core.textio import terminal_safe
+
+    reports = [n for n, why in skipped if why == "a report"]
+    if reports:
+        few = ", ".join(terminal_safe(n) for n in reports[:3]) + (
+            f" and {len(reports) - 3} more" if len(reports) > 3 else ""
+        )
+        print(
+            f"studyapp grade: warning: skipped {'a report' if len(reports) == 1 else f'{len(reports)} reports'}"
+            f" of grade --out, not {'an answer' if len(reports) == 1 else 'answers'}: {few}",
+            file=sys.stderr,
+        )
+    for name, why in skipped:
+        if why == "the --out folder":
+            print(f"studyapp grade: warning: {terminal_safe(name)} is the --out folder, not an answer; skipped",
+                  file=sys.stderr)
+        elif why == "a folder of reports":
+            print(
+                f"studyapp grade: warning: {terminal_safe(name)} is a folder of reports of grade --out,"
+                " not answers; skipped",
+                file=sys.stderr,
+            )
+
+
+def _check_out(out_dir: Path, answers, force: bool):
+    """Where ``--out`` writes each readable answer's report (core.report.report_file_names),
+    and the reports there it replaces. Raises ValueError with the message when the
+    folder holds the answers (the reports would be graded with them next time), or when it
+    holds reports of the same names and ``force`` is off."""
+    from studyapp.commands._packargs import plural
+    from studyapp.core.report import report_file_names
+
+    if out_dir.is_dir():
+        beside = [a.name for a in answers if a.name != "-" and _same_folder(Path(a.name).parent, out_dir)]
+        if beside:
+            few = ", ".join(Path(n).name for n in beside[:2]) + (
+                f" and {len(beside) - 2} more" if len(beside) > 2 else ""
+            )
+            raise ValueError(
+                f"{out_dir}: error: --out is the folder of the answers ({few}); reports written there"
+                f" would be taken for answers by the next run on *.txt: give --out a folder of its own,"
+                f" for example --out {_shell_word(str(out_dir / '反馈'))}"
+            )
+    names = report_file_names([a.name for a in answers])
+    inputs = {_file_key(a.name) for a in answers}
     paths: dict[str, Path] = {}
-    taken: set[str] = set()
     for a in answers:
         if a.error:  # not read: no report
             continue
-        stem = "stdin" if a.name == "-" else (Path(a.name).stem or Path(a.name).name)
-        candidate, n = stem + REPORT_SUFFIX, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{stem}-{n}{REPORT_SUFFIX}"
-        taken.add(candidate)
-        target = out_dir / candidate
+        target = out_dir / names[a.name]
         if target.exists() and _file_key(str(target)) in inputs:
             raise ValueError(f"{target} is one of the answer files; give --out another folder")
         paths[a.name] = target
-    return paths
+    there = [t for t in paths.values() if t.exists() or t.is_symlink()]
+    if there and not force:
+        raise ValueError(
+            f"{out_dir}: error: {plural(len(there), 'report')} of an earlier run would be replaced"
+            f" ({_some(there)}); give --out a new folder (for example one a week), or add --force"
+            f" to replace {'it' if len(there) == 1 else 'them'}"
+        )
+    return paths, there
 
 
 def _write_reports(question, answers, paths: dict[str, Path]) -> None:
@@ -352,6 +556,41 @@ def _write_reports(question, answers, paths: dict[str, Path]) -> None:
         tmp.replace(target)
 
 
+def _say_written(out: str, out_dir: Path, paths: dict[str, Path], replaced) -> None:
+    """Where the reports went: the rule, each report not named by it (answers with the
+    same name, told apart by their folders), the reports replaced, and the reports of
+    other runs left in the folder (not to be sent again by mistake)."""
+    from studyapp.commands._packargs import plural
+    from studyapp.core.textio import terminal_safe
+
+    renamed = [
+        (name, target) for name, target in paths.items()
+        if target.name != ("stdin" if name == "-" else (Path(name).stem or Path(name).name)) + REPORT_SUFFIX
+    ]
+    line = f"studyapp grade: wrote {plural(len(paths), 'report')} to {terminal_safe(out)} (one per answer: <name>{REPORT_SUFFIX})"
+    if replaced:
+        line += f"; replaced {plural(len(replaced), 'report')} of an earlier run (--force)"
+    print(line, file=sys.stderr)
+    if renamed:
+        print(
+            f"studyapp grade: {'this answer has' if len(renamed) == 1 else 'these answers have'} the same name"
+            " as another, so the report is named after the folder too:",
+            file=sys.stderr,
+        )
+        for name, target in renamed:
+            print(f"  {terminal_safe('<stdin>' if name == '-' else name)} → {terminal_safe(str(target))}", file=sys.stderr)
+    ours = {t.name for t in paths.values()}
+    _, reports, _ = _folder_entries(out_dir)
+    stale = [p for p in reports if p.name not in ours]
+    if stale:
+        print(
+            f"studyapp grade: note: {plural(len(stale), 'other report')} in {terminal_safe(out)}"
+            f" {'is' if len(stale) == 1 else 'are'} not from this run ({terminal_safe(_some(stale))}): left as"
+            f" {'it is' if len(stale) == 1 else 'they are'}",
+            file=sys.stderr,
+        )
+
+
 def run(args) -> int:
     from studyapp.core.textio import terminal_safe
 
@@ -364,42 +603,61 @@ def run(args) -> int:
     folder, result, question, searched = _find_question(args)
     pack = result.pack
     if question is None:
+        explicit = bool(getattr(args, "grade_pack", None) or getattr(args, "pack", None))
         if pack is None and len(searched) == 1:
+            if not folder.exists() and not folder.is_symlink():
+                # a typo'd id or folder: said as `studyapp list` says it (the installed ids)
+                from studyapp.commands._packargs import _load
+
+                named = _load(folder, "named")
+                return _fail(named.errors[0].format() if named.errors else f"{folder}: error: no such pack folder")
             first = result.errors[0].format() if result.errors else f"{folder}: not a pack"
             return _fail(f"cannot load pack {folder}: {first}")
-        return _fail(_no_question(args.question, searched))
+        return _fail(_no_question(args.question, searched, explicit=explicit))
 
+    if args.force and not args.out:
+        return _fail("error: --force replaces the reports of an earlier --out run; give --out DIR with it")
     names = _distinct_files(args.files)
-    answers, refusals = _read_all(names)
+    out_dir = Path(args.out) if args.out else None
+    answers, refusals, skipped = _read_all(names, out_dir)
+    _say_skipped(skipped)
+    if not answers:
+        return _fail(
+            "error: nothing to grade: the files given are reports of grade --out, not answers;"
+            " give the answer files"
+        )
     if refusals:
         for line in refusals:
             print(f"studyapp grade: {terminal_safe(line)}", file=sys.stderr)
-        readable = len(names) - len(refusals)
+        total = len(answers)
+        readable = total - len(refusals)
         if not args.skip_unreadable or not readable:
-            if len(names) > 1:
-                line = f"{len(refusals)} of {len(names)} answer files cannot be read; nothing was graded"
+            if total > 1:
+                line = f"{len(refusals)} of {total} answer files cannot be read; nothing was graded"
                 if readable:
                     line += f" (--skip-unreadable grades the other {readable} and lists {'it' if len(refusals) == 1 else 'these'})"
                 print(f"studyapp grade: {line}", file=sys.stderr)
             return EXIT_USAGE
         print(
-            f"studyapp grade: {len(refusals)} of {len(names)} answer files cannot be read;"
+            f"studyapp grade: {len(refusals)} of {total} answer files cannot be read;"
             f" graded the other {readable}",
             file=sys.stderr,
         )
 
     report_paths: dict[str, Path] = {}
-    if args.out:
-        out_dir = Path(args.out)
+    replaced: list[Path] = []
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            return _fail(f"{args.out}: error: --out needs a folder, and this is a file")
         try:
+            report_paths, replaced = _check_out(out_dir, answers, args.force)
             out_dir.mkdir(parents=True, exist_ok=True)
-            report_paths = _report_paths(out_dir, answers, names)
         except FileExistsError:
             return _fail(f"{args.out}: error: --out needs a folder, and this is a file")
         except OSError as exc:
             return _fail(f"{args.out}: error: cannot make the folder: {exc.strerror or exc}")
         except ValueError as exc:
-            return _fail(f"error: {exc}")
+            return _fail(str(exc) if str(exc).startswith(str(out_dir)) else f"error: {exc}")
 
     from dataclasses import replace
 
@@ -429,13 +687,7 @@ def run(args) -> int:
             _write_reports(question, answers, report_paths)
         except OSError as exc:
             return _fail(f"{args.out}: error: cannot write the reports: {exc.strerror or exc}")
-        from studyapp.commands._packargs import plural
-
-        print(
-            f"studyapp grade: wrote {plural(len(report_paths), 'report')} to {terminal_safe(args.out)}"
-            f" (one per answer: <name>{REPORT_SUFFIX})",
-            file=sys.stderr,
-        )
+        _say_written(args.out, out_dir, report_paths, replaced)
     return 1 if refusals else 0
 
 
@@ -489,7 +741,7 @@ def _csv(grades) -> str:
     for a in grades.answers:
         name = _cell(a.shown)
         if not a.readable:
-            w.writerow([name, "", *("" for _ in kps), _cell("无法读取：" + a.error)])
+            w.writerow([name, "", *("" for _ in kps), _cell("无法读取：" + a.why_unreadable)])
             continue
         w.writerow([name, f"{a.grading.score:g}",
                     *(STATUS_WORD[a.grading.point(kp.id).status] for kp in kps),
@@ -499,7 +751,10 @@ def _csv(grades) -> str:
         notes = [f"中位数 {round(grades.median, 1):g}"]
         if grades.blanks:
             rest = grades.mean_without_blanks
-            notes.append(f"{len(grades.blanks)} 份空白，不计空白平均 " + (f"{rest:.1f}" if rest is not None else "–"))
+            notes.append(
+                f"{len(grades.blanks)} 份空白（已计入中位数和各要点人数），不计空白平均 "
+                + (f"{rest:.1f}" if rest is not None else "–")
+            )
         if grades.unreadable:
             notes.append(f"{len(grades.unreadable)} 份无法读取")
         w.writerow([])

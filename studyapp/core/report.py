@@ -359,7 +359,13 @@ class GradedAnswer:
     name: str  # as given on the command line; "-" is standard input
     text: str | None = None
     grading: object | None = None  # studyapp.core.grading.Grading; None when unreadable
-    error: str = ""  # why the file could not be read
+    error: str = ""  # why the file could not be read (English, for standard error and --json)
+    error_zh: str = ""  # the same in Chinese, for the report, the summary and the CSV
+
+    @property
+    def why_unreadable(self) -> str:
+        """Why the file could not be read, in Chinese when that is known."""
+        return self.error_zh or self.error
 
     @property
     def shown(self) -> str:
@@ -510,7 +516,7 @@ def answer_report_lines(question, answer: GradedAnswer, *, prompt: bool = False)
         lines.append("")
     head = f"{terminal_safe(answer.shown)}  题目 {terminal_safe(question.id)}"
     if not answer.readable:
-        return lines + [f"{head}  无法读取，未评分：{terminal_safe(answer.error)}"]
+        return lines + [f"{head}  无法读取，未评分：{terminal_safe(answer.why_unreadable)}"]
     g = answer.grading
     if answer.blank:
         lines.append(f"{head}  得分 {g.score:g}/100（空白答卷：没有写任何内容）")
@@ -540,20 +546,107 @@ def answer_report_lines(question, answer: GradedAnswer, *, prompt: bool = False)
     return lines
 
 
-def _names_lines(head: str, names: list[str], width: int | None, sep: str = " ") -> list[str]:
-    """``head`` then the names, wrapped to ``width`` terminal columns (None: one line)."""
+# the head of a report `grade --out` writes: 题目（q1）：…, an empty line, then
+# "<file>  题目 q1  得分 …" (or 无法读取): a report handed back in as an answer would cover
+# every point (it quotes them), so it is told apart and not graded
+_REPORT_HEAD = re.compile(r"\A题目（([^）\n]+)）：[^\n]*\n\n[^\n]*  题目 ([^\n]+?)  (?:得分 |无法读取)")
+REPORT_SUFFIX = "-评分.txt"  # --out DIR: DIR/03-李娜-评分.txt for 03-李娜.txt
+
+
+def is_answer_report(text: str) -> bool:
+    """``text`` is a report ``answer_report_lines(prompt=True)`` made (what ``grade --out``
+    writes), not an answer."""
+    m = _REPORT_HEAD.match(text)
+    return bool(m) and m.group(1) == m.group(2)
+
+
+def report_file_names(names: list[str]) -> dict[str, str]:
+    """The file ``grade --out`` writes for each answer file: ``<name>-评分.txt``, and for
+    answers whose names are the same (one folder per student, each with 作业.txt) the
+    folders that tell them apart in front: ``A-作业-评分.txt``, ``B-作业-评分.txt``. The
+    names are all different and never the plain name of another answer (no counter that
+    could be another student's 作业-2), and do not depend on the order of ``names``."""
+    import os
+
+    def parts(name: str) -> tuple[list[str], str, str]:
+        if name == "-":
+            return [], "stdin", "stdin"
+        path = os.path.normpath(os.path.abspath(name))
+        folders = [f for f in Path(path).parent.parts if f not in ("/", "\\") and not f.endswith(":\\")]
+        base = Path(path).name
+        return folders, Path(path).stem or base, base
+
+    info = {n: parts(n) for n in names}
+    depth = dict.fromkeys(names, 0)
+    whole = dict.fromkeys(names, False)  # the file name with its ending (a.txt, a.md)
+
+    def candidate(n: str) -> str:
+        folders, stem, base = info[n]
+        own = base if whole[n] else stem
+        return "-".join(folders[len(folders) - depth[n]:] + [own]) if depth[n] else own
+
+    for _ in range(4 * len(names) + 64):
+        groups: dict[str, list[str]] = {}
+        for n in names:  # casefold: Windows and macOS take A-作业 and a-作业 for one file
+            groups.setdefault(candidate(n).casefold(), []).append(n)
+        clashes = [g for g in groups.values() if len(g) > 1]
+        if not clashes:
+            break
+        moved = False
+        for group in clashes:
+            exact = [candidate(n) for n in group]
+            # names told apart by their case alone (A.txt, a.txt): nothing longer helps
+            group = [n for n, c in zip(group, exact) if exact.count(c) > 1]
+            # in one folder (a.txt, a.md) only the ending tells them apart
+            folders = [tuple(info[n][0]) for n in group]
+            same = [
+                n for n, f in zip(group, folders)
+                if folders.count(f) > 1 and not whole[n] and info[n][2] != info[n][1]
+            ]
+            for n in same:
+                whole[n] = moved = True
+            # the others by their folders: the names already lengthened go further first,
+            # so that a plain name stays plain
+            can = [n for n in group if n not in same and depth[n] < len(info[n][0])]
+            deepest = max((depth[n] for n in can), default=0)
+            first = [n for n in can if depth[n] == deepest and deepest > min(depth[m] for m in group)]
+            for n in first or can:
+                depth[n] += 1
+                moved = True
+        if not moved:
+            break
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for n in sorted(names, key=lambda n: (candidate(n), os.path.abspath(n) if n != "-" else "")):
+        name, k = candidate(n), 1
+        while name.casefold() in used:  # nothing else tells them apart: never two the same
+            k += 1
+            name = f"{candidate(n)}（{k}）"
+        used.add(name.casefold())
+        out[n] = name + REPORT_SUFFIX
+    return {n: out[n] for n in names}
+
+
+def _names_lines(head: str, names: list[str], width: int | None, sep: str = "、") -> list[str]:
+    """``head`` then the names joined by 「、」 (a name may hold spaces: Zhang San),
+    wrapped to ``width`` terminal columns between names, never inside one, the 「、」 kept
+    at the end of the line (None: one line)."""
     from studyapp.core.textio import cell_width
 
     if width is None:
         return [head + sep.join(names)]
     indent = " " * cell_width(head)
-    lines, line = [], head
-    for n in names:
-        piece = n if line in (head, indent) else sep + n
-        if line not in (head, indent) and cell_width(line + piece) > width:
+    lines, line, empty = [], head, True
+    if cell_width(head) > width // 2:  # too little room beside it: the names under it
+        indent = " " * (len(head) - len(head.lstrip(" ")) + 2)
+        lines, line = [head.rstrip()], indent
+    for i, n in enumerate(names):
+        piece = n + (sep if i < len(names) - 1 else "")
+        if not empty and cell_width(line + piece) > width:
             lines.append(line)
-            line, piece = indent, n
+            line = indent
         line += piece
+        empty = False
     return lines + [line]
 
 
@@ -580,13 +673,16 @@ def class_summary_lines(grades: ClassGrades, *, width: int | None = None) -> lis
     for a in grades.answers:
         name = terminal_safe(a.shown)
         if not a.readable:
-            lines.append(f"  {'–':>5}  {name}  （无法读取：{terminal_safe(a.error)}）")
+            lines.append(f"  {'–':>5}  {name}  （无法读取：{terminal_safe(a.why_unreadable)}）")
         else:
             lines.append(f"  {a.score:>5g}  {name}" + ("  （空白）" if a.blank else ""))
     lines.append("")
     if len(graded) >= 2:
         # the mean alone hides a class of two halves: the spread, band by band
-        lines.append(f"分数分布（中位数 {round(grades.median, 1):g}）")
+        lines.append(
+            f"分数分布（中位数 {round(grades.median, 1):g}"
+            + (f"；分布和中位数都计入 {len(blanks)} 份空白答卷" if blanks else "") + "）"
+        )
         bands = grades.bands()
         most = max(n for _, n in bands)
         scale = 30 / most if most > 30 else 1
@@ -594,7 +690,10 @@ def class_summary_lines(grades: ClassGrades, *, width: int | None = None) -> lis
             lines.append(f"  {label:>6}  {'█' * round(n * scale)}{' ' if n else ''}{n}")
         lines.append("")
     # which points the class made and which it missed, and who: what to teach next
-    lines.append("各采分点（答到 · 部分 · 未答）" + ("；名单不含空白答卷" if blanks and len(graded) > 1 else ""))
+    lines.append(
+        "各采分点（答到 · 部分 · 未答"
+        + (f"；人数含 {len(blanks)} 份空白答卷，名单不含" if blanks and len(graded) > 1 else "") + "）"
+    )
     width_ids = max((len(kp.id) for kp in q.key_points), default=0)
     names = grades.short_names()
     weighted = _weighted(q)
