@@ -36,7 +36,7 @@ def test_report_times_lengths_speaking_estimate_and_grades():
     first, second = r.questions
     assert (first.think_used, first.answer_used) == (20, 45)
     assert (first.think_allowed, first.answer_allowed) == (60, 120)
-    assert first.chars == count_chars(ANSWER) == len(ANSWER) - 1  # the line break is not spoken
+    assert first.chars == count_chars(ANSWER) == len(ANSWER) - 6  # the line break and 5 marks are not spoken
     assert first.speak_s == first.chars * 60 / 200
     assert first.speech_fits and first.speech_verdict.startswith("余")
     # the same grader as everywhere else decides the score and the missed points
@@ -220,3 +220,14 @@ def test_a_report_of_grade_out_is_told_from_an_answer():
     assert not is_answer_report("题目（q）：谈谈减负。\n\n我认为要精简考核。")  # an answer that copies the prompt
     assert not is_answer_report("精简考核")
     assert ClassGrades(q, (answer,)).short_names() == {"01-张伟.txt": "01-张伟"}
+
+
+def test_the_characters_counted_are_those_spoken():
+    """Punctuation is not said; a Latin word is said as a word, not letter by letter; a
+    number digit by digit (12345 热线: 一二三四五)."""
+    assert count_chars("一、先安抚情绪，请他坐下。") == 10
+    assert count_chars("（1）①③；“好”……") == 4
+    assert count_chars("连上WiFi，打开APP") == 4 + 2 + 2
+    assert count_chars("ＡＰＰ") == count_chars("APP") == 2  # full width as half
+    assert count_chars("拨打12345热线") == 2 + 5 + 2
+    assert count_chars(" \n\t ") == 0

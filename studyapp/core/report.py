@@ -7,6 +7,7 @@ Built from a finished (or abandoned) ``MockSession``; grading goes through
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,9 +20,18 @@ from studyapp.core.session import FROM_PROMPT, FROM_SAVED, PHASE_LABELS, MockSes
 SPEAKING_RATE = 200  # Chinese characters a minute, spoken (field notes: 180-250)
 
 
+LATIN_WORD_CHARS = 2  # a Latin word or abbreviation (WiFi, APP) as spoken, in 字
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
 def count_chars(text: str) -> int:
-    """Characters that would be spoken: whitespace and line breaks do not count."""
-    return sum(1 for ch in text if not ch.isspace())
+    """What would be spoken, in 字: each Chinese character (any letter of a script without
+    spaces) and each digit one, a Latin word or abbreviation LATIN_WORD_CHARS; punctuation,
+    symbols, whitespace and line breaks none (一、先安抚情绪，请他坐下。 is 10)."""
+    text = unicodedata.normalize("NFKC", text)  # full-width ＡＰＰ１２ as APP12, ① as 1
+    words = len(_LATIN_WORD.findall(text))
+    rest = _LATIN_WORD.sub(" ", text)
+    return words * LATIN_WORD_CHARS + sum(1 for ch in rest if unicodedata.category(ch)[0] in "LN")
 
 
 def speaking_seconds(chars: int, rate: int = SPEAKING_RATE) -> float:
@@ -269,7 +279,7 @@ def _fenced(text: str) -> list[str]:
 
 NO_KEY_POINTS = "此题没有评分要点，未评分"
 # what 字数 counts (said on the report and in the export)
-CHARS_COUNTED = "字数只计作答部分（思考时记的笔记不计，空格和换行不计）"
+CHARS_COUNTED = "字数只计作答部分（思考时记的笔记不计，标点、空格和换行不计，一个英文词算 2 字）"
 
 
 def why_not_by_pack(item, pack_dir: str | None) -> str:
