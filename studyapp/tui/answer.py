@@ -5,14 +5,14 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
 
-# what ``AnswerArea.take_in`` did, and what the editor's frame then says
+# what ``AnswerArea.take_in`` did, and what the editor's frame then says (of ``name``)
 PUT = "put"
 APPENDED = "appended"
 ALREADY = "already"
 TAKEN_IN = {
-    PUT: "已放入上一次的提纲，直接修改（ctrl+z 撤销）",
-    APPENDED: "上一次的提纲接在你写的内容后面，没有覆盖（ctrl+z 撤销）",
-    ALREADY: "上一次的提纲已经在答题框里了",
+    PUT: "已放入{name}，直接修改（ctrl+z 撤销）",
+    APPENDED: "{name}接在你写的内容后面，没有覆盖（ctrl+z 撤销）",
+    ALREADY: "{name}已经在答题框里了",
 }
 
 
@@ -21,7 +21,9 @@ class AnswerArea(TextArea):
     rewrap and the place being written must not scroll away until the next key.
 
     Its keys are TextArea's (help.md, 编辑), and ctrl+home / ctrl+end for the top and the
-    bottom of a long answer, which TextArea does not have."""
+    bottom of a long answer, which TextArea does not have. End (ctrl+e, and ctrl+k's end) on
+    a screen line that wraps goes after its last character: TextArea stops one short, as if
+    the line wrapped at a space (Chinese wraps between any two characters)."""
 
     BINDINGS = [
         Binding("ctrl+home", "cursor_text_start", "到开头", show=False),
@@ -33,14 +35,33 @@ class AnswerArea(TextArea):
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_cursor_visible)
 
+    def get_cursor_line_end_location(self) -> tuple[int, int]:
+        row, column = super().get_cursor_line_end_location()
+        line = self.document[row]
+        if column < len(line) and not line[column].isspace():
+            # a wrap point follows: TextArea's end leaves the line's last character after it
+            # (right where the wrap is at a space, which then is that character)
+            offsets = self.wrapped_document.get_offsets(row)
+            if column + 1 in offsets:
+                return row, column + 1
+        return row, column
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # what take_in said on the frame is true only until the text changes (it bubbles on)
+        if self._taken is not None and self.text != self._taken:
+            self._taken = None
+            self.border_title = None
+
+    _taken: str | None = None  # the text as take_in left it, while its frame title shows
+
     def action_cursor_text_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)
 
     def action_cursor_text_end(self, select: bool = False) -> None:
         self.move_cursor(self.document.end, select=select)
 
-    def take_in(self, text: str) -> str:
-        """Put ``text`` (an earlier outline, to be revised) into the editor as one edit that
+    def take_in(self, text: str, name: str = "上一次的提纲") -> str:
+        """Put ``text`` (an earlier outline, to be revised; or a draft's copy) into the editor as one edit that
         ctrl+z undoes: in place of nothing or blanks, else after what is written (never over
         it); not a second time when it is there already. The frame says which (``TAKEN_IN``).
         Returns PUT, APPENDED or ALREADY."""
@@ -55,6 +76,7 @@ class AnswerArea(TextArea):
             done = APPENDED
         if done != ALREADY:
             self.move_cursor(self.document.end)
-        self.border_title = TAKEN_IN[done]
+        self.border_title = TAKEN_IN[done].format(name=name)
+        self._taken = self.text
         self.focus()
         return done

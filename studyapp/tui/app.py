@@ -257,7 +257,8 @@ class StudyApp(App):
     def save_attempt(
         self, pack: Pack, question: Question, answer: str, grading: Any, duration_s: float | None
     ) -> int | None:
-        """Store one graded answer; a failure is a notice, never a crash."""
+        """Store one graded answer; None when there is no store or saving fails (why: in
+        ``save_error``), never a crash."""
         if self.store is None:
             return None
         from studyapp.core.store import grading_basis
@@ -272,8 +273,8 @@ class StudyApp(App):
                 duration_s=duration_s,
                 basis=grading_basis(question),  # what it was graded against (tui/attempts.py)
             )
-        except Exception as exc:
-            self.notify(f"保存失败：{error_text(exc)}\n你的答案仍在屏幕上。", severity="error", markup=False)
+        except Exception as exc:  # the caller says it (practice stays in the editor)
+            self.save_error = error_text(exc)
             return None
         self._last_attempts = None
         return attempt_id
@@ -299,20 +300,22 @@ class StudyApp(App):
 
         self.push_screen(TopicScreen(pack, topic))
 
-    def open_question(self, pack: Pack, question: Question) -> None:
-        """Open a question for practice; one already being answered (search finds the
-        question on screen) is gone back to, not opened twice: two editors on one draft."""
+    def open_question(self, pack: Pack, question: Question, *, replace: bool = False, **practice: Any) -> None:
+        """Open a question for practice (over the screen on top, or in its place with
+        ``replace``: the review's 下一题); one already being answered (search, 下一题 or 再答一次
+        finding the question open below) is gone back to, not opened twice: two editors on
+        one draft. ``practice``: PracticeScreen's keywords (the outline to answer again)."""
         from studyapp.tui.practice import PracticeScreen
 
-        stack = self.screen_stack
-        at = next(
-            (i for i, s in enumerate(stack)
-             if isinstance(s, PracticeScreen) and (s.pack.id, s.question.id) == (pack.id, question.id)),
-            None,
-        )
+        at = self.open_practice(pack.id, question.id)
         if at is None:
-            self.push_screen(PracticeScreen(pack, question))
+            screen = PracticeScreen(pack, question, **practice)
+            if replace:
+                self.switch_screen(screen)
+            else:
+                self.push_screen(screen)
             return
+        stack = self.screen_stack
         above = stack[at + 1:]
         # an answer to another question above it is kept as its draft first; if it cannot be
         # (no data folder, saving fails), the candidate is told where the question is instead
@@ -329,6 +332,18 @@ class StudyApp(App):
             self.pop_screen()
         kept = "；上面那道题的答案已存为草稿，再打开它时会恢复" if any(isinstance(s, PracticeScreen) for s in above) else ""
         self.notify(f"这道题已经打开着：回到了你正在写的答案{kept}。", markup=False)
+
+    def open_practice(self, pack_id: str, question_id: str, but: Any = None) -> int | None:
+        """Where on the screen stack the question is being answered (a practice screen other
+        than ``but``), or None."""
+        from studyapp.tui.practice import PracticeScreen
+
+        return next(
+            (i for i, s in enumerate(self.screen_stack)
+             if isinstance(s, PracticeScreen) and s is not but
+             and (s.pack.id, s.question.id) == (pack_id, question_id)),
+            None,
+        )
 
     def action_help(self) -> None:
         from studyapp.tui.help import HelpScreen

@@ -24,10 +24,13 @@ class PracticeScreen(Screen):
     BINDINGS = [
         # ctrl+s and F5 (some terminals take ctrl+s for flow control); both named in the footer
         Binding("ctrl+s,f5", "submit", "提交", key_display="^s/F5", priority=True),
+        # (answering again, or a copy of the draft beside the editor: check_action); before
+        # the others, so that the footer shows it in a narrow terminal too
+        Binding("ctrl+r", "revise_previous", "改上次提纲"),
+        Binding("ctrl+r", "take_copy", "放入另存的"),
         Binding("f2", "toggle_meter", "覆盖提示"),
         Binding("escape", "leave", "返回", priority=True),
         Binding("f1", "app.help", "帮助"),
-        Binding("ctrl+r", "revise_previous", "改上次提纲"),  # (answering again: check_action)
     ]
 
     def __init__(
@@ -38,6 +41,7 @@ class PracticeScreen(Screen):
         previous_answer: str | None = None,
         previous_grading: Any = None,
         previous_title: str = "上一次的提纲",
+        back_to: Screen | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -45,6 +49,7 @@ class PracticeScreen(Screen):
         self.previous_answer = previous_answer
         self.previous_grading = previous_grading
         self.previous_title = previous_title  # an older attempt's (from 历次作答) says its date
+        self.back_to = back_to  # the review it was opened over (再答一次): escape goes back to it
         self.meter_on = False
         self._grader: Any = None
         self._started = self.app.clock.monotonic()
@@ -56,12 +61,16 @@ class PracticeScreen(Screen):
         self._save_error: str | None = None  # why the last try failed, while it keeps failing
         self._saved_when: Any = None  # when the stored text last matched the screen's (a datetime)
         self._base = 0  # the draft's rev as this screen last read or saved it (core/store.py)
-        self._absorbed: list[int] = []  # copies (another window's text) restored into this one
+        self._saved_text: str | None = None  # the text as this screen last read or saved it
+        self._found: Any = None  # the draft read when the screen opened (core/store.py)
+        self._copies: list[Any] = []  # copies kept beside the draft (two windows), shown above
+        self._absorb: list[int] = []  # copies the editor's text took in: gone at its next save
         self._in_copy = False  # another window saved newer text: ours goes to a copy beside it
         self._copy_id: int | None = None
 
     def compose(self) -> ComposeResult:
         q = self.question
+        self._read_draft()
         yield Header()
         with VerticalScroll(id="prompt-box"):
             # (the type's colour is app.tcss's #prompt-type: darker on the light theme)
@@ -79,6 +88,23 @@ class PracticeScreen(Screen):
 
                         yield Static(gaps_text(q, self.previous_grading), id="previous-gaps")
                     yield Static(Content(same_length_safe(self.previous_answer)), id="previous-answer")
+        if self._copies:
+            # text written in another window (or another studyapp) beside the draft: kept
+            # apart, for the candidate to take in (ctrl+r) or leave, never merged silently
+            when = "、".join(_local(c.saved_at) for c in self._copies)
+            with Collapsible(title=f"另存的一份（{when} 保存）", collapsed=False, id="copies"):
+                with VerticalScroll(id="copies-scroll"):
+                    yield Static(
+                        Content.styled(
+                            "这道题在两个窗口里同时写过，这一份另存在这里，没有放进答题框。"
+                            "要用就按 ctrl+r 把它接在答题框后面；不用就不管它（提交或放弃这道题时一起删除）。",
+                            "italic",
+                        ),
+                        id="copies-hint",
+                    )
+                    yield Static(
+                        Content(same_length_safe("\n\n".join(c.text for c in self._copies))), id="copies-text"
+                    )
         yield AnswerArea(
             "",
             id="answer",
@@ -129,35 +155,45 @@ class PracticeScreen(Screen):
 
     # -- the draft -------------------------------------------------------------
 
-    def _restore_draft(self, editor: TextArea) -> None:
-        """The draft, and any copy another window kept beside it (each after a line saying
-        so), go into the editor; they become one draft at the next save."""
+    def _read_draft(self) -> None:
+        """The draft of this question and the copies beside it (another window's)."""
         store = self.app.store
         if store is None:
             return
         try:
-            found = store.draft(self.pack.id, self.question.id)
-            copies = store.draft_copies(self.pack.id, self.question.id)
+            self._found = store.draft(self.pack.id, self.question.id)
+            self._copies = store.draft_copies(self.pack.id, self.question.id)
         except Exception:  # a broken database must not stop practising
+            self._found, self._copies = None, []
+        if self._found is None and self._copies:
+            # no draft: the newest copy is the answer (it becomes the draft at the next save)
+            self._found = self._copies.pop()
+            self._absorb = [self._found.id]
+
+    def _restore_draft(self, editor: TextArea) -> None:
+        """The draft goes into the editor; any copy another window kept beside it is shown
+        above the editor (compose), not put into the answer."""
+        found = self._found
+        if found is None:
             return
-        if found is None and not copies:
-            return
-        parts = [found.text] if found is not None else []
-        for c in copies:
-            parts.append(f"——另一个窗口 {_local(c.saved_at)} 保存的答案——\n{c.text}")
-        spent = max([found.elapsed_s] if found is not None else [c.elapsed_s for c in copies])
-        when = found.saved_at if found is not None else max(c.saved_at for c in copies)
-        self._base = found.rev if found is not None else 0
-        self._absorbed = [c.id for c in copies]
-        self._dirty = bool(copies)  # saved as one draft at the next save
-        self._saved_when = when
-        self._started = self.app.clock.monotonic() - spent  # the clock goes on where it stopped
-        editor.load_text("\n\n".join(parts))
+        from_copy = bool(self._absorb)
+        self._base = 0 if from_copy else found.rev
+        self._saved_when = found.saved_at
+        self._started = self.app.clock.monotonic() - found.elapsed_s  # the clock goes on where it stopped
+        editor.load_text(found.text)
+        self._saved_text = None if from_copy else found.text
+        self._dirty = from_copy  # (a copy: saved as the draft at the next save)
         editor.move_cursor(editor.document.end)
         # said on the editor's frame, not in a toast over the place where typing goes on
-        editor.border_title = f"已恢复上次没有提交的答案（{_local(when)} 自动保存，已用时 {mmss(spent)}）"
-        if copies:
-            self.notify(f"另一个窗口另存的 {len(copies)} 份附在后面。", markup=False)
+        editor.border_title = (
+            f"已恢复上次没有提交的答案（{_local(found.saved_at)} 保存，已用时 {mmss(found.elapsed_s)}）"
+        )
+        if self._copies:
+            self.notify(
+                f"这道题另存了 {len(self._copies)} 份（两个窗口同时写过），在答题框上方；"
+                "ctrl+r 把它接在答题框后面。",
+                markup=False,
+            )
 
     def save_draft(self, force: bool = False, *, say_failure: bool = True) -> None:
         """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``.
@@ -176,24 +212,8 @@ class PracticeScreen(Screen):
         from studyapp.core.store import DraftConflict
 
         text, spent = self.answer, self.elapsed()
-        ids = (self.pack.id, self.question.id)
         try:
-            if not self._in_copy:
-                try:
-                    self._base = store.save_draft(*ids, text, spent, base=self._base, drop_copies=self._absorbed)
-                    self._absorbed = []
-                except DraftConflict:
-                    self._in_copy = True
-                    self._copy_id = store.save_draft_copy(*ids, text, spent)
-                    self.notify(
-                        "这道题的草稿刚在另一个窗口（或另一个 studyapp）里保存过。为了不覆盖它，"
-                        "这里写的答案另存为一份，下次打开这道题时两份都会恢复。",
-                        severity="warning",
-                        timeout=15,
-                        markup=False,
-                    )
-            else:
-                self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
+            self._write_draft(store, text, spent)
         except Exception as exc:
             if self._save_error is None and say_failure:
                 self.notify(
@@ -206,10 +226,66 @@ class PracticeScreen(Screen):
             self._save_error = tui_text.error_text(exc)
             return
         self._dirty = False
+        self._saved_text = text
         self._saved_when = self.app.clock.now()
         if self._save_error is not None:
             self._save_error = None
             self.notify(f"草稿又能保存了：到 {_hm(self._saved_when)} 为止写的答案都已保存。", markup=False)
+
+    def _write_draft(self, store: Any, text: str, spent: float) -> None:
+        """Save ``text`` as the draft, or, while another window's newer text is the draft,
+        as this screen's copy beside it (once that window has submitted or given up its
+        answer, as the draft again: there is nothing left to keep apart from)."""
+        from studyapp.core.store import DraftConflict
+
+        ids = (self.pack.id, self.question.id)
+        taken = [i for i in self._absorb if self._copy_text(i) in text]  # still in the answer
+        if self._in_copy:
+            if store.draft(*ids) is not None:
+                self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
+                return
+            own = [self._copy_id] if self._copy_id is not None else []
+            try:
+                self._base = store.save_draft(*ids, text, spent, base=0, drop_copies=[*taken, *own])
+            except DraftConflict:  # a new draft again, just now: stay a copy
+                self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
+                return
+            self._in_copy, self._copy_id = False, None
+            self._dropped(taken)
+            self.notify(
+                "另一个窗口已经提交或放弃了这道题的答案；这里写的答案现在就是这道题的草稿，不再另存。",
+                timeout=10,
+                markup=False,
+            )
+            return
+        try:
+            self._base = store.save_draft(*ids, text, spent, base=self._base, drop_copies=taken)
+        except DraftConflict:
+            theirs = store.draft(*ids)
+            if theirs is not None and theirs.text == self._saved_text:
+                # saved again by the other window as it was: nothing of its own to keep
+                self._base = store.save_draft(*ids, text, spent, base=theirs.rev, drop_copies=taken)
+            else:
+                self._in_copy = True
+                self._copy_id = store.save_draft_copy(*ids, text, spent)
+                self.notify(
+                    "这道题的答案刚在另一个窗口（或另一个 studyapp）里改过并保存了。为了不覆盖它，"
+                    "这里写的答案另存为一份，下次打开这道题时，一份在答题框里，另一份在它上方。",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
+                return
+        self._dropped(taken)
+
+    def _copy_text(self, copy_id: int) -> str:
+        if self._found is not None and getattr(self._found, "id", None) == copy_id:
+            return self._found.text
+        return next((c.text for c in self._copies if c.id == copy_id), "\0")
+
+    def _dropped(self, ids: list[int]) -> None:
+        """Copies taken into the answer, now saved with it, are gone from the store."""
+        self._absorb = [i for i in self._absorb if i not in ids]
 
     def keep_as_draft(self) -> bool:
         """Save the answer now (the screen is about to be closed without leaving it):
@@ -226,12 +302,16 @@ class PracticeScreen(Screen):
         """The answer was submitted or abandoned: its draft goes (only while it is the one
         this screen saved or read, never another window's newer text), and its copies."""
         store = self.app.store
-        if store is not None:
-            copies = [*self._absorbed, *([self._copy_id] if self._copy_id is not None else [])]
-            try:
-                store.delete_draft(self.pack.id, self.question.id, base=self._base, copies=copies)
-            except Exception:
-                pass
+        if store is None:
+            return
+        if self.app.open_practice(self.pack.id, self.question.id, but=self) is not None:
+            return  # another screen shows this question's answer: its draft stays (app.open_question)
+        shown = [c.id for c in self._copies]  # seen above the editor, taken in or left
+        copies = [*self._absorb, *shown, *([self._copy_id] if self._copy_id is not None else [])]
+        try:
+            store.delete_draft(self.pack.id, self.question.id, base=self._base, copies=copies)
+        except Exception:
+            pass
 
     # -- time -----------------------------------------------------------------
 
@@ -256,20 +336,31 @@ class PracticeScreen(Screen):
         return self._grader
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._dirty = True
+        if self.answer != self._saved_text:  # (not the restored draft being loaded)
+            self._dirty = True
         self.update_elapsed()
         if self.meter_on:
             self._show_meter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_copy":
+            return bool(self._copies)
         if action == "revise_previous":
-            return self.previous_answer is not None
+            return self.previous_answer is not None and not self._copies
         return True
 
     def action_revise_previous(self) -> None:
         """ctrl+r: the outline shown above goes into the editor to be revised, never over
         what is written there (AnswerArea.take_in, undone by ctrl+z)."""
         self.query_one("#answer", AnswerArea).take_in(self.previous_answer or "")
+
+    def action_take_copy(self) -> None:
+        """ctrl+r with a copy of the draft shown above: it goes after the answer (undone by
+        ctrl+z); it leaves the store when the answer holding it is saved."""
+        text = "\n\n".join(c.text for c in self._copies)
+        self.query_one("#answer", AnswerArea).take_in(text, "另存的一份")
+        self._absorb = sorted({*self._absorb, *(c.id for c in self._copies)})
+        self._dirty = True
 
     def action_toggle_meter(self) -> None:
         self.meter_on = not self.meter_on
@@ -310,17 +401,36 @@ class PracticeScreen(Screen):
         if not text.strip():
             self.notify("还没有写答案。", severity="warning", markup=False)
             return
-        self._submitted = True
         duration = self.elapsed()
         grading = self.grader().grade(text)
         attempt_id = self.app.save_attempt(self.pack, self.question, text, grading, duration)
-        if attempt_id is not None:
-            self._forget_draft()  # it is an attempt now (if saving failed, the draft stays)
+        if attempt_id is None and self.app.store is not None:
+            # not saved (a full disk): the answer stays here, kept as a draft where it can be,
+            # and the review opens only once it is saved (then escape cannot lose it)
+            self._dirty = True
+            self.save_draft(force=True, say_failure=False)
+            kept = (
+                "草稿已保存，"
+                if not self._dirty
+                else f"草稿也没能保存（{self._kept_part()}每 {DRAFT_EVERY:g} 秒会再试），"
+            )
+            self.notify(
+                f"提交失败：{self.app.save_error}\n这次作答（得分 {round(grading.score)}）没有保存，答案还在答题框里；"
+                f"{kept}腾出空间后再按 ctrl+s 或 F5 提交。",
+                title="没有保存",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+            return
+        self._submitted = True
+        self._forget_draft()  # it is an attempt now
         from studyapp.tui.review import ReviewScreen
 
-        self.app.switch_screen(
-            ReviewScreen(self.pack, self.question, text, grading, duration_s=duration, attempt_id=attempt_id)
-        )
+        review = ReviewScreen(self.pack, self.question, text, grading, duration_s=duration, attempt_id=attempt_id)
+        if self.back_to is not None and self.app.screen_stack[-2:-1] == [self.back_to]:
+            self.app.pop_screen()  # the review it was opened over gives way to the new one
+        self.app.switch_screen(review)
 
     def action_leave(self) -> None:
         self._after_typed_keys(self._leave)
@@ -370,7 +480,8 @@ class PracticeScreen(Screen):
                     self._forget_draft()
                     self.app.pop_screen()
 
-            self.app.push_screen(ConfirmScreen("放弃这次作答并返回？答案不会保存。"), done)
+            also = "上方另存的那一份也会删除。" if self._copies else ""
+            self.app.push_screen(ConfirmScreen(f"放弃这次作答并返回？答案不会保存。{also}"), done)
         else:
             self._forget_draft()
             self.app.pop_screen()

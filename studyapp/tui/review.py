@@ -1,6 +1,7 @@
 """Review: the outline beside the key points, with the evidence highlighted in the outline."""
 from __future__ import annotations
 
+import math
 import re
 from functools import partial
 from typing import Any, Callable
@@ -177,31 +178,38 @@ TOO_SHORT = 0.25
 
 
 def length_text(
-    answer: str, suggested_s: float | None, styles: Styles = fallback_styles, label: str = "建议作答"
+    answer: str, suggested_s: float | None, styles: Styles = fallback_styles, label: str = "建议作答",
+    aside: str = "",
 ) -> Text:
     """'字数 3086 · 预计口述 15:26（建议作答 03:00）' and, when it is well over or far under
-    the suggested time, a remark saying so."""
+    the suggested time, a remark saying so. ``label`` 作答限时: the time a mock gave it.
+    The thresholds compare the exact speaking time (3 minutes: under 150 字 is short, over
+    750 too long), not the rounded seconds shown."""
     chars = count_chars(answer)
-    speak = round(speaking_seconds(chars))
+    exact = speaking_seconds(chars)
     t = Text()
-    t.append(f"字数 {chars} · 预计口述 {mmss(speak)}")
+    t.append(f"字数 {chars}")
+    t.append(aside, style="dim")  # what the count leaves out of the text shown
+    t.append(f" · 预计口述 {mmss(round(exact))}")
     if not suggested_s:
         t.append(f"（按每分钟 {SPEAKING_RATE} 字）", style="dim")
         return t
     t.append(f"（{label} {mmss(suggested_s)}）", style="dim")
     if chars == 0:
         return t
-    if speak > suggested_s * TOO_LONG:
-        t.append(f"   超出约 {mmss(speak - suggested_s)}：考场上说不完，要精简", style=styles("review--missed"))
-    elif speak > suggested_s:
-        t.append(f"   略超 {mmss(speak - suggested_s)}，说快一点能说完", style="dim")
-    elif speak < suggested_s * TOO_SHORT:
-        t.append("   偏短：不到建议时间的四分之一，口述时要展开", style=styles("review--partial"))
+    over = mmss(math.ceil(exact - suggested_s))  # (never 00:00 for a little over)
+    if exact > suggested_s * TOO_LONG:
+        t.append(f"   超出约 {over}：考场上说不完，要精简", style=styles("review--missed"))
+    elif exact > suggested_s:
+        t.append(f"   略超 {over}，说快一点能说完", style="dim")
+    elif exact < suggested_s * TOO_SHORT:
+        of = "限时" if label == "作答限时" else "建议时间"
+        t.append(f"   偏短：不到{of}的四分之一，口述时要展开", style=styles("review--partial"))
     return t
 
 
 def _gist(point: KeyPoint | None, verdict: Any) -> str:
-    """A key point's short name: its text up to the first comma, cut to 12 characters."""
+    """A key point's short name where it lacks no word: its text up to the first comma."""
     text = sanitize_line(point.point if point else verdict.id).strip()
     head = re.split(r"[，,；;。：:！!？?]", text, maxsplit=1)[0].strip()
     return short(head or text, 12)
@@ -212,17 +220,19 @@ GAP_TERMS = 3  # 可补充 terms named per partial point under the old outline
 
 def gaps_text(question: Question, grading: Any) -> Content:
     """What the outline shown above 'answer again' (t) missed: the review's ✘ and ◐ points
-    by number and short name, a half-made one with the terms that would complete it."""
+    by number, each named by the words that would make it (the review's 可补充), the
+    point's opening words only where it lacks none."""
     by_id = {kp.id: kp for kp in question.key_points}
     lines: dict[str, list[str]] = {"missed": [], "partial": []}
     for i, verdict in enumerate(grading.points):
         if verdict.status not in lines:
             continue
-        item = f"要点{i + 1} {_gist(by_id.get(verdict.id), verdict)}"
         terms = [sanitize_line(t) for t in verdict.missing[:GAP_TERMS]]
-        if terms and verdict.status == "partial":  # (a missed point's name says what it lacks)
-            item += "（可补充：" + "、".join(terms) + ("等" if len(verdict.missing) > GAP_TERMS else "") + "）"
-        lines[verdict.status].append(item)
+        if terms:
+            name = "、".join(terms) + ("等" if len(verdict.missing) > GAP_TERMS else "")
+        else:
+            name = f"（{_gist(by_id.get(verdict.id), verdict)}）"
+        lines[verdict.status].append(f"要点{i + 1} {name}")
     if not lines["missed"] and not lines["partial"]:
         return Content.styled("上次所有要点都已覆盖。", "$text-success")
     parts = []
@@ -231,7 +241,7 @@ def gaps_text(question: Question, grading: Any) -> Content:
             symbol, word = STATUS[status]
             if parts:
                 parts.append("\n")
-            parts.append((f"{symbol} 上次{word}：", f"bold {colour}"))
+            parts.append((f"{symbol} 上次{word}，可补充：", f"bold {colour}"))
             parts.append("；".join(lines[status]))
     return Content.assemble(*parts)
 
@@ -275,6 +285,7 @@ class ReviewScreen(Screen):
         duration_s: float | None = None,
         attempt_id: int | None = None,
         answer_s: float | None = None,
+        notes: str = "",
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -287,6 +298,9 @@ class ReviewScreen(Screen):
         # the time a mock gave it
         self.answer_s = answer_s if answer_s else (question.time.answer if question.time else None)
         self.answer_label = "作答限时" if answer_s else "建议作答"
+        # a mock's thinking notes open the text shown, and are not counted as said (as the
+        # mock report counts them: core/report.py QuestionReport.answer_part)
+        self.notes = notes if notes and answer.startswith(notes) else ""
 
     def compose(self) -> ComposeResult:
         g = self.grading
@@ -321,7 +335,10 @@ class ReviewScreen(Screen):
         """The score line, and under it the outline's length and speaking time."""
         summary = self._score_line(styles)
         summary.append("\n")
-        summary.append_text(length_text(self.answer, self.answer_s, styles, self.answer_label))
+        summary.append_text(
+            length_text(self.answer[len(self.notes):], self.answer_s, styles, self.answer_label,
+                        aside="（思考笔记不计）" if self.notes else "")
+        )
         return summary
 
     def _score_line(self, styles: Styles) -> Text:
@@ -353,13 +370,11 @@ class ReviewScreen(Screen):
             self.call_after_refresh(points.scroll_to_widget, ref, top=True, animate=False)
 
     def action_try_again(self) -> None:
-        from studyapp.tui.practice import PracticeScreen
-
-        self.app.switch_screen(
-            PracticeScreen(
-                self.pack, self.question, previous_answer=self.answer, previous_grading=self.grading,
-                previous_title=self.outline_title(),
-            )
+        """Answer again, over this review (escape with nothing typed comes back to it); if
+        the question is being answered on a screen below, back to that one (app.open_question)."""
+        self.app.open_question(
+            self.pack, self.question, previous_answer=self.answer, previous_grading=self.grading,
+            previous_title=self.outline_title(), back_to=self,
         )
 
     def outline_title(self) -> str:
@@ -371,6 +386,5 @@ class ReviewScreen(Screen):
         if nxt is None:
             self.notify("这个题包没有别的题目了。", markup=False)
             return
-        from studyapp.tui.practice import PracticeScreen
-
-        self.app.switch_screen(PracticeScreen(self.pack, nxt))
+        # in this review's place, or back to it where it is being answered below
+        self.app.open_question(self.pack, nxt, replace=True)

@@ -186,12 +186,17 @@ async def test_another_apps_newer_draft_is_not_overwritten_and_both_come_back(st
     again = make_app(MINI, store=store, clock=clock)
     async with again.run_test(size=(100, 32)) as pilot:
         await go_to(pilot, QUESTION)
-        text = again.screen.query_one(TextArea).text
-        assert text.startswith("共同的开头B窗口写的\n\n——另一个窗口 ")
-        assert text.endswith("保存的答案——\n共同的开头A窗口写的再写一点")
-        assert "另一个窗口另存的 1 份附在后面" in notices(again)[-1]
-        await tick(pilot, clock)  # now one draft again
-        assert the_draft(store, again.screen) == text
+        # the draft in the editor; the copy above it, apart, never merged into the answer
+        editor = again.screen.query_one(TextArea)
+        assert editor.text == "共同的开头B窗口写的"
+        assert str(again.screen.query_one("#copies-text").visual) == "共同的开头A窗口写的再写一点"
+        assert "ctrl+r" in notices(again)[-1] and "在答题框上方" in notices(again)[-1]
+        await tick(pilot, clock)  # both stay as they are
+        assert len(store.draft_copies("tui-mini", "sorting-view")) == 1
+        await pilot.press("ctrl+r")  # taken in after the draft, then one draft again
+        assert editor.text == "共同的开头B窗口写的\n共同的开头A窗口写的再写一点"
+        await tick(pilot, clock)
+        assert the_draft(store, again.screen) == editor.text
         assert store.draft_copies("tui-mini", "sorting-view") == []
 
 
@@ -321,3 +326,117 @@ async def test_a_damaged_database_kept_as_it_is_when_the_answer_is_no(tmp_path, 
     assert main(["history"]) == 1
     err = capsys.readouterr().err
     assert "is not a usable studyapp database" in err and "damaged-DATE" in err
+
+
+# -- 1b. every road to a question goes back to it where it is open (s9f #1) ---------------
+
+
+async def test_next_question_from_a_review_goes_back_to_the_question_open_below(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        first = app.screen
+        await type_keys(pilot, "先在群里回应")
+        await tick(pilot, clock)
+        await search_and_open(pilot, "劝说")  # the question before 一阵风 in home's order
+        await type_keys(pilot, "耐心劝说邻居")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")  # 下一题 is 一阵风, still open below: back to it, not a second editor
+        await pilot.pause()
+        assert app.screen is first
+        assert [s for s in app.screen_stack if isinstance(s, PracticeScreen)] == [first]
+        assert any("这道题已经打开着" in n for n in notices(app))
+        assert first.query_one(TextArea).text == "先在群里回应"
+
+
+async def test_giving_up_an_answer_never_deletes_the_draft_another_screen_shows(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        below = app.screen
+        await type_keys(pilot, "下面写的答案")
+        await tick(pilot, clock)
+        # any road that still opened the question a second time (the screen's own door)
+        app.push_screen(PracticeScreen(below.pack, below.question))
+        await pilot.pause()
+        await type_keys(pilot, "上面")
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is below
+        assert the_draft(store, below) == "下面写的答案"  # what the screen shows is still kept
+
+
+# -- 2b. a submit that cannot be saved stays in the editor (s9f #2) ------------------------
+
+
+async def test_a_submit_that_cannot_be_saved_stays_in_the_editor_and_nothing_leaves_unasked(store, clock, failing):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        practice = app.screen
+        await type_keys(pilot, "一稳住情绪")
+        await tick(pilot, clock)
+        failing.on = True  # the disk is full
+        await type_keys(pilot, "四事后回访")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen is practice  # no review as if it were saved
+        said = notices(app)[-1]
+        assert "提交失败" in said and "磁盘已满" in said and "没有保存" in said and "还在答题框里" in said
+        assert store.attempts() == []
+        await pilot.press("escape")  # leaving asks
+        await pilot.pause()
+        assert "答案不会保存" in dialog_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # so does quitting: only the part saved before is kept
+        await pilot.pause()
+        assert "草稿保存失败" in dialog_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        failing.on = False  # space again: the draft is saved, and the submit goes through
+        await tick(pilot, clock)
+        assert the_draft(store, practice) == "一稳住情绪四事后回访"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert [a.answer for a in store.attempts()] == ["一稳住情绪四事后回访"]
+        assert the_draft(store, practice) is None
+
+
+# -- 7. two windows: the copy says what happened and stays apart (s9f #7) ------------------
+
+
+async def test_a_draft_only_saved_again_unchanged_elsewhere_is_not_a_conflict(store, clock):
+    store.save_draft("tui-mini", "sorting-view", "共同的开头")
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        practice = app.screen
+        with Store.open(store.path, clock=clock) as other:  # the other window saved it as it was
+            other.save_draft("tui-mini", "sorting-view", "共同的开头", base=other.draft("tui-mini", "sorting-view").rev)
+        await type_keys(pilot, "A")
+        await tick(pilot, clock)
+        assert the_draft(store, practice) == "共同的开头A"
+        assert store.draft_copies("tui-mini", "sorting-view") == []
+        assert not any("另存" in n for n in notices(app))
+
+
+async def test_after_the_other_window_submits_this_window_is_the_draft_again(store, clock):
+    store.save_draft("tui-mini", "sorting-view", "共同的开头")
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, QUESTION)
+        practice = app.screen
+        with Store.open(store.path, clock=clock) as other:
+            rev = other.draft("tui-mini", "sorting-view").rev
+            rev = other.save_draft("tui-mini", "sorting-view", "共同的开头B写的", base=rev)
+            await type_keys(pilot, "A写的")
+            await tick(pilot, clock)  # B's newer text is kept: ours goes beside it
+            assert len(store.draft_copies("tui-mini", "sorting-view")) == 1
+            other.delete_draft("tui-mini", "sorting-view", base=rev)  # B submits
+        await type_keys(pilot, "再写")
+        await tick(pilot, clock)
+        assert the_draft(store, practice) == "共同的开头A写的再写"
+        assert store.draft_copies("tui-mini", "sorting-view") == []
+        assert "现在就是这道题的草稿" in notices(app)[-1]

@@ -110,3 +110,29 @@ async def test_the_help_at_40_columns_starts_no_line_with_a_quote_or_a_closing_m
         assert not bad
         assert any("ctrl+home" in line for line in lines)
     assert '"' not in help_text()  # Chinese quotes “…”, which the line breaker keeps with their words
+
+
+async def test_end_and_ctrl_k_reach_the_last_character_of_a_wrapped_screen_line():
+    """A Chinese paragraph wraps between any two characters: End (ctrl+e) goes after the
+    screen line's last character and ctrl+k deletes it too (help: 屏幕上这一行的末尾)."""
+    paragraph = "甲乙丙丁戊己庚辛壬癸" * 15
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "一阵风")
+        editor = app.screen.query_one(TextArea)
+        for end_key in ("end", "ctrl+e"):
+            editor.load_text(paragraph)
+            await pilot.pause()
+            wrap = editor.wrapped_document.get_offsets(0)[0]  # where the first screen line ends
+            await pilot.press("ctrl+home", end_key, "Z")
+            assert editor.text == paragraph[:wrap] + "Z" + paragraph[wrap:]
+        editor.load_text(paragraph)
+        await pilot.pause()
+        await pilot.press("ctrl+home", "right", "right", "ctrl+k")
+        assert editor.text == paragraph[:2] + paragraph[wrap:]
+        # a line that wraps at a space keeps TextArea's end: before the space
+        editor.load_text("word " * 40)
+        await pilot.pause()
+        wrap = editor.wrapped_document.get_offsets(0)[0]
+        await pilot.press("ctrl+home", "end")
+        assert editor.cursor_location == (0, wrap - 1)
