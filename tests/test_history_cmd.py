@@ -185,7 +185,7 @@ def test_history_json_gives_each_practice_attempts_answer_and_verdicts(tmp_path,
         s.save_attempt(pack_id="core", question_id="q2", answer="x", score=0, grading={"points": "damaged"})
     assert main(["history", "--json"]) == 0
     damaged, attempt = json.loads(capsys.readouterr().out)["attempts"]
-    assert attempt["answer"] == "安抚大爷，\n讲政策。" and attempt["characters"] == 9
+    assert attempt["answer"] == "安抚大爷，\n讲政策。" and attempt["characters"] == 7  # (no ，。)
     assert attempt["points"] == [{"id": "calm", "status": "covered"}, {"id": "policy", "status": "partial"},
                                  {"id": "path", "status": "missed"}]
     assert {"id", "pack_id", "question_id", "created_at", "score", "duration_s"} <= set(attempt)

@@ -27,6 +27,12 @@ def _score(v) -> str:
 
 
 def _session_dict(s) -> dict:
+    from studyapp.core.report import count_chars
+    from studyapp.core.session import saved_notes, split_notes
+
+    def parts(q) -> tuple[str, str]:  # (the thinking notes, the answer), as the report splits them
+        return split_notes(q.text, saved_notes(s.state, q.index, q.question_id))
+
     return {
         "id": s.id,
         "status": s.status,
@@ -40,8 +46,10 @@ def _session_dict(s) -> dict:
                 "pack_id": q.pack_id,
                 "question_id": q.question_id,
                 "prompt": q.prompt,
-                "answer": q.text,
-                "characters": sum(1 for ch in q.text if not ch.isspace()),
+                # what was typed while thinking, and after: the score is of both, 字 of the answer
+                "notes": parts(q)[0],
+                "answer": parts(q)[1],
+                "characters": count_chars(parts(q)[1]),
                 "think_used_s": q.think_used,
                 "answer_used_s": q.answer_used,
                 "score": q.score,
@@ -53,6 +61,8 @@ def _session_dict(s) -> dict:
 
 
 def _attempt_dict(a) -> dict:
+    from studyapp.core.report import count_chars
+
     return {
         "id": a.id,
         "pack_id": a.pack_id,
@@ -60,7 +70,7 @@ def _attempt_dict(a) -> dict:
         "created_at": a.created_at.isoformat(),
         "score": a.score,
         "duration_s": a.duration_s,
-        "characters": sum(1 for ch in a.answer if not ch.isspace()),
+        "characters": count_chars(a.answer),
         "answer": a.answer,
         "points": _verdicts(a.grading),
     }

@@ -97,8 +97,8 @@ class QuestionReport:
     @property
     def speech_verdict(self) -> str:
         diff = self.speak_s - self.answer_allowed
-        if self.chars == 0:
-            return "没有作答"
+        if self.chars == 0:  # notes only: graded (the score counts them), but nothing said
+            return "只有思考笔记" if count_chars(self.text) else "没有作答"
         if diff > 0:
             return f"超时约 {fmt_duration(diff)}"
         return f"余 {fmt_duration(-diff)}"
@@ -230,7 +230,7 @@ class Report:
             lines += _fenced(q.answer)
             if q.reference and q.reference.strip():
                 lines += ["", "参考答案：", ""]
-                lines += ["> " + _inline(line) if line.strip() else ">" for line in q.reference.strip().splitlines()]
+                lines += ["> " + line if line.strip() else ">" for line in _markdown(q.reference).splitlines()]
         # pack text and answers are outside input: a file someone will `cat` carries no
         # terminal escapes or control characters (each piece is cleaned as it goes in, and
         # the whole once more)
@@ -265,6 +265,23 @@ def _inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", sanitize(text))
 
 
+def _markdown(text: str) -> str:
+    """Pack Markdown (a reference answer) kept as Markdown, made safe to view: no terminal
+    escapes, no raw HTML or <autolink>, no image fetched from elsewhere, no link other than
+    http(s) or mailto (its brackets shown as text)."""
+
+    def escaped(m: re.Match) -> str:  # a backslash in front, unless one already escapes it
+        slashes = m.group(1)
+        return slashes + ("" if len(slashes) % 2 else "\\") + m.group(2)
+
+    text = sanitize(text).strip()
+    text = re.sub(r"(\\*)(<|!\[)", escaped, text)
+    text = re.sub(r"(\\*)(\])(?=\((?!\s*(?:https?://|mailto:)))", escaped, text)
+    return re.sub(r"(?m)^(\s*)(\\*)(\[[^\]\n]*)(\\*)(\]:)",
+                  lambda m: m.group(1) + escaped(re.match(r"(\\*)(.*)", m.group(2) + m.group(3), re.S))
+                  + escaped(re.match(r"(\\*)(.*)", m.group(4) + m.group(5), re.S)), text)
+
+
 def _cell(text: str) -> str:
     return _inline(text.replace("\n", " "))
 
@@ -273,7 +290,7 @@ def _fenced(text: str) -> list[str]:
     text = sanitize(text)
     longest = max((len(m) for m in re.findall(r"`+|~+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    body = text.rstrip("\n") if text.strip() else "（空）"
+    body = text.strip("\n") if text.strip() else "（空）"  # (the answer's line break under the notes)
     return [fence + "text", *body.splitlines(), fence]
 
 

@@ -41,6 +41,11 @@ PAUSED = "paused"
 FINISHED = "finished"
 
 DEFAULT_WARNINGS = (60, 30)
+# after time ran out and moved on (the next question, the report), keys still being typed
+# for what ended are dropped until the typing stops: KEYS_QUIET_S without a key, never
+# longer than KEYS_HOLD_MAX_S after the time-up (a deliberate key after a pause acts)
+KEYS_QUIET_S = 1.0
+KEYS_HOLD_MAX_S = 5.0
 # a 'done with this phase' this soon after time ran out was meant for the phase that ended
 # (the screen shows the change up to a tick late, and a key takes a moment to press)
 MOVED_ON_GRACE_S = 1.5
@@ -105,7 +110,8 @@ def plan_timing(
     """Thinking and answering seconds for one question.
 
     Order of authority: an explicit ``think`` / ``answer`` (command line)
-    wins; else the question's own ``time``; under a preset the question's
+    wins (under a preset the other phase then gets the rest of the
+    per-question budget, when there is any); else the question's own ``time``; under a preset the question's
     time is stretched (or shrunk) to the per-question budget in its own
     ratio, so that "3 题 15 分钟" lasts 15 minutes as in the exam (about 5
     minutes a question, thinking included: docs/field-notes), and a question
@@ -114,6 +120,13 @@ def plan_timing(
     90 s + 210 s.
     """
     own: Timing = question.time or Timing()
+    if per_question_s and (think is None) != (answer is None):
+        # one phase given under a preset: the other takes the rest of the question's budget,
+        # so that "3 题 15 分钟" still lasts 15 minutes (unless the given time leaves nothing)
+        given = think if think is not None else answer
+        rest = int(round(per_question_s)) - given
+        if rest >= MIN_PHASE:
+            return (given, rest) if think is not None else (rest, given)
     if per_question_s:
         budget = float(per_question_s)
         q_think, q_answer = own.think, own.answer
@@ -235,12 +248,67 @@ class Item:
     def answer_part(self) -> str:
         """What was written after the thinking notes (the whole text if the notes were
         changed while answering, so that they no longer open it)."""
-        if self.notes and self.text.startswith(self.notes):
-            return self.text[len(self.notes):]
-        return self.text
+        return split_notes(self.text, self.notes)[1]
 
     def allowed(self, phase: str) -> int:
         return {READING: self.reading_s, THINKING: self.think_s, ANSWERING: self.answer_s}.get(phase, 0)
+
+
+def split_notes(text: str, notes: str) -> tuple[str, str]:
+    """(the thinking notes, the answer) of a question's text. ``notes`` is the text as it was
+    when thinking ended; when it no longer opens the text (changed while answering) the
+    whole text is the answer. Every screen that counts a mock answer's 字 counts the answer."""
+    if notes and text.startswith(notes):
+        return notes, text[len(notes):]
+    return "", text
+
+
+def saved_notes(state: Any, index: int, question_id: str | None = None) -> str:
+    """The thinking notes of question ``index`` in a saved session's state (``to_dict``),
+    "" when there are none or the state does not have them (it is outside input)."""
+    try:
+        item = state["items"][index]
+        if question_id is not None and item.get("question_id") != question_id:
+            return ""
+        notes = item.get("notes", "")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return ""
+    return notes if isinstance(notes, str) else ""
+
+
+class KeyHold:
+    """After time ran out and moved the candidate on (the next question, the report), the
+    keys still being typed for what ended are dropped: from the time-up until KEYS_QUIET_S
+    have passed without a key, never longer than KEYS_HOLD_MAX_S after the time-up. People
+    see the screen change a moment late and finish the word; a key after a pause is meant."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._start: float | None = None
+        self._until: float | None = None
+        self.dropped = 0  # keys dropped in this hold
+
+    def start(self) -> None:
+        now = self.clock.monotonic()
+        self._start, self._until, self.dropped = now, now + KEYS_QUIET_S, 0
+
+    def stop(self) -> None:
+        self._start = self._until = None
+
+    @property
+    def holding(self) -> bool:
+        if self._until is not None and self.clock.monotonic() >= self._until:
+            self._start = self._until = None
+        return self._until is not None
+
+    def key(self) -> bool:
+        """A key came: True if it is dropped (the hold then lasts KEYS_QUIET_S from it)."""
+        if not self.holding:
+            return False
+        assert self._start is not None
+        self._until = min(self._start + KEYS_HOLD_MAX_S, self.clock.monotonic() + KEYS_QUIET_S)
+        self.dropped += 1
+        return True
 
 
 class MockSession:
@@ -406,6 +474,14 @@ class MockSession:
         self._reading_held = False
         if self._since is not None:
             self._since = self.clock.monotonic()
+
+    def restart_reread(self) -> None:
+        """The F3 re-read is heard again from the start (after F4 in practice mode, or a
+        resumed session): so is its time, as for the first reading."""
+        if self.finished or self.reread_time_left() <= 0:
+            return
+        self._reread_left = float(self.current.reading_s or reading_time(self.current.question.prompt))
+        self._reread_since = self.clock.monotonic() if self._since is not None else None
 
     def tick(self) -> list[Event]:
         """Advance to the clock's now: warnings, timeouts and the phases that follow."""
