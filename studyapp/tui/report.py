@@ -228,7 +228,7 @@ class ReportScreen(Screen):
             # its length is measured against the answer time this mock gave it
             ReviewScreen(
                 pack, question, q.text, q.grading, duration_s=q.think_used + q.answer_used,
-                answer_s=q.answer_allowed,
+                answer_s=q.answer_allowed, notes=q.notes,
             )
         )
 
