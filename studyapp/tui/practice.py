@@ -96,8 +96,8 @@ class PracticeScreen(Screen):
                 with VerticalScroll(id="copies-scroll"):
                     yield Static(
                         Content.styled(
-                            "这道题在两个窗口里同时写过，这一份另存在这里，没有放进答题框。"
-                            "要用就按 ctrl+r 把它接在答题框后面；不用就不管它（提交或放弃这道题时一起删除）。",
+                            "两个窗口同时写过这道题，这一份另存着，没有放进答题框：ctrl+r 把它接到"
+                            "答题框后面；提交或放弃这道题时它一起删除。",
                             "italic",
                         ),
                         id="copies-hint",
@@ -172,7 +172,7 @@ class PracticeScreen(Screen):
 
     def _restore_draft(self, editor: TextArea) -> None:
         """The draft goes into the editor; any copy another window kept beside it is shown
-        above the editor (compose), not put into the answer."""
+        above the editor (compose, with what ctrl+r does), not put into the answer."""
         found = self._found
         if found is None:
             return
@@ -188,12 +188,6 @@ class PracticeScreen(Screen):
         editor.border_title = (
             f"已恢复上次没有提交的答案（{_local(found.saved_at)} 保存，已用时 {mmss(found.elapsed_s)}）"
         )
-        if self._copies:
-            self.notify(
-                f"这道题另存了 {len(self._copies)} 份（两个窗口同时写过），在答题框上方；"
-                "ctrl+r 把它接在答题框后面。",
-                markup=False,
-            )
 
     def save_draft(self, force: bool = False, *, say_failure: bool = True) -> None:
         """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``.
@@ -338,16 +332,28 @@ class PracticeScreen(Screen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.answer != self._saved_text:  # (not the restored draft being loaded)
             self._dirty = True
+        if self._copies:
+            self.refresh_bindings()  # ctrl+r: once the copy is in the answer, nothing to add
         self.update_elapsed()
         if self.meter_on:
             self._show_meter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "take_copy":
-            return bool(self._copies)
+            return self._copy_pending()
         if action == "revise_previous":
-            return self.previous_answer is not None and not self._copies
+            return self.previous_answer is not None and not self._copy_pending()
         return True
+
+    def _copy_pending(self) -> bool:
+        """A copy shown above the editor is not in the answer (ctrl+r would add it)."""
+        if not self._copies:
+            return False
+        try:
+            answer = self.answer
+        except Exception:  # not composed yet
+            return True
+        return any(c.text not in answer for c in self._copies)
 
     def action_revise_previous(self) -> None:
         """ctrl+r: the outline shown above goes into the editor to be revised, never over

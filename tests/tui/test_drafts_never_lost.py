@@ -190,11 +190,15 @@ async def test_another_apps_newer_draft_is_not_overwritten_and_both_come_back(st
         editor = again.screen.query_one(TextArea)
         assert editor.text == "共同的开头B窗口写的"
         assert str(again.screen.query_one("#copies-text").visual) == "共同的开头A窗口写的再写一点"
-        assert "ctrl+r" in notices(again)[-1] and "在答题框上方" in notices(again)[-1]
+        hint = str(again.screen.query_one("#copies-hint").visual)
+        assert "没有放进答题框" in hint and "ctrl+r" in hint
         await tick(pilot, clock)  # both stay as they are
         assert len(store.draft_copies("tui-mini", "sorting-view")) == 1
+        assert again.screen.active_bindings["ctrl+r"].binding.description == "放入另存的"
         await pilot.press("ctrl+r")  # taken in after the draft, then one draft again
         assert editor.text == "共同的开头B窗口写的\n共同的开头A窗口写的再写一点"
+        await pilot.pause()
+        assert "ctrl+r" not in again.screen.active_bindings  # nothing more to add
         await tick(pilot, clock)
         assert the_draft(store, again.screen) == editor.text
         assert store.draft_copies("tui-mini", "sorting-view") == []
