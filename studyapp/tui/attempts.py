@@ -23,6 +23,7 @@ from studyapp.core.model import Pack, Question
 from studyapp.core.pastgrading import CHANGED, FAILED, PastGrading, past_grading, shown_score
 from studyapp.core.report import count_chars
 from studyapp.core.safe_text import sanitize_line
+from studyapp.core.session import saved_notes, split_notes
 from studyapp.tui.home import fit_cells
 from studyapp.tui.review import ReviewScreen
 from studyapp.tui.text import error_text, mmss, short
@@ -101,13 +102,16 @@ def open_attempts(app: Any, pack: Pack, question: Question) -> None:
 
 class PastReviewScreen(ReviewScreen):
     """The review of an answer given earlier: what was saved, nothing saved again. Graded
-    again (``regraded``: a ``PastGrading``), its score line says so and gives the score then."""
+    again (``regraded``: a ``PastGrading``), its score line says so and gives the score then.
+    A mock's answer is measured without its thinking notes (``notes``), as its report was."""
 
     def __init__(
-        self, pack: Pack, question: Question, attempt: Any, grading: Any, regraded: PastGrading | None = None
+        self, pack: Pack, question: Question, attempt: Any, grading: Any, regraded: PastGrading | None = None,
+        notes: str = "",
     ) -> None:
         super().__init__(
-            pack, question, attempt.answer, grading, duration_s=attempt.duration_s, attempt_id=attempt.id
+            pack, question, attempt.answer, grading, duration_s=attempt.duration_s, attempt_id=attempt.id,
+            notes=notes,
         )
         self.past = attempt
         self.regraded = regraded if regraded is not None and regraded.regraded else None
@@ -158,6 +162,7 @@ class AttemptsScreen(Screen):
         self._outline_cells = 0
         self._pasts: dict[int, PastGrading] = {}  # attempt id -> as shown (core/pastgrading.py)
         self._score_cells = 0  # the widest score cell beyond the header's
+        self._session_states: dict[int, dict] = {}  # mock session id -> its saved state
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -192,6 +197,26 @@ class AttemptsScreen(Screen):
             past = self._pasts[attempt.id] = shown_score(attempt, self.question, self.pack.thesaurus)
         return past
 
+    def notes(self, attempt: Any) -> str:
+        """A mock answer's thinking notes (saved with its session), "" for practice: the
+        report, this list and the review count the answer without them."""
+        sid = attempt.session_id
+        if sid is None or self.app.store is None:
+            return ""
+        if sid not in self._session_states:
+            try:
+                record = self.app.store.session(sid)
+            except Exception:  # a broken database: the whole text is counted
+                record = None
+            self._session_states[sid] = record.state if record is not None else {}
+        state = self._session_states[sid]
+        items = state.get("items") if isinstance(state, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict) and (item.get("pack_id"), item.get("question_id")) == (
+                    attempt.pack_id, attempt.question_id):
+                return split_notes(attempt.answer, saved_notes(state, i))[0]
+        return ""
+
     def _fill(self) -> None:
         n = len(self.attempts)
         scores = [score_cell(self.past(a)) for a in self.attempts]
@@ -202,6 +227,8 @@ class AttemptsScreen(Screen):
         # the prompt in up to two lines of the screen's width (a wide terminal shows all of it)
         title.append("  " + fit_cells(self.question.prompt, max(60, 2 * self.size.width - 16)))
         title.append(f"\n共 {n} 次作答，最新的在上面；回车打开当时的点评。", style="dim")
+        if any(self.notes(a) for a in self.attempts):
+            title.append("\n模拟面试的作答：字数不计思考时记的笔记（笔记照样计分），和那场的报告一样。", style="dim")
         if any("当时" in c for c in scores):
             title.append(
                 "\n得分后有「当时」的，是题目的采分点后来改过（或记录损坏），已按现在的采分点重新评分。",
@@ -214,15 +241,21 @@ class AttemptsScreen(Screen):
         # the outline's column is as wide as what is left of the screen (it would be cut unseen)
         table.add_columns("时间", "得分", "用时", "字数", "方式", "提纲第一行")
         for i, a in enumerate(self.attempts):
-            line = first_line(a.answer)
+            notes, answer = split_notes(a.answer, self.notes(a))
+            line = first_line(answer)
+            if line:  # Text, not str: a str cell would be read as markup
+                shown = Text(fit_cells(line, cells))
+            elif first_line(notes):  # graded by its notes, nothing said after them
+                shown = Text(fit_cells("（只有思考笔记）" + first_line(notes), cells), style="dim")
+            else:
+                shown = Text("（没有作答）", style="dim")
             table.add_row(
                 when_text(a),
                 Text(f"{scores[i]:>3}", justify="right"),
                 "–" if a.duration_s is None else mmss(a.duration_s),
-                Text(str(count_chars(a.answer)), justify="right"),
+                Text(str(count_chars(answer)), justify="right"),
                 "模拟" if a.session_id is not None else "练习",
-                # Text, not str: a str cell would be read as markup
-                Text(fit_cells(line, cells)) if line else Text("（没有作答）", style="dim"),
+                shown,
                 key=str(i),
             )
         if 0 < row < n:
@@ -240,6 +273,8 @@ class AttemptsScreen(Screen):
         if past.grading is None:
             self.notify(note or "这次作答的评分无法显示。", severity="warning", markup=False)
             return
-        self.app.push_screen(PastReviewScreen(self.pack, self.question, attempt, past.grading, past))
+        self.app.push_screen(
+            PastReviewScreen(self.pack, self.question, attempt, past.grading, past, notes=self.notes(attempt))
+        )
         if note:
             self.app.notify(note, severity="warning", timeout=10, markup=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,11 +21,12 @@ from textual.widgets import Button, Checkbox, Digits, Footer, Header, Input, Lab
 from studyapp.core.model import Pack
 from studyapp.core.session import (
     ANSWERING,
-    MOVED_ON_GRACE_S,
     PHASE_LABELS,
     PRESETS,
     READING,
+    READING_VOICE_CAP_S,
     THINKING,
+    KeyHold,
     MockOptions,
     MockSession,
     SessionError,
@@ -32,6 +34,7 @@ from studyapp.core.session import (
     draw_questions,
     new_session,
 )
+from studyapp.core.report import count_chars
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
 from studyapp.tui.answer import AnswerArea
@@ -70,7 +73,10 @@ def start_mock(app: Any, options: MockOptions) -> bool:
         except Exception as exc:  # StoreError: run without saving, say so
             app.notify(f"无法保存本次模拟面试：{error_text(exc)}", severity="warning", markup=False)
             recorder = None
-    app.push_screen(MockScreen(session, recorder, bell=options.bell, voice=voice))
+    screen = MockScreen(session, recorder, bell=options.bell, voice=voice)
+    # the session `studyapp mock` asked for: escape on its report goes back to the shell
+    screen.from_command_line = options is getattr(app, "mock_request", None)
+    app.push_screen(screen)
     return True
 
 
@@ -133,6 +139,7 @@ def resume_mock(app: Any, record: "SessionRecord") -> bool:
     voice = app.voice()[0] if session.listen and record.config.get("voice", True) is not False else None
     screen = MockScreen(session, recorder, bell=bool(record.config.get("bell", True)), voice=voice, resumed=True)
     screen.extra_packs = session_packs(app, session, loaded)
+    screen.from_command_line = getattr(app, "mock_request", None) is not None
     for pack_id, pack in loaded.items():
         app.notify(f"这场面试用到题包 {pack_id}，本次启动没有载入它：已从 {pack.root} 读取。",
                    markup=False, timeout=6)
@@ -170,6 +177,8 @@ class MockScreen(Screen):
         Binding("f3", "reread", "再听一遍", priority=True),
         Binding("f4", "pause", "暂停/继续", priority=True),
         Binding("escape", "leave", "离开", priority=True),
+        # tab goes (back) to the answer box and never types spaces into the answer
+        Binding("tab", "to_answer", "回到答题框", show=False, priority=True),
     ]
 
     def __init__(
@@ -195,8 +204,9 @@ class MockScreen(Screen):
         # packs of this session's questions that the app has not loaded (a resumed session)
         self.extra_packs: dict[str, Pack] = {}
         # after time ran out and moved to the next question, keys still being typed for the
-        # last one are not put at the top of this one (app clock; None: typing goes in)
-        self._keys_held_until: float | None = None
+        # last one are not put at the top of this one (core.session.KeyHold, on the app clock)
+        self.keys_hold: KeyHold | None = None
+        self.from_command_line = False  # `studyapp mock`'s session: escape on its report quits
 
     # --- layout ----------------------------------------------------------------
 
@@ -211,7 +221,8 @@ class MockScreen(Screen):
                 yield Static("", id="mock-warning")
         with VerticalScroll(id="mock-prompt-box"):
             yield Static("", id="mock-prompt")
-        yield AnswerArea("", id="mock-answer", soft_wrap=True, tab_behavior="indent")
+        # tab does not indent (the binding above takes it: back to the answer box)
+        yield AnswerArea("", id="mock-answer", soft_wrap=True, tab_behavior="focus")
         yield Static("", id="mock-save")
         yield Footer()
 
@@ -220,11 +231,16 @@ class MockScreen(Screen):
         editor.cursor_blink = tui_text.CURSOR_BLINK
         if self.resumed:
             self.notify("已恢复上次的模拟面试，计时从中断时剩余的时间继续。", markup=False)
+        self.keys_hold = KeyHold(self.app.clock)
+        rereading = False
         if self.resumed:
-            # the question is read (or, without a voice, shown) again from the start: so is its time
+            # the question is read (or, without a voice, shown) again from the start: so is its
+            # time; the same for an F3 re-read that was going on
             self.session.restart_reading()
+            rereading = self.session.reread_time_left() > 0
+            self.session.restart_reread()
         self.refresh_view()
-        if self.session.phase == READING and not self.session.paused:
+        if (self.session.phase == READING or rereading) and not self.session.paused:
             self.read_aloud()  # the first question (or, resumed, the one being read)
         self.set_interval(TICK_S, self.tick)
 
@@ -265,17 +281,45 @@ class MockScreen(Screen):
         self.session.hold_reading(bool(getattr(self.voice, "speaking", False)))
         self.handle(self.session.tick())
 
+    @property
+    def keys_held(self) -> bool:
+        return self.keys_hold is not None and self.keys_hold.holding
+
     def _hold_keys(self) -> None:
-        """Time ran out and the next question came up: for MOVED_ON_GRACE_S the editor takes no
-        keys (they were meant for the question that ended, typed up to the last second)."""
-        self._keys_held_until = self.app.clock.monotonic() + MOVED_ON_GRACE_S
+        """Time ran out and the next question came up: the editor takes no keys until the
+        typing stops (core.session.KeyHold: they were meant for the question that ended)."""
+        if self.keys_hold is None:
+            return
+        self.keys_hold.start()
         self.query_one("#mock-answer", TextArea).read_only = True
 
     def _release_keys(self) -> None:
-        if self._keys_held_until is not None and self.app.clock.monotonic() >= self._keys_held_until:
-            self._keys_held_until = None
-            self.query_one("#mock-answer", TextArea).read_only = False
+        editor = self.query_one("#mock-answer", TextArea)
+        if editor.read_only and not self.keys_held:
+            editor.read_only = False
             self.query_one("#mock-save", Static).update(Content(self._save_status()))
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys that reach the screen: held after a time-up (dropped, and the hold goes on
+        while they come), or typed while the prompt box has the focus (shift+tab to scroll
+        it): those go into the answer box, where the candidate meant them."""
+        if self.keys_held:
+            self.keys_hold.key()
+            event.stop()
+            event.prevent_default()
+            return
+        editor = self.query_one("#mock-answer", TextArea)
+        if self.focused is editor or self._done or not (event.is_printable or event.key == "enter"):
+            return
+        event.stop()
+        event.prevent_default()
+        editor.focus()
+        editor.insert("\n" if event.key == "enter" else (event.character or ""))
+
+    def action_to_answer(self) -> None:
+        editor = self.query_one("#mock-answer", TextArea)
+        if self.focused is not editor:
+            editor.focus()
 
     def _sync_text(self) -> None:
         """Give the session the editor's text now, before the clock may move it to the next
@@ -304,6 +348,8 @@ class MockScreen(Screen):
             elif ev.kind == "timeout":
                 self.notify(f"{PHASE_LABELS.get(ev.phase, ev.phase)}时间到", markup=False, timeout=3)
                 phase_changed = True
+                if ev.phase == READING:
+                    self.silence()  # a voice still reading at the cap does not talk into the thinking
             elif ev.kind in ("phase", "prompt_hidden", "finished"):
                 phase_changed = True
                 if ev.kind == "phase":
@@ -359,7 +405,7 @@ class MockScreen(Screen):
         self.query_one("#mock-title", Static).update(Content(title))
         phase = f"{PHASE_LABELS.get(s.phase, s.phase)}（限时 {mmss(s.phase_allowed())}）"
         if s.reading_held:
-            phase = "听题（还在朗读，读完后开始思考）"
+            phase = f"听题（还在朗读，读完后开始思考；最多 {READING_VOICE_CAP_S // 60} 分钟）"
         if s.paused:
             phase += "  ‖ 已暂停（F4 继续）"
         hint = "" if s.reading_held else PHASE_HINT.get(s.phase, "")
@@ -397,14 +443,18 @@ class MockScreen(Screen):
         self.call_after_refresh(self._prompt_more_hint)
 
     def _save_status(self) -> str:
-        if self._keys_held_until is not None:
-            return "上一题时间到：这一刻的按键不算进本题，稍候再输入"
+        if self.keys_held:
+            return "上一题时间到：正在输入的按键不算进本题，停手一秒后再输入"
+        s = self.session
+        if s.phase == THINKING:
+            count = f"思考笔记 {count_chars(s.current.text)} 字（计分，不计作答字数）"
+        else:  # what the report counts: the answer, not the notes above it
+            count = f"作答 {count_chars(s.current.answer_part())} 字"
         if self.recorder is None:
-            return "未保存（数据文件夹不可写）"
+            return f"{count} · 未保存（数据文件夹不可写）"
         if self.recorder.last_error:
-            return f"自动保存失败：{sanitize_line(self.recorder.last_error)}"
-        chars = sum(1 for ch in self.session.current.text if not ch.isspace())
-        return f"{chars} 字 · 已自动保存"
+            return f"{count} · 自动保存失败：{sanitize_line(self.recorder.last_error)}"
+        return f"{count} · 已自动保存"
 
     # --- input -------------------------------------------------------------------------
 
@@ -425,6 +475,7 @@ class MockScreen(Screen):
         self.session.set_text(event.text_area.text)
         if self.recorder is not None:
             self.recorder.maybe_save()
+        self.query_one("#mock-save", Static).update(Content(self._save_status()))  # the 字 as typed
 
     def action_finish_phase(self) -> None:
         # the keys typed before ctrl+n count for this phase
@@ -457,8 +508,10 @@ class MockScreen(Screen):
             return
         if s.paused:
             s.resume()
-            if s.phase == READING and self.voice is not None:
-                s.restart_reading()  # the reading was cut by the pause: from the start again, time too
+            if self.voice is not None and (s.phase == READING or s.reread_time_left() > 0):
+                # the reading (or F3's re-read) was cut by the pause: from the start again, time too
+                s.restart_reading()
+                s.restart_reread()
                 self.read_aloud()
         else:
             s.pause()
@@ -491,7 +544,7 @@ class MockScreen(Screen):
         from studyapp.tui.confirm import ConfirmScreen
 
         why = "数据文件夹不可用" if self.recorder is None else "自动保存失败"
-        chars = sum(1 for it in self.session.items for ch in it.text if not ch.isspace())
+        chars = sum(count_chars(it.text) for it in self.session.items)
         dialog = ConfirmScreen(f"退出 studyapp？这场模拟面试不会保存（{why}），"
                                f"已写的 {chars} 字和进度都会丢失。")
         dialog.quitting = True  # a second ctrl+q does not ask again over it (StudyApp.action_quit)
@@ -534,9 +587,8 @@ class MockScreen(Screen):
         while len(self.app.screen_stack) > 1 and self.app.screen is not self:
             self.app.pop_screen()
         # time ran out as the candidate typed: the next keys were meant for the answer, not the report
-        self.app.switch_screen(
-            ReportScreen(report, packs=self.extra_packs, keys_held_s=MOVED_ON_GRACE_S if by_timeout else 0.0)
-        )
+        self.app.switch_screen(ReportScreen(report, packs=self.extra_packs, hold_keys=by_timeout,
+                                            quit_on_escape=self.from_command_line))
 
 
 class MockSetupScreen(ModalScreen[MockOptions | None]):

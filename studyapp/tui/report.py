@@ -5,6 +5,7 @@ import errno
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -12,8 +13,10 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from studyapp.core.report import Report, fmt_duration
+from studyapp.core.report import Report, count_chars, fmt_duration
 from studyapp.core.safe_text import sanitize_line
+from studyapp.core.session import KeyHold, saved_notes, split_notes
+from studyapp.tui.review import ReviewScreen
 from studyapp.tui.text import short
 
 
@@ -114,14 +117,22 @@ class ReportScreen(Screen):
         Binding("enter", "open", "点评本题", priority=True),
         Binding("e", "export", "导出 Markdown"),
         Binding("escape", "back", "返回"),
+        Binding("escape", "quit_app", "结束"),  # the report of `studyapp mock`'s session: quit
     ]
+    # narrower than this, the table leaves out the thinking and answering times (the total
+    # is in the line above it) rather than cut its last column to a lone digit
+    NARROW = 80
 
-    def __init__(self, report: Report, *, packs: dict | None = None, keys_held_s: float = 0.0) -> None:
+    def __init__(self, report: Report, *, packs: dict | None = None, hold_keys: bool = False,
+                 quit_on_escape: bool = False) -> None:
         super().__init__()
         self.report = report
-        # opened by time running out: keys typed for the answer in that moment do nothing here
-        self.keys_held_s = keys_held_s
-        self._keys_held_until: float | None = None
+        # opened by time running out: keys still being typed for the answer do nothing here
+        self.hold_keys = hold_keys
+        self.keys_hold: KeyHold | None = None
+        self._hold_said = False
+        # the session `studyapp mock` started: escape ends the app (back to the shell)
+        self.quit_on_escape = quit_on_escape
         # packs of the report's questions that the app has not loaded (a resumed session's)
         self.packs = dict(packs or {})
         self.exported: Path | None = None
@@ -136,7 +147,8 @@ class ReportScreen(Screen):
         )
         if not r.finished:
             summary += " · 未完成"
-        summary += f"\n作答共 {r.chars} 字，预计口述 {fmt_duration(r.speak_s)}（每分钟 200 字；思考笔记不计）"
+        summary += (f"\n作答共 {r.chars} 字，预计口述 {fmt_duration(r.speak_s)}"
+                    "（每分钟 200 字；思考笔记计分，不计字数）")
         yield Header()
         yield Static(Content(summary), id="report-summary")
         yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
@@ -146,39 +158,73 @@ class ReportScreen(Screen):
         yield Footer()
 
     def keys_held(self) -> bool:
-        """Within the moment after time ran out and opened the report: a key does nothing."""
-        if self._keys_held_until is None:
+        """After time ran out and opened the report, while the candidate is still typing the
+        answer (core.session.KeyHold): a key does nothing, and one notice says why."""
+        if self.keys_hold is None or not self.keys_hold.key():
             return False
-        if self.app.clock.monotonic() < self._keys_held_until:
-            self.notify("时间到，作答已结束：这是本场的报告。刚才的按键没有生效。", markup=False, timeout=3)
-            return True
-        self._keys_held_until = None
-        return False
+        if not self._hold_said:
+            self._hold_said = True
+            self.notify("时间到，作答已结束：这是本场的报告。正在输入的按键没有生效，停手一秒后再按。",
+                        markup=False, timeout=4)
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self.keys_held():  # (e, escape, the arrows: nothing happens)
+            event.stop()
+            event.prevent_default()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "quit_app"):
+            return (action == "quit_app") == self.quit_on_escape
+        return True
 
     def action_back(self) -> None:
         if not self.keys_held():
             self.app.pop_screen()
 
+    def action_quit_app(self) -> None:
+        if not self.keys_held():
+            self.app.exit()
+
     def on_mount(self) -> None:
-        if self.keys_held_s > 0:
-            self._keys_held_until = self.app.clock.monotonic() + self.keys_held_s
+        if self.hold_keys:
+            self.keys_hold = KeyHold(self.app.clock)
+            self.keys_hold.start()
         self.sub_title = "模拟面试报告"
+        self.fill_table()
+        self.query_one("#report-table", DataTable).focus()
+        self.show_detail(0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < self.NARROW) != self._narrow:
+            self.fill_table()
+
+    _narrow: bool | None = None
+
+    def fill_table(self) -> None:
         table = self.query_one("#report-table", DataTable)
+        self._narrow = narrow = self.size.width < self.NARROW
+        row = table.cursor_row
+        table.clear(columns=True)
         # the score next to the number: what a narrow terminal must not cut off
-        table.add_columns("题", "得分", "题型", "思考 用时/限时", "作答 用时/限时", "字数", "预计口述")
+        table.add_columns(*(["题", "得分", "题型"] + ([] if narrow else ["思考 用时/限时", "作答 用时/限时"])
+                            + ["字数", "预计口述"]))
         for q in self.report.questions:
+            times = [] if narrow else [
+                f"{fmt_duration(q.think_used)}/{fmt_duration(q.think_allowed)}",
+                f"{fmt_duration(q.answer_used)}/{fmt_duration(q.answer_allowed)}",
+            ]
             table.add_row(
                 str(q.index + 1),
                 "–" if q.score is None else str(round(q.score)),
                 Text(sanitize_line(q.type or "–")),  # Text: a str cell would be parsed as markup
-                f"{fmt_duration(q.think_used)}/{fmt_duration(q.think_allowed)}",
-                f"{fmt_duration(q.answer_used)}/{fmt_duration(q.answer_allowed)}",
+                *times,
                 str(q.chars),
                 f"{fmt_duration(q.speak_s)} {q.speech_verdict}",
                 key=str(q.index),
             )
-        table.focus()
-        self.show_detail(0)
+        if 0 < row < len(self.report.questions):
+            table.move_cursor(row=row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail(event.cursor_row)
@@ -214,23 +260,30 @@ class ReportScreen(Screen):
         self.open_review(self.query_one("#report-table", DataTable).cursor_row)
 
     def open_review(self, row: int) -> None:
+        review = self.review_of(row)
+        if review is not None:
+            self.app.push_screen(review)
+
+    def review_of(self, row: int) -> "MockReviewScreen | None":
+        """The review of the report's question ``row`` (None, after a notice, if it cannot be)."""
         if not 0 <= row < len(self.report.questions):
-            return
+            return None
         q = self.report.questions[row]
         pack = self.app.pack_of(q.pack_id) or self.packs.get(q.pack_id)
         question = pack.question(q.question_id) if pack else None
         if pack is None or question is None or q.grading is None:
-            self.notify(f"无法点评：{q.note or '这道题不在已加载的题包里'}。", severity="warning", markup=False)
-            return
-        from studyapp.tui.review import ReviewScreen
-
-        self.app.push_screen(
-            # its length is measured against the answer time this mock gave it
-            ReviewScreen(
-                pack, question, q.text, q.grading, duration_s=q.think_used + q.answer_used,
-                answer_s=q.answer_allowed, notes=q.notes,
-            )
+            self.notify(f"无法点评第 {row + 1} 题：{q.note or '这道题不在已加载的题包里'}。",
+                        severity="warning", markup=False)
+            return None
+        # its length is measured against the answer time this mock gave it, without the notes
+        return MockReviewScreen(
+            pack, question, q.text, q.grading, duration_s=q.think_used + q.answer_used,
+            answer_s=q.answer_allowed, notes=q.notes, report_screen=self, row=row,
         )
+
+    def table_row(self, row: int) -> None:
+        """Put the table's cursor on ``row`` (the review the candidate went on to)."""
+        self.query_one("#report-table", DataTable).move_cursor(row=row)
 
     def action_export(self) -> None:
         if self.keys_held():
@@ -245,6 +298,26 @@ class ReportScreen(Screen):
         usable = getattr(self.app, "store", None) is not None
         self.app.push_screen(ExportScreen(self.report, default_export_path(self.report, data_folder_usable=usable)),
                              done)
+
+
+class MockReviewScreen(ReviewScreen):
+    """A question's review opened from a mock report: 下一题 (n) is the review of the
+    session's next question, not a practice question of the pack."""
+
+    def __init__(self, *args, report_screen: ReportScreen, row: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.report_screen = report_screen
+        self.row = row
+
+    def action_next_question(self) -> None:
+        n = len(self.report_screen.report.questions)
+        if self.row + 1 >= n:
+            self.notify(f"这是本场的最后一题（共 {n} 题）：escape 回到报告。", markup=False)
+            return
+        review = self.report_screen.review_of(self.row + 1)
+        if review is not None:
+            self.report_screen.table_row(self.row + 1)
+            self.app.switch_screen(review)
 
 
 # --- past sessions ---------------------------------------------------------------------------
@@ -269,6 +342,18 @@ def report_of_record(app, record):
     thesauri = {p.id: p.thesaurus for p in [*packs.values(), *app.packs]}
     report = build_report(session, thesauri=thesauri, session_id=record.id, started_at=record.created_at)
     return report, packs
+
+
+def how_timed(state: dict) -> str:
+    """'听题 15:00': how a saved session was run and its time (thinking and answering)."""
+    items = state.get("items") if isinstance(state, dict) else None
+    total = 0
+    for it in items if isinstance(items, list) else ():
+        for key in ("think_s", "answer_s"):
+            v = it.get(key) if isinstance(it, dict) else None
+            total += v if type(v) is int and v > 0 else 0
+    mode = "听题" if state.get("listen") else "看题"
+    return f"{mode} {fmt_duration(total)}" if total else mode
 
 
 class PastMocksScreen(Screen):
@@ -299,22 +384,25 @@ class PastMocksScreen(Screen):
             except Exception as exc:  # StoreError
                 self.notify(f"读取模拟面试记录失败：{error_text(exc)}", severity="warning", markup=False)
         table = self.query_one("#past-table", DataTable)
-        table.add_columns("时间", "得分", "题数", "题型", "字数")
+        table.add_columns("时间", "得分", "题数", "方式 限时", "题型", "字数")
         for i, rec in enumerate(self.records):
             types = "、".join(dict.fromkeys(
                 str(it.get("type") or "–") for it in (rec.state.get("items") or []) if isinstance(it, dict)
             ))
-            chars = sum(1 for q in rec.questions for ch in q.text if not ch.isspace())
+            # the answers' 字, as the report counts them: the thinking notes are not
+            chars = sum(count_chars(split_notes(q.text, saved_notes(rec.state, q.index, q.question_id))[1])
+                        for q in rec.questions)
             table.add_row(
                 rec.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 "–" if rec.score is None else str(round(rec.score)),
                 str(len(rec.questions)),
+                how_timed(rec.state),
                 Text(sanitize_line(types) or "–"),
                 str(chars),
                 key=str(i),
             )
         help_text = ("回车打开这场的报告（可按 e 导出）；得分按现在的采分点重新评出" if self.records
-                     else ("还没有完成的模拟面试。" if self.app.store is not None
+                     else ("还没有做完过模拟面试（做完一场后，它的报告会列在这里）。" if self.app.store is not None
                            else "数据文件夹不可用，没有保存的模拟面试。"))
         self.query_one("#past-help", Static).update(Content(help_text))
         table.focus()

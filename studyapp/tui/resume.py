@@ -52,7 +52,9 @@ def _describe(record: SessionRecord) -> str:
     left = None
     if allowed and allowed in cur:
         left = max(0.0, float(cur[allowed]) - float(state.get("phase_elapsed", 0.0)))
-    chars = sum(1 for it in items for ch in str(it.get("text", "")) if not ch.isspace())
+    from studyapp.core.report import count_chars
+
+    chars = sum(count_chars(str(it.get("text", ""))) for it in items)
     when = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     lines = [
         "上次的模拟面试还没有完成。",
@@ -118,8 +120,27 @@ class ResumeScreen(ModalScreen[str]):
         self.app.push_screen(ConfirmScreen("确定放弃这场未完成的模拟面试？已输入的内容将不再提示恢复。"), done)
 
 
+def folder_in_use(app: Any) -> bool:
+    """Another studyapp holds the data folder (the studyapp.lock the app claims at its start,
+    core/store.py FolderLock; the app has said so): an unfinished session may be running
+    there. Claimed again here only when the app does not hold it (the other may have ended)."""
+    if getattr(app, "_folder_lock", None) is not None:
+        return False
+    from studyapp.core.store import FolderLock
+
+    lock, other = FolderLock.claim(app.store.path.parent)
+    if lock is not None:
+        app._folder_lock = lock  # the other app has ended since: this one holds the folder now
+    return other is not None
+
+
+IN_USE = ("上次没做完的模拟面试可能正在另一个 studyapp 里进行：这里不提供继续"
+          "（那边退出后，在主页按 m 会问是否继续）。")
+
+
 def offer_resume(app: Any, then=None) -> bool:
     """If the store holds an unfinished session, ask about it (then call ``then()`` if it is discarded).
+    Not while another studyapp uses the data folder: the session may be running there.
 
     Returns whether a dialog was shown.
     """
@@ -131,6 +152,9 @@ def offer_resume(app: Any, then=None) -> bool:
         app.notify(f"读取未完成的模拟面试失败：{error_text(exc)}", severity="warning", markup=False)
         return False
     if record is None:
+        return False
+    if folder_in_use(app):
+        app.notify(IN_USE, severity="warning", markup=False, timeout=10)
         return False
 
     def chosen(choice: str | None) -> None:

@@ -175,8 +175,12 @@ async def test_a_finished_mocks_report_is_reopened_later_and_exported(db, clock,
     from studyapp.tui.home import HomeScreen
     from studyapp.tui.report import PastMocksScreen, ReportScreen
 
-    app = mock_app(db, clock, MOCK_1)
+    from studyapp.tui.mock import start_mock
+
+    app = mock_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start_mock(app, MOCK_1)  # (as the home screen's m does: escape on the report goes home)
         await finish_a_mock(pilot, clock)
         first = app.screen.report
         await pilot.press("escape")  # by habit

@@ -73,7 +73,7 @@ async def test_a_resumed_pack_question_is_loaded_from_its_folder_and_graded(tmp_
     expected = Grader(question, thesaurus=load_pack(pack).pack.thesaurus).grade(ANSWER).score
     assert q.score == expected > 0
     assert "没有评分要点" not in detail and "本次没有载入" not in detail
-    assert opened == "ReviewScreen"
+    assert opened == "MockReviewScreen"
     stored = db.sessions(status="finished")[0].questions[0]
     assert stored.score == expected
 
@@ -89,4 +89,4 @@ async def test_a_resumed_pack_question_whose_folder_is_gone_is_graded_by_its_sav
     assert q.score == Grader(question).grade(ANSWER).score > 0
     assert "题包 tui-mini 本次没有载入：按这场面试开始时保存的评分要点评分" in detail
     assert "没有评分要点，未评分" not in detail
-    assert opened == "ReviewScreen"  # its review opens from the saved question
+    assert opened == "MockReviewScreen"  # its review opens from the saved question
