@@ -345,6 +345,10 @@ class StudyApp(App):
             None,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (where nothing is selected to copy): say in the app's language how to quit."""
+        self.notify("按 ctrl+q 退出（没有提交的答案会留作草稿）", title="要退出吗？", markup=False)
+
     def action_help(self) -> None:
         from studyapp.tui.help import HelpScreen
 

@@ -337,7 +337,7 @@ class ReviewScreen(Screen):
         summary.append("\n")
         summary.append_text(
             length_text(self.answer[len(self.notes):], self.answer_s, styles, self.answer_label,
-                        aside="（思考笔记不计）" if self.notes else "")
+                        aside="（思考笔记计分，不计字数）" if self.notes else "")
         )
         return summary
 

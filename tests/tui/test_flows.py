@@ -528,3 +528,14 @@ async def test_r_brings_the_reference_answer_into_view_below_many_points(store):
         title = app.screen.query_one(".reference-title")
         box = app.screen.query_one("#review-points").region
         assert title.region.y >= box.y and title.region.bottom <= box.bottom  # on screen
+
+
+async def test_ctrl_c_says_in_chinese_how_to_quit(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [(str(n.title), str(n.message)) for n in app._notifications]
+        assert ("要退出吗？", "按 ctrl+q 退出（没有提交的答案会留作草稿）") in said
+        assert not any("quit" in title.lower() for title, _ in said)
+        assert app.is_running  # ctrl+c does not quit

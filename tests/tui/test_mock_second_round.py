@@ -109,7 +109,7 @@ async def test_a_mock_answer_is_counted_without_its_notes_on_every_screen(db, cl
         assert row[3:5] == [str(said), "模拟"] and row[5].startswith("我认为社区减负")
         await pilot.press("enter")  # its review, as it was: the same length
         await pilot.pause()
-        assert f"字数 {said}（思考笔记不计）" in shown(app, "#review-summary")
+        assert f"字数 {said}（思考笔记计分，不计字数）" in shown(app, "#review-summary")
 
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(db.path.parent))
     assert main(["history", "--json"]) == 0

@@ -142,5 +142,5 @@ async def test_a_short_mock_answer_is_called_short_of_its_time_limit_and_its_not
         await pilot.press("enter")
         await pilot.pause()
         length = summary_lines(app)[1]
-        assert length.startswith("字数 10（思考笔记不计） · 预计口述 00:03（作答限时 01:30）")
+        assert length.startswith("字数 10（思考笔记计分，不计字数） · 预计口述 00:03（作答限时 01:30）")
         assert "偏短：不到限时的四分之一" in length and "建议时间" not in length
