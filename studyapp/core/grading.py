@@ -503,6 +503,8 @@ class _Point:
     order: tuple = ()
     inside: dict = field(default_factory=dict)
     text: str = ""  # the point's text, folded (worked out once)
+    prompt_units: frozenset = frozenset()  # the units that are the question's own words
+    weights: tuple = ()  # each unit's weight
 
 
 _ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
@@ -1063,6 +1065,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         point.layout = _layout(points_text[i], units)
         point.order = tuple(sorted(range(len(units)), key=lambda u: -units[u].weight))
         point.text = points_text[i]
+        point.prompt_units = frozenset(u for u in range(len(units)) if units[u].prompt)
+        point.weights = tuple(u.weight for u in units)
         names = {u.name for u in units}
         point.inside = {n: frozenset(m for m in names if m != n and n in m) for n in names}
         points.append(point)
@@ -2272,7 +2276,8 @@ class Grader:
         if len(units) > 1:
             # a longer word around one that fills a keyword group is not also a loose reading of
             # another part: 维持秩序 says 秩序, and is not a relative of 其他群众 or of the point's 维护
-            loose = [u for u, (s, a, b) in units.items() if s < p.units[u].weight]
+            weights = p.weights
+            loose = [u for u, v in units.items() if v[0] < weights[u]]
             if loose:
                 inner = [v for u, v in units.items() if p.units[u].keyword]
                 drop = [
@@ -2303,10 +2308,10 @@ class Grader:
         # context words (prompt words of every point) are neither evidence nor worth naming
         units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
         counted_units = units  # (what the point rests on, for the evidence shared between points)
-        if status != MISSED and not prompt_only and any(p.units[u].prompt for u in units):
+        if status != MISSED and not prompt_only and not p.prompt_units.isdisjoint(units):
             # …nor, beside words of the point's own, the question's people and things (大爷 for
             # 张大爷): they helped a little, but naming them reads as if they were the point
-            units = {u: v for u, v in units.items() if not p.units[u].prompt}
+            units = {u: v for u, v in units.items() if u not in p.prompt_units}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         spans: dict[str, tuple] = {}  # each name's first evidence, in the answer's order
         for u in sorted(units, key=lambda u: units[u][1]):
@@ -2334,9 +2339,10 @@ class Grader:
             )
             if named != matched:
                 # (each named once: 人工窗口 written for 人工, 窗口 and 保留线下人工窗口 is one name)
+                renamed = {x for x, m in zip(named, matched) if x != m}
                 keep = [
                     k for k, x in enumerate(named)
-                    if x not in named[:k] and not any(x != y and x in y for y in named)
+                    if x not in named[:k] and not any(x != y and x in y for y in (named if x in renamed else renamed))
                 ]
                 shown = tuple(named[k] if named[k] != matched[k] else shown[k] for k in keep)
                 written = tuple(written[k] for k in keep)
