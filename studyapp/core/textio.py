@@ -140,26 +140,30 @@ def document_kind(data: bytes, path: Path | str = "") -> str | None:
     return None
 
 
+# what to do with a document handed in as text, in English (stderr) and Chinese (the report)
+_ADVICE = {
+    "picture": ("{kind}, not text: type the answer into a plain text file (.txt, UTF-8)",
+                "这是{name}，不是文字：请把答案打在纯文本文件里（.txt，UTF-8）"),
+    "a PDF": ("{kind}, not text: copy its text into a plain text file (.txt, UTF-8)",
+              "这是{name}，不是文字：请把其中的文字复制到纯文本文件里（.txt，UTF-8）"),
+    "a zip archive": ("{kind}, not text: unpack it and name the text files in it",
+                      "这是{name}，不是文字：请解压，再给出其中的文本文件"),
+    "other": ("{kind}, not a text file: " + _SAVE_AS_TEXT, "这是{name}，不是纯文本文件：" + _SAVE_AS_TEXT_ZH),
+}
+
+
+def _advice(kind: str) -> tuple[str, str]:
+    return _ADVICE["picture" if kind.startswith("a picture") else kind if kind in _ADVICE else "other"]
+
+
 def _document_advice(kind: str) -> str:
-    if kind.startswith("a picture"):
-        return f"{kind}, not text: type the answer into a plain text file (.txt, UTF-8)"
-    if kind == "a PDF":
-        return f"{kind}, not text: copy its text into a plain text file (.txt, UTF-8)"
-    if kind == "a zip archive":
-        return f"{kind}, not text: unpack it and name the text files in it"
-    return f"{kind}, not a text file: {_SAVE_AS_TEXT}"
+    return _advice(kind)[0].format(kind=kind)
 
 
 def _document_advice_zh(kind: str) -> str:
     name = _KIND_ZH.get(kind, kind)
     name = (" " + name) if name[:1].isascii() else name  # 这是 Word 文档, 这是图片
-    if kind.startswith("a picture"):
-        return f"这是{name}，不是文字：请把答案打在纯文本文件里（.txt，UTF-8）"
-    if kind == "a PDF":
-        return f"这是{name}，不是文字：请把其中的文字复制到纯文本文件里（.txt，UTF-8）"
-    if kind == "a zip archive":
-        return f"这是{name}，不是文字：请解压，再给出其中的文本文件"
-    return f"这是{name}，不是纯文本文件：{_SAVE_AS_TEXT_ZH}"
+    return _advice(kind)[1].format(name=name)
 
 
 def _looks_like_utf16(data: bytes) -> bool:
