@@ -1,7 +1,7 @@
 """Home: the loaded packs, their topics and their questions grouped by type."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import get_character_cell_size
 from rich.text import Text
@@ -15,10 +15,12 @@ from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from studyapp.core.model import QUESTION_TYPES, Pack, Question, Topic
-from studyapp.core.pastgrading import CHANGED, PastGrading, shown_score
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.core.textio import cut_cells
 from studyapp.tui.text import unwrap
+
+if TYPE_CHECKING:  # (imported where used: not at start-up when there is no history)
+    from studyapp.core.pastgrading import PastGrading
 
 UNTYPED = "未分类"
 # cells a label may take before the tree has a width (44: 22 wide characters, an 80-column terminal)
@@ -61,6 +63,8 @@ def attempt_summary(attempt: Any, past: PastGrading | None = None) -> str:
     if past is None or not past.regraded or round(past.score) == round(past.then):
         score = round(past.score if past is not None else attempt.score)
         return f"{score} 分 · {attempt_date(attempt)}"
+    from studyapp.core.pastgrading import CHANGED
+
     why = "题目的采分点改过" if past.why == CHANGED else "记录损坏"
     return f"{round(past.score)} 分 · {attempt_date(attempt)}（{why}，已重新评分；当时 {round(past.then)} 分）"
 
@@ -193,6 +197,8 @@ class HomeScreen(Screen):
         key = (pack.id, q.id, attempt.id)
         past = self._pasts.get(key)
         if past is None:
+            from studyapp.core.pastgrading import shown_score
+
             past = self._pasts[key] = shown_score(attempt, q, pack.thesaurus)
         return past
 
