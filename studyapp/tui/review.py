@@ -190,7 +190,9 @@ def length_text(
     t = Text()
     t.append(f"字数 {chars}")
     t.append(aside, style="dim")  # what the count leaves out of the text shown
-    t.append(f" · 预计口述 {mmss(round(exact))}")
+    # (over the time, rounded up as the overrun below is: 751 字 is 03:46, 超出约 00:46)
+    over_time = bool(suggested_s) and exact > suggested_s
+    t.append(f" · 预计口述 {mmss(math.ceil(exact) if over_time else round(exact))}")
     if not suggested_s:
         t.append(f"（按每分钟 {SPEAKING_RATE} 字）", style="dim")
         return t

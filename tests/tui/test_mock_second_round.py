@@ -215,6 +215,30 @@ async def test_keys_typed_on_after_a_question_ran_out_are_dropped_until_they_sto
         assert s.current.text == "x"
 
 
+async def test_escape_typed_on_over_a_time_up_is_held_too_and_a_held_yes_does_not_leave(db, clock):
+    from studyapp.tui.confirm import ConfirmScreen
+    from studyapp.tui.mock import MockScreen
+
+    app = mock_app(db, clock, MockOptions(count=2, think=30, answer=60, seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = app.screen.session
+        await pilot.press("ctrl+n")
+        await step(pilot, clock, 60)
+        assert s.index == 1
+        for key in ["escape", "y", "e", "s"]:
+            clock.advance(0.3)
+            app.screen.tick()
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, MockScreen) and not isinstance(app.screen, ConfirmScreen)
+        assert s.index == 1 and not s.finished
+        await step(pilot, clock, 1.0)  # the typing has stopped: escape now asks
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
 async def test_text_typed_with_the_prompt_focused_goes_into_the_answer_and_tab_types_no_spaces(db, clock):
     app = mock_app(db, clock, MockOptions(count=1, think=30, answer=60, seed=2))
     async with app.run_test(size=(60, 20)) as pilot:

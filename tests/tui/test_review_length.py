@@ -144,3 +144,13 @@ async def test_a_short_mock_answer_is_called_short_of_its_time_limit_and_its_not
         length = summary_lines(app)[1]
         assert length.startswith("字数 10（思考笔记计分，不计字数） · 预计口述 00:03（作答限时 01:30）")
         assert "偏短：不到限时的四分之一" in length and "建议时间" not in length
+
+
+def test_the_shown_speaking_time_and_the_overrun_agree_at_the_threshold():
+    from studyapp.tui.review import length_text
+
+    # 3 minutes suggested: 750 字 is 3:45 exactly (略超), 751 is over 1.25x (超出)
+    at = length_text("字" * 750, 180).plain
+    over = length_text("字" * 751, 180).plain
+    assert "预计口述 03:45" in at and "略超 00:45" in at
+    assert "预计口述 03:46" in over and "超出约 00:46" in over
