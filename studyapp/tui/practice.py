@@ -367,6 +367,12 @@ class PracticeScreen(Screen):
         self.query_one("#answer", AnswerArea).take_in(text, "另存的一份")
         self._absorb = sorted({*self._absorb, *(c.id for c in self._copies)})
         self._dirty = True
+        # the box above no longer holds text kept apart: it is in the answer (once, not twice)
+        from textual.widgets import Collapsible
+
+        for box in self.query("#copies").results(Collapsible):
+            box.title = "另存的一份：已接到答题框后面（ctrl+z 撤销）"
+            box.collapsed = True
 
     def action_toggle_meter(self) -> None:
         self.meter_on = not self.meter_on

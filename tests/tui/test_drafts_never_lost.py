@@ -199,6 +199,8 @@ async def test_another_apps_newer_draft_is_not_overwritten_and_both_come_back(st
         assert editor.text == "共同的开头B窗口写的\n共同的开头A窗口写的再写一点"
         await pilot.pause()
         assert "ctrl+r" not in again.screen.active_bindings  # nothing more to add
+        box = again.screen.query_one("#copies")  # and the box no longer says it is kept apart
+        assert box.collapsed and "已接到答题框" in str(box.title)
         await tick(pilot, clock)
         assert the_draft(store, again.screen) == editor.text
         assert store.draft_copies("tui-mini", "sorting-view") == []
