@@ -72,6 +72,7 @@ async def test_each_question_is_read_aloud_once_and_again_with_f3(db, clock):
         await step(pilot, clock, 60)  # answering time over: the second question is read
         assert s.index == 1 and s.phase == READING
         assert voice.said[-1] == "第2题。" + prompt_of(app, 1) and len(voice.said) == 3
+        await step(pilot, clock, 1.0)  # (keys right after a time-up are held, escape too)
         await pilot.press("escape")
         await pilot.press("y")
         await pilot.pause()
