@@ -50,6 +50,15 @@ async def tick(pilot, clock, seconds: float = 3) -> None:
     await pilot.pause()
 
 
+async def open_and_write(pilot, clock, text: str, question: str = QUESTION):
+    """Open ``question``, type ``text`` and let the 2-second draft save run; the practice screen."""
+    await go_to(pilot, question)
+    practice = pilot.app.screen
+    await type_keys(pilot, text)
+    await tick(pilot, clock)
+    return practice
+
+
 async def search_and_open(pilot, query: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
@@ -67,10 +76,7 @@ async def search_and_open(pilot, query: str) -> None:
 async def test_ctrl_q_over_help_or_search_keeps_the_whole_answer(store, clock, on_top):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        practice = app.screen
-        await type_keys(pilot, "一先安抚情绪")
-        await tick(pilot, clock)
+        practice = await open_and_write(pilot, clock, "一先安抚情绪")
         assert the_draft(store, practice) == "一先安抚情绪"
         await type_keys(pilot, "二最后一句话")  # less than 2 s before the key: not saved yet
         await pilot.press(on_top)
@@ -125,10 +131,7 @@ async def test_ctrl_q_keeps_the_answers_of_every_practice_screen_on_the_stack(st
 async def test_searching_the_question_being_answered_goes_back_to_it(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        practice = app.screen
-        await type_keys(pilot, "没写完的答案ABC")
-        await tick(pilot, clock)
+        practice = await open_and_write(pilot, clock, "没写完的答案ABC")
         await pilot.press("f1")  # (help in between)
         await pilot.pause()
         await search_and_open(pilot, "一阵风")
@@ -231,10 +234,7 @@ def failing(store, monkeypatch):
 async def test_a_failed_draft_save_is_retried_and_saving_again_is_said(store, clock, failing):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        practice = app.screen
-        await type_keys(pilot, "一稳住情绪")
-        await tick(pilot, clock)
+        practice = await open_and_write(pilot, clock, "一稳住情绪")
         failing.on = True
         await type_keys(pilot, "二讲清政策")
         await tick(pilot, clock)
@@ -251,10 +251,7 @@ async def test_a_failed_draft_save_is_retried_and_saving_again_is_said(store, cl
 async def test_quitting_while_saving_fails_says_which_part_is_kept(store, clock, failing):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        practice = app.screen
-        await type_keys(pilot, "一稳住情绪")
-        await tick(pilot, clock)
+        practice = await open_and_write(pilot, clock, "一稳住情绪")
         saved_at = clock.now().astimezone().strftime("%H:%M")
         failing.on = True
         await type_keys(pilot, "二讲清政策")
@@ -379,10 +376,7 @@ async def test_giving_up_an_answer_never_deletes_the_draft_another_screen_shows(
 async def test_a_submit_that_cannot_be_saved_stays_in_the_editor_and_nothing_leaves_unasked(store, clock, failing):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, QUESTION)
-        practice = app.screen
-        await type_keys(pilot, "一稳住情绪")
-        await tick(pilot, clock)
+        practice = await open_and_write(pilot, clock, "一稳住情绪")
         failing.on = True  # the disk is full
         await type_keys(pilot, "四事后回访")
         await pilot.press("f5")
