@@ -425,6 +425,43 @@ def test_mixed_latin_and_full_width_letters():
     assert status(g, "hotline") == "missed"
 
 
+
+# points written only in Chinese, answered by a candidate who mixes in English
+CANTEEN = q(
+    [
+        ("survey", "先做问卷调查,摸清学生需求", []),
+        ("report", "形成调研报告报领导审定", [["报告", "调研报告"]]),
+        ("review", "活动结束后复盘总结经验", []),
+    ],
+    prompt="学校让你牵头了解学生对食堂的意见,你怎么做?",
+)
+
+
+def test_english_words_in_an_answer_say_the_chinese_terms():
+    text = "先发一个Survey了解需求,然后写report给领导,最后开会review。"
+    g = grade(CANTEEN, text)
+    assert [status(g, p) for p in ("survey", "report", "review")] == ["covered"] * 3
+    assert "问卷调查（Survey）" in g.point("survey").reason
+    assert g.point("report").reason == "答到：报告（report）、领导"
+    # one English word is named once, though it says two words of the point (复盘, 总结经验)
+    assert g.point("review").reason == "答到：复盘（review）"
+
+
+def test_an_english_word_with_an_ending_is_still_the_word_but_not_inside_another():
+    g = grade(CANTEEN, "每周交reports,活动后reviewed一遍。")
+    assert status(g, "report") == "covered"
+    assert status(g, "review") == "covered"
+    # reporter and preview hold the letters, not the word
+    g = grade(CANTEEN, "请reporter来采访,发个preview预告。")
+    assert status(g, "report") == "missed"
+    assert status(g, "review") == "missed"
+
+
+def test_an_english_word_is_negated_like_the_chinese_one():
+    g = grade(CANTEEN, "没必要写report,也不用review。")
+    assert status(g, "report") == "missed"
+    assert status(g, "review") == "missed"
+
 # ---------------------------------------------------------------- score and contract
 
 

@@ -59,10 +59,23 @@ def kinds(data):
     return data["kinds"]
 
 
-def test_file_has_exactly_the_three_sections(data):
+def test_file_has_exactly_the_four_sections(data):
     assert isinstance(data, dict)
-    assert set(data) == {"synonyms", "related", "kinds"}
+    assert set(data) == {"synonyms", "related", "kinds", "english"}
     assert all(isinstance(data[k], list) for k in data)
+
+
+def test_english_groups_are_a_chinese_term_then_lower_case_english_words(data):
+    bad, seen = [], {}
+    for group in data["english"]:
+        head, *words = group
+        if not (re.fullmatch(r"[\u4e00-\u9fff]{2,8}", head) and head not in STOPWORDS and words):
+            bad.append(group)
+        for w in words:
+            if not re.fullmatch(r"[a-z]{2,}", w) or w in seen:
+                bad.append((group, w, seen.get(w)))
+            seen[w] = head
+    assert not bad
 
 
 def test_size_is_a_real_vocabulary(synonyms, related):

@@ -1620,6 +1620,18 @@ def _item_start(text: str, clause_start: int, at: int) -> int:
 _NEXT = 1 << 30
 
 
+_INFLECTION = re.compile(r"(?:s|es|ed|d|ing)(?![a-z0-9])")
+
+
+def _inflected(text: str, start: int, end: int) -> int:
+    """Where a Latin term said with an English ending ends (reports, checked,
+    planning is not plan): 0 when it is not the term at all (app inside happy)."""
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return 0
+    m = _INFLECTION.match(text, end)
+    return m.end() if m else 0
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     """A Latin term stands on its own: no Latin letter or digit right before or after it."""
     before = text[start - 1] if start > 0 else " "
@@ -1932,9 +1944,12 @@ class Grader:
         for i, (whole, split) in [(i, e) for i in range(first, n - 1) if (e := get(text[i:i + 2]))]:
             for t, k, latin in whole:
                 if text.startswith(t, i) and (i >= body or i + k > body):
-                    if latin and not _whole_word(text, i, i + k):
-                        continue  # app inside happy
-                    found.append((t, i, i + k, 1.0))
+                    end = i + k
+                    if latin and not _whole_word(text, i, end):
+                        end = _inflected(text, i, end)
+                        if not end:
+                            continue  # app inside happy
+                    found.append((t, i, end, 1.0))
             for t, second in split:
                 # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
                 j = text.find(second, i + 3, i + 3 + GAP)
@@ -2320,6 +2335,10 @@ class Grader:
         # a name inside a longer one found is said by it (信息共享, not 信息共享、信息、共享)
         inside = p.inside
         matched = tuple(n for n in spans if not (inside[n] and not inside[n].isdisjoint(spans)))
+        if len(matched) > 1:
+            # one word written is named once (review for 复盘 and for 总结经验: 复盘（review）)
+            seen_at: set = set()
+            matched = tuple(n for n in matched if not (spans[n][1:] in seen_at or seen_at.add(spans[n][1:])))
         written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
         said_as = tuple(folded[spans[n][1]:spans[n][2]] for n in matched)
         # (as matched_as_written() says them, from the folded answer: no folding again here)

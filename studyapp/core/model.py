@@ -97,12 +97,15 @@ class Thesaurus:
     ``synonyms``: groups of interchangeable terms; ``related``: loose relatives
     (used with less confidence than exact synonyms); ``kinds``: a general term
     followed by narrower kinds of it (a kind says the general term; the general
-    term says a kind only in part; kinds say nothing of each other).
+    term says a kind only in part; kinds say nothing of each other). ``english``
+    (the built-in thesaurus only): a Chinese term, then English words that say it
+    (报告, report); each counts as the term and as every exact synonym of it.
     """
 
     synonyms: tuple[tuple[str, ...], ...] = ()
     related: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
+    english: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

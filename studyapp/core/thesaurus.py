@@ -63,7 +63,8 @@ def builtin_thesaurus() -> Thesaurus:
     if not isinstance(data, dict):
         return Thesaurus()
     return Thesaurus(
-        synonyms=_groups(data.get("synonyms")), related=_groups(data.get("related")), kinds=_groups(data.get("kinds"))
+        synonyms=_groups(data.get("synonyms")), related=_groups(data.get("related")), kinds=_groups(data.get("kinds")),
+        english=_groups(data.get("english")),
     )
 
 
@@ -121,6 +122,22 @@ def _with_kinds(kinds, synonyms: dict, related: dict) -> tuple[dict, dict]:
     )
 
 
+def _with_english(groups, synonyms: dict) -> dict:
+    """Synonyms with each English word joined to its Chinese term's group (报告, report):
+    the word counts as the term and as every exact synonym of it, and they as the word.
+    (Kept apart from the synonym groups, whose size a data test limits.)"""
+    syn = {t: set(s) for t, s in synonyms.items()}
+    for g in groups:
+        head = fold_term(g[0])
+        words = {fold_term(w) for w in g[1:]} - {"", head}
+        same = {head} | synonyms.get(head, frozenset())
+        for w in words:
+            syn.setdefault(w, set()).update(same | (words - {w}))
+        for t in same:
+            syn.setdefault(t, set()).update(words)
+    return {t: frozenset(s) for t, s in syn.items()}
+
+
 @lru_cache(maxsize=32)
 def lexicon(extra: Thesaurus | None = None) -> Lexicon:
     """The built-in thesaurus merged with a pack's (``extra``); cached per pack thesaurus."""
@@ -136,6 +153,8 @@ def lexicon(extra: Thesaurus | None = None) -> Lexicon:
     related = _index(rel)
     if kinds:
         synonyms, related = _with_kinds(kinds, synonyms, related)
+    if base.english:
+        synonyms = _with_english(base.english, synonyms)
     # an exact synonym is never also "only related"
     related = {t: frozenset(r - synonyms.get(t, frozenset())) for t, r in related.items()}
     starts: dict[str, list[str]] = {}
