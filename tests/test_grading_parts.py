@@ -44,6 +44,18 @@ def test_two_words_of_a_point_said_by_one_character_each_count():
     assert g.point("park").status == "covered"
 
 
+def test_a_four_character_word_of_the_point_said_by_one_character_of_each_half_counts():
+    # 节约用水 is one word to the segmenter, and outlines still say 节水; 公共交通 is 公交
+    question = q(
+        [("save", "日常节约用水,随手关灯"), ("travel", "坚持绿色出行,多乘坐公共交通")],
+        prompt="作为公务员,你在生活中怎样践行低碳理念?",
+    )
+    g = grade(question, "节水→坐公交")
+    assert g.point("save").status == "covered", g.point("save")
+    assert g.point("travel").status == "covered", g.point("travel")
+    assert "公共交通（公交）" in g.point("travel").reason
+
+
 def test_such_a_pair_inside_another_word_is_not_it():
     # 说实 of 说实话 is no abbreviation of 说明实情
     question = q([("tell", "向群众说明实情")], prompt="群众对停水有意见,你怎么办?")

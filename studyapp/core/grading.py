@@ -1236,6 +1236,22 @@ def _add_abbreviations(units: list, text: str) -> None:
                     if cc not in u.terms:
                         u.terms[cc] = PART
                         u.abbreviations.add(cc)
+    # 节约用水 -> 节水: a four-character word of two words, said by one character of each
+    for u in units:
+        w = u.name
+        if u.keyword or u.prompt or len(w) != 4 or u.weight < CONTEXT or not all(is_cjk(c) for c in w):
+            continue
+        a, b = w[:2], w[2:]
+        if not (_is_word(a) and _is_word(b)):
+            continue
+        for cc in (a[0] + b[0], a[0] + b[1]):
+            if cc in text or any(c in _GRAMMAR or c in "不没无未非别" for c in cc):
+                continue
+            if _is_word(cc) and _frequency(cc) > ABBR_COMMON:
+                continue
+            if cc not in u.terms:
+                u.terms[cc] = PART
+                u.abbreviations.add(cc)
 
 
 # --------------------------------------------------------------------------
@@ -2335,10 +2351,6 @@ class Grader:
         # a name inside a longer one found is said by it (信息共享, not 信息共享、信息、共享)
         inside = p.inside
         matched = tuple(n for n in spans if not (inside[n] and not inside[n].isdisjoint(spans)))
-        if len(matched) > 1:
-            # one word written is named once (review for 复盘 and for 总结经验: 复盘（review）)
-            seen_at: set = set()
-            matched = tuple(n for n in matched if not (spans[n][1:] in seen_at or seen_at.add(spans[n][1:])))
         written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
         said_as = tuple(folded[spans[n][1]:spans[n][2]] for n in matched)
         # (as matched_as_written() says them, from the folded answer: no folding again here)
