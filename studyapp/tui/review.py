@@ -136,7 +136,8 @@ def point_text(
     if verdict.matched:
         t.append("\n命中：", style="dim")
         t.append(_terms(_as_written(verdict)), style=styles("review--matched"))
-    if verdict.missing:
+    if verdict.missing and verdict.status != "covered":
+        # (a point made is not asked for more: ✔ beside 'add all of it' reads as a contradiction)
         t.append("\n可补充：", style="dim")
         t.append(_terms(verdict.missing), style=styles("review--missing"))
     quotes = []

@@ -109,8 +109,10 @@ async def test_answer_submit_and_review(store, clock):
         for row, verdict in zip(rows, g.points):
             if verdict.matched:
                 assert "命中：" + "、".join(verdict.matched_as_written()[:8]) in row
-            if verdict.missing:
+            if verdict.missing and verdict.status != "covered":
                 assert "可补充：" + "、".join(verdict.missing[:8]) in row
+            if verdict.status == "covered":
+                assert "可补充" not in row  # a point made is not asked for more, as in `grade`'s report
         s0, e0 = g.points[0].evidence[0]
         assert f"依据：「{ANSWER[s0:e0]}」" in rows[0]
         assert "可补充：积分" in rows[2]
