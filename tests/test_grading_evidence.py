@@ -57,6 +57,20 @@ def test_the_evidence_of_one_point_is_not_also_an_incidental_word_of_another():
     assert "另一点" in g.point("phone").reason
 
 
+def test_a_point_that_drops_a_step_for_shared_words_still_says_what_was_written():
+    # 请专家讲 is the lecture of the format point and the experts' teaching: the format
+    # point drops to partial, and its hit is still named as the answer wrote it
+    question = q(
+        [("experts", "邀请专家、专业人员来授课"), ("format", "形式多样:讲座、亲子活动、线上课堂")],
+        prompt="街道要办家长课堂,你怎么组织?",
+    )
+    g = grade(question, "请专家讲课。")
+    fmt = g.point("format")
+    assert fmt.status == "partial" and "另一点" not in fmt.reason
+    assert len(fmt.written) == len(fmt.matched)  # --json pairs them up
+    assert fmt.matched_as_written() == ("讲座（请专家讲）",)
+
+
 def test_the_other_point_made_in_its_own_words_still_counts():
     g = grade(PARKING, "立即核实;安排专人接电话,统一口径。")
     assert g.point("check").status == "covered" and g.point("phone").status == "covered"

@@ -2272,6 +2272,7 @@ class Grader:
                     verdicts[bi] = PointVerdict(
                         vb.id, status, vb.evidence if status != MISSED else (),
                         vb.matched if status != MISSED else (), vb.missing, reason, vb.weight,
+                        vb.written if status != MISSED else (),
                     )
                     break
 
