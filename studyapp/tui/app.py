@@ -31,6 +31,7 @@ READY_FILE_ENV = "STUDYAPP_READY_FILE"
 
 MAX_PROBLEMS_SHOWN = 8
 THEME_SETTING = "theme"
+METER_SETTING = "coverage_meter"  # the practice screen's coverage hint (F2), on or off
 FIND_VOICE = "find"  # StudyApp(voice=...): look for the computer's speech engine when 听题 first needs it
 
 
@@ -74,6 +75,8 @@ class StudyApp(App):
         # (pack id, question id) of the question last opened for practice: home's cursor goes there
         self.last_practised: tuple[str, str] | None = None
         self._restore_theme()  # before the first frame: no flash of the other theme
+        # the coverage hint (F2) stays as the candidate left it, on the next question and the next run
+        self.meter_on = self._saved_setting(METER_SETTING) == "on"
         # core.speech: (voice or None, a line saying which); tests give their own voice or None
         self._voice: tuple[Any, str] | None = None
         if voice is not FIND_VOICE:
@@ -391,6 +394,23 @@ class StudyApp(App):
                 self.store.set_setting(THEME_SETTING, self.theme)
             except Exception as exc:  # StoreError: the theme still changes for this run
                 self.notify(f"无法保存主题设置：{error_text(exc)}", severity="warning", markup=False)
+
+    def _saved_setting(self, key: str) -> str | None:
+        if self.store is None:
+            return None
+        try:
+            return self.store.setting(key)
+        except Exception:  # a broken store is said elsewhere; the default is fine
+            return None
+
+    def set_meter(self, on: bool) -> None:
+        """Turn the practice screen's coverage hint on or off, for later questions and runs too."""
+        self.meter_on = on
+        if self.store is not None:
+            try:
+                self.store.set_setting(METER_SETTING, "on" if on else "off")
+            except Exception as exc:  # StoreError: the hint still changes for this run
+                self.notify(f"无法保存覆盖提示设置：{error_text(exc)}", severity="warning", markup=False)
 
     def _restore_theme(self) -> None:
         """The theme chosen last time (ctrl+t), if it is one this Textual knows."""

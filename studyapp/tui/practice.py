@@ -50,7 +50,7 @@ class PracticeScreen(Screen):
         self.previous_grading = previous_grading
         self.previous_title = previous_title  # an older attempt's (from 历次作答) says its date
         self.back_to = back_to  # the review it was opened over (再答一次): escape goes back to it
-        self.meter_on = False
+        self.meter_on = bool(getattr(self.app, "meter_on", False))  # as F2 was left last time
         self._grader: Any = None
         self._started = self.app.clock.monotonic()
         self._submitted = False
@@ -376,6 +376,8 @@ class PracticeScreen(Screen):
 
     def action_toggle_meter(self) -> None:
         self.meter_on = not self.meter_on
+        if hasattr(self.app, "set_meter"):
+            self.app.set_meter(self.meter_on)
         self._show_meter()
 
     def _show_meter(self) -> None:

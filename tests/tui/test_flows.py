@@ -249,6 +249,29 @@ async def test_live_coverage_meter_is_off_until_toggled():
         assert static_text(meter) == "覆盖提示：关（F2）"
 
 
+async def test_the_coverage_hint_stays_as_left_on_the_next_question_and_the_next_run(store):
+    app = make_app(MINI, store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        app.screen.query_one(TextArea).insert("加强宣传引导，养成习惯")
+        await pilot.press("f2")  # on
+        assert static_text(app.screen.query_one("#meter", Static)).startswith("覆盖 1/3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("t")  # answer again: the hint is still on
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert static_text(app.screen.query_one("#meter", Static)).startswith("覆盖 ")
+        await pilot.press("f2")  # off again, and so it stays
+        assert static_text(app.screen.query_one("#meter", Static)) == "覆盖提示：关（F2）"
+        await pilot.press("f2")  # on, for the next run
+    app = make_app(MINI, store=store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "一阵风")
+        assert static_text(app.screen.query_one("#meter", Static)).startswith("覆盖 ")
+
+
 async def test_search_in_the_command_palette():
     from textual.command import CommandInput
     from textual.widgets._footer import FooterKey
