@@ -164,6 +164,16 @@ def test_a_bare_no_reaches_back_no_further_than_its_list_item():
     assert status(grade(question, "我不同意呼救、手拉手这些做法。"), "rescue") == "missed"
 
 
+def test_a_space_between_outline_items_bounds_a_bare_no_as_a_comma_does():
+    # typed fast, without punctuation: 不顶撞 is its own item, 接受批评 before it still stands
+    question = q([("accept", "当场虚心接受批评,不当众辩解顶撞"), ("fix", "先把超时事项整改到位")],
+                 prompt="同事办理的事项超时,领导在会上批评了你。你怎么办?")
+    for answer in ("接受批评 不顶撞", "虚心接受批评 不辩解 不顶撞", "虚心接受批评、不辩解、不顶撞"):
+        g = grade(question, answer)
+        assert status(g, "accept") == "covered", (answer, g.point("accept"))
+        assert "否定" not in g.point("accept").reason
+
+
 def test_a_problem_and_the_measure_that_solves_it_are_told_apart():
     question = q(
         [

@@ -1628,8 +1628,9 @@ def _restates(text: str, body: int, prompt: str, chars: frozenset) -> bool:
 
 
 def _item_start(text: str, clause_start: int, at: int) -> int:
-    """Where the list item holding ``at`` starts: after the last 、 of its clause before it."""
-    i = text.rfind("、", clause_start, at)
+    """Where the list item holding ``at`` starts: after the last 、 of its clause before it,
+    or the last space (a quick outline's items: 接受批评 不顶撞)."""
+    i = max(text.rfind("、", clause_start, at), text.rfind(" ", clause_start, at))
     return clause_start if i < 0 else i + 1
 
 
