@@ -114,6 +114,20 @@ def test_saying_one_must_not_brush_people_off_is_not_brushing_them_off():
     assert g.point("explain").status == "covered"
 
 
+def test_taking_on_what_is_not_ones_job_is_not_brushing_it_off():
+    # 不是我的事也要…: granted it is not my job, and I do it anyway (the opposite of a brush-off)
+    for answer in (
+        "不是我的事也要耐心向群众解释政策依据。",
+        "就算不是我的事,我也会耐心向群众解释政策依据。",
+        "这不光是窗口一个人的事,我会耐心向群众解释政策依据。",
+    ):
+        g = grade(COMPLAINT, answer)
+        assert g.point("explain").status == "covered", (answer, g.point("explain"))
+    # said plainly, it is still a brush-off
+    g = grade(COMPLAINT, "不是我的事,让他去找别的部门,政策依据我不解释。")
+    assert g.point("explain").status == "missed"
+
+
 def test_the_same_points_made_without_blame_count():
     g = grade(COMPLAINT, "我会及时向领导汇报,把情况说清楚;再耐心向群众解释政策依据。")
     assert g.point("report").status == "covered" and g.point("explain").status == "covered"

@@ -317,7 +317,13 @@ _DISMISS = re.compile(
     r"(?<!我)(?<!我们)(?<!咱们)自己[^,;:。!?]{0,12}?就(?:行|好|可以|得了)(?:了|啦)?(?=[,;:。!?]|$))"
 )
 # …said of the stance itself (不能说群众无理取闹, 不是不用理会): not the candidate's
-_DISMISS_DENIED = re.compile(r"(?:不能|不要|不会|不该|不应|别|绝不|决不|不是|不可|不可以|反对|避免)(?:说|认为|觉得|把)?\S{0,3}$")
+_DISMISS_DENIED = re.compile(
+    r"(?:不能|不要|不会|不该|不应|别|绝不|决不|不是|不可|不可以|反对|避免|不光|不只|不仅|不单)(?:说|认为|觉得|把)?\S{0,3}$"
+    # 就算不是我的事, 即使是物业的事: granted, and then the candidate does it anyway
+    r"|(?:就算|即使|哪怕|纵然|虽然|虽说)\S{0,3}$"
+)
+# …and then taken on anyway (不是我的事也要引导到位, 不是我们的问题,我们也会帮忙)
+_DISMISS_ANYWAY = re.compile(r"\s*[,;]?\s*(?:我|我们|咱们)?(?:也|都|还|照样)(?:要|会|得|应该|该|必须)")
 
 
 # 不用搞调研,也不用考核,直接请个专家讲一上午就行: the bare minimum offered instead of the rest
@@ -329,7 +335,8 @@ _MINIMAL = re.compile(
 def _dismissal(text: str, body: int):
     """Where the candidate brushes the matter off or blames others in the sentence, or None."""
     for m in _DISMISS.finditer(text, body):
-        if not _DISMISS_DENIED.search(text[max(body, m.start() - 8):m.start()]):
+        if not _DISMISS_DENIED.search(text[max(body, m.start() - 8):m.start()]) \
+                and not _DISMISS_ANYWAY.match(text, m.end()):
             return m
     if "就行" in text or "就可以" in text or "就好" in text:
         return _MINIMAL.search(text, body)
