@@ -326,3 +326,28 @@ def test_a_word_the_point_negates_said_plainly_is_explained_with_the_points_own_
     g = grade(question, "我会讲清上级的规定。")
     assert g.point("stakes").status == "missed"
     assert g.point("stakes").reason == "要点说的是「不符合规定」，这里不是这个意思：「我会讲清上级的规定」"
+
+
+PET_OWL = q(
+    [
+        ("law", "讲清猫头鹰是国家保护动物,私自饲养属于违法", [["违法", "保护动物"]]),
+        ("burden", "指出社区负担过重、事务繁杂", [["负担过重", "负担重", "事务繁杂"]]),
+        ("power", "向社区放权赋能", [["放权", "赋能"]]),
+    ],
+    prompt="村民老王在地里捡到一只受伤的猫头鹰,想带回家给孙子养。社区干部说这些事太多管不过来。你怎么看,怎么办?",
+)
+
+
+def test_saying_a_bad_thing_is_not_so_is_not_pointing_it_out():
+    for answer in ("这不算违法。", "你想养就养吧,不算违法。"):
+        assert status(grade(PET_OWL, answer), "law") == "missed", answer
+    assert status(grade(PET_OWL, "私自饲养属于违法。"), "law") == "covered"
+    for answer in ("社区负担不重。", "社区负担并不重,谈不上事务繁杂。"):
+        assert status(grade(PET_OWL, answer), "burden") == "missed", answer
+    assert status(grade(PET_OWL, "社区负担重,事务繁杂。"), "burden") == "covered"
+
+
+def test_a_clause_that_says_a_measure_does_no_good_rejects_it():
+    for answer in ("放权也就是喊喊口号,起不了作用。", "向社区放权只会乱套。"):
+        assert status(grade(PET_OWL, answer), "power") == "missed", answer
+    assert status(grade(PET_OWL, "向社区放权,让它办得了事。"), "power") == "covered"

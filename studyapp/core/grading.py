@@ -177,6 +177,7 @@ _NEG_STRONG = (
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
     "谈不上", "算不上", "称不上", "不存在", "犯不着",
     "不由",  # 不由社区出具: not by whom, as 不应由 (but not 不由得, 不由自主)
+    "不算", "并不算", "算不得",  # 这不算违法: it is not so
 )
 # of those, the ones that reject a proposal rather than describe a state of things:
 # 没必要搞信息共享 rejects sharing, it does not say 信息不共享
@@ -188,7 +189,7 @@ _STANCE = frozenset((
 ))
 # of the others, the ones that say a thing is not so (不存在层层加码): no way of
 # avoiding it (不搞层层加码, 不能层层加码 are)
-_DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非", "不是", "没有", "没", "未", "无"))
+_DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非", "不是", "没有", "没", "未", "无", "不算", "并不算", "算不得"))
 # a term that starts with 不 (不计较) is said with these in its place too (不会计较, 从不计较)
 _NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
@@ -230,7 +231,8 @@ _NEG_TAIL = re.compile(
     r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
     r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得|"
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|办不到|做不到|不可能|"
-    r"不赞成|不同意|不支持|不认同|不看好|反对|不靠谱)"
+    r"不赞成|不同意|不支持|不认同|不看好|反对|不靠谱|起不了(?:什么|啥|多大)?作用|"
+    r"只会(?:乱套|添乱|帮倒忙|适得其反|坏事|误事))"
     r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
 )
 # a clause that closes a sentence with the candidate's own no (…,我不赞成)
@@ -252,7 +254,7 @@ _NEG_AFTER = re.compile(
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|(?:我们|我)?没(?:有)?办法|"
     # 越解释越乱, 被夸大了: the measure makes things worse, the worry is overblown
     r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|(?:更|也|就)?(?:谈不上|算不上)|"
-    r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响)|"
+    r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响|乱套|添乱|帮倒忙|适得其反|坏事|误事)|"
     r"(?:不|没)(?:对口|匹配|管用|好使|顶用)|没(?:什么|啥|多大|太大)(?:用|意义|效果|作用)|不靠谱|"
     # 村规民约也管不了什么事, 起不了作用
     r"管不了(?:什么|啥)?(?:事|用)?|起不了(?:什么|啥|多大)?作用|"
@@ -1324,9 +1326,16 @@ def _speaks_against(text: str) -> bool:
 
 # denying that a bad thing is there (我不认为这是形式主义, 谈不上推诿): the clause up to the term
 _DENIAL = re.compile(
-    r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在)(?:这|这是|这就是|是|什么|有)?"
+    r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在|不算|并不算|算不得)(?:这|这是|这就是|是|什么|有)?"
     # (and the next items of a list: 不存在什么走过场、层层加码, or 走过场 层层加码)
     r"(?:[^,;:。!?、]{1,8}?[、\s])*\S{0,2}$"
+)
+
+
+# what follows a bad thing to say it is not so (负担不重, 风险并不大, 隐患没那么严重)
+_NOT_SO_AFTER = re.compile(
+    r"\s*(?:也|都|其实|并|倒|还|就)?(?:不|没|没有)(?:那么|太|很|算|怎么)?(?:重|大|多|严重|突出|明显|繁重|存在)"
+    r"(?![要能会用])"
 )
 
 
@@ -2073,6 +2082,8 @@ class Grader:
                 if cues and _is_bad(t) and _DENIAL.search(text, a, s):
                     # 我不认为这是形式主义: the bad thing denied, not opposed
                     flag = "denied"
+                elif _is_bad(t) and _NOT_SO_AFTER.match(text, e):
+                    flag = "denied"  # 社区负担不重, 风险并不大: said not to be so
                 elif (cues or after or tail) and not (
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
