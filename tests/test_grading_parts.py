@@ -70,3 +70,15 @@ def test_a_list_of_bare_terms_is_one_even_when_it_starts_with_a_words_like_a_lis
     g = grade(question, "最后一公里 办实事 吃苦 扎根")
     assert [p.status for p in g.points] == ["missed", "missed"]
     assert "只罗列了词语" in g.point("why").reason
+
+
+def test_a_small_number_of_a_keyword_counts_in_words_or_set_off_by_a_space():
+    question = q(
+        [("list", "落实20项减负清单", [["20项", "减负清单"]]), ("time", "3天内给出答复", [["3天内", "限时答复"]])],
+        prompt="社区工作者抱怨证明太多、答复太慢。你怎么看?",
+    )
+    for answer in ("落实20项。", "落实二十项。", "落实 20 项。"):
+        assert grade(question, answer).point("list").status == "covered", answer
+    assert grade(question, "三天内答复群众。").point("time").status == "covered"
+    # a number of its own is not the keyword's
+    assert grade(question, "落实120项。").point("list").status == "missed"

@@ -824,6 +824,11 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
         v = WEAK * strength * (PROMPT if r in prompt and not own_in_prompt else 1.0)
         if terms.get(r, 0) < v:
             terms[r] = v
+    # 20项 said as 二十项 or 20 项: a small number in words, or set off by a space
+    for x in [x for x in (t, *synonyms) if _SMALL_NUMBER.search(x)]:
+        for y in _number_forms(x):
+            if terms.get(y, 0) < terms[x]:
+                terms[y] = terms[x]
     # 不计较 said as 不会计较, 不往心里去 as 不会往心里去: a negated term with a modal inside
     # (for the terms this call added; earlier calls did theirs)
     for x in [x for x in (t, *synonyms, *relatives) if len(x) >= 3 and x[0] == "不" and x[1] not in "会要去太用能是"]:
@@ -831,6 +836,32 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
             y = cue + x[1:]
             if terms.get(y, 0) < terms[x]:
                 terms[y] = terms[x]
+
+
+_SMALL_NUMBER = re.compile(r"(?<![0-9])([0-9]{1,2})(?=[\u4e00-\u9fff])")
+_DIGIT_WORDS = "零一二三四五六七八九"
+
+
+def _in_words(n: int) -> str:
+    """1-99 in Chinese numerals (12 -> 十二, 20 -> 二十, 35 -> 三十五)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _DIGIT_WORDS[tens] + "十"
+    return head + (_DIGIT_WORDS[ones] if ones or not tens else "")
+
+
+def _number_forms(term: str) -> list[str]:
+    """Other ways of writing a term's small numbers before a Chinese word: 20项 as 二十项 and
+    20 项, 2天 as 两天 too (a number of three digits or more, 12345, is said as it is)."""
+    out = []
+    for m in _SMALL_NUMBER.finditer(term):
+        n = int(m.group(1))
+        if n == 0:
+            continue
+        a, b = m.span()
+        words = [_in_words(n)] + (["两"] if n == 2 else [])
+        out += [term[:a] + w + term[b:] for w in words]
+        out.append(term[:b] + " " + term[b:])
+    return out
 
 
 def _layout(text: str, units: list) -> tuple:
@@ -1762,7 +1793,8 @@ class Grader:
                 self._single.add(t)
                 continue
             by_pair.setdefault(t[:2], []).append(t)
-        latin = {t for t in self._where if t.isascii()}
+        # (and terms that open with a number: 20项 is not inside 120项)
+        latin = {t for t in self._where if t.isascii() or t[:1].isdigit()}
         # points about a bad thing itself (根源在于部门怕担责): a word inside it is theirs
         self._problem_points = {
             pi for pi, p in enumerate(self._points)
