@@ -82,3 +82,17 @@ def test_a_small_number_of_a_keyword_counts_in_words_or_set_off_by_a_space():
     assert grade(question, "三天内答复群众。").point("time").status == "covered"
     # a number of its own is not the keyword's
     assert grade(question, "落实120项。").point("list").status == "missed"
+
+
+def test_a_points_frame_verb_alone_is_not_the_point():
+    # 提出/取得/表明 only frame what the point asks for (提出改进措施, 取得的改进)
+    question = q(
+        [("measure", "提出具体可行的改进措施,如列清单、设截止时间"),
+         ("progress", "说明已经取得的进步"),
+         ("attitude", "表明正视缺点、持续提升的态度")],
+        prompt="请谈谈你的一个缺点。",
+    )
+    g = grade(question, "我提出了一个问题。他取得了好成绩。他表明了身份。")
+    assert [p.status for p in g.points] == ["missed", "missed", "missed"]
+    g = grade(question, "改进上,我每天列清单、设截止时间;现在进步明显。我会正视缺点。")
+    assert [p.status for p in g.points] == ["covered", "covered", "covered"]
