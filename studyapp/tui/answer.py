@@ -32,6 +32,26 @@ class AnswerArea(TextArea):
         Binding("ctrl+shift+end", "cursor_text_end(True)", "选到末尾", show=False),
     ]
 
+    def take_stray(self, event: events.Key | events.Paste, *, enter: bool = True) -> bool:
+        """A key (or a paste) that reached the screen while another part of it had the focus
+        (the prompt, or an earlier outline, focused with shift+tab to scroll it): what was
+        typed is meant for the answer. A character (enter too, unless ``enter`` is False:
+        where enter works a button), or pasted text, goes in here at the cursor, and the
+        focus with it. True when taken (the event goes no further)."""
+        if self.has_focus:
+            return False
+        if isinstance(event, events.Paste):
+            text = event.text
+        elif event.is_printable or (enter and event.key == "enter"):
+            text = "\n" if event.key == "enter" else (event.character or "")
+        else:
+            return False
+        event.stop()
+        event.prevent_default()
+        self.focus()
+        self.insert(text)
+        return True
+
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_cursor_visible)
 

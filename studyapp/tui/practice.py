@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -31,6 +32,9 @@ class PracticeScreen(Screen):
         Binding("f2", "toggle_meter", "覆盖提示"),
         Binding("escape", "leave", "返回", priority=True),
         Binding("f1", "app.help", "帮助"),
+        # from the prompt or an earlier outline (shift+tab, to scroll it) back to the answer
+        # in one key; in the editor tab indents (the editor takes it first)
+        Binding("tab", "to_answer", "回到答题框", show=False),
     ]
 
     def __init__(
@@ -140,6 +144,27 @@ class PracticeScreen(Screen):
         if more != getattr(self, "_cut_said", False):
             self._cut_said = more
             self.query_one("#prompt-type", Static).update(self._heading(more))
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed while the prompt or the outline above has the focus (shift+tab, to
+        scroll it) goes into the answer, where the candidate meant it, as in the mock
+        (AnswerArea.take_stray); enter still opens or folds a box's title."""
+        from textual.widgets._collapsible import CollapsibleTitle
+
+        editor = self.query_one("#answer", AnswerArea)
+        editor.take_stray(event, enter=not isinstance(self.focused, CollapsibleTitle))
+
+    def on_paste(self, event: events.Paste) -> None:
+        self.query_one("#answer", AnswerArea).take_stray(event)
+
+    def action_to_answer(self) -> None:
+        self.query_one("#answer", AnswerArea).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Away from the editor (reading the prompt or an outline), its frame says how to
+        come back: the question's heading that says so scrolls away with a long prompt."""
+        editor = self.query_one("#answer", AnswerArea)
+        editor.border_subtitle = None if self.focused is editor else "tab 或直接打字，回到答题框"
 
     def on_mount(self) -> None:
         self.sub_title = short(self.question.prompt, 30)
