@@ -303,6 +303,21 @@ def test_a_heading_followed_by_content_counts_the_content():
     assert status(g, "plan") == "covered"
 
 
+def test_a_heading_that_names_a_kind_of_thing_is_said_by_the_thing_after_it():
+    # 原因:追求完美… gives a cause, whatever words it uses; 原因 alone gives none
+    question = q([("cause", "剖析这一不足产生的原因"), ("harm", "分析这一不足带来的危害")],
+                 prompt="请谈谈你的一个不足。")
+    g = grade(question, "原因:追求完美、不会排优先级。\n危害:拖慢进度、耽误群众办事。")
+    assert status(g, "cause") == "covered" and status(g, "harm") == "covered"
+    g = grade(question, "原因:\n危害:")
+    assert status(g, "cause") == "missed" and status(g, "harm") == "missed"
+    # a heading with content that is not this point's says so, rather than 'no content'
+    other = q([("plan", "制定详细方案,明确分工")], prompt="领导让你组织一次培训,你怎么做?")
+    g = grade(other, "方案:天气好就去。")
+    assert status(g, "plan") == "missed"
+    assert g.point("plan").reason.startswith("标题不算答到，后面写的没有对上这一点"), g.point("plan")
+
+
 @pytest.mark.parametrize(
     "text",
     [

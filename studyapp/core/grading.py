@@ -397,6 +397,11 @@ _POINT_LABEL = re.compile(
 )
 
 
+# labels that name a kind of thing, so that what follows them is one (原因:…, 危害:…)
+_KIND_LABELS = frozenset(("原因", "根源", "目的", "意义", "危害", "影响", "后果", "表现", "对策", "措施", "办法", "建议", "做法"))
+_CONTENT_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{4}")
+
+
 def _label_items(text: str, body: int) -> list[tuple[int, int]]:
     """Spans of the items of a sentence that are bare section labels (目的-方案-实施, 一、危害).
 
@@ -411,6 +416,8 @@ def _label_items(text: str, body: int) -> list[tuple[int, int]]:
     for m in _LABEL_ITEM.finditer(sub):
         a, b = m.span(1)
         colon = sub[b:].lstrip().startswith(":")
+        if colon and m.group(1) in _KIND_LABELS and _CONTENT_AFTER.match(sub, sub.index(":", b) + 1):
+            continue  # 原因:追求完美、不会排优先级: what follows is one, so the label is said
         if b - a <= 4 or colon:
             out.append((body + a, body + b, colon))
             bare += not colon
@@ -2523,15 +2530,20 @@ class Grader:
                 w = weight_of.get(h[0], 0.0)
                 if w >= PARTIAL_AT * self._points[pi].saturate and (best is None or w > best[0]):
                     a, b = h[4]
-                    best = (w, h[3], original[s.start + a:s.start + b].strip(), h[0])
+                    # (whether anything but more labels follows: 目的-方案-实施-总结 is all heading)
+                    after = _ITEM_SPLIT.sub("", _LABEL_WORD.sub("", fold(original[s.start + b:s.end])))
+                    best = (w, h[3], original[s.start + a:s.start + b].strip(), h[0], after)
         if best is not None:
-            _, flag, clause, term = best
+            _, flag, clause, term, after = best
             clause = "「" + " ".join(clause.split()) + "」"
             if flag in ("negated", "denied", "rejected"):
                 return "否定的说法不算答到：" + clause
             if flag == "attributed":
                 return "转述别人的观点，不是你的主张：" + clause
             if flag == "heading":
+                if after:
+                    # 原因：追求完美、不会排优先级: there is content, only not this point's
+                    return "标题不算答到，后面写的没有对上这一点：" + clause
                 return "只有标题，没有内容：" + clause
             if flag == "opposite":
                 said = self._negated_phrase(pi, term)
