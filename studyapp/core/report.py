@@ -195,7 +195,7 @@ class Report:
             lines.append(
                 f"思考 {fmt_duration(q.think_used)} / {fmt_duration(q.think_allowed)}，"
                 f"作答 {fmt_duration(q.answer_used)} / {fmt_duration(q.answer_allowed)}"
-                + (f"，{'、'.join(timeouts)}超时自动结束" if timeouts else "")
+                + (f"，{'、'.join(timeouts)}时间到，自动结束" if timeouts else "")
                 + f"；作答 {q.chars} 字，预计口述 {fmt_duration(q.speak_s)}（{q.speech_verdict}）。"
             )
             if self.listen:
@@ -240,12 +240,18 @@ class Report:
         stamp = (self.started_at or datetime.now()).astimezone().strftime("%Y%m%d-%H%M")
         return f"mock-{stamp}{'-' + str(self.session_id) if self.session_id else ''}.md"
 
-    def export_target(self, path: Path) -> Path:
-        """The file ``export(path)`` writes: ``path``, or a dated file in it when it is a folder."""
-        path = Path(path).expanduser()
-        return path / self.file_name() if path.is_dir() else path
+    def export_target(self, path: Path | str) -> Path:
+        """The file ``export(path)`` writes: a dated file in ``path`` when it is a folder, or
+        is typed as one (ending in / or \\: a folder to create); else ``path``, with ``.md``
+        added to a name without an extension (so that it opens as Markdown)."""
+        raw = str(path)
+        as_folder = raw.endswith(("/", "\\"))
+        path = Path(raw.rstrip("/\\") or raw[:1]).expanduser()
+        if as_folder or path.is_dir():
+            return path / self.file_name()
+        return path if path.suffix else path.with_name(path.name + ".md")
 
-    def export(self, path: Path) -> Path:
+    def export(self, path: Path | str) -> Path:
         """Write the Markdown to ``path`` (a file, or a folder to put a dated file in); returns the file.
         An existing file is replaced: ask first (``export_target`` says which file it will be)."""
         path = self.export_target(path)

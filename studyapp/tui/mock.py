@@ -38,6 +38,7 @@ from studyapp.core.report import count_chars
 from studyapp.core.safe_text import sanitize, sanitize_line
 from studyapp.tui import text as tui_text
 from studyapp.tui.answer import AnswerArea
+from studyapp.tui.help import HelpScreen
 from studyapp.tui.text import after_typed_keys, error_text, mmss
 
 if TYPE_CHECKING:
@@ -174,9 +175,11 @@ class MockScreen(Screen):
 
     BINDINGS = [
         Binding("ctrl+n", "finish_phase", "结束本阶段", priority=True),
-        Binding("f3", "reread", "再听一遍", priority=True),
+        Binding("f3", "reread", "重听", priority=True),
         Binding("f4", "pause", "暂停/继续", priority=True),
         Binding("escape", "leave", "离开", priority=True),
+        # the help over the running clock says so (MockHelpScreen)
+        Binding("f1", "mock_help", "帮助"),
         # tab goes (back) to the answer box and never types spaces into the answer
         Binding("tab", "to_answer", "回到答题框", show=False, priority=True),
     ]
@@ -316,6 +319,9 @@ class MockScreen(Screen):
         editor.focus()
         editor.insert("\n" if event.key == "enter" else (event.character or ""))
 
+    def action_mock_help(self) -> None:
+        self.app.push_screen(MockHelpScreen(self))
+
     def action_to_answer(self) -> None:
         editor = self.query_one("#mock-answer", TextArea)
         if self.focused is not editor:
@@ -426,7 +432,7 @@ class MockScreen(Screen):
         self._prompt_more_hint()
         self.query_one("#mock-save", Static).update(Content(self._save_status()))
         self.sub_title = "模拟面试"
-        reread_state = (s.listen, s.can_reread)
+        reread_state = (s.listen, s.can_reread, s.index, s.current.rereads_left)
         if reread_state != getattr(self, "_reread_state", None):
             self._reread_state = reread_state
             self.refresh_bindings()
@@ -446,7 +452,7 @@ class MockScreen(Screen):
         if self.keys_held:
             return "上一题时间到：正在输入的按键不算进本题，停手一秒后再输入"
         s = self.session
-        if s.phase == THINKING:
+        if s.phase in (READING, THINKING):  # (听题: what is typed while it is read is notes too)
             count = f"思考笔记 {count_chars(s.current.text)} 字（计分，不计作答字数）"
         else:  # what the report counts: the answer, not the notes above it
             count = f"作答 {count_chars(s.current.answer_part())} 字"
@@ -462,8 +468,8 @@ class MockScreen(Screen):
         """F3 only exists in 听题, F4 only in practice mode; shown dimmed when not usable now."""
         s = self.session
         if action == "reread":
-            if not s.listen:
-                return False
+            if not s.listen or s.current.rereads_left <= 0:
+                return False  # (once used, F3 leaves the footer: pressing it would do nothing)
             return True if s.can_reread else None
         if action == "pause":
             return True if s.practice else False
@@ -597,6 +603,43 @@ class MockScreen(Screen):
                                             quit_on_escape=self.from_command_line))
 
 
+class MockHelpScreen(HelpScreen):
+    """F1 during a mock: the help, with a line at its top saying that the clock runs on
+    under it, and how much time is left (as in the exam, reading the rules costs time)."""
+
+    DEFAULT_CSS = """
+    MockHelpScreen #help-clock { height: auto; padding: 0 1; background: $boost; color: $text-warning;
+        text-style: bold; }
+    MockHelpScreen #help-clock:light { color: $text-error; }
+    """
+
+    def __init__(self, mock: MockScreen) -> None:
+        super().__init__()
+        self.mock = mock
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.mount(Static(Content(self.clock_line()), id="help-clock"), before="#help-body")
+        self.set_interval(TICK_S, self.show_clock)
+
+    def clock_line(self) -> str:
+        s = self.mock.session
+        if s.finished:
+            return "模拟面试已结束：escape 返回"
+        if s.paused:
+            return "模拟面试已暂停：escape 回到面试，按 F4 继续"
+        phase = PHASE_LABELS.get(s.phase, s.phase)
+        return (f"模拟面试计时仍在进行：{phase}剩余 {mmss(s.time_left() + 0.999)}，"
+                f"全场剩余 {mmss(s.session_time_left() + 0.999)} · escape 回到面试")
+
+    def show_clock(self) -> None:
+        self.query_one("#help-clock", Static).update(Content(self.clock_line()))
+
+
+SETUP_HELP = ("Tab 或 ← → 切换，回车选定；Esc 取消\n"
+              "自定义：填题数与秒数（空着按题目建议时间），回车开始")
+
+
 class MockSetupScreen(ModalScreen[MockOptions | None]):
     """Home screen's 'm': pick 3/15, 4/20 or a custom session."""
 
@@ -607,6 +650,8 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
     MockSetupScreen #setup-title { text-style: bold; margin-bottom: 1; }
     MockSetupScreen #setup-presets { height: 3; }
     MockSetupScreen #setup-presets Button { margin-right: 1; min-width: 12; }
+    /* one button stands out, the one enter presses: the others all look alike */
+    MockSetupScreen #setup-presets Button:focus { background: $primary; color: $button-color-foreground; }
     MockSetupScreen Checkbox { border: none; padding: 0; height: 1; margin: 0; background: $surface; }
     MockSetupScreen #setup-custom { height: 3; margin-top: 1; }
     MockSetupScreen #setup-custom Input { width: 10; height: 3; }
@@ -615,16 +660,21 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
     MockSetupScreen #setup-help { color: $text-muted; height: auto; }
     MockSetupScreen #setup-voice { color: $text-muted; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "取消")]
+    BINDINGS = [
+        Binding("escape", "cancel", "取消"),
+        # along the button row (an input field keeps its own ← →: they move its cursor)
+        Binding("left", "along_buttons(-1)", show=False),
+        Binding("right", "along_buttons(1)", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="setup"):
             yield Static(Content("模拟面试：选择题量与时间"), id="setup-title")
             with Horizontal(id="setup-presets"):
                 for key, preset in PRESETS.items():
-                    yield Button(preset.label, id=f"preset-{key.replace('/', '-')}", variant="primary")
-                yield Button("自定义", id="custom", variant="default")
-                yield Button("以前的报告", id="past", variant="default")
+                    yield Button(preset.label, id=f"preset-{key.replace('/', '-')}")
+                yield Button("自定义", id="custom")
+                yield Button("以前的报告", id="past")
             yield Checkbox("听题（题目读完后隐藏，可重听一次）", id="listen")
             voice, about = self.app.voice()
             yield Checkbox("听题时朗读题目", value=voice is not None, disabled=voice is None, id="voice")
@@ -639,10 +689,16 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
                 yield Label("作答秒")
                 yield Input("", id="answer", type="integer", placeholder="默认")
             yield Static("", id="setup-error")
-            yield Static(Content("自定义：填题数与秒数（空着按题目建议时间），回车开始；Esc 取消"), id="setup-help")
+            yield Static(Content(SETUP_HELP), id="setup-help")
 
     def on_mount(self) -> None:
         self.query_one("#preset-3-15").focus()
+
+    def action_along_buttons(self, step: int) -> None:
+        """← →: the previous / next button of the row (round at its ends); elsewhere nothing."""
+        buttons = list(self.query("#setup-presets Button"))
+        if self.focused in buttons:
+            buttons[(buttons.index(self.focused) + step) % len(buttons)].focus()
 
     def _flags(self) -> dict:
         return {

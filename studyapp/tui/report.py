@@ -43,6 +43,9 @@ OS_ERRORS_ZH = {
 }
 
 
+EXPORT_LABEL = "导出为 Markdown：回车确认（可改为其他文件名，或以 / 结尾的文件夹：没有就新建）"
+
+
 def os_error_zh(exc: OSError) -> str:
     return OS_ERRORS_ZH.get(exc.errno, exc.strerror or str(exc))
 
@@ -56,6 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen #export { width: 80%; min-width: 50; max-width: 100%; height: auto; border: thick $accent;
         padding: 1 2; background: $surface; }
     ExportScreen #export-error { color: $error; height: auto; }
+    ExportScreen #export-label { width: 1fr; }
     """
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
@@ -63,10 +67,12 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.report = report
         self.default = default
+        self.note = ""  # said with the path when written: the name was given .md
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Label("导出为 Markdown：回车确认（可改为其他文件或文件夹）")
+            # (wraps on a narrow terminal rather than lose its end)
+            yield Label(EXPORT_LABEL, id="export-label")
             yield Input(str(self.default), id="export-path")
             yield Static("", id="export-error")
 
@@ -75,26 +81,30 @@ class ExportScreen(ModalScreen[Path | None]):
         if not value:
             self.show_error("请填写文件或文件夹")
             return
-        target = self.report.export_target(Path(value))
+        # the text as typed: a trailing / (or \) says a folder, which Path() would drop
+        target = self.report.export_target(value)
         if target.exists() and not target.is_dir():
             from studyapp.tui.confirm import ConfirmScreen
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.write(Path(value))
+                    self.write(value)
                 else:
                     self.show_error("没有覆盖：可以改一个文件名")
 
             self.app.push_screen(ConfirmScreen(f"文件已存在，覆盖吗？(y/n)\n{target}"), answered)
             return
-        self.write(Path(value))
+        self.write(value)
 
-    def write(self, path: Path) -> None:
+    def write(self, value: str) -> None:
         try:
-            out = self.report.export(path)
+            out = self.report.export(value)
         except OSError as exc:
-            self.show_error(f"导出失败：{os_error_zh(exc)}（{exc.filename or path}）")
+            self.show_error(f"导出失败：{os_error_zh(exc)}（{exc.filename or value}）")
             return
+        typed = Path(value).expanduser()
+        if not value.endswith(("/", "\\")) and not typed.suffix and out.name == typed.name + ".md":
+            self.note = "文件名没有扩展名，已加上 .md"
         self.dismiss(out)
 
     def show_error(self, text: str) -> None:
@@ -293,11 +303,12 @@ class ReportScreen(Screen):
             if out is not None:
                 self.exported = out
                 self.query_one("#report-export", Static).update(Content(f"已导出：{out}"))
-                self.notify(f"已导出到 {out}", markup=False)
+                note = f"（{dialog.note}）" if dialog.note else ""
+                self.notify(f"已导出到 {out}{note}", markup=False)
 
         usable = getattr(self.app, "store", None) is not None
-        self.app.push_screen(ExportScreen(self.report, default_export_path(self.report, data_folder_usable=usable)),
-                             done)
+        dialog = ExportScreen(self.report, default_export_path(self.report, data_folder_usable=usable))
+        self.app.push_screen(dialog, done)
 
 
 class MockReviewScreen(ReviewScreen):

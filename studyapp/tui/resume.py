@@ -81,7 +81,10 @@ class ResumeScreen(ModalScreen[str]):
     ]
     DEFAULT_CSS = """
     ResumeScreen { align: center middle; }
-    ResumeScreen #resume { width: 70; height: auto; border: thick $warning; padding: 1 2; background: $surface; }
+    ResumeScreen #resume { width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; padding: 1 2; background: $surface; }
+    /* a split pane or a small window: the lines wrap inside the dialog, none is cut */
+    ResumeScreen #resume-text { width: 1fr; }
     """
 
     def __init__(self, record: SessionRecord) -> None:
