@@ -45,12 +45,14 @@ def test_history_json_lists_sessions_with_answers_and_practice_attempts(tmp_path
 
 def test_history_table(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path))
-    sid, _ = fill(tmp_path)
+    sid, unfinished = fill(tmp_path)
     assert main(["history"]) == 0
     out = capsys.readouterr().out
-    assert f"#{sid}" in out and "unfinished" in out and "done" in out
-    assert "2 questions" in out and "1 question\n" in out  # the unfinished one has one
-    assert "谈谈基层减负。" in out and "core/burden-survey" in out
+    # in Chinese, as the app speaks; the ids stay, in a column after the words
+    assert "模拟面试（2 场" in out and "练习作答（1 次" in out
+    assert f"已完成   40 分  2 题  #{sid}" in out and f"未完成    –     1 题  #{unfinished}" in out
+    assert "谈谈基层减负。" in out and " q1" in out and "core/burden-survey" in out
+    assert " 80 分  " in out and "33 分  core/burden-survey" in out
 
 
 def test_no_history_does_not_create_a_database(tmp_path, monkeypatch, capsys):
@@ -199,5 +201,5 @@ def test_an_empty_database_file_is_no_history_and_is_left_as_it_is(tmp_path, mon
     db = tmp_path / "studyapp.db"
     db.write_bytes(b"")
     assert main(["history"]) == 0
-    assert "No history yet" in capsys.readouterr().out
+    assert "还没有记录" in capsys.readouterr().out
     assert db.stat().st_size == 0  # history reads; it does not make a database

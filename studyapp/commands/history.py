@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from studyapp.core.textio import clip_cells
+from studyapp.core.textio import cell_width, clip_cells, terminal_safe
 
 
 def add_arguments(parser) -> None:
@@ -162,20 +162,51 @@ def run(args) -> int:
         return 0
 
     if not sessions and not attempts:
-        print(f"No history yet ({path}). Practise a question or run `studyapp mock`.")
+        print(f"还没有记录（{terminal_safe(str(path))}）：先练一道题，或运行 studyapp mock。")
         return 0
-    status_label = {"finished": "done", "active": "unfinished"}
+    for line in table_lines(sessions, attempts):
+        print(line)
+    return 0
+
+
+# the table fits a 60-column terminal (a split pane): Chinese first, ids in a column after it
+WIDTH = 60
+STATUS_ZH = {"finished": "已完成", "active": "未完成"}
+
+
+def _pad(text: str, cells: int) -> str:
+    """``text`` padded with spaces to ``cells`` terminal columns (CJK counts two)."""
+    return text + " " * max(0, cells - cell_width(text))
+
+
+def _points(v) -> str:
+    return "  –   " if v is None else f"{v:>3.0f} 分"
+
+
+def table_lines(sessions, attempts) -> list[str]:
+    """The history as the table prints it, newest first: each mock session (its questions
+    under it, with the start of each prompt and the question's id) and each practice answer
+    (the pack and question id: the prompts live in the packs, which history does not load)."""
+    lines: list[str] = []
     if sessions:
-        print(f"Mock interviews ({len(sessions)})")
+        lines.append(f"模拟面试（{len(sessions)} 场，新的在前）")
+        # the questions' ids in one column (as wide as the longest, at most 22)
+        idw = min(22, max((cell_width(clip_cells(q.question_id, 22)) for s in sessions for q in s.questions),
+                          default=0))
         for s in sessions:
-            print(f"  #{s.id:<4} {_local(s.created_at)}  {status_label.get(s.status, s.status):<10}  "
-                  f"score {_score(s.score):>3}  {len(s.questions)} question{'' if len(s.questions) == 1 else 's'}")
+            status = STATUS_ZH.get(s.status, clip_cells(str(s.status), 8))
+            lines.append(f"  {_local(s.created_at)}  {_pad(status, 6)}  {_points(s.score)}  "
+                         f"{len(s.questions)} 题  #{s.id}")
             for q in s.questions:
-                print(f"        {q.index + 1}. {_score(q.score):>3}  {q.question_id:<24} {clip_cells(q.prompt, 40)}")
+                head = f"    {q.index + 1:>2}. {_points(q.score)}  "
+                qid = clip_cells(q.question_id, 22)
+                room = WIDTH - cell_width(head) - idw - 2
+                lines.append(head + _pad(clip_cells(q.prompt, room), room) + "  " + qid)
     if attempts:
         if sessions:
-            print()
-        print(f"Practice attempts ({len(attempts)})")
+            lines.append("")
+        lines.append(f"练习作答（{len(attempts)} 次，新的在前）")
         for a in attempts:
-            print(f"  {_local(a.created_at)}  score {_score(a.score):>3}  {a.pack_id}/{a.question_id}")
-    return 0
+            head = f"  {_local(a.created_at)}  {_points(a.score)}  "
+            lines.append(head + clip_cells(f"{a.pack_id}/{a.question_id}", WIDTH - cell_width(head)))
+    return [line.rstrip() for line in lines]
