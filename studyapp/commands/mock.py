@@ -46,7 +46,35 @@ def _count(text: str) -> int:
     return v
 
 
+class _CellsHelpFormatter(argparse.HelpFormatter):
+    """argparse wraps the help by characters, and a CJK one (综合分析, 听题) takes two
+    terminal columns: wrap by the columns the text takes."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from studyapp.core.textio import cell_width
+
+        lines: list[str] = []
+        line, used = "", 0
+        for word in text.split():
+            w = cell_width(word)
+            if line and used + 1 + w > width:
+                lines.append(line)
+                line, used = "", 0
+            while w > width:  # (on a line of its own) a word wider than the column: cut at the edge
+                cut = 1
+                while cell_width(word[:cut + 1]) <= width:
+                    cut += 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = cell_width(word)
+            line, used = (line + " " + word, used + 1 + w) if line else (word, w)
+        if line:
+            lines.append(line)
+        return lines
+
+
 def add_arguments(parser) -> None:
+    parser.formatter_class = _CellsHelpFormatter
     parser.add_argument("--count", type=_count, default=None, metavar="N",
                         help="number of questions (default 3; 3 and 4 use the exam's 15/20-minute timing)")
     parser.add_argument("--type", dest="types", action="extend", nargs="+", default=[], metavar="TYPE",
