@@ -375,6 +375,19 @@ def test_what_to_add_is_whole_phrases_of_the_point_not_fragments():
     assert not any(len(m) <= 2 for m in friendly + teach), (friendly, teach)
 
 
+def test_what_to_add_keeps_characters_the_segmenter_split_off_but_not_the_questions_names():
+    question = q(
+        [("colleague", "与小李坦诚沟通,不指责,一起整改"),
+         ("risk", "野生动物可能携带病菌,伤到孩子"),
+         ("keep", "活动后建立家长学校,常态化开展服务")],
+        prompt="同事小李经手的事项超时,领导批评了你;邻居家孩子捡回一只猫头鹰;街道要办家长课堂。",
+    )
+    g = grade(question, "我会好好干。")
+    assert "坦诚沟通" in g.point("colleague").missing  # not 李坦诚沟通: 小李 is the question's
+    assert "伤到孩子" in g.point("risk").missing  # not 到孩子
+    assert any(m.startswith("常态化") for m in g.point("keep").missing), g.point("keep").missing  # not 常态
+
+
 def test_feedback_names_what_the_candidate_wrote_and_not_the_questions_people():
     question = q(
         [("calm", "上前安抚张大爷,请他坐下倒杯水", [["安抚", "安抚情绪"], ["倒杯水", "倒水"]]),

@@ -912,7 +912,10 @@ def _orphans(text: str) -> frozenset:
     return frozenset(out)
 
 
-def _missing_phrases(p: "_Point", found, said: str, limit: int = 4) -> tuple[str, ...]:
+_SUFFIXES = frozenset("化性者式型率度感力员")
+
+
+def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str = "") -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
     chosen, shown in the point's order."""
@@ -929,8 +932,13 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4) -> tuple[str
 
     for ui, a, b in p.layout:
         u = p.units[ui]
-        if a in orphans:
-            a -= 1  # a character the segmenter left alone belongs to the word after it (适 of 适老化)
+        start = a
+        while start > max(last_end, 0) and start in orphans:
+            start -= 1  # characters the segmenter left alone belong to the word after them (适 of 适老化, 伤到 of 伤到孩子)
+        if start < a and (a - start < 2 or joins(start) or not (prompt and text[start:a] in prompt)):
+            a = start  # (but a phrase does not open with the question's 小李: 坦诚沟通, not 李坦诚沟通)
+        if b + 1 in orphans and text[b] in _SUFFIXES:
+            b += 1  # … and a suffix to the word before it (化 of 常态化)
         if u.weight < 0.2 or ui in found or u.name in said:
             # a word of the question itself (演练) is not worth naming alone, and a word
             # already said needs no adding, but either holds a phrase together:
@@ -2458,7 +2466,7 @@ class Grader:
                 and p.units[u].name not in said  # 担责 inside 怕担责
             )
         else:
-            missing = _missing_phrases(p, anywhere, said)
+            missing = _missing_phrases(p, anywhere, said, prompt=self._prompt)
         reason = self._reason(
             pi, status, units, sentences, per, original,
             tuple(dict.fromkeys(said_as)) if prompt_only else shown, missing, empty, prompt_only,
