@@ -52,3 +52,15 @@ def test_every_type_is_there_and_a_4_question_mock_never_repeats(pack):
         drawn = draw_questions([pack], 4, rng=random.Random(seed))
         ids = [q.id for _pack_id, q in drawn]
         assert len(ids) == 4 and len(set(ids)) == 4, (seed, ids)
+
+
+def test_a_written_word_is_named_once_not_again_by_the_words_inside_it(pack):
+    # 服务群众 says the keyword group 最后一公里; its 服务 and 群众 are not named again
+    from studyapp.core.grading import grade
+
+    question = pack.question("persuade-colleague")
+    v = grade(question, "社区是服务群众的「最后一公里」，帮居民解决难事就是成绩。", pack.thesaurus).point("value")
+    assert v.status == "covered"
+    names = v.matched_as_written()
+    assert "服务" not in names and "群众" not in names, names
+    assert len(v.written) == len(v.matched)

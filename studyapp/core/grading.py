@@ -2418,6 +2418,12 @@ class Grader:
         # a name inside a longer one found is said by it (信息共享, not 信息共享、信息、共享)
         inside = p.inside
         matched = tuple(n for n in spans if not (inside[n] and not inside[n].isdisjoint(spans)))
+        if len(matched) > 1:
+            # …and so is a word written inside another one's words (服务 and 群众 of the 服务群众
+            # that said 最后一公里: named once, as 最后一公里（服务群众）)
+            matched = tuple(n for n in matched if not any(
+                m != n and spans[m][1] <= spans[n][1] and spans[n][2] <= spans[m][2]
+                and spans[m][2] - spans[m][1] > spans[n][2] - spans[n][1] for m in matched))
         written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
         said_as = tuple(folded[spans[n][1]:spans[n][2]] for n in matched)
         # (as matched_as_written() says them, from the folded answer: no folding again here)
