@@ -510,20 +510,82 @@ class PracticeScreen(Screen):
         self._after_typed_keys(check)
 
     def _leave(self) -> None:
-        if self.answer.strip():
-            from studyapp.tui.confirm import ConfirmScreen
+        """escape: nothing written, back at once; else asked: keep it as the draft and go
+        back (the first button, enter: the safe choice), give it up, or go on writing."""
+        if not self.answer.strip():
+            self._forget_draft()
+            self.app.pop_screen()
+            return
+        from studyapp.tui.confirm import ChoiceScreen, ConfirmScreen
+
+        also = "上方另存的那一份也会删除。" if self._copies else ""
+        if self.app.store is None or self._save_error is not None:  # nowhere to keep it (saving fails)
+            failed = f"草稿现在存不了（{self._save_error}），" if self.app.store is not None else ""
 
             def done(ok: bool | None) -> None:
                 if ok:
-                    self._submitted = True  # (no more saves of it)
-                    self._forget_draft()
-                    self.app.pop_screen()
+                    self._give_up()
 
-            also = "上方另存的那一份也会删除。" if self._copies else ""
-            self.app.push_screen(ConfirmScreen(f"放弃这次作答并返回？答案不会保存。{also}"), done)
-        else:
-            self._forget_draft()
+            self.app.push_screen(ConfirmScreen(f"放弃这次作答并返回？{failed}答案不会保存。{also}"), done)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "keep":
+                self._keep_and_leave()
+            elif choice == "discard":
+                self._discard_asked()
+
+        restored = self._restored()
+        older = f"（其中有 {restored} 保存的草稿）" if restored else ""
+        self.app.push_screen(
+            ChoiceScreen(
+                f"这道题的答案还没有提交{older}。\n保留草稿：先返回，下次打开这道题时接着写。\n"
+                f"放弃：删除写的答案。{also}",
+                [("keep", "保留草稿", "y"), ("discard", "放弃", "d"), ("stay", "继续写", "n")],
+                cancel="stay",
+            ),
+            chosen,
+        )
+
+    def _restored(self) -> str | None:
+        """When the draft restored in the editor was saved, if one was (an earlier sitting's)."""
+        found = self._found
+        if found is None or self._absorb:
+            return None
+        return _local(found.saved_at)
+
+    def _keep_and_leave(self) -> None:
+        if self.keep_as_draft():
+            self.notify("草稿已保留，下次打开这道题时恢复。", markup=False)
             self.app.pop_screen()
+            return
+        self.notify(
+            f"草稿没能保存（{self._save_error}），答案还在答题框里，没有返回。{self._kept_part()}",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+    def _discard_asked(self) -> None:
+        """放弃: a draft restored from an earlier sitting is deleted only when asked twice."""
+        restored = self._restored()
+        if restored is None:
+            self._give_up()
+            return
+        from studyapp.tui.confirm import ConfirmScreen
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._give_up()
+
+        self.app.push_screen(
+            ConfirmScreen(f"确定删除吗？{restored} 保存的草稿连同这次写的，都会删除，不能找回。"), done
+        )
+
+    def _give_up(self) -> None:
+        self._submitted = True  # (no more saves of it)
+        self._forget_draft()
+        self.app.pop_screen()
 
 
 def _local(when: Any) -> str:

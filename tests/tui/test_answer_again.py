@@ -119,7 +119,7 @@ async def test_escape_from_answering_again_goes_back_to_the_review_it_came_from(
         assert app.screen is review
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press(*"abc", "escape", "y")  # typed, then given up
+        await pilot.press(*"abc", "escape", "d")  # typed, then given up
         await pilot.pause()
         assert app.screen is review
         await pilot.press("t")

@@ -149,7 +149,7 @@ async def test_searching_the_question_being_answered_goes_back_to_it(store, cloc
         assert the_draft(store, other) == "另一题"
         assert "上面那道题的答案已存为草稿" in notices(app)[-1]
         # giving it up removes its draft, and there is no other copy of the screen to lose
-        await pilot.press("escape", "y")
+        await pilot.press("escape", "d")
         await pilot.pause()
         assert the_draft(store, practice) is None
 
@@ -364,7 +364,7 @@ async def test_giving_up_an_answer_never_deletes_the_draft_another_screen_shows(
         app.push_screen(PracticeScreen(below.pack, below.question))
         await pilot.pause()
         await type_keys(pilot, "上面")
-        await pilot.press("escape", "y")
+        await pilot.press("escape", "d", "y")  # (its draft, restored: asked twice)
         await pilot.pause()
         assert app.screen is below
         assert the_draft(store, below) == "下面写的答案"  # what the screen shows is still kept

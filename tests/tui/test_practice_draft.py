@@ -64,7 +64,7 @@ async def typed_and_kept(pilot, store, clock, text: str):
 
 
 @pytest.mark.parametrize(
-    "keys, attempts", [(("ctrl+s",), 1), (("escape", "y"), 0)], ids=["submitted", "abandoned"]
+    "keys, attempts", [(("ctrl+s",), 1), (("escape", "d"), 0)], ids=["submitted", "abandoned"]
 )
 async def test_a_submitted_or_abandoned_answer_leaves_no_draft(store, clock, keys, attempts):
     app = make_app(MINI, store=store, clock=clock)
