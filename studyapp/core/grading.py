@@ -2421,9 +2421,17 @@ class Grader:
         if len(matched) > 1:
             # …and so is a word written inside another one's words (服务 and 群众 of the 服务群众
             # that said 最后一公里: named once, as 最后一公里（服务群众）)
-            matched = tuple(n for n in matched if not any(
-                m != n and spans[m][1] <= spans[n][1] and spans[n][2] <= spans[m][2]
-                and spans[m][2] - spans[m][1] > spans[n][2] - spans[n][1] for m in matched))
+            # (one pass in the answer's order: the furthest-reaching span so far, from its earliest start)
+            inner = set()
+            far, near = -1, -1
+            for n in sorted(matched, key=lambda n: (spans[n][1], -spans[n][2])):
+                a, b = spans[n][1], spans[n][2]
+                if far >= b and far - near > b - a:
+                    inner.add(n)
+                if b > far:
+                    far, near = b, a
+            if inner:
+                matched = tuple(n for n in matched if n not in inner)
         written = tuple(original[spans[n][1]:spans[n][2]] for n in matched)
         said_as = tuple(folded[spans[n][1]:spans[n][2]] for n in matched)
         # (as matched_as_written() says them, from the folded answer: no folding again here)
