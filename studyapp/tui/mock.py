@@ -311,13 +311,8 @@ class MockScreen(Screen):
             event.stop()
             event.prevent_default()
             return
-        editor = self.query_one("#mock-answer", TextArea)
-        if self.focused is editor or self._done or not (event.is_printable or event.key == "enter"):
-            return
-        event.stop()
-        event.prevent_default()
-        editor.focus()
-        editor.insert("\n" if event.key == "enter" else (event.character or ""))
+        if not self._done:
+            self.query_one("#mock-answer", AnswerArea).take_stray(event)
 
     def action_mock_help(self) -> None:
         self.app.push_screen(MockHelpScreen(self))
