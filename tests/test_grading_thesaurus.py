@@ -134,3 +134,23 @@ def test_one_word_written_fills_one_keyword_group_even_when_it_is_related_to_ano
     # said with the second group's own word, both count
     g = grade(question, "我会先疏导,再递纸巾。", thesaurus=pack)
     assert g.point("calm").status == "covered" and g.point("calm").matched == ("疏导", "递纸巾")
+
+
+@pytest.mark.parametrize(
+    "answer, pid",
+    [
+        ("社区事情太多,压力大。", "busy"),  # 事情太多 for 事务繁杂
+        ("领导说我,我就听着,不争辩。", "calm"),  # 不争辩 for 不辩解
+        ("老王,你心肠好,这是积德的事。", "praise"),  # 心肠好 for 爱心
+    ],
+)
+def test_plain_spoken_phrasings_a_coach_accepts(answer, pid):
+    question = Question(
+        id="q", topic="t", type="综合分析", prompt="请谈谈你的看法。", reference="",
+        key_points=(
+            KeyPoint(id="busy", point="指出社区事务繁杂", keywords=(("事务繁杂", "任务多"),)),
+            KeyPoint(id="calm", point="当场不辩解", keywords=(("不辩解",),)),
+            KeyPoint(id="praise", point="肯定老王的爱心", keywords=(("爱心",),)),
+        ),
+    )
+    assert grade(question, answer).point(pid).status == "covered"
