@@ -163,6 +163,8 @@ def table_lines(
     if widths is None:
         room = max(room, 4)
         out = [rule("─" * room)]
+        if not rows:  # a header row alone: its headers, one after another
+            out.extend(_hanging(Content(" · ").join(h.stylize(header_style) for h in headers), room))
         for r, row in enumerate(rows):
             if r:
                 out.append(rule("─" * room))

@@ -189,3 +189,22 @@ async def test_a_table_is_readable_in_both_themes(pack, size):
         await pilot.pause()
         assert app.theme == "textual-light"
         assert faint_cells() == []
+
+
+async def test_a_table_cell_is_shown_as_written_never_as_markup():
+    from textual.app import App
+
+    from studyapp.tui.topic import SafeMarkdown
+
+    source = "| 写法 | 说明 |\n|---|---|\n| [bold]加粗[/bold] | \x1b[2J清屏 |\n| 只有表头的行 |\n"
+
+    class One(App):
+        def compose(self):
+            yield SafeMarkdown(source)
+
+    app = One()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        text = "\n".join(screen_text(app))
+        assert "[bold]加粗[/bold]" in text and "清屏" in text and "\x1b" not in text
+        assert "只有表头的行" in text
