@@ -95,7 +95,7 @@ class PracticeScreen(Screen):
         if self._copies:
             # text written in another window (or another studyapp) beside the draft: kept
             # apart, for the candidate to take in (ctrl+r) or leave, never merged silently
-            when = "、".join(_local(c.saved_at) for c in self._copies)
+            when = "、".join(_local(c.saved_at, self.app.clock.now()) for c in self._copies)
             with Collapsible(title=f"另存的一份（{when} 保存）", collapsed=False, id="copies"):
                 with VerticalScroll(id="copies-scroll"):
                     yield Static(
@@ -209,9 +209,10 @@ class PracticeScreen(Screen):
         self._saved_text = None if from_copy else found.text
         self._dirty = from_copy  # (a copy: saved as the draft at the next save)
         editor.move_cursor(editor.document.end)
-        # said on the editor's frame, not in a toast over the place where typing goes on
+        # said on the editor's frame, not in a toast over the place where typing goes on;
+        # short enough for 60 columns with the year (2025-11-20 01:02: 49 columns)
         editor.border_title = (
-            f"已恢复上次没有提交的答案（{_local(found.saved_at)} 保存，已用时 {mmss(found.elapsed_s)}）"
+            f"已恢复草稿（{_local(found.saved_at, self.app.clock.now())} 保存，已用时 {mmss(found.elapsed_s)}）"
         )
 
     def save_draft(self, force: bool = False, *, say_failure: bool = True) -> None:
@@ -552,7 +553,7 @@ class PracticeScreen(Screen):
         found = self._found
         if found is None or self._absorb:
             return None
-        return _local(found.saved_at)
+        return _local(found.saved_at, self.app.clock.now())
 
     def _keep_and_leave(self) -> None:
         if self.keep_as_draft():
@@ -588,9 +589,13 @@ class PracticeScreen(Screen):
         self.app.pop_screen()
 
 
-def _local(when: Any) -> str:
-    """A saved time as the candidate's clock shows it (with the day: a draft may be old)."""
-    return when.astimezone().strftime("%m-%d %H:%M")
+def _local(when: Any, now: Any = None) -> str:
+    """A saved time as the candidate's clock shows it, with the day (a draft may be old),
+    and the year when it is not ``now``'s (a draft of last November is not eight days old)."""
+    local = when.astimezone()
+    if now is not None and local.year != now.astimezone().year:
+        return local.strftime("%Y-%m-%d %H:%M")
+    return local.strftime("%m-%d %H:%M")
 
 
 def _hm(when: Any) -> str:

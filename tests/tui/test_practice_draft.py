@@ -42,7 +42,7 @@ async def test_typing_is_saved_every_two_seconds_and_comes_back_after_ctrl_q(sto
         assert again.screen.query_one(TextArea).text == "一要加强宣传，二要完善设施"
         # said on the editor's frame, not in a toast over the lines where typing goes on
         title = str(again.screen.query_one(TextArea).border_title)
-        assert "已恢复上次没有提交的答案" in title and "已用时 01:05" in title
+        assert "已恢复草稿" in title and "已用时 01:05" in title
         assert not any("已恢复" in str(n.message) for n in again._notifications)
         # the practice clock goes on from the time already spent, not from zero
         assert str(again.screen.query_one("#elapsed").render()) == "用时 01:05"
