@@ -284,4 +284,6 @@ class HomeScreen(Screen):
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             parts.append("\n有没提交的草稿，打开时恢复")
         parts.append(("\n\nenter 开始作答" + (" · h 历次作答" if attempt is not None else ""), "dim"))
+        if q.reference and q.reference.strip():  # (practice.py's ctrl+o: read, not scored)
+            parts.append(("\n作答时 ctrl+o 可先看参考答案（不计分）", "dim"))
         return Content.assemble(*parts)

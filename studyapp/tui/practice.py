@@ -30,6 +30,8 @@ class PracticeScreen(Screen):
         Binding("ctrl+r", "revise_previous", "改上次提纲"),
         Binding("ctrl+r", "take_copy", "放入另存的"),
         Binding("f2", "toggle_meter", "覆盖提示"),
+        # the reference answer before (or while) writing: read, not an attempt, not scored
+        Binding("ctrl+o", "reference", "参考答案", key_display="^o"),
         Binding("escape", "leave", "返回", priority=True),
         Binding("f1", "app.help", "帮助"),
         # from the prompt or an earlier outline (shift+tab, to scroll it) back to the answer
@@ -400,6 +402,12 @@ class PracticeScreen(Screen):
             box.title = "另存的一份：已接到答题框后面（ctrl+z 撤销）"
             box.collapsed = True
 
+    def action_reference(self) -> None:
+        """ctrl+o: the question's reference answer on a screen of its own, to study before
+        writing: nothing is recorded (no attempt, no score); escape comes back to the answer,
+        the practice clock having gone on (the sitting's time includes the reading)."""
+        self.app.push_screen(ReferenceScreen(self.question))
+
     def action_toggle_meter(self) -> None:
         self.meter_on = not self.meter_on
         if hasattr(self.app, "set_meter"):
@@ -586,6 +594,52 @@ class PracticeScreen(Screen):
     def _give_up(self) -> None:
         self._submitted = True  # (no more saves of it)
         self._forget_draft()
+        self.app.pop_screen()
+
+
+class ReferenceScreen(Screen):
+    """A question's reference answer, read from its practice screen (ctrl+o) before or while
+    writing. It records nothing: the candidate studies it, and what they then write is graded
+    as any answer (the attempt does not say it was written after reading: see the commit)."""
+
+    ALLOW_SEARCH = False  # escape back to the answer first
+    DEFAULT_CSS = """
+    ReferenceScreen #reference-note { padding: 0 1; background: $boost; }
+    ReferenceScreen #reference-scroll { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape,ctrl+o", "back", "回去作答", key_display="esc"),
+        Binding("f1", "app.help", "帮助"),
+    ]
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            Content.assemble(
+                ("参考答案", "bold"),
+                "  只是看，不算一次作答，也不计分；作答用时照常计算。esc 回去接着写。",
+            ),
+            id="reference-note",
+        )
+        with VerticalScroll(id="reference-scroll"):
+            ref = self.question.reference
+            if ref and ref.strip():
+                from studyapp.tui.topic import SafeMarkdown  # (Markdown, as the review shows it)
+
+                yield SafeMarkdown(ref, id="reference-body")
+            else:
+                yield Static("（本题没有参考答案）")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = "参考答案 · " + short(self.question.prompt, 24)
+        self.query_one("#reference-scroll").focus()
+
+    def action_back(self) -> None:
         self.app.pop_screen()
 
 
