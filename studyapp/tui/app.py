@@ -32,6 +32,9 @@ READY_FILE_ENV = "STUDYAPP_READY_FILE"
 MAX_PROBLEMS_SHOWN = 8
 THEME_SETTING = "theme"
 METER_SETTING = "coverage_meter"  # the practice screen's coverage hint (F2), on or off
+# below this width the footer shows only the screen's own keys (F1 help lists the rest)
+NARROW_FOOTER = 70
+GLOBAL_FOOTER_KEYS = ("ctrl+q", "ctrl+t")
 FIND_VOICE = "find"  # StudyApp(voice=...): look for the computer's speech engine when 听题 first needs it
 
 
@@ -95,7 +98,25 @@ class StudyApp(App):
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
+    def on_resize(self, event) -> None:
+        self._global_keys_in_footer(event.size.width >= NARROW_FOOTER)
+
+    def _global_keys_in_footer(self, show: bool) -> None:
+        """Below NARROW_FOOTER columns the footer leaves out ^q 退出 and ^t 主题 (they still
+        work, and F1's help lists them): the screen's own keys get the room, none cut in two."""
+        import dataclasses
+
+        changed = False
+        for key in GLOBAL_FOOTER_KEYS:
+            bindings = self._bindings.key_to_bindings.get(key, [])
+            if any(b.show != show for b in bindings):
+                self._bindings.key_to_bindings[key] = [dataclasses.replace(b, show=show) for b in bindings]
+                changed = True
+        if changed and self.screen_stack:
+            self.screen.refresh_bindings()
+
     def on_mount(self) -> None:
+        self._global_keys_in_footer(self.size.width >= NARROW_FOOTER)
         for result in self.results:
             if result.problems:
                 self._notify_problems(result)
