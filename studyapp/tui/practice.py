@@ -27,9 +27,9 @@ class PracticeScreen(Screen):
         Binding("ctrl+s,f5", "submit", "提交", key_display="^s/F5", priority=True),
         # (answering again, or a copy of the draft beside the editor: check_action); before
         # the others, so that the footer shows it in a narrow terminal too
-        Binding("ctrl+r", "revise_previous", "改上次提纲"),
+        Binding("ctrl+r", "revise_previous", "改旧提纲"),
         Binding("ctrl+r", "take_copy", "放入另存的"),
-        Binding("f2", "toggle_meter", "覆盖提示"),
+        Binding("f2", "toggle_meter", "提示"),
         # the reference answer before (or while) writing: read, not an attempt, not scored
         Binding("ctrl+o", "reference", "参考答案", key_display="^o"),
         Binding("escape", "leave", "返回", priority=True),

@@ -66,8 +66,8 @@ async def test_ctrl_r_puts_the_old_outline_into_the_empty_editor_and_ctrl_z_take
         await pilot.pause()
         await answer_then_again(pilot)
         screen = app.screen
-        assert "ctrl+r" in screen.active_bindings  # shown in the footer: 改上次提纲
-        assert screen.active_bindings["ctrl+r"].binding.description == "改上次提纲"
+        assert "ctrl+r" in screen.active_bindings  # shown in the footer: 改旧提纲
+        assert screen.active_bindings["ctrl+r"].binding.description == "改旧提纲"
         editor = screen.query_one(TextArea)
         await pilot.press("ctrl+r")
         assert editor.text == OLD and editor.cursor_location == editor.document.end
