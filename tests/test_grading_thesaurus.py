@@ -154,3 +154,14 @@ def test_plain_spoken_phrasings_a_coach_accepts(answer, pid):
         ),
     )
     assert grade(question, answer).point(pid).status == "covered"
+
+
+def test_a_packs_english_term_is_a_whole_word_with_its_endings():
+    question = Question(
+        id="q", topic="t", type="组织管理", prompt="如何组织一次活动?", reference="",
+        key_points=(KeyPoint(id="r", point="活动后复盘", keywords=(("复盘",),)),),
+    )
+    own = Thesaurus(synonyms=(("复盘", "debrief"),))
+    assert grade(question, "活动后开个debrief。", thesaurus=own).point("r").status == "covered"
+    assert grade(question, "活动后做两次debriefs。", thesaurus=own).point("r").status == "covered"
+    assert grade(question, "活动后看debriefing手册。", thesaurus=own).point("r").status == "missed"
