@@ -400,3 +400,15 @@ def test_feedback_names_what_the_candidate_wrote_and_not_the_questions_people():
     # the question's 张大爷 beside the point's own words is not named as a hit
     calm = grade(question, "先安抚大爷,给他倒杯水。").point("calm")
     assert calm.status == "covered" and "大爷" not in calm.matched and "张大爷" not in calm.matched
+
+
+def test_the_frame_of_an_analysis_and_a_promised_manner_are_stock_phrases():
+    question = q(
+        [("harm", "网售处方药可能危害用药安全", [["危害", "用药安全"]]),
+         ("greet", "热情接待:请坐倒水、安抚情绪", [["热情接待", "请坐", "倒水"]])],
+        prompt="有的平台先卖药后补处方;有群众走错部门来办事。你怎么看,怎么办?",
+    )
+    g = grade(question, "要辩证看待,既要看到积极的一面,也要看到消极的一面。我会热情周到地做好接待服务工作。")
+    assert g.point("harm").status == "missed" and g.point("greet").status == "missed", g
+    g = grade(question, "这样卖药危害用药安全。群众来了先请坐、倒杯水。")
+    assert g.point("harm").status == "covered" and g.point("greet").status == "covered"

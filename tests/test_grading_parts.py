@@ -96,3 +96,18 @@ def test_a_points_frame_verb_alone_is_not_the_point():
     assert [p.status for p in g.points] == ["missed", "missed", "missed"]
     g = grade(question, "改进上,我每天列清单、设截止时间;现在进步明显。我会正视缺点。")
     assert [p.status for p in g.points] == ["covered", "covered", "covered"]
+
+
+def test_an_adverb_a_preposition_or_a_mis_cut_of_the_point_is_not_its_word():
+    question = q(
+        [("admit", "承认这个岗位确实辛苦、压力大"),
+         ("recheck", "按期复查,跟踪整改情况"),
+         ("patrol", "巡查展位,及时下架侵权商品")],
+        prompt="你报考的是安全生产执法岗,展会期间还要管知识产权。请谈谈你的认识。",
+    )
+    # 确实 is 'indeed'; 跟她 is 'with her', not 跟踪; 时下 ('nowadays') is a mis-cut of 及时下架
+    for answer, pid in (("确实是这样。", "admit"), ("我回家跟她好好唠唠。", "recheck"),
+                        ("时下很流行直播带货。", "patrol")):
+        assert grade(question, answer).point(pid).status == "missed", (answer, grade(question, answer).point(pid))
+    g = grade(question, "这个岗位很辛苦,压力大。过两周去复查。发现侵权商品及时下架。")
+    assert [p.status for p in g.points] == ["covered", "covered", "covered"]

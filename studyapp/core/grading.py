@@ -442,7 +442,7 @@ _STOP = frozenset(
     此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
     比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来
     在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些 直接 马上 立即 尽快 立刻 随时
-    认为 觉得 以为 看来 谈谈 谈一谈 阐述 提出 取得 表明""".split()
+    认为 觉得 以为 看来 谈谈 谈一谈 阐述 提出 取得 表明 确实""".split()
 )
 _seg = None
 
@@ -604,6 +604,14 @@ def _join_singles(tokens: list[str], lex: Lexicon) -> list[str]:
     k = 0
     while k < len(tokens):
         a = tokens[k]
+        if (k + 2 < len(tokens) and len(a) == 1 and len(tokens[k + 1]) == 2 and len(tokens[k + 2]) == 1
+                and all(is_cjk(c) for c in a + tokens[k + 1] + tokens[k + 2])):
+            # 及/时下/架 -> 及时 下架: a word cut across the two it overlaps, when both are words
+            left, right = a + tokens[k + 1][0], tokens[k + 1][1] + tokens[k + 2]
+            if _known_word(left, lex) and _known_word(right, lex):
+                out += [left, right]
+                k += 3
+                continue
         if k + 1 < len(tokens) and len(a) == 1 and len(tokens[k + 1]) == 1 and is_cjk(a) and is_cjk(tokens[k + 1]):
             w = a + tokens[k + 1]
             if w[1] not in _WEAK_VERB_CHARS and _known_word(w, lex):  # (not 选好: a verb and its result)
@@ -1196,8 +1204,8 @@ def _verb_forms(unit, v: str) -> None:
             if t not in terms:
                 terms[t] = PART
         forms = ("清楚", "明白", "一下")
-        if c not in _SAY_CHARS:
-            forms += _PRONOUNS
+        if c not in _SAY_CHARS and c not in _PREPOSITIONS:
+            forms += _PRONOUNS  # (not 跟她 for 跟踪: 跟 before a person is 'with')
         for tail in forms:
             t = c + tail
             if t not in terms:
@@ -1523,7 +1531,7 @@ def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
 
 # stock phrases of an answer that says nothing (确保…圆满成功, 取得良好的社会效果,
 # 认真完成领导交给的任务, 不辜负领导信任): a word inside one is not a point made
-_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的")
+_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的|一面|辩证|热情周到|耐心细致")
 _BOILER = re.compile(
     r"确保[^,;:。!?]{0,12}?(?:圆满成功|圆满完成|取得实效|取得良好|取得成效|顺利开展|顺利完成|落到实处|万无一失)"
     r"|取得(?:良好|圆满|理想|显著)的?[^,;:。!?]{0,6}?(?:效果|成效|成果)"
@@ -1538,6 +1546,10 @@ _BOILER = re.compile(
     r"(?:(?:和|与|及|、)[^,;:。!?、]{0,8}?(?:能力|精神|意识|素质))*"
     # 精心组织、周密安排, 妥善处置: a manner with nothing to apply it to
     r"|(?:精心|周密|妥善)(?:组织|安排|部署|准备|处置|处理|策划)(?=[,、;:。!?]|$)"
+    # 辩证看待,既要看到积极的一面,也要看到消极的一面: the frame of any 综合分析 answer, with nothing in it
+    r"|辩证(?:地)?看待|一分为二|(?:看到|看待|正视)?[^,;:。!?]{0,4}?(?:积极|有利|好|消极|不利|坏)的一面"
+    # 热情周到地做好接待服务工作: a manner promised, no act of it
+    r"|(?:热情周到|耐心细致|热情耐心)(?:地)?(?:做好|搞好|提供)[^,;:。!?]{0,8}?(?:工作|服务)(?=[,、;:。!?]|$)"
 )
 # the manners of the exam room: 各位考官好, 下面我来回答这道题, 以上是我的回答,谢谢考官
 # (words inside count for nothing, as inside the stock phrases above)
