@@ -142,6 +142,9 @@ def test_one_word_written_fills_one_keyword_group_even_when_it_is_related_to_ano
         ("社区事情太多,压力大。", "busy"),  # 事情太多 for 事务繁杂
         ("领导说我,我就听着,不争辩。", "calm"),  # 不争辩 for 不辩解
         ("老王,你心肠好,这是积德的事。", "praise"),  # 心肠好 for 爱心
+        ("让每家摊主都写个保证书。", "pledge"),  # 保证书 for 承诺书
+        ("您把手机号留给我。", "contact"),  # 手机号 for 联系方式
+        ("我妈那边我也会沟通一下。", "family"),  # 我妈 for 母亲
     ],
 )
 def test_plain_spoken_phrasings_a_coach_accepts(answer, pid):
@@ -151,6 +154,9 @@ def test_plain_spoken_phrasings_a_coach_accepts(answer, pid):
             KeyPoint(id="busy", point="指出社区事务繁杂", keywords=(("事务繁杂", "任务多"),)),
             KeyPoint(id="calm", point="当场不辩解", keywords=(("不辩解",),)),
             KeyPoint(id="praise", point="肯定老王的爱心", keywords=(("爱心",),)),
+            KeyPoint(id="pledge", point="组织参展商签订承诺书", keywords=(("承诺书",),)),
+            KeyPoint(id="contact", point="留下群众的联系方式", keywords=(("联系方式",),)),
+            KeyPoint(id="family", point="做好母亲的思想工作", keywords=(("母亲",),)),
         ),
     )
     assert grade(question, answer).point(pid).status == "covered"
