@@ -311,6 +311,10 @@ def test_a_heading_that_names_a_kind_of_thing_is_said_by_the_thing_after_it():
     assert status(g, "cause") == "covered" and status(g, "harm") == "covered"
     g = grade(question, "原因:\n危害:")
     assert status(g, "cause") == "missed" and status(g, "harm") == "missed"
+    # a skeleton typed first, with placeholders under the headings, is still only headings
+    for filler in ("还没想好", "暂时没有想好", "说不清楚", "略略略略", "同上同上", "待补充内容"):
+        g = grade(question, f"原因:{filler}\n危害:{filler}")
+        assert status(g, "cause") == "missed" and status(g, "harm") == "missed", filler
     # a heading with content that is not this point's says so, rather than 'no content'
     other = q([("plan", "制定详细方案,明确分工")], prompt="领导让你组织一次培训,你怎么做?")
     g = grade(other, "方案:天气好就去。")

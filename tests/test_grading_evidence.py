@@ -120,6 +120,7 @@ def test_taking_on_what_is_not_ones_job_is_not_brushing_it_off():
         "不是我的事也要耐心向群众解释政策依据。",
         "就算不是我的事,我也会耐心向群众解释政策依据。",
         "这不光是窗口一个人的事,我会耐心向群众解释政策依据。",
+        "这本来不是我的事,但我理解大家,会耐心向群众解释政策依据。",
     ):
         g = grade(COMPLAINT, answer)
         assert g.point("explain").status == "covered", (answer, g.point("explain"))

@@ -148,6 +148,7 @@ def test_one_word_written_fills_one_keyword_group_even_when_it_is_related_to_ano
     ],
 )
 def test_plain_spoken_phrasings_a_coach_accepts(answer, pid):
+    # (and not inside an everyday phrase: 这件事情多亏了… says nothing of 事务繁杂)
     question = Question(
         id="q", topic="t", type="综合分析", prompt="请谈谈你的看法。", reference="",
         key_points=(
@@ -160,6 +161,8 @@ def test_plain_spoken_phrasings_a_coach_accepts(answer, pid):
         ),
     )
     assert grade(question, answer).point(pid).status == "covered"
+    if pid == "busy":
+        assert grade(question, "这件事情多亏了街道支持。").point(pid).status == "missed"
 
 
 def test_a_packs_english_term_is_a_whole_word_with_its_endings():

@@ -325,7 +325,11 @@ _DISMISS_DENIED = re.compile(
     r"|(?:就算|即使|哪怕|纵然|虽然|虽说)\S{0,3}$"
 )
 # …and then taken on anyway (不是我的事也要引导到位, 不是我们的问题,我们也会帮忙)
-_DISMISS_ANYWAY = re.compile(r"\s*[,;]?\s*(?:我|我们|咱们)?(?:也|都|还|照样)(?:要|会|得|应该|该|必须)")
+_DISMISS_ANYWAY = re.compile(
+    r"\s*[,;]?\s*(?:(?:我|我们|咱们)?(?:也|都|还|照样)(?:要|会|得|应该|该|必须)"
+    # 填表本来不是我的事,但我理解科长的工作需要: granted, and then taken on
+    r"|(?:但|但是|可是|可|不过)(?!我不|我们不|不)[^,;:。!?]{0,3}?(?:我|我们)?(?:也|还|都|理解|愿意|会|要|主动))"
+)
 
 
 # 不用搞调研,也不用考核,直接请个专家讲一上午就行: the bare minimum offered instead of the rest
@@ -400,6 +404,10 @@ _POINT_LABEL = re.compile(
 # labels that name a kind of thing, so that what follows them is one (原因:…, 危害:…)
 _KIND_LABELS = frozenset(("原因", "根源", "目的", "意义", "危害", "影响", "后果", "表现", "对策", "措施", "办法", "建议", "做法"))
 _CONTENT_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{4}")
+# …but not a placeholder (原因:还没想好, 危害:说不清楚, 影响:同上, 对策:略略略略, 待补充)
+_PLACEHOLDER = re.compile(
+    r"没想好|没想到|没想出|不知道|不清楚|说不清|想不出|待定|待补充|待填|暂无|暂时没|还没|同上|^略|省略|空着|[xX]{2}|(.)\1\1"
+)
 
 
 def _label_items(text: str, body: int) -> list[tuple[int, int]]:
@@ -416,7 +424,8 @@ def _label_items(text: str, body: int) -> list[tuple[int, int]]:
     for m in _LABEL_ITEM.finditer(sub):
         a, b = m.span(1)
         colon = sub[b:].lstrip().startswith(":")
-        if colon and m.group(1) in _KIND_LABELS and _CONTENT_AFTER.match(sub, sub.index(":", b) + 1):
+        if colon and m.group(1) in _KIND_LABELS and _CONTENT_AFTER.match(sub, sub.index(":", b) + 1) \
+                and not _PLACEHOLDER.search(_ITEM_SPLIT.split(sub[sub.index(":", b) + 1:].strip(), 1)[0][:6]):
             continue  # 原因:追求完美、不会排优先级: what follows is one, so the label is said
         if b - a <= 4 or colon:
             out.append((body + a, body + b, colon))
