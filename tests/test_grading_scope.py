@@ -351,3 +351,14 @@ def test_a_clause_that_says_a_measure_does_no_good_rejects_it():
     for answer in ("放权也就是喊喊口号,起不了作用。", "向社区放权只会乱套。"):
         assert status(grade(PET_OWL, answer), "power") == "missed", answer
     assert status(grade(PET_OWL, "向社区放权,让它办得了事。"), "power") == "covered"
+
+
+def test_the_points_own_no_said_over_a_word_of_the_question_does_not_void_the_clause():
+    # the point says 20项证明不应由社区出具; 讲清20项证明不用社区开 says the same no
+    question = q(
+        [("policy", "讲清六部门已明确20项证明不应由社区出具", [["六部门", "20项"], ["讲清", "解释"]])],
+        prompt="张大爷来社区开证明被拒,在大厅发火。你怎么办?",
+    )
+    assert status(grade(question, "讲清20项证明不用社区开。"), "policy") == "covered"
+    # a no that rejects the point's own words still does
+    assert status(grade(question, "没必要讲清20项,让他自己去问。"), "policy") == "missed"

@@ -1963,9 +1963,15 @@ class Grader:
                 if flag != ("negated" if negative else ""):
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     scope = h[4]
+                    unit = self._points[pi].units[ui]
+                    if (unit.weight < CONTEXT and not flag) or (
+                        flag and neg_kind.endswith("-scoped") and (unit.weight < CONTEXT or unit.prompt)
+                    ):
+                        # a context word of the point said plainly: neither way; nor with a no
+                        # where the point itself has one over it (讲清20项证明不用社区开, for
+                        # 20项证明不应由社区出具, still explains the 20 items)
+                        continue
                     if not flag:
-                        if self._points[pi].units[ui].weight < CONTEXT:
-                            continue  # a context word of the point said plainly: neither way
                         # the opposite of one part voids the rest of its own clause only
                         # (纠正劝阻评价 in 安慰→…→纠正劝阻评价→申诉)
                         if clauses is None:
