@@ -51,8 +51,8 @@ def test_history_table(tmp_path, monkeypatch, capsys):
     # in Chinese, as the app speaks; the ids stay, in a column after the words
     assert "模拟面试（2 场" in out and "练习作答（1 次" in out
     assert f"已完成   40 分  2 题  #{sid}" in out and f"未完成    –     1 题  #{unfinished}" in out
-    assert "谈谈基层减负。" in out and " q1" in out and "core/burden-survey" in out
-    assert " 80 分  " in out and "33 分  core/burden-survey" in out
+    assert "谈谈基层减负。" in out and " q1" in out and "burden-survey  题库 core" in out
+    assert " 80 分  " in out and "33 分  burden-survey  题库 core" in out
 
 
 def test_no_history_does_not_create_a_database(tmp_path, monkeypatch, capsys):
@@ -124,7 +124,7 @@ def test_history_reads_a_database_that_cannot_be_written(tmp_path, monkeypatch, 
     assert [a["question_id"] for a in data["attempts"]] == ["burden-survey"]
     assert main(["history"]) == 0
     out = capsys.readouterr().out
-    assert f"#{sid}" in out and "core/burden-survey" in out
+    assert f"#{sid}" in out and "burden-survey  题库 core" in out
     assert (tmp_path / "studyapp.db").read_bytes() == before
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from studyapp.core.textio import cell_width, clip_cells, terminal_safe
+from studyapp.core.textio import cell_width, clip_cells, cut_cells, terminal_safe
 
 
 def add_arguments(parser) -> None:
@@ -164,14 +164,28 @@ def run(args) -> int:
     if not sessions and not attempts:
         print(f"还没有记录（{terminal_safe(str(path))}）：先练一道题，或运行 studyapp mock。")
         return 0
-    for line in table_lines(sessions, attempts):
+    for line in table_lines(sessions, attempts, _terminal_width()):
         print(line)
     return 0
 
 
-# the table fits a 60-column terminal (a split pane): Chinese first, ids in a column after it
-WIDTH = 60
+# At a terminal the table is cut to its width (a split pane may be 60 columns): Chinese
+# first, ids in a column after it, and an id too long for its room wrapped onto the next
+# line rather than cut (the id says which question it was). In a pipe or a file every line
+# is printed whole, so grep finds any id and prompt.
 STATUS_ZH = {"finished": "已完成", "active": "未完成"}
+
+
+def _terminal_width() -> int | None:
+    """Columns of the terminal standard output is, or None when it is a pipe or a file."""
+    import shutil
+
+    try:
+        if not sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _pad(text: str, cells: int) -> str:
@@ -179,34 +193,80 @@ def _pad(text: str, cells: int) -> str:
     return text + " " * max(0, cells - cell_width(text))
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line (white space folded), terminal-safe, whole."""
+    return terminal_safe(" ".join(str(text).split()))
+
+
+def _wrap(text: str, cells: int) -> list[str]:
+    """``text`` in pieces of at most ``cells`` terminal columns (at least one character each)."""
+    pieces, cur, used = [], "", 0
+    for ch in text:
+        w = cell_width(ch)
+        if cur and used + w > cells:
+            pieces.append(cur)
+            cur, used = "", 0
+        cur += ch
+        used += w
+    return pieces + [cur] if cur or not pieces else pieces
+
+
 def _points(v) -> str:
     return "  –   " if v is None else f"{v:>3.0f} 分"
 
 
-def table_lines(sessions, attempts) -> list[str]:
+def _id_lines(head: str, before: str, qid: str, width: int) -> list[str]:
+    """``head`` + ``before`` cut to the width, then ``qid`` whole on the lines under it,
+    wrapped and indented under ``before`` (for an id longer than its room)."""
+    room = max(8, width - cell_width(head))
+    lines = [head + cut_cells(before, room)] if before else []
+    pieces = _wrap(qid, room)
+    if not before:
+        lines.append(head + pieces.pop(0))
+    return lines + [" " * cell_width(head) + piece for piece in pieces]
+
+
+def table_lines(sessions, attempts, width: int | None = None) -> list[str]:
     """The history as the table prints it, newest first: each mock session (its questions
     under it, with the start of each prompt and the question's id) and each practice answer
-    (the pack and question id: the prompts live in the packs, which history does not load)."""
+    (the question id, then its pack's: the prompts live in the packs, which history does
+    not load). ``width``: the terminal's columns to cut the lines to (the question ids are
+    never cut), or None for whole lines (a pipe or a file)."""
     lines: list[str] = []
     if sessions:
         lines.append(f"模拟面试（{len(sessions)} 场，新的在前）")
-        # the questions' ids in one column (as wide as the longest, at most 22)
-        idw = min(22, max((cell_width(clip_cells(q.question_id, 22)) for s in sessions for q in s.questions),
-                          default=0))
         for s in sessions:
             status = STATUS_ZH.get(s.status, clip_cells(str(s.status), 8))
             lines.append(f"  {_local(s.created_at)}  {_pad(status, 6)}  {_points(s.score)}  "
                          f"{len(s.questions)} 题  #{s.id}")
-            for q in s.questions:
+            head_w = cell_width(f"    {99:>2}. {_points(None)}  ")
+            ids = [_one_line(q.question_id) for q in s.questions]
+            # the ids in one column, as wide as the longest that leaves the prompt 10 columns
+            idw = 0 if width is None else max(
+                [0] + [cell_width(i) for i in ids if cell_width(i) <= width - head_w - 12])
+            for q, qid in zip(s.questions, ids):
                 head = f"    {q.index + 1:>2}. {_points(q.score)}  "
-                qid = clip_cells(q.question_id, 22)
-                room = WIDTH - cell_width(head) - idw - 2
-                lines.append(head + _pad(clip_cells(q.prompt, room), room) + "  " + qid)
+                prompt = _one_line(q.prompt)
+                if width is None:
+                    lines.append(head + prompt + "  " + qid)
+                elif cell_width(qid) <= idw:
+                    room = width - cell_width(head) - idw - 2
+                    lines.append(head + _pad(cut_cells(prompt, room), room) + "  " + qid)
+                else:
+                    lines += _id_lines(head, prompt, qid, width)
     if attempts:
         if sessions:
             lines.append("")
         lines.append(f"练习作答（{len(attempts)} 次，新的在前）")
         for a in attempts:
             head = f"  {_local(a.created_at)}  {_points(a.score)}  "
-            lines.append(head + clip_cells(f"{a.pack_id}/{a.question_id}", WIDTH - cell_width(head)))
+            qid = _one_line(a.question_id)
+            text = f"{qid}  题库 {_one_line(a.pack_id)}"
+            room = None if width is None else width - cell_width(head)
+            if room is None or cell_width(text) <= room:
+                lines.append(head + text)
+            elif cell_width(qid) + 8 <= room:  # the pack's id is cut, the question's kept
+                lines.append(head + cut_cells(text, room))
+            else:
+                lines += _id_lines(head, "", qid, width)
     return [line.rstrip() for line in lines]
