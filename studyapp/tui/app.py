@@ -32,8 +32,8 @@ READY_FILE_ENV = "STUDYAPP_READY_FILE"
 MAX_PROBLEMS_SHOWN = 8
 THEME_SETTING = "theme"
 METER_SETTING = "coverage_meter"  # the practice screen's coverage hint (F2), on or off
-# below this width the footer shows only the screen's own keys (F1 help lists the rest)
-NARROW_FOOTER = 70
+# ^q 退出 and ^t 主题 are in every footer, and left out (^t first) only where the screen's own
+# keys need their room (F1's help lists both, and they still work)
 GLOBAL_FOOTER_KEYS = ("ctrl+q", "ctrl+t")
 FIND_VOICE = "find"  # StudyApp(voice=...): look for the computer's speech engine when 听题 first needs it
 
@@ -99,24 +99,89 @@ class StudyApp(App):
         return HomeScreen()
 
     def on_resize(self, event) -> None:
-        self._global_keys_in_footer(event.size.width >= NARROW_FOOTER)
+        self._footer_width = event.size.width  # (self.size may not have caught up yet)
+        self._global_keys_in_footer()
 
-    def _global_keys_in_footer(self, show: bool) -> None:
-        """Below NARROW_FOOTER columns the footer leaves out ^q 退出 and ^t 主题 (they still
-        work, and F1's help lists them): the screen's own keys get the room, none cut in two."""
+    def _footer_needs(self, screen) -> int:
+        """Columns the footer of ``screen`` takes for the screen's own keys (and ^p 搜索),
+        measured as Textual's Footer draws them: ^q and ^t left out."""
+        from rich.cells import cell_len
+        from textual.widgets import Footer
+
+        try:
+            footer = screen.query_one(Footer)
+        except Exception:  # a screen without a footer needs no room
+            return 0
+        compact = footer.compact
+        seen: set[str] = set()
+        needs = 0
+        for _node, binding, _enabled, _tooltip in screen.active_bindings.values():
+            if not binding.show or binding.key in GLOBAL_FOOTER_KEYS or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            needs += self._footer_key_cells(binding, compact)
+        if footer.show_command_palette and self.ENABLE_COMMAND_PALETTE:
+            palette = screen.active_bindings.get(self.COMMAND_PALETTE_BINDING)
+            if palette is not None:
+                text = cell_len(self.get_key_display(palette[1])) + 1 + cell_len(palette[1].description)
+                needs += text + (2 if compact else 4)  # its border, margin or padding
+        return needs
+
+    def _footer_key_cells(self, binding, compact: bool) -> int:
+        from rich.cells import cell_len
+
+        # compact: "key desc" and a margin; otherwise " key " "desc "
+        return cell_len(self.get_key_display(binding)) + cell_len(binding.description) + 2 + (0 if compact else 1)
+
+    def _global_keys_in_footer(self, _screen=None) -> None:
+        """^q 退出 and then ^t 主题 in the footer when the screen on top leaves room for them
+        (they still work without their hint, and F1's help lists them): the screen's own
+        keys get the room first, none cut in two; ^q, the way out, is the last to go."""
         import dataclasses
 
+        if not self.screen_stack:
+            return
+        screen = self.screen
+        if not screen.is_running:  # a screen being pushed: measure it once it is up
+            self.call_after_refresh(self._global_keys_in_footer)
+            return
+        if self._watch_bindings_of(screen):  # (its footer is composed after this)
+            self.call_after_refresh(self._global_keys_in_footer)
+        room = getattr(self, "_footer_width", self.size.width) - self._footer_needs(screen)
+        try:
+            from textual.widgets import Footer
+
+            compact = screen.query_one(Footer).compact
+        except Exception:
+            compact = True
         changed = False
         for key in GLOBAL_FOOTER_KEYS:
             bindings = self._bindings.key_to_bindings.get(key, [])
+            if not bindings:
+                continue
+            room -= self._footer_key_cells(bindings[0], compact)
+            show = room >= 0
             if any(b.show != show for b in bindings):
                 self._bindings.key_to_bindings[key] = [dataclasses.replace(b, show=show) for b in bindings]
                 changed = True
-        if changed and self.screen_stack:
-            self.screen.refresh_bindings()
+        if changed:
+            screen.refresh_bindings()
+
+    def _watch_bindings_of(self, screen) -> bool:
+        """Measure the footer again whenever ``screen``'s keys change (a mode, the focus);
+        True the first time ``screen`` is seen."""
+        import weakref
+
+        watched = self.__dict__.setdefault("_footer_watched", weakref.WeakSet())
+        if screen in watched:
+            return False
+        watched.add(screen)
+        screen.bindings_updated_signal.subscribe(self, self._global_keys_in_footer, immediate=True)
+        return True
 
     def on_mount(self) -> None:
-        self._global_keys_in_footer(self.size.width >= NARROW_FOOTER)
+        self.screen_change_signal.subscribe(self, self._global_keys_in_footer, immediate=True)
+        self._global_keys_in_footer()
         for result in self.results:
             if result.problems:
                 self._notify_problems(result)

@@ -1,5 +1,6 @@
 """The footer's key hints on a 60-column terminal (a split pane): every hint whole, none
-drawn over another; ^q 退出 and ^t 主题 (in F1's help, and they still work) make room."""
+drawn over another; ^t 主题 and then ^q 退出 (in F1's help, and they still work) make room,
+but only where the screen's own keys need it."""
 from __future__ import annotations
 
 from textual.widgets import TextArea
@@ -41,28 +42,50 @@ async def test_the_review_shows_every_hint_whole_at_60_columns(store):
         await pilot.pause()
         (review,) = assert_whole(app)
         assert "参考答案" in review and "再答一次" in review and "帮助" in review
-        assert "退出" not in review and "主题" not in review  # (F1's help lists them)
+        assert "^q 退出" in review  # the way out has room
+        assert "主题" not in review  # ^t does not (F1's help lists it)
         await pilot.press("ctrl+q")  # still quits
         await pilot.pause()
         assert not app.is_running
 
 
-async def test_a_wider_terminal_shows_quit_and_theme_again():
+async def test_the_home_screen_shows_the_way_out_at_60_columns():
     app = make_app(bundled_pack_dir())
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         (home,) = assert_whole(app)
-        assert "^q" not in home and "^t" not in home
+        # home's own keys leave room: a newcomer in a split pane sees how to quit
+        assert "^q 退出" in home and "^t 主题" in home and "^p 搜索" in home and "m 模拟面试" in home
+
+
+async def test_quit_and_theme_give_way_only_when_the_screens_keys_need_the_room():
+    app = make_app(bundled_pack_dir())
+    async with app.run_test(size=(50, 20)) as pilot:
+        await go_to(pilot, "为了解辖区内")
+        await pilot.pause()
+        (practice,) = assert_whole(app)
+        assert "^o 参考答案" in practice and "f1 帮助" in practice
+        assert "^q" not in practice and "^t" not in practice
         await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        (practice,) = assert_whole(app)
+        assert "^q 退出" in practice and "^t 主题" in practice
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        await pilot.pause()
+        (practice,) = assert_whole(app)
+        assert "^q 退出" in practice and "^t" not in practice
+        await pilot.press("escape")  # back home: its footer has room for both again
         await pilot.pause()
         await pilot.pause()
         (home,) = assert_whole(app)
         assert "^q 退出" in home and "^t 主题" in home
-        await pilot.resize_terminal(*NARROW)
+        await pilot.resize_terminal(50, 20)
         await pilot.pause()
         await pilot.pause()
         (home,) = assert_whole(app)
-        assert "^q" not in home
+        assert "^q 退出" in home
         await pilot.press("ctrl+t")  # the key works without its hint
         await pilot.pause()
         assert app.theme == "textual-light"
