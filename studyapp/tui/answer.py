@@ -40,11 +40,24 @@ class AnswerArea(TextArea):
         focus with it. True when taken (the event goes no further)."""
         if self.has_focus:
             return False
+        return self.take_typed(event, enter=enter)
+
+    @staticmethod
+    def typed_text(event: events.Key | events.Paste, *, enter: bool = True) -> str | None:
+        """What a key or a paste would type into the answer (``take_stray``'s rule), or None
+        for a key that types nothing (arrows, page keys, ctrl+…: a screen's own keys)."""
         if isinstance(event, events.Paste):
-            text = event.text
-        elif event.is_printable or (enter and event.key == "enter"):
-            text = "\n" if event.key == "enter" else (event.character or "")
-        else:
+            return event.text
+        if event.is_printable or (enter and event.key == "enter"):
+            return "\n" if event.key == "enter" else (event.character or "")
+        return None
+
+    def take_typed(self, event: events.Key | events.Paste, *, enter: bool = True) -> bool:
+        """Type what ``event`` types (``typed_text``) into the answer at its cursor, and
+        focus it, even from a screen shown over this one (the reference answer, the mock's
+        help: that screen closes first). True when taken (the event goes no further)."""
+        text = self.typed_text(event, enter=enter)
+        if text is None:
             return False
         event.stop()
         event.prevent_default()

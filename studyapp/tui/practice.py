@@ -405,8 +405,9 @@ class PracticeScreen(Screen):
     def action_reference(self) -> None:
         """ctrl+o: the question's reference answer on a screen of its own, to study before
         writing: nothing is recorded (no attempt, no score); escape comes back to the answer,
-        the practice clock having gone on (the sitting's time includes the reading)."""
-        self.app.push_screen(ReferenceScreen(self.question))
+        the practice clock having gone on (the sitting's time includes the reading). What is
+        typed there comes back into the answer (ReferenceScreen.on_key)."""
+        self.app.push_screen(ReferenceScreen(self.question, self.query_one("#answer", AnswerArea)))
 
     def action_toggle_meter(self) -> None:
         self.meter_on = not self.meter_on
@@ -600,7 +601,10 @@ class PracticeScreen(Screen):
 class ReferenceScreen(Screen):
     """A question's reference answer, read from its practice screen (ctrl+o) before or while
     writing. It records nothing: the candidate studies it, and what they then write is graded
-    as any answer (the attempt does not say it was written after reading: see the commit)."""
+    as any answer (the attempt does not say it was written after reading: see the commit).
+    Reading it, the candidate goes on to write what they just read: a key that types (or a
+    paste) closes it and goes into the answer at its cursor (AnswerArea.take_typed, the rule
+    of keys typed with the prompt focused), never lost."""
 
     ALLOW_SEARCH = False  # escape back to the answer first
     DEFAULT_CSS = """
@@ -612,16 +616,17 @@ class ReferenceScreen(Screen):
         Binding("f1", "app.help", "帮助"),
     ]
 
-    def __init__(self, question: Question) -> None:
+    def __init__(self, question: Question, answer: AnswerArea | None = None) -> None:
         super().__init__()
         self.question = question
+        self.answer = answer  # the practice screen's editor, where typed keys go
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
             Content.assemble(
                 ("参考答案", "bold"),
-                "  只是看，不算一次作答，也不计分；作答用时照常计算。esc 回去接着写。",
+                "  只是看，不算一次作答，也不计分；作答用时照常计算。esc 或直接打字，回去接着写。",
             ),
             id="reference-note",
         )
@@ -641,6 +646,25 @@ class ReferenceScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def on_key(self, event: events.Key) -> None:
+        self._to_answer(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        self._to_answer(event)
+
+    def _to_answer(self, event: events.Key | events.Paste) -> None:
+        """Typed (or pasted) over the reference: back to the answer with it. The rest of the
+        same burst (an input method's, a fast typist's) may still be on its way here after
+        the screen has gone: it goes into the answer as well, in order."""
+        if self.answer is None or AnswerArea.typed_text(event) is None:
+            return
+        if not self._left:
+            self._left = True
+            self.app.pop_screen()
+        self.answer.take_typed(event)
+
+    _left = False  # closed by typing: what follows goes to the answer as well
 
 
 def _local(when: Any, now: Any = None) -> str:
