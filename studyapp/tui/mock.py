@@ -600,7 +600,9 @@ class MockScreen(Screen):
 
 class MockHelpScreen(HelpScreen):
     """F1 during a mock: the help, with a line at its top saying that the clock runs on
-    under it, and how much time is left (as in the exam, reading the rules costs time)."""
+    under it, and how much time is left (as in the exam, reading the rules costs time). The
+    candidate may go on writing: a key that types (q and ? too, which close the help
+    elsewhere) or a paste closes it and goes into the answer (AnswerArea.take_typed)."""
 
     DEFAULT_CSS = """
     MockHelpScreen #help-clock { height: auto; padding: 0 1; background: $boost; color: $text-warning;
@@ -625,10 +627,30 @@ class MockHelpScreen(HelpScreen):
             return "模拟面试已暂停：escape 回到面试，按 F4 继续"
         phase = PHASE_LABELS.get(s.phase, s.phase)
         return (f"模拟面试计时仍在进行：{phase}剩余 {mmss(s.time_left() + 0.999)}，"
-                f"全场剩余 {mmss(s.session_time_left() + 0.999)} · escape 回到面试")
+                f"全场剩余 {mmss(s.session_time_left() + 0.999)} · escape 或直接打字，回到面试")
 
     def show_clock(self) -> None:
         self.query_one("#help-clock", Static).update(Content(self.clock_line()))
+
+    def on_key(self, event: events.Key) -> None:
+        self._to_answer(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        self._to_answer(event)
+
+    def _to_answer(self, event: events.Key | events.Paste) -> None:
+        """(the rest of a burst may arrive after the help has gone: it goes in too, in order)"""
+        mock = self.mock
+        if mock._done or mock.session.finished or mock.keys_held:
+            return
+        if AnswerArea.typed_text(event) is None:
+            return
+        if not self._left:
+            self._left = True
+            self.app.pop_screen()
+        mock.query_one("#mock-answer", AnswerArea).take_typed(event)
+
+    _left = False  # closed by typing: what follows goes to the answer as well
 
 
 SETUP_HELP = ("Tab 或 ← → 切换，回车选定；Esc 取消\n"
