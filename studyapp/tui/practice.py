@@ -68,6 +68,7 @@ class PracticeScreen(Screen):
         self._saved_when: Any = None  # when the stored text last matched the screen's (a datetime)
         self._base = 0  # the draft's rev as this screen last read or saved it (core/store.py)
         self._saved_text: str | None = None  # the text as this screen last read or saved it
+        self._saved_spent: float | None = None  # the time spent, as stored with that text
         self._found: Any = None  # the draft read when the screen opened (core/store.py)
         self._copies: list[Any] = []  # copies kept beside the draft (two windows), shown above
         self._absorb: list[int] = []  # copies the editor's text took in: gone at its next save
@@ -209,6 +210,7 @@ class PracticeScreen(Screen):
         self._started = self.app.clock.monotonic() - found.elapsed_s  # the clock goes on where it stopped
         editor.load_text(found.text)
         self._saved_text = None if from_copy else found.text
+        self._saved_spent = found.elapsed_s
         self._dirty = from_copy  # (a copy: saved as the draft at the next save)
         editor.move_cursor(editor.document.end)
         # said on the editor's frame, not in a toast over the place where typing goes on;
@@ -219,13 +221,20 @@ class PracticeScreen(Screen):
 
     def save_draft(self, force: bool = False, *, say_failure: bool = True) -> None:
         """Keep the answer being written, at most every DRAFT_EVERY seconds unless ``force``.
+        Forced (kept on leaving, quitting, opening the reference), an answer not changed
+        since its last save still has its time saved: the minutes spent reading or thinking
+        after the last keystroke are 用时 too (``_save_time``).
 
         A failure is said once and never stops the typing; the next interval (and quitting)
         tries again, and saving again is said. If another window saved newer text to this
         question's draft since this screen read it, that text is not overwritten: this
         screen's answer is kept in a copy beside it (said once), restored with it."""
         store = self.app.store
-        if store is None or self._submitted or not self._dirty:
+        if store is None or self._submitted:
+            return
+        if not self._dirty:
+            if force:
+                self._save_time(store)
             return
         now = self.app.clock.monotonic()
         if not force and now - self._draft_at < DRAFT_EVERY:
@@ -249,10 +258,38 @@ class PracticeScreen(Screen):
             return
         self._dirty = False
         self._saved_text = text
+        self._saved_spent = spent
         self._saved_when = self.app.clock.now()
         if self._save_error is not None:
             self._save_error = None
             self.notify(f"草稿又能保存了：到 {_hm(self._saved_when)} 为止写的答案都已保存。", markup=False)
+
+    def _save_time(self, store: Any) -> None:
+        """The answer is stored as it is: store the time spent on it now. Another window's
+        newer draft is left alone (this screen's text, unchanged, has nothing to add to it);
+        a failure is not said (the text is safe; the next save of the text tries again)."""
+        from studyapp.core.store import DraftConflict
+
+        text, spent = self.answer, self.elapsed()
+        if not text.strip() or text != self._saved_text or self._saved_spent is None:
+            return  # (nothing stored yet, or only a copy taken in: the next save of the text)
+        if abs(spent - self._saved_spent) < 1:
+            return
+        ids = (self.pack.id, self.question.id)
+        try:
+            if self._in_copy:
+                if store.draft(*ids) is not None:
+                    self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
+                else:
+                    self._write_draft(store, text, spent)
+            else:
+                self._base = store.save_draft(*ids, text, spent, base=self._base)
+        except DraftConflict:
+            return
+        except Exception:
+            return
+        self._saved_spent = spent
+        self._saved_when = self.app.clock.now()
 
     def _write_draft(self, store: Any, text: str, spent: float) -> None:
         """Save ``text`` as the draft, or, while another window's newer text is the draft,
@@ -406,7 +443,10 @@ class PracticeScreen(Screen):
         """ctrl+o: the question's reference answer on a screen of its own, to study before
         writing: nothing is recorded (no attempt, no score); escape comes back to the answer,
         the practice clock having gone on (the sitting's time includes the reading). What is
-        typed there comes back into the answer (ReferenceScreen.on_key)."""
+        typed there comes back into the answer (ReferenceScreen.on_key). The draft is saved
+        first, with its time: the reading may be long, and a ctrl+q or a crash under it must
+        not lose what was written."""
+        self.save_draft(force=True)
         self.app.push_screen(ReferenceScreen(self.question, self.query_one("#answer", AnswerArea)))
 
     def action_toggle_meter(self) -> None:
