@@ -240,21 +240,30 @@ class Report:
         stamp = (self.started_at or datetime.now()).astimezone().strftime("%Y%m%d-%H%M")
         return f"mock-{stamp}{'-' + str(self.session_id) if self.session_id else ''}.md"
 
-    def export_target(self, path: Path | str) -> Path:
-        """The file ``export(path)`` writes: a dated file in ``path`` when it is a folder, or
-        is typed as one (ending in / or \\: a folder to create); else ``path``, with ``.md``
-        added to a name without an extension (so that it opens as Markdown)."""
+    def export_target(self, path: Path | str, *, folder: Path | None = None) -> Path:
+        """The file ``export(path)`` writes, as an absolute path: a dated file in ``path``
+        when it is a folder, or is typed as one (ending in / or \\: a folder to create);
+        else ``path``, with ``.md`` added to a name without an extension (so that it opens as
+        Markdown). A bare name (a file's, or a folder's typed with its trailing slash: no
+        other / or \\, not ~, not . or ..) goes into ``folder`` when one is given (the folder
+        the candidate was offered), not into whatever folder the program was started from."""
         raw = str(path)
         as_folder = raw.endswith(("/", "\\"))
+        name = raw.rstrip("/\\")  # (a folder typed as one, with a trailing slash, is a name too)
+        bare = not any(sep in name for sep in "/\\") and not name.startswith("~") and name not in ("", ".", "..")
         path = Path(raw.rstrip("/\\") or raw[:1]).expanduser()
+        if bare and folder is not None:
+            path = Path(folder).expanduser() / path
+        path = path.absolute()
         if as_folder or path.is_dir():
             return path / self.file_name()
         return path if path.suffix else path.with_name(path.name + ".md")
 
-    def export(self, path: Path | str) -> Path:
-        """Write the Markdown to ``path`` (a file, or a folder to put a dated file in); returns the file.
+    def export(self, path: Path | str, *, folder: Path | None = None) -> Path:
+        """Write the Markdown to ``path`` (a file, or a folder to put a dated file in; a bare
+        name in ``folder``: ``export_target``); returns the file, an absolute path.
         An existing file is replaced: ask first (``export_target`` says which file it will be)."""
-        path = self.export_target(path)
+        path = self.export_target(path, folder=folder)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(self.to_markdown(), encoding="utf-8")

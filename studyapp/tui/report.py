@@ -82,7 +82,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self.show_error("请填写文件或文件夹")
             return
         # the text as typed: a trailing / (or \) says a folder, which Path() would drop
-        target = self.report.export_target(value)
+        target = self.report.export_target(value, folder=self.default.parent)
         if target.exists() and not target.is_dir():
             from studyapp.tui.confirm import ConfirmScreen
 
@@ -98,7 +98,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def write(self, value: str) -> None:
         try:
-            out = self.report.export(value)
+            # a bare name goes where the field offered (the reports folder), not into the
+            # folder studyapp was started from, which a candidate cannot see
+            out = self.report.export(value, folder=self.default.parent)
         except OSError as exc:
             self.show_error(f"导出失败：{os_error_zh(exc)}（{exc.filename or value}）")
             return
