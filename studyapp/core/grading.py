@@ -1781,8 +1781,15 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 def _found(p: _Point, units: dict) -> float:
     """Weight found, each part of the point counting for at most one."""
-    by_part: dict[int, float] = {}
     counted = p.counted
+    if len(units) == 1:  # (the common case, without the dictionary)
+        for u, v in units.items():
+            c = counted[u]
+            if c is None:
+                return 0.0
+            w = c[0] * v[0]
+            return w if w < 1.0 else 1.0
+    by_part: dict[int, float] = {}
     for u, v in units.items():
         c = counted[u]
         if c is None:
@@ -1821,6 +1828,14 @@ class Grader:
             groups = [e[0] for e in entries if e[8]]
             if len(groups) == len(set(groups)):
                 self._where[t] = [e[:8] + (False,) for e in entries]
+        # terms whose every reading is plain (not negative, not a short form, not against a bad
+        # thing, not avoided, no scoped no, not shared among groups): said plainly, they only
+        # add their strength (the quick path of _analyse)
+        self._plain = {
+            t: tuple((e[0], e[1], e[2]) for e in entries)
+            for t, entries in self._where.items()
+            if not any(e[3] or e[4] or e[5] or e[6] or e[7] or e[8] for e in entries)
+        }
         # term lookup by its first two characters
         by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
@@ -1923,6 +1938,18 @@ class Grader:
             inside_bad = bad_words and not _is_bad(term) and any(
                 x <= start and end <= y and (x, y) != (start, end) for x, y in bad_words
             )
+            if not said_flag and not inside_bad:
+                plain = self._plain.get(term)
+                if plain is not None:
+                    # said plainly, read plainly: each reading adds its strength (as below)
+                    for pi, ui, s in plain:
+                        if scale != 1.0:
+                            s *= scale
+                        units = ok.setdefault(pi, {})
+                        cur = units.get(ui)
+                        if cur is None or s > cur[0]:
+                            units[ui] = (s, start, end)
+                    continue
             for pi, ui, s, negative, short, against, avoid, neg_kind, shared in where[term]:
                 e = end
                 flag = said_flag
@@ -2062,7 +2089,7 @@ class Grader:
                 j = text.find(second, i + 3, i + 3 + GAP)
                 if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
                     found.append((t, i, j + 2, GAPPED))
-        if self._risky and any(t in self._risky for t, _, _, _ in found):
+        if self._risky and found and not self._risky.isdisjoint([h[0] for h in found]):
             found = _not_across_words(text, found, self._risky, self._abbreviations)
         if single:
             found.extend((c, i, i + 1, 1.0) for i, c in enumerate(text) if i >= body and c in single)
