@@ -4,30 +4,15 @@ export takes a folder typed with a slash, 听题's notes are called notes, and F
 clock runs on."""
 from __future__ import annotations
 
-import pytest
 from rich.cells import cell_len
-from textual.widgets import Button, Label, Static
+from textual.widgets import Label, Static
 
-from studyapp.core.clock import FakeClock
 from studyapp.core.session import READING, THINKING, MockOptions
-from studyapp.core.store import Store
 
 from tuiutil import mock_app, step
 
 NARROW = (60, 20)
 FRAME = "█▀▄▔▁▊▎▌▐"
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def db(tmp_path, clock):
-    s = Store.open(tmp_path / "data", clock=clock)
-    yield s
-    s.close()
 
 
 def screen_text(app) -> list[str]:
@@ -89,10 +74,10 @@ async def export_to(pilot, value: str) -> None:
 # --- #4 export -------------------------------------------------------------------------------
 
 
-async def test_the_export_dialogs_label_is_shown_whole_at_60_columns(db, clock):
+async def test_the_export_dialogs_label_is_shown_whole_at_60_columns(store, clock):
     from studyapp.tui.report import ExportScreen
 
-    app = mock_app(db, clock, MockOptions(count=1, think=30, answer=60, seed=2))
+    app = mock_app(store, clock, MockOptions(count=1, think=30, answer=60, seed=2))
     async with app.run_test(size=NARROW) as pilot:
         await finish_a_mock(pilot)
         await pilot.press("e")
@@ -104,10 +89,10 @@ async def test_the_export_dialogs_label_is_shown_whole_at_60_columns(db, clock):
         assert compact(label) in on_screen(app, box)  # wrapped, its end not cut at the edge
 
 
-async def test_a_folder_typed_with_a_slash_is_made_and_a_bare_name_gets_md(db, clock, tmp_path):
+async def test_a_folder_typed_with_a_slash_is_made_and_a_bare_name_gets_md(store, clock, tmp_path):
     from studyapp.tui.report import ReportScreen
 
-    app = mock_app(db, clock, MockOptions(count=1, think=30, answer=60, seed=2))
+    app = mock_app(store, clock, MockOptions(count=1, think=30, answer=60, seed=2))
     async with app.run_test(size=(100, 32)) as pilot:
         await finish_a_mock(pilot)
         report = app.screen
@@ -125,11 +110,11 @@ async def test_a_folder_typed_with_a_slash_is_made_and_a_bare_name_gets_md(db, c
 # --- #3 the resume dialog --------------------------------------------------------------------
 
 
-async def test_the_resume_dialog_fits_60_columns_and_wraps_its_lines(db, clock):
+async def test_the_resume_dialog_fits_60_columns_and_wraps_its_lines(store, clock):
     from studyapp.tui.confirm import ConfirmScreen
     from studyapp.tui.resume import ResumeScreen
 
-    app = mock_app(db, clock, MockOptions(count=1, think=60, answer=60, seed=1))
+    app = mock_app(store, clock, MockOptions(count=1, think=60, answer=60, seed=1))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         await pilot.press("escape")  # leave the mock: kept, to resume
@@ -152,10 +137,10 @@ async def test_the_resume_dialog_fits_60_columns_and_wraps_its_lines(db, clock):
 # --- #5 the setup dialog ---------------------------------------------------------------------
 
 
-async def test_arrows_walk_the_setup_buttons_and_one_button_stands_out(db, clock):
+async def test_arrows_walk_the_setup_buttons_and_one_button_stands_out(store, clock):
     from studyapp.tui.mock import MockScreen, MockSetupScreen
 
-    app = mock_app(db, clock)
+    app = mock_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m")
@@ -185,10 +170,10 @@ async def test_arrows_walk_the_setup_buttons_and_one_button_stands_out(db, clock
         assert len(app.screen.session.items) == 2
 
 
-async def test_arrows_in_the_setup_fields_still_move_the_cursor(db, clock):
+async def test_arrows_in_the_setup_fields_still_move_the_cursor(store, clock):
     from studyapp.tui.mock import MockSetupScreen
 
-    app = mock_app(db, clock)
+    app = mock_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m")
@@ -203,8 +188,8 @@ async def test_arrows_in_the_setup_fields_still_move_the_cursor(db, clock):
 # --- #8 听题 ---------------------------------------------------------------------------------
 
 
-async def test_what_is_typed_while_the_question_is_read_is_called_notes(db, clock):
-    app = mock_app(db, clock, MockOptions(count=1, think=60, answer=60, listen=True, seed=1), voice=None)
+async def test_what_is_typed_while_the_question_is_read_is_called_notes(store, clock):
+    app = mock_app(store, clock, MockOptions(count=1, think=60, answer=60, listen=True, seed=1), voice=None)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         s = app.screen.session
@@ -222,10 +207,10 @@ async def test_what_is_typed_while_the_question_is_read_is_called_notes(db, cloc
 # --- #11 and F3: the footer, the help over the clock --------------------------------------
 
 
-async def test_the_mock_footer_offers_f1_and_the_help_says_the_clock_runs_on(db, clock):
+async def test_the_mock_footer_offers_f1_and_the_help_says_the_clock_runs_on(store, clock):
     from studyapp.tui.help import HelpScreen
 
-    app = mock_app(db, clock, MockOptions(count=2, think=60, answer=120, seed=1))
+    app = mock_app(store, clock, MockOptions(count=2, think=60, answer=120, seed=1))
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         mock = app.screen
@@ -248,8 +233,8 @@ async def test_the_mock_footer_offers_f1_and_the_help_says_the_clock_runs_on(db,
         assert app.screen is mock
 
 
-async def test_f3_leaves_the_footer_once_the_re_read_is_used(db, clock):
-    app = mock_app(db, clock, MockOptions(count=1, think=60, answer=120, listen=True, seed=1), voice=None)
+async def test_f3_leaves_the_footer_once_the_re_read_is_used(store, clock):
+    app = mock_app(store, clock, MockOptions(count=1, think=60, answer=120, listen=True, seed=1), voice=None)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         s = app.screen.session

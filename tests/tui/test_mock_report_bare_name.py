@@ -6,25 +6,10 @@ from __future__ import annotations
 
 import os
 
-import pytest
 
-from studyapp.core.clock import FakeClock
 from studyapp.core.session import MockOptions
-from studyapp.core.store import Store
 
 from tuiutil import mock_app
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def db(tmp_path, clock):
-    s = Store.open(tmp_path / "data", clock=clock)
-    yield s
-    s.close()
 
 
 def notices(app) -> list[str]:
@@ -53,13 +38,13 @@ async def export_to(pilot, value: str) -> str:
     return offered
 
 
-async def test_a_bare_name_goes_into_the_reports_folder_and_the_whole_path_is_said(db, clock, tmp_path, monkeypatch):
+async def test_a_bare_name_goes_into_the_reports_folder_and_the_whole_path_is_said(store, clock, tmp_path, monkeypatch):
     from studyapp.tui.report import ReportScreen
 
     started_in = tmp_path / "launcher"
     started_in.mkdir()
     monkeypatch.chdir(started_in)  # where a launcher happened to start studyapp
-    app = mock_app(db, clock, MockOptions(count=1, think=30, answer=60, seed=2))
+    app = mock_app(store, clock, MockOptions(count=1, think=30, answer=60, seed=2))
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_a_mock(pilot)
         report = app.screen
