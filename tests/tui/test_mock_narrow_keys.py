@@ -9,7 +9,7 @@ from textual.widgets import Label, Static
 
 from studyapp.core.session import READING, THINKING, MockOptions
 
-from tuiutil import mock_app, step
+from tuiutil import export_to, finish_a_mock, mock_app, notices, step
 
 NARROW = (60, 20)
 FRAME = "█▀▄▔▁▊▎▌▐"
@@ -46,29 +46,6 @@ def footer(app) -> str:
 
 def shown(app, selector) -> str:
     return str(app.screen.query_one(selector).render())
-
-
-def notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-async def finish_a_mock(pilot):
-    await pilot.pause()
-    await pilot.press("ctrl+n")
-    pilot.app.screen.query_one("#mock-answer").insert("我会先了解情况，再耐心沟通。")
-    await pilot.pause()
-    await pilot.press("ctrl+n")
-    await pilot.pause()
-
-
-async def export_to(pilot, value: str) -> None:
-    await pilot.press("e")
-    await pilot.pause()
-    field = pilot.app.screen.query_one("#export-path")
-    field.value = ""
-    field.insert_text_at_cursor(value)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 # --- #4 export -------------------------------------------------------------------------------

@@ -9,33 +9,7 @@ import os
 
 from studyapp.core.session import MockOptions
 
-from tuiutil import mock_app
-
-
-def notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-async def finish_a_mock(pilot):
-    await pilot.pause()
-    await pilot.press("ctrl+n")
-    pilot.app.screen.query_one("#mock-answer").insert("我会先了解情况，再耐心沟通。")
-    await pilot.pause()
-    await pilot.press("ctrl+n")
-    await pilot.pause()
-
-
-async def export_to(pilot, value: str) -> str:
-    """e, the field cleared and ``value`` typed, enter; returns what the field offered."""
-    await pilot.press("e")
-    await pilot.pause()
-    field = pilot.app.screen.query_one("#export-path")
-    offered = field.value
-    field.value = ""
-    field.insert_text_at_cursor(value)
-    await pilot.press("enter")
-    await pilot.pause()
-    return offered
+from tuiutil import export_to, finish_a_mock, mock_app, notices
 
 
 async def test_a_bare_name_goes_into_the_reports_folder_and_the_whole_path_is_said(store, clock, tmp_path, monkeypatch):

@@ -94,3 +94,31 @@ async def step(pilot, clock, seconds):
     clock.advance(seconds)
     pilot.app.screen.tick()
     await pilot.pause()
+
+
+def notices(app) -> list[str]:
+    """The messages of the notifications the app shows (toasts)."""
+    return [str(n.message) for n in app._notifications]
+
+
+async def finish_a_mock(pilot):
+    """Through a one-question mock's phases with an answer written: to its report."""
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    pilot.app.screen.query_one("#mock-answer").insert("我会先了解情况，再耐心沟通。")
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
+async def export_to(pilot, value: str) -> str:
+    """On a mock report: e, the field cleared and ``value`` typed, enter; returns what the field offered."""
+    await pilot.press("e")
+    await pilot.pause()
+    field = pilot.app.screen.query_one("#export-path")
+    offered = field.value
+    field.value = ""
+    field.insert_text_at_cursor(value)
+    await pilot.press("enter")
+    await pilot.pause()
+    return offered
