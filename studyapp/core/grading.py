@@ -410,6 +410,14 @@ _PLACEHOLDER = re.compile(
 )
 
 
+def _said_after(text: str, at: int) -> bool:
+    """Content follows a kind label's colon at ``at``: four Chinese characters or more, and
+    its first item no placeholder (还没想好, 同上, 略略略略)."""
+    return bool(_CONTENT_AFTER.match(text, at)) and not _PLACEHOLDER.search(
+        _ITEM_SPLIT.split(text[at:].strip(), 1)[0][:6]
+    )
+
+
 def _label_items(text: str, body: int) -> list[tuple[int, int]]:
     """Spans of the items of a sentence that are bare section labels (目的-方案-实施, 一、危害).
 
@@ -424,8 +432,7 @@ def _label_items(text: str, body: int) -> list[tuple[int, int]]:
     for m in _LABEL_ITEM.finditer(sub):
         a, b = m.span(1)
         colon = sub[b:].lstrip().startswith(":")
-        if colon and m.group(1) in _KIND_LABELS and _CONTENT_AFTER.match(sub, sub.index(":", b) + 1) \
-                and not _PLACEHOLDER.search(_ITEM_SPLIT.split(sub[sub.index(":", b) + 1:].strip(), 1)[0][:6]):
+        if colon and m.group(1) in _KIND_LABELS and _said_after(sub, sub.index(":", b) + 1):
             continue  # 原因:追求完美、不会排优先级: what follows is one, so the label is said
         if b - a <= 4 or colon:
             out.append((body + a, body + b, colon))
