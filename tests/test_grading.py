@@ -723,6 +723,13 @@ def test_a_four_character_term_said_with_a_few_words_inside_it_counts():
     assert status(grade(question, "稳定了之后大家的情绪好多了。"), "calm") == "missed"
 
 
+def test_a_passive_between_the_two_words_turns_them_round():
+    question = q([("tell", "向领导如实汇报", [["报告领导", "向领导汇报"]])], prompt="同事抢了你的功劳,你怎么办?")
+    assert status(grade(question, "我会报告给领导。"), "tell") == "covered"
+    # the report approved by the leader is not reporting to the leader
+    assert status(grade(question, "报告能被领导认可就好。"), "tell") == "missed"
+
+
 def test_the_tutors_verbs_take_their_colloquial_forms_too():
     question = q(
         [("check", "会后逐户核对名单,限期答复", [["核查", "核对"], ["答复", "回复"]])],

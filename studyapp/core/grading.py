@@ -93,7 +93,8 @@ TEXT_WITH_KEYWORDS = 0.7
 # (稳定他的情绪 for 稳定情绪), counts this much
 GAPPED = 0.9
 GAP = 4
-_GAP_STOP = "不没无未非别勿莫甭,;:。、"
+# (nor across 被: 报告能被领导认可 is the leader approving the report, not 报告领导)
+_GAP_STOP = "不没无未非别勿莫甭被,;:。、"
 # evidence strengths
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
