@@ -439,10 +439,13 @@ class StudyApp(App):
         self.notify("按 ctrl+q 退出（没有提交的答案会留作草稿）", title="要退出吗？", markup=False)
 
     def action_help(self) -> None:
+        """F1. Over an answer being written (the practice screen, or its reference answer:
+        their ``typing_goes_to``), what is typed on the help goes into that answer."""
         from studyapp.tui.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            answer = getattr(self.screen, "typing_goes_to", lambda: None)()
+            self.push_screen(HelpScreen(answer))
 
     async def action_quit(self) -> None:
         """Quit; every screen on the stack holding work (an answer not submitted), whatever

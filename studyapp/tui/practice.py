@@ -163,6 +163,10 @@ class PracticeScreen(Screen):
     def action_to_answer(self) -> None:
         self.query_one("#answer", AnswerArea).focus()
 
+    def typing_goes_to(self) -> AnswerArea | None:
+        """Where keys typed on the help (F1) over this screen go: the answer (app.action_help)."""
+        return None if self._submitted else self.query_one("#answer", AnswerArea)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Away from the editor (reading the prompt or an outline), its frame says how to
         come back: the question's heading that says so scrolls away with a long prompt."""
@@ -686,6 +690,10 @@ class ReferenceScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def typing_goes_to(self) -> AnswerArea | None:
+        """Keys typed on the help (F1) over the reference go into the answer, as here."""
+        return self.answer
 
     def on_key(self, event: events.Key) -> None:
         self._to_answer(event)
