@@ -1136,6 +1136,13 @@ def test_a_short_negation_stops_at_the_de_of_its_phrase():
     assert status(grade(question, "不用登记,让他们回去等。"), "record") == "missed"
 
 
+def test_a_short_negation_stops_at_the_zhe_that_makes_its_phrase_a_person():
+    question = q([("account", "建立考核问责机制,对失职者追责", [["问责", "追责"]])], prompt="有人说河长制是挂名,你怎么看?")
+    # 不力者: those who do not do their duty are held to account; the no is theirs, not the candidate's
+    assert status(grade(question, "对履职不力者严肃问责。"), "account") == "covered"
+    assert status(grade(question, "我不会问责他们。"), "account") == "missed"
+
+
 def test_the_opposite_of_a_minor_word_voids_only_its_own_step():
     question = q(
         [

@@ -1508,6 +1508,9 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             de = clause.find("的", m.end(), reach)
             if de >= 0:
                 reach = de  # 不热的楼栋: 不 negates 热, not the 楼栋 its 的-phrase describes
+            de = clause.find("者", m.end(), reach)
+            if de >= 0:
+                reach = de  # 对履职不力者问责: 者 closes the phrase as 的 does
         # 不是推诿而是按规定办事: 而是 says what is so; 劝说无效时强制转移, 劝不动就强制转移:
         # a bare no is the condition, what follows it the step taken (a strong one reaches on:
         # 不能因为被投诉就放松检查, 不要在人多时挤)
