@@ -1314,3 +1314,14 @@ def test_a_keyword_group_made_only_of_prompt_words_is_neither_evidence_nor_to_ad
     g = grade(question, "协调送水车临时供水。")
     assert "抱怨" not in g.point("reply").missing and "不满" not in g.point("reply").missing
     assert grade(question, "业主很抱怨,很不满。").point("reply").status == "missed"
+
+
+def test_looking_into_a_bad_thing_is_a_step_not_the_problem():
+    question = q(
+        [("verify", "先核对原始材料、确认数据确实有误", []), ("fix", "及时更正并向领导说明", [])],
+        prompt="你发现同事报送的材料里数据有问题,你怎么办?",
+    )
+    # 确认错误: confirming the error is the step the point asks for
+    assert status(grade(question, "我会先核实确认错误。"), "verify") == "covered"
+    # the error itself, with no step taken, makes nothing
+    assert status(grade(question, "这份材料出现错误。"), "verify") == "missed"

@@ -1362,6 +1362,9 @@ _OPPOSE = re.compile(
     r"不搞|不许|不准|严禁|禁止|清除|铲除|消灭|打通)\s*$"
 )
 _OPPOSE_ANY = re.compile(_OPPOSE.pattern[: -len("\\s*$")])
+# looking into a bad thing or putting it right (核实确认错误, 查明隐患, 更正错误) is not having it:
+# the words before it are the step taken, not the problem itself
+_LOOKED_INTO = re.compile(r"(?:核实|核查|核对|查明|查清|排查|确认|改正|更正|修正|弥补)\s*$")
 _BAD_WORD = re.compile("|".join(sorted((re.escape(b) for b in _BAD if len(b) >= 2), key=len, reverse=True)))
 
 
@@ -1914,7 +1917,9 @@ class Grader:
         bad_words = []
         if hits:
             bad_words = [
-                m.span() for m in _BAD_WORD.finditer(text, body) if not _opposed(text, m.start(), body)
+                m.span() for m in _BAD_WORD.finditer(text, body)
+                if not _opposed(text, m.start(), body)
+                and not _LOOKED_INTO.search(text, max(body, m.start() - 6), m.start())
             ]
             if bad_words:
                 # the whole of a term that names a bad thing (数据不通, not only 不通)
