@@ -1325,3 +1325,16 @@ def test_looking_into_a_bad_thing_is_a_step_not_the_problem():
     assert status(grade(question, "我会先核实确认错误。"), "verify") == "covered"
     # the error itself, with no step taken, makes nothing
     assert status(grade(question, "这份材料出现错误。"), "verify") == "missed"
+
+
+def test_what_an_answer_says_was_exposed_makes_a_point_about_the_cause():
+    question = q(
+        [("cause", "根源在于重建设轻运营,没有从群众需求出发", [["重建设轻运营", "重建轻用", "面子工程"]]),
+         ("fix", "保留人工服务兜底", [["人工服务", "人工窗口"]])],
+        prompt="某地政务大厅的AI导办答非所问,群众找不到人工。你怎么看?",
+    )
+    text = "答非所问暴露出重建设轻运营的问题。"
+    # the cause, named as what the failure exposed, is the cause point
+    assert status(grade(question, text), "cause") == "covered"
+    # a measure is still not made by a problem named after 暴露
+    assert status(grade(question, "暴露出人工服务太少的问题。"), "fix") != "covered"

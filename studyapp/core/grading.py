@@ -1602,6 +1602,10 @@ def _formula_spans(text: str, body: int) -> list:
 
 
 # 暴露出 / 暴露了: what follows, to the end of the clause, is a problem found
+# a key point about the problem itself: its cause, its harm, what it shows
+_PROBLEM_FRAME = re.compile(
+    r"(?:其)?(?:根源|原因|根本原因|深层原因|问题|症结|根子|危害|弊端|实质|本质)(?:主要)?(?:在于|是|有)|暴露(?:出)?|反映(?:出)?"
+)
 _EXPOSE = re.compile(r"暴露(?:出来|出|了)?")
 _CLAUSE_END = re.compile(r"[,;:。!?]")
 # 说明 / 表明 opening a clause (这说明, ,也说明) and followed by a statement (…还存在,
@@ -1861,9 +1865,11 @@ class Grader:
         # (and terms that open with a number: 20项 is not inside 120项)
         latin = {t for t in self._where if t.isascii() or t[:1].isdigit()}
         # points about a bad thing itself (根源在于部门怕担责): a word inside it is theirs
+        # (or a point that names a problem's cause or harm, 根源在于重建设轻运营: what an answer
+        # says was exposed or went wrong is what such a point asks for)
         self._problem_points = {
             pi for pi, p in enumerate(self._points)
-            if _BAD_WORD.search(fold(p.kp.point or "")) and not _speaks_against(fold(p.kp.point or ""))
+            if (_BAD_WORD.search(p.text) or _PROBLEM_FRAME.match(p.text)) and not _speaks_against(p.text)
         }
         # four-character terms made of two words (稳定情绪) also match with words between
         split: dict[str, list[tuple[str, str]]] = {}
