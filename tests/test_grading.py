@@ -1338,3 +1338,14 @@ def test_what_an_answer_says_was_exposed_makes_a_point_about_the_cause():
     assert status(grade(question, text), "cause") == "covered"
     # a measure is still not made by a problem named after 暴露
     assert status(grade(question, "暴露出人工服务太少的问题。"), "fix") != "covered"
+
+
+def test_a_no_that_makes_an_adjective_of_a_kind_negates_nothing_after_it():
+    question = q(
+        [("lead", "机关事业单位带头取消不合理的年龄限制", [["带头", "率先"], ["取消", "放宽"]])],
+        prompt="有人说35岁门槛是就业歧视,你怎么看?",
+    )
+    # 不合理限制: the unreasonable limits are what is lifted, the lifting is proposed
+    assert status(grade(question, "机关事业单位带头放宽不合理限制。"), "lead") == "covered"
+    # a plain no still rejects the step
+    assert status(grade(question, "机关不能带头放宽限制。"), "lead") == "missed"

@@ -195,6 +195,8 @@ _DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非",
 _NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
 _PREPOSITIONS = frozenset("与和跟同对向给把被由")
+# adjectives that 不 makes into a kind of thing before a noun (不合理限制, 不正当竞争)
+_KIND_ADJECTIVES = frozenset(("合理", "正当", "规范", "文明", "合规", "合格", "健康", "安全"))
 # cues that negate only what follows closely (a few characters)
 _NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
 _NEG_WEAK_REACH = 3
@@ -1483,6 +1485,9 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             continue  # 签不签, 去没去: a question (A-not-A), not a negation
         if clause[a:b] == "没有" and 0 < a and clause[a - 1] == "有":
             continue  # 有没有安装报警器: a question too
+        if clause[a:b] == "不" and clause[b:b + 2] in _KIND_ADJECTIVES and is_cjk(clause[b + 2:b + 3] or ",") \
+                and clause[b + 2] not in "的了地得":
+            continue  # 放宽不合理限制, 查处不正当竞争: a kind of thing named, nothing after it negated
         if kind == "weak" and _IF_NOT.match(clause, b):
             continue  # 到期不更新就要追责: a condition (if not X, then Y), not a rejection of X
         if clause[a:b] == "不是" and _EITHER_OR.match(clause, b):
