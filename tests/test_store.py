@@ -198,7 +198,7 @@ def test_a_practice_draft_is_kept_replaced_and_removed(store, clock):
     first = store.draft("pack", "q1").saved_at
     clock.advance(60)
     store.save_draft("pack", "q1", "一是稳情绪\n二是讲政策")
-    text, when, spent, _ = store.draft("pack", "q1")
+    text, when, spent, *_ = store.draft("pack", "q1")
     assert text == "一是稳情绪\n二是讲政策" and (when - first).total_seconds() == 60 and spent == 0
     assert store.draft("pack", "q2") is None and store.draft("other", "q1") is None
     store.save_draft("pack", "q1", "   \n")  # nothing left: no draft

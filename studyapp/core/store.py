@@ -65,6 +65,49 @@ class DraftConflict(StoreError):
     another studyapp on the same data folder saved newer text): it is not overwritten."""
 
 
+class DraftOutline(NamedTuple):
+    """The earlier outline a draft answers again (再答一次: shown above the editor, with what
+    it missed), kept with the draft so that the draft reopens as it was left. Its grading as
+    the review showed it, and what it was graded against: ``core.pastgrading`` reads it as it
+    reads an ``Attempt`` (the saved grading while the key points are the same, else the
+    outline graded again). Read back from the file, an outline that is not this shape has
+    an empty ``answer`` (``DraftOutline.LOST``): the draft says it could not be shown."""
+
+    answer: str
+    title: str  # what the box above the editor was called (上一次的提纲, or an answer's date)
+    score: float = 0.0
+    grading: dict = {}  # Grading.to_dict() of the outline
+    basis: str | None = None  # grading_basis() of the question it was graded against
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"answer": self.answer, "title": self.title, "score": self.score, "grading": self.grading,
+             "basis": self.basis},
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: Any) -> DraftOutline | None:
+        """None for a draft that answers nothing again (NULL); LOST if it cannot be read."""
+        if text is None:
+            return None
+        try:
+            data = _json_load(text, None) if isinstance(text, str) else None
+        except RecursionError:  # (nested too deep: not what the app writes)
+            data = None
+        if not isinstance(data, dict):
+            return LOST_OUTLINE
+        answer, title, basis = data.get("answer"), data.get("title"), data.get("basis")
+        grading, score = data.get("grading"), _number(data.get("score"))
+        if not isinstance(answer, str) or not answer.strip() or not isinstance(title, str):
+            return LOST_OUTLINE
+        return cls(answer, title, score if score is not None else 0.0,
+                   grading if isinstance(grading, dict) else {}, basis if isinstance(basis, str) else None)
+
+
+LOST_OUTLINE = DraftOutline("", "")
+
+
 class PracticeDraft(NamedTuple):
     """An answer being written to a practice question, not yet submitted."""
 
@@ -74,6 +117,7 @@ class PracticeDraft(NamedTuple):
     # changes at every save: a writer that saves with the rev it last saw overwrites only its
     # own text (Store.save_draft(base=...)), never newer text another window saved
     rev: int = 0
+    outline: DraftOutline | None = None  # answering again: the outline shown above it
 
 
 class DraftCopy(NamedTuple):
@@ -255,7 +299,13 @@ CREATE TABLE practice_draft_copies (
 CREATE INDEX practice_draft_copies_question ON practice_draft_copies (pack_id, question_id, id);
 """
 
-_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+_V8 = """
+-- a draft written answering again (再答一次): the earlier outline shown above it, as JSON
+-- (DraftOutline), so that the draft reopens with it (NULL for any other draft)
+ALTER TABLE practice_drafts ADD COLUMN outline TEXT;
+"""
+
+_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
@@ -678,9 +728,11 @@ class Store:
         *,
         base: int | None = None,
         drop_copies: Sequence[int] = (),
+        outline: DraftOutline | None = None,
     ) -> int:
         """Keep the answer being written to a question and the seconds spent on it so far
         (an empty answer removes the draft); returns the draft's new ``rev`` (0 if removed).
+        ``outline``: the earlier outline it answers again, shown above it (None: none).
 
         With ``base`` (the rev this writer last read or saved; 0: there was no draft), the
         draft is written only over that revision or where there is none: if another window
@@ -707,19 +759,23 @@ class Store:
                 return 0
             rev = (int.from_bytes(os.urandom(7), "big") >> 4) + 1  # 52 random bits (not secrets: it loads OpenSSL)
             cur.execute(
-                "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at, elapsed_s, rev) "
-                "VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO practice_drafts (pack_id, question_id, text, updated_at, elapsed_s, rev, outline) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (pack_id, question_id) DO UPDATE SET text = excluded.text, "
-                "updated_at = excluded.updated_at, elapsed_s = excluded.elapsed_s, rev = excluded.rev",
-                (pack_id, question_id, text, self._now(), _seconds(elapsed_s), rev),
+                "updated_at = excluded.updated_at, elapsed_s = excluded.elapsed_s, rev = excluded.rev, "
+                "outline = excluded.outline",
+                (pack_id, question_id, text, self._now(), _seconds(elapsed_s), rev,
+                 outline.to_json() if outline is not None else None),
             )
             return rev
 
     def draft(self, pack_id: str, question_id: str) -> PracticeDraft | None:
-        """The draft for a question (text, when it was saved, seconds spent on it, rev), or None."""
+        """The draft for a question (text, when it was saved, seconds spent on it, rev, the
+        outline it answers again), or None."""
         row = self._read(
             lambda c: c.execute(
-                "SELECT text, updated_at, elapsed_s, rev FROM practice_drafts WHERE pack_id = ? AND question_id = ?",
+                "SELECT text, updated_at, elapsed_s, rev, outline FROM practice_drafts "
+                "WHERE pack_id = ? AND question_id = ?",
                 (pack_id, question_id),
             ).fetchone()
         )
@@ -727,7 +783,9 @@ class Store:
             return None
         text = _text(row[0])
         rev = row[3] if type(row[3]) is int else -1  # (a damaged rev matches no writer's)
-        return PracticeDraft(text, _safe_dt(row[1]), _seconds(row[2]), rev) if text.strip() else None
+        if not text.strip():
+            return None
+        return PracticeDraft(text, _safe_dt(row[1]), _seconds(row[2]), rev, DraftOutline.from_json(row[4]))
 
     def delete_draft(
         self, pack_id: str, question_id: str, *, base: int | None = None, copies: Sequence[int] = ()

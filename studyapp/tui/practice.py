@@ -74,10 +74,14 @@ class PracticeScreen(Screen):
         self._absorb: list[int] = []  # copies the editor's text took in: gone at its next save
         self._in_copy = False  # another window saved newer text: ours goes to a copy beside it
         self._copy_id: int | None = None
+        # answering again: the outline above, as kept with the draft (core/store.py DraftOutline)
+        self._draft_outline: Any = None
+        self._outline_lost = False  # the draft's outline could not be read back: said on mount
 
     def compose(self) -> ComposeResult:
         q = self.question
         self._read_draft()
+        self._reopen_outline()
         yield Header()
         with VerticalScroll(id="prompt-box"):
             # (the type's colour is app.tcss's #prompt-type: darker on the light theme)
@@ -181,6 +185,13 @@ class PracticeScreen(Screen):
         editor.cursor_blink = tui_text.CURSOR_BLINK
         editor.focus()
         self._restore_draft(editor)
+        if self._outline_lost:
+            self.notify(
+                "这份草稿是再答一次时写的，但它对照的那份提纲没能恢复（记录已损坏）；草稿已恢复在答题框里。",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         self.set_interval(1.0, self.update_elapsed)
         self.update_elapsed()
         self._show_meter()
@@ -201,6 +212,43 @@ class PracticeScreen(Screen):
             # no draft: the newest copy is the answer (it becomes the draft at the next save)
             self._found = self._copies.pop()
             self._absorb = [self._found.id]
+
+    def _reopen_outline(self) -> None:
+        """A draft written answering again (再答一次) comes back as it was left: the outline
+        it was answering above the editor, with what that outline missed and its score (as
+        the review showed them while the key points are the same: core/pastgrading.py)."""
+        found = self._found
+        if self.previous_answer is not None or found is None or self._absorb:
+            return  # (answering again now, or no draft of this question's own)
+        outline = getattr(found, "outline", None)
+        if outline is None:
+            return
+        if not outline.answer.strip():
+            self._outline_lost = True
+            return
+        from studyapp.core.pastgrading import past_grading
+
+        self.previous_answer = outline.answer
+        self.previous_grading = past_grading(outline, self.question, self.pack.thesaurus).grading
+        self.previous_title = short(outline.title, 40) or "上一次的提纲"
+        self._draft_outline = outline
+
+    def _outline(self) -> Any:
+        """What is kept with the draft of the outline shown above the editor (None: none)."""
+        if self.previous_answer is None:
+            return None
+        if self._draft_outline is None:
+            from studyapp.core.store import DraftOutline, grading_basis
+
+            g = self.previous_grading
+            self._draft_outline = DraftOutline(
+                self.previous_answer,
+                self.previous_title,
+                float(g.score) if g is not None else 0.0,
+                g.to_dict() if g is not None else {},
+                grading_basis(self.question) if g is not None else None,
+            )
+        return self._draft_outline
 
     def _restore_draft(self, editor: TextArea) -> None:
         """The draft goes into the editor; any copy another window kept beside it is shown
@@ -287,7 +335,7 @@ class PracticeScreen(Screen):
                 else:
                     self._write_draft(store, text, spent)
             else:
-                self._base = store.save_draft(*ids, text, spent, base=self._base)
+                self._base = store.save_draft(*ids, text, spent, base=self._base, outline=self._outline())
         except DraftConflict:
             return
         except Exception:
@@ -309,7 +357,9 @@ class PracticeScreen(Screen):
                 return
             own = [self._copy_id] if self._copy_id is not None else []
             try:
-                self._base = store.save_draft(*ids, text, spent, base=0, drop_copies=[*taken, *own])
+                self._base = store.save_draft(
+                    *ids, text, spent, base=0, drop_copies=[*taken, *own], outline=self._outline()
+                )
             except DraftConflict:  # a new draft again, just now: stay a copy
                 self._copy_id = store.save_draft_copy(*ids, text, spent, copy_id=self._copy_id)
                 return
@@ -322,12 +372,14 @@ class PracticeScreen(Screen):
             )
             return
         try:
-            self._base = store.save_draft(*ids, text, spent, base=self._base, drop_copies=taken)
+            self._base = store.save_draft(*ids, text, spent, base=self._base, drop_copies=taken, outline=self._outline())
         except DraftConflict:
             theirs = store.draft(*ids)
             if theirs is not None and theirs.text == self._saved_text:
                 # saved again by the other window as it was: nothing of its own to keep
-                self._base = store.save_draft(*ids, text, spent, base=theirs.rev, drop_copies=taken)
+                self._base = store.save_draft(
+                    *ids, text, spent, base=theirs.rev, drop_copies=taken, outline=self._outline()
+                )
             else:
                 self._in_copy = True
                 self._copy_id = store.save_draft_copy(*ids, text, spent)
