@@ -1349,3 +1349,17 @@ def test_a_no_that_makes_an_adjective_of_a_kind_negates_nothing_after_it():
     assert status(grade(question, "机关事业单位带头放宽不合理限制。"), "lead") == "covered"
     # a plain no still rejects the step
     assert status(grade(question, "机关不能带头放宽限制。"), "lead") == "missed"
+
+
+def test_a_stock_phrase_still_makes_the_point_that_is_made_of_it():
+    question = q(
+        [("dialectic", "辩证看待,技术替代的是岗位而不是人,不必过度恐慌", [["辩证", "理性", "两面"]]),
+         ("harm", "短期内冲击部分岗位,带来结构性失业", [["冲击", "失业"]])],
+        prompt="有人担心人工智能会抢走饭碗,你怎么看?",
+    )
+    # the stock phrase is the point about a dialectic view
+    assert status(grade(question, "应辩证看待,加强职业技能培训。"), "dialectic") == "covered"
+    # and says nothing of the harm, nor makes an answer of nothing but frame
+    text = "对此要辩证看待,既要看到积极的一面,也要看到消极的一面。"
+    assert status(grade(question, text), "harm") == "missed"
+    assert status(grade(question, text), "dialectic") != "covered"

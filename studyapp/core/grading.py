@@ -1619,12 +1619,13 @@ _SHOWS = re.compile(r"(?:^|[,;:。!?])\s*(?:我觉得|我认为|我看)?(?:这|�
 _SHOWN = re.compile(r"(?:了)?[^,;:。!?]{0,10}?(?:还|仍|存在|不|没|是|有(?!关)|已经|亟需|亟待)")
 
 
-def _empty_phrases(hits: list, spans: list) -> list:
+def _empty_phrases(hits: list, spans: list, own: frozenset = frozenset()) -> list:
     """Hits inside a stock phrase (确保宣传活动圆满成功) or the manners of the exam room
-    (``spans``: where the sentence has them) count for nothing."""
+    (``spans``: where the sentence has them) count for nothing, but for the terms ``own``
+    that a point's own text says in such a phrase."""
     out = []
     for h in hits:
-        span = next(((a, b) for a, b in spans if a <= h[1] and h[2] <= b), None)
+        span = None if h[0] in own else next(((a, b) for a, b in spans if a <= h[1] and h[2] <= b), None)
         out.append((h[0], h[1], h[2], "empty", span, h[5]) if span and not h[3] else h)
     return out
 
@@ -1901,6 +1902,12 @@ class Grader:
         # and so are abbreviations (谣源): 说实 in 说实话 is no 说明实情
         self._abbreviations = {t for p in self._points for u in p.units for t in u.abbreviations}
         self._risky |= self._abbreviations
+        # words of a stock phrase that a point itself is made of (辩证 of 辩证看待,技术替代的是岗位…):
+        # said in that phrase they still make that point
+        self._own_stock = frozenset(
+            t for p in self._points for m in _BOILER.finditer(p.text) for u in p.units for t in u.terms
+            if t in m.group()
+        )
         self._cache: dict[str, tuple] = {}
         self._weights: dict[int, dict] = {}
         self._lines: dict[str, list[Sentence]] = {}
@@ -1917,7 +1924,7 @@ class Grader:
         formulas = _formula_spans(text, body)
         boiler = [m.span() for m in _BOILER.finditer(text, body)] if _BOILER_HINT.search(text, body) else []
         if hits and (formulas or boiler):
-            hits = _empty_phrases(hits, formulas + boiler)
+            hits = _empty_phrases(hits, formulas + boiler, self._own_stock)
         share, all_stock = _stock(text, body, formulas + boiler)
         stocky = share >= STOCK_SHARE
         if hits and stocky:
