@@ -1363,3 +1363,10 @@ def test_a_stock_phrase_still_makes_the_point_that_is_made_of_it():
     text = "对此要辩证看待,既要看到积极的一面,也要看到消极的一面。"
     assert status(grade(question, text), "harm") == "missed"
     assert status(grade(question, text), "dialectic") != "covered"
+
+
+def test_a_pronoun_of_the_point_is_no_evidence():
+    question = q([("fit", "说明自身条件适合这个岗位", [])], prompt="你报考的岗位要常驻乡镇,你怎么看?")
+    # 这个 and 自身 stand for whatever the sentence is about
+    assert status(grade(question, "这个我没想过,自身也说不好。"), "fit") == "missed"
+    assert status(grade(question, "我的条件很适合。"), "fit") == "covered"
