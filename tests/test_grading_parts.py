@@ -111,3 +111,16 @@ def test_an_adverb_a_preposition_or_a_mis_cut_of_the_point_is_not_its_word():
         assert grade(question, answer).point(pid).status == "missed", (answer, grade(question, answer).point(pid))
     g = grade(question, "这个岗位很辛苦,压力大。过两周去复查。发现侵权商品及时下架。")
     assert [p.status for p in g.points] == ["covered", "covered", "covered"]
+
+
+def test_a_conjunction_character_inside_a_word_does_not_split_the_point():
+    # 及 of 及时, 与 of 参与, 和 of 和谐 are no 'and': 快速处理、及时下架 is not 快速处理 + 时下架
+    question = q([("patrol", "展会期间开展巡查,对侵权投诉快速处理、及时下架"),
+                  ("join", "组织宣传、群众参与"), ("harmony", "化解矛盾、邻里和谐")],
+                 prompt="你负责一次展会的知识产权保护,怎么做?")
+    def status(text, pid):
+        return grade(question, text).point(pid).status
+    assert status("时下很流行直播带货。", "patrol") == "missed"
+    assert status("发现假货及时下架。", "patrol") == "covered"
+    assert status("让群众都来参与。", "join") == "covered"
+    assert status("邻里之间更和谐了。", "harmony") == "covered"

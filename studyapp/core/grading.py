@@ -542,7 +542,8 @@ class _Point:
     weights: tuple = ()  # each unit's weight
 
 
-_ENUM_LAST = re.compile(r"(?:以及|和|及|与|或)")
+# (the conjunction, not a character of a word: 及时, 参与, 和谐, 缓和, 或许, 不可或缺)
+_ENUM_LAST = re.compile(r"(?:以及|(?<![温缓调总附柔祥暖])和(?![谐睦气解平善])|及(?![时早格])|(?<![参给])与(?![会其])|(?<!可)或(?![许缺]))")
 
 
 def _point_pieces(text: str) -> tuple[list[str], bool]:
