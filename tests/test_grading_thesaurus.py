@@ -174,3 +174,33 @@ def test_a_packs_english_term_is_a_whole_word_with_its_endings():
     assert grade(question, "活动后开个debrief。", thesaurus=own).point("r").status == "covered"
     assert grade(question, "活动后做两次debriefs。", thesaurus=own).point("r").status == "covered"
     assert grade(question, "请debriefer来看看。", thesaurus=own).point("r").status == "missed"
+
+
+@pytest.mark.parametrize(
+    "answer, pid",
+    [
+        ("楼里的老大爷我挨个打电话。", "elderly"),  # 老大爷 for 老人, through 老年人's group
+        ("这事我先跟领导打个招呼。", "report"),  # for 汇报
+        ("咱们得留后手,有备无患。", "plan"),  # for 预案
+        ("过几天我再去串门,听听他们的难处。", "visit"),  # 串门 for 走访
+    ],
+)
+def test_the_spoken_list_says_its_term_and_the_terms_synonyms(answer, pid):
+    question = Question(
+        id="q", topic="t", type="组织管理", prompt="社区要组织一次高温天的安全检查,你怎么做?", reference="",
+        key_points=(
+            KeyPoint(id="elderly", point="重点关注独居老年人", keywords=(("老年人",),)),
+            KeyPoint(id="report", point="及时向领导汇报进展", keywords=(("汇报",),)),
+            KeyPoint(id="plan", point="制定应急预案", keywords=(("预案",),)),
+            KeyPoint(id="visit", point="入户走访了解困难", keywords=(("走访",),)),
+        ),
+    )
+    assert grade(question, answer).point(pid).status == "covered"
+    # each phrasing is the term's, not every point's
+    others = [p.id for p in grade(question, answer).points if p.id != pid and p.status == "covered"]
+    assert others == []
+
+
+def test_spoken_phrasings_join_their_terms_group_in_the_lexicon():
+    lex = th.lexicon()
+    assert "老大爷" in lex.synonyms_of("老年人") and "长者" in lex.synonyms_of("老大爷")

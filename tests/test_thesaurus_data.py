@@ -59,9 +59,9 @@ def kinds(data):
     return data["kinds"]
 
 
-def test_file_has_exactly_the_four_sections(data):
+def test_file_has_exactly_the_five_sections(data):
     assert isinstance(data, dict)
-    assert set(data) == {"synonyms", "related", "kinds", "english"}
+    assert set(data) == {"synonyms", "related", "kinds", "english", "spoken"}
     assert all(isinstance(data[k], list) for k in data)
 
 
@@ -73,6 +73,25 @@ def test_english_groups_are_a_chinese_term_then_lower_case_english_words(data):
             bad.append(group)
         for w in words:
             if not re.fullmatch(r"[a-z]{2,}", w) or w in seen:
+                bad.append((group, w, seen.get(w)))
+            seen[w] = head
+    assert not bad
+
+
+def test_spoken_groups_are_a_term_then_new_chinese_phrasings(data, synonyms):
+    """A spoken phrasing joins its term's group: it must be a matchable Chinese phrase that
+    no synonyms group (nor another spoken group) already holds."""
+    opencc = pytest.importorskip("opencc")
+    conv = opencc.OpenCC("t2s")
+    in_groups = {t for g in synonyms for t in g}
+    bad, seen = [], {}
+    for group in data["spoken"]:
+        head, *words = group
+        if not (re.fullmatch(r"[\u4e00-\u9fff]{2,8}", head) and head not in STOPWORDS and words):
+            bad.append(group)
+        for w in words:
+            if not (isinstance(w, str) and re.fullmatch(r"[\u4e00-\u9fff0-9]{2,8}", w)) or w in STOPWORDS \
+                    or w in in_groups or w in seen or conv.convert(w) != w:
                 bad.append((group, w, seen.get(w)))
             seen[w] = head
     assert not bad
@@ -150,10 +169,11 @@ def test_related_never_repeats_an_exact_synonym_pair(synonyms, related):
             )
 
 
-def test_related_links_known_vocabulary(synonyms, related, kinds):
-    # a related group links terms a grader knows: some term of it has exact synonyms or
-    # kinds, or it is a pair of terms split out of an exact group (新就业形态 / 新业态)
-    known = {t for g in list(synonyms) + list(kinds) for t in g}
+def test_related_links_known_vocabulary(data, synonyms, related, kinds):
+    # a related group links terms a grader knows: some term of it has exact synonyms,
+    # kinds or spoken phrasings, or it is a pair of terms split out of an exact group
+    # (新就业形态 / 新业态)
+    known = {t for g in list(synonyms) + list(kinds) + list(data["spoken"]) for t in g}
     for group in related:
         assert any(t in known for t in group) or len(group) == 2, f"related {group} links no known term"
 
@@ -339,6 +359,16 @@ def test_spoken_forms_are_exact_synonyms(synonyms, term, spoken):
 def test_terms_do_not_hide_inside_everyday_phrases(synonyms, ordinary, group):
     hidden = [t for t in _group_with(synonyms, group) if t in ordinary]
     assert not hidden, f"{hidden} of the {group} group found inside {ordinary!r}"
+
+
+def test_spoken_phrasings_do_not_hide_inside_everyday_phrases(data):
+    # the sentences of the synonym groups' check, and ones for the spoken list
+    ordinary = [
+        m.args[1] for m in test_terms_do_not_hide_inside_everyday_phrases.pytestmark if m.name == "parametrize"
+    ][0]
+    sentences = [o for o, _ in ordinary] + ["从事先进制造业"]
+    hidden = [(w, o) for g in data["spoken"] for w in g[1:] for o in sentences if w in o]
+    assert not hidden
 
 
 @pytest.mark.parametrize(

@@ -100,12 +100,15 @@ class Thesaurus:
     term says a kind only in part; kinds say nothing of each other). ``english``
     (the built-in thesaurus only): a Chinese term, then English words that say it
     (报告, report); each counts as the term and as every exact synonym of it.
+    ``spoken`` (the built-in thesaurus only): a term, then the phrasings candidates
+    say for it aloud (老大爷 for 老人); each counts as ``english`` words do.
     """
 
     synonyms: tuple[tuple[str, ...], ...] = ()
     related: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
     english: tuple[tuple[str, ...], ...] = ()
+    spoken: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

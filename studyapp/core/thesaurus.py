@@ -64,7 +64,7 @@ def builtin_thesaurus() -> Thesaurus:
         return Thesaurus()
     return Thesaurus(
         synonyms=_groups(data.get("synonyms")), related=_groups(data.get("related")), kinds=_groups(data.get("kinds")),
-        english=_groups(data.get("english")),
+        english=_groups(data.get("english")), spoken=_groups(data.get("spoken")),
     )
 
 
@@ -122,10 +122,10 @@ def _with_kinds(kinds, synonyms: dict, related: dict) -> tuple[dict, dict]:
     )
 
 
-def _with_english(groups, synonyms: dict) -> dict:
-    """Synonyms with each English word joined to its Chinese term's group (报告, report):
-    the word counts as the term and as every exact synonym of it, and they as the word.
-    (Kept apart from the synonym groups, whose size a data test limits.)"""
+def _with_phrasings(groups, synonyms: dict) -> dict:
+    """Synonyms with each phrasing joined to its term's group (报告, report; 老人, 老大爷):
+    the phrasing counts as the term and as every exact synonym of it, and they as the
+    phrasing. (Kept apart from the synonym groups, whose size a data test limits.)"""
     syn = {t: set(s) for t, s in synonyms.items()}
     for g in groups:
         head = fold_term(g[0])
@@ -153,8 +153,8 @@ def lexicon(extra: Thesaurus | None = None) -> Lexicon:
     related = _index(rel)
     if kinds:
         synonyms, related = _with_kinds(kinds, synonyms, related)
-    if base.english:
-        synonyms = _with_english(base.english, synonyms)
+    if base.english or base.spoken:
+        synonyms = _with_phrasings(base.english + base.spoken, synonyms)
     # an exact synonym is never also "only related"
     related = {t: frozenset(r - synonyms.get(t, frozenset())) for t, r in related.items()}
     starts: dict[str, list[str]] = {}
