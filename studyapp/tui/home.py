@@ -47,26 +47,36 @@ def group_by_type(questions: tuple[Question, ...]) -> list[tuple[str, list[Quest
     return [(t, groups[t]) for t in order]
 
 
-def attempt_date(attempt: Any) -> str:
-    """'11-27': the day of an attempt, in the computer's time zone."""
+def attempt_date(attempt: Any, now: Any = None) -> str:
+    """'11-27': the day of an attempt, in the computer's time zone; '2025-11-27' when it is
+    not the year of ``now`` (the app's clock), there too: last November's answer is not
+    a few days old."""
     when = attempt.created_at
     try:
         when = when.astimezone()
-    except (AttributeError, ValueError):
+    except (AttributeError, ValueError, OverflowError):
         pass
-    return when.strftime("%m-%d") if hasattr(when, "strftime") else str(when)
+    if not hasattr(when, "strftime"):
+        return str(when)
+    try:
+        this_year = now is None or when.year == now.astimezone().year
+    except (AttributeError, ValueError, OverflowError):
+        this_year = True
+    return when.strftime("%m-%d" if this_year else "%Y-%m-%d")
 
 
-def attempt_summary(attempt: Any, past: PastGrading | None = None) -> str:
-    """'82 分 · 11-27' for the newest attempt of a question; graded again since (``past``,
-    core/pastgrading.py), the score the review shows and the one saved then."""
+def attempt_summary(attempt: Any, past: PastGrading | None = None, now: Any = None) -> str:
+    """'82 分 · 11-27' for the newest attempt of a question (its year too when not ``now``'s);
+    graded again since (``past``, core/pastgrading.py), the score the review shows and the
+    one saved then."""
+    day = attempt_date(attempt, now)
     if past is None or not past.regraded or round(past.score) == round(past.then):
         score = round(past.score if past is not None else attempt.score)
-        return f"{score} 分 · {attempt_date(attempt)}"
+        return f"{score} 分 · {day}"
     from studyapp.core.pastgrading import CHANGED
 
     why = "题目的采分点改过" if past.why == CHANGED else "记录损坏"
-    return f"{round(past.score)} 分 · {attempt_date(attempt)}（{why}，已重新评分；当时 {round(past.then)} 分）"
+    return f"{round(past.score)} 分 · {day}（{why}，已重新评分；当时 {round(past.then)} 分）"
 
 
 class PackTree(Tree):
@@ -179,7 +189,7 @@ class HomeScreen(Screen):
         if attempt is not None:
             past = self.past(pack, q, attempt)
             label.append(f"{round(past.score):>3}分 ", style="bold")
-            label.append(f"{attempt_date(attempt)} ", style="dim")
+            label.append(f"{attempt_date(attempt, self.app.clock.now())} ", style="dim")
             if past.regraded and round(past.score) != round(past.then):
                 label.append("重评 ", style="italic")  # the key points changed: not the score saved then
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
@@ -280,7 +290,7 @@ class HomeScreen(Screen):
         parts.append(f"\n采分点：{len(q.key_points)} 个")
         attempt = self.app.last_attempts().get((pack.id, q.id))
         if attempt is not None:
-            parts.append(f"\n上次：{attempt_summary(attempt, self.past(pack, q, attempt))}")
+            parts.append(f"\n上次：{attempt_summary(attempt, self.past(pack, q, attempt), self.app.clock.now())}")
         if (pack.id, q.id) in getattr(self, "_drafts", ()):
             parts.append("\n有没提交的草稿，打开时恢复")
         parts.append(("\n\nenter 开始作答" + (" · h 历次作答" if attempt is not None else ""), "dim"))
