@@ -1370,3 +1370,56 @@ def test_a_pronoun_of_the_point_is_no_evidence():
     # 这个 and 自身 stand for whatever the sentence is about
     assert status(grade(question, "这个我没想过,自身也说不好。"), "fit") == "missed"
     assert status(grade(question, "我的条件很适合。"), "fit") == "covered"
+
+
+def test_a_no_said_after_its_topic_rejects_the_topic():
+    # spoken Chinese names the thing first and says no after it
+    question = q(
+        [("warn", "在落石前后设置警示标志,提醒过往车辆", [["警示牌", "警示标志", "提醒"]]),
+         ("publicity", "通过居民群、海报宣传回收活动", [["宣传", "海报"]]),
+         ("follow", "事后回访,看整改情况", [["回访", "再去看看"]]),
+         ("help", "帮忙联系亲戚寄养", [["寄养", "帮忙联系"]]),
+         ("road", "出发前了解路况", [["路况", "天气"]])],
+        prompt="下乡途中遇到落石,车上还有宣传物资,你怎么办?",
+    )
+    for text, pid in (("警示牌也不用设。", "warn"), ("宣传就不搞了。", "publicity"), ("回访我就不来了。", "follow"),
+                      ("寄养的事我帮不了您。", "help"), ("路况不用查。", "road")):
+        assert status(grade(question, text), pid) == "missed", text
+    # the same words said as a plan still count
+    for text, pid in (("我会设警示牌,提醒司机别超速。", "warn"), ("多宣传,居民就不用跑了。", "publicity"),
+                      ("过两天再去回访。", "follow")):
+        assert status(grade(question, text), pid) == "covered", text
+
+
+def test_a_no_after_the_topic_that_keeps_a_fault_away_or_describes_a_state_is_no_rejection():
+    question = q(
+        [("face", "正视问题,不回避矛盾", [["正视问题", "不回避"]]),
+         ("old", "帮老人学会使用智能手机", [["老人", "智能手机"]]),
+         ("risk", "防止二次落石", [["二次落石", "落石"]])],
+        prompt="你怎么看基层工作的难处?",
+    )
+    assert status(grade(question, "问题我不回避。"), "face") == "covered"
+    assert status(grade(question, "老人不会用,我们就手把手地教。"), "old") == "covered"  # the person is the doer
+    # calling a risk not worth a thought does not avoid it
+    assert status(grade(question, "二次落石的风险不用考虑。"), "risk") == "missed"
+
+
+def test_questions_that_mean_must_are_no_negation():
+    question = q(
+        [("check", "平台审核退款理由,防止恶意退款", [["审核", "把关"]]),
+         ("warn", "设置警示标志", [["警示牌", "警示标志"]])],
+        prompt="有人说仅退款规则偏向买家,你怎么看?",
+    )
+    for text, pid in (("退款得看看理由靠不靠谱,平台要审核。", "check"), ("平台难道不该审核退款理由吗?", "check"),
+                      ("不设警示牌怎么行?", "warn"), ("怎么能不设警示牌呢?", "warn")):
+        assert status(grade(question, text), pid) == "covered", text
+    assert status(grade(question, "平台不该审核退款理由。"), "check") == "missed"
+    assert status(grade(question, "这个方案不靠谱,审核就算了。"), "check") == "missed"
+
+
+def test_someone_raising_a_matter_is_not_a_view_reported():
+    question = q([("neighbor", "说明邻居也是为大家好,促进邻里和睦", [["邻里", "和睦", "和气"]])],
+                 prompt="邻居投诉你在楼道养鸡,你作为社区工作人员去劝说,怎么说?")
+    # 他们说这事: they raised it; what follows is the candidate's own view
+    assert status(grade(question, "王大爷他们说这事,也是怕您被熏着,邻里之间和气最要紧。"), "neighbor") == "covered"
+    assert status(grade(question, "王大爷他们说邻里之间要和气。"), "neighbor") == "missed"

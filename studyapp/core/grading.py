@@ -195,6 +195,9 @@ _DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非",
 _NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
 _PREPOSITIONS = frozenset("与和跟同对向给把被由")
+# rhetorical questions that mean "must": 怎么能不…, 不…怎么行 / 不…可不行 / 不…不行
+_HOW_COULD_NOT = re.compile(r"(?:怎么能|怎能|哪能|岂能|怎么可以|怎么可能)$")
+_NOT_OK_END = re.compile(r"(?:怎么行|怎么能行|那哪行|哪行|可不行|不行)[吗呢啊吧]?[?!。\s]*$")
 # adjectives that 不 makes into a kind of thing before a noun (不合理限制, 不正当竞争)
 _KIND_ADJECTIVES = frozenset(("合理", "正当", "规范", "文明", "合规", "合格", "健康", "安全"))
 # cues that negate only what follows closely (a few characters)
@@ -287,7 +290,7 @@ _ATTRIB = re.compile(
     r"(?=[一不专他别同她学家对很旁有朋某网老舆许邻部])"
     r"(?<![跟对和向给与同找让请叫])(?:有人|有的人|有些人|一些人|部分人|某些人|有观点|有声音|有同事|同事|他们|他|她|对方|网友|"
     r"有群众|有领导|老同志|有的同志|朋友|家人|家里人|邻居|别人|旁人|有专家|专家|有学者|学者|不少人|很多人|许多人|舆论)"
-    r"(?:们)?(?:就|还|也|都|曾|一直|总|会|可能|可能会|常|经常|往往)?(?:认为|说|觉得|提出|主张|表示|建议|称|抱怨|质疑|"
+    r"(?:们)?(?:就|还|也|都|曾|一直|总|会|可能|可能会|常|经常|往往)?(?:认为|说(?!这事|这件事|这个事|这话)|觉得|提出|主张|表示|建议|称|抱怨|质疑|"
     r"呼吁|提议|声称|宣称|指出|议论|吐槽)"
 )
 # verbs that take someone's view as their object (回应网友质疑, 解答群众疑问): answering
@@ -1489,6 +1492,10 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
         if clause[a:b] == "不" and clause[b:b + 2] in _KIND_ADJECTIVES and is_cjk(clause[b + 2:b + 3] or ",") \
                 and clause[b + 2] not in "的了地得":
             continue  # 放宽不合理限制, 查处不正当竞争: a kind of thing named, nothing after it negated
+        if "难道" in clause[:a] or _HOW_COULD_NOT.search(clause, max(0, a - 4), a) or (
+            _NOT_OK_END.search(clause, b) and not _NOT_OK_END.match(clause, a)
+        ):
+            continue  # 难道不该审核吗, 怎么能不管呢, 不设警示牌怎么行: a question that means "must"
         if kind == "weak" and _IF_NOT.match(clause, b):
             continue  # 到期不更新就要追责: a condition (if not X, then Y), not a rejection of X
         if clause[a:b] == "不是" and _EITHER_OR.match(clause, b):
@@ -1535,16 +1542,85 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
     return out
 
 
-def _negated_after(text: str, end: int, clause_end: int) -> bool:
-    """(a term) 没必要 / 不可取 / 是错误的 … a few characters after it, in its clause."""
+# a clause that ends by saying no to what it opened with, the topic first and the no after
+# it, as people talk (警示牌也不用设, 宣传就不搞了, 寄养的事我帮不了您, 居民愿不愿意无所谓)
+_POSTPOSED_NO = re.compile(
+    r"(?:(?:我|您|你|咱|咱们|我们|他|他们|大家|人家)?(?:也|就|都|更|还|可|倒|压根|根本|暂时|肯定)?(?:就|也|都)?"
+    r"(?:不用|不必|不会|不想|不打算|没法|甭|别|不)(?:再|给您|给你|跟您|跟你|跟他|跟大家|和您)?"
+    r"(?P<v>[\u4e00-\u9fff]{1,2}?)"
+    r"|(?:我|您|你|咱们|我们)?(?:也|就|都|可)?(?P<pv>[\u4e00-\u9fff]{1,2}?)不(?:了|来|动))"
+    r"(?:了|啦)?(?:您|你|他|他们|大家)?(?:吧|啊|呢|嘛)?[。!?.…~\s]*$"
+    r"|(?:我|也|都|我也)?(?:无所谓|跟我无关|与我无关|和我无关|跟我没关系|和我没关系|不关我的事|不归我管)[。!?.…~\s]*$"
+)
+# … but not a no to a bad thing or a fault (问题不回避, 吃苦我不怕: those are the point)
+_NO_TO_FAULT = frozenset((
+    "怕", "怵", "嫌", "躲", "逃", "推", "拖", "瞒", "骗", "慌", "急", "闹", "吵", "怪", "烦", "乱", "嫌弃",
+    "计较", "回避", "推诿", "推脱", "退缩", "后悔", "在乎", "介意", "马虎", "含糊", "松懈", "放松",
+    "放过", "护短", "包庇", "上交", "敷衍", "偷懒", "埋怨", "抱怨", "生气", "着急", "放弃", "冲动",
+    "耽误", "打扰", "添乱", "超速", "违规", "违法", "出事", "出村", "出门", "动摇", "妥协", "让步",
+    "退让", "懈怠", "走样", "变形", "打折", "落下", "掉队", "遗漏", "漏掉", "服输", "气馁", "在意",
+))
+# one-character verbs of doing something with the topic (警示牌不用设, 宣传不搞了, 120不打了)
+_DOING = frozenset("设搞做打来去讲说听管弄办查写开找用提请叫报交装建修买送发贴挂派帮跟理改干收拿放搬教学问")
+# what may stand between the topic's terms and the no: grammar, pronouns, the topic's
+# markers (这些, 这事, 那边), a list's separators
+_TOPIC_FILLER = frozenset("的和与及、这那些个种类样事块边方面嘛呢啊吧我您你他她们咱大家也就都更还可倒其实说到至于对")
+# a topic that is a person (老人不会用): the doer, not what the no is about
+_PERSON_END = frozenset("人民众长生员户者工客属女子孩姨叔婶爷奶姐哥弟妹爸妈伯")
+
+
+def _postposed_no(text: str, a: int, b: int, found) -> int:
+    """Where the no that closes the clause text[a:b] starts, when all before it is its
+    topic: terms found there (``found``: (term, start, end, scale)) and grammar (0: not so)."""
+    m = _POSTPOSED_NO.search(text, a, b)
+    if m is None or m.start() <= a:
+        return 0
+    v = m.group("v") or m.group("pv") or ""
+    if v in _NO_TO_FAULT or _is_bad(v) or _is_bad(text[m.start():b]):
+        return 0  # (平台审核不严: a fault of the topic, described)
+    if v and not (v in _DOING if len(v) == 1 else _is_verb(v) or v in ("关心", "理会", "同意", "过问")):
+        return 0  # 知情权都没了, 就没意思了, 对法律条文还不熟: a state, not a no to doing it
+    at = m.start()
+    covered = [False] * (at - a)
+    last = None  # the topic's last term (the longest of those ending last)
+    for t, s, e, _ in found:
+        if a <= s and e <= at:
+            for i in range(s - a, e - a):
+                covered[i] = True
+            if last is None or (e, e - s) > (last[2], last[2] - last[1]):
+                last = (t, s, e)
+    if last is None or last[0][-1] in _PERSON_END:
+        return 0
+    if not covered[-1] and text[at - 1] not in _TOPIC_FILLER:
+        return 0  # 大家都跑不出去: a verb's own no (跑不出去), not a no after its topic
+    if text[at - 1] in "、 " or any(not c and text[a + i] in "不没别" for i, c in enumerate(covered)):
+        return 0  # 接受批评、不辩解、不顶撞: a list of things done and not done, each its own item
+    # (a short verb of the topic may stay unread: 提高查档效率跟我无关)
+    if sum(1 for i, c in enumerate(covered) if not c and text[a + i] not in _TOPIC_FILLER) > 2:
+        return 0
+    return at
+
+
+def _negated_after(text: str, end: int, clause_end: int) -> str:
+    """(a term) 没必要 / 不可取 / 是错误的 … a few characters after it, in its clause: the
+    verdict said ("" if none)."""
     m = _NEG_AFTER.search(text, end, clause_end)
     if m is None:
-        return False
+        return ""
+    if m.group()[0] == "不" and len(m.group()) == 3 and text[m.start() - 1:m.start()] == m.group()[1]:
+        return ""  # 理由靠不靠谱, 合不合适: a question (A-not-A), not a verdict
     if m.start() - end <= _NEG_AFTER_REACH:
-        return True
+        return m.group()
     # the next items of a list between (预约班车、客货邮融合都是花架子, or 预约班车 客货邮融合…)
     items = _ITEM_BREAK.split(text[end:m.start()])
-    return len(items) > 1 and all(len(x) <= 8 for x in items[:-1]) and len(items[-1]) <= _NEG_AFTER_REACH
+    if len(items) > 1 and all(len(x) <= 8 for x in items[:-1]) and len(items[-1]) <= _NEG_AFTER_REACH:
+        return m.group()
+    return ""
+
+
+# verdicts after a term that call it unnecessary, not wrong: 二次落石的风险不用考虑 does not
+# avoid the 二次落石 a point warns of (盲目跟风不可取 does)
+_NEEDLESS = re.compile(r"没必要|没有必要|不必要|不需要|不用|不必|用不着|犯不着|不考虑|不予考虑|算了|不划算")
 
 
 def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
@@ -1996,6 +2072,9 @@ class Grader:
                     # 别跟风 for 避免盲目跟风: saying no to what the point avoids;
                     # 很不公平 for 破坏公平: saying it is not there (but 没必要讲公平 rejects it)
                     flag = ""
+                elif flag == "topic-no":
+                    # (a no said after its topic rejects it: 二次落石的风险不用考虑 does not avoid it)
+                    flag = "rejected"
                 if against and not flag and not _OPPOSE_ANY.search(text, h[4][0], start + _bad_at(term)):
                     # 信息孤岛 said as a problem, on a point that proposes 信息共享
                     rejected.setdefault(pi, []).append((term, start, e, "problem", h[4], scale))
@@ -2213,14 +2292,15 @@ class Grader:
                     cues = _cues(text[a:b])
                     if cues and _ONE_SIDED.match(text, a, b):
                         cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
-                    ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail)
-                cues, after, tail = ci_info
+                    post = _postposed_no(text, a, b, found) if cues else 0
+                    ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail, post)
+                cues, after, tail, post = ci_info
                 if cues and _is_bad(t) and _DENIAL.search(text, a, s):
                     # 我不认为这是形式主义: the bad thing denied, not opposed
                     flag = "denied"
                 elif _is_bad(t) and _NOT_SO_AFTER.match(text, e):
                     flag = "denied"  # 社区负担不重, 风险并不大: said not to be so
-                elif (cues or after or tail) and not (
+                elif (cues or after or tail or post) and not (
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
                     cue = _negation_before(cues, s - a) if cues else None
@@ -2231,11 +2311,13 @@ class Grader:
                         said = text[a + cue[0]:a + cue[1]]
                         flag = "rejected" if said in _STANCE else "denied" if said in _DENY else \
                             "only" if said in _NEG_ONLY else "negated"
-                    elif after and _negated_after(text, e, b):
-                        flag = "rejected"
+                    elif after and (said := _negated_after(text, e, b)):
+                        flag = "topic-no" if _NEEDLESS.search(said) else "rejected"
                     elif tail:
                         flag = "rejected"
                         scope = (a, tail)  # quoted in the reason up to the no that rejects it
+                    elif post and e <= post:
+                        flag = "topic-no"  # 警示牌也不用设: what the clause opened with, said no to
             out.append((t, s, e, flag, scope, scale))
         return out
 
