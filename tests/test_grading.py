@@ -1423,3 +1423,17 @@ def test_someone_raising_a_matter_is_not_a_view_reported():
     # 他们说这事: they raised it; what follows is the candidate's own view
     assert status(grade(question, "王大爷他们说这事,也是怕您被熏着,邻里之间和气最要紧。"), "neighbor") == "covered"
     assert status(grade(question, "王大爷他们说邻里之间要和气。"), "neighbor") == "missed"
+
+
+def test_conceding_the_questions_own_word_owns_up_to_it():
+    question = q(
+        [("admit", "承认这项工作枯燥单调,需要耐心和细心"), ("value", "档案工作有价值,为群众查档服务")],
+        prompt="如果你被录用到县档案馆从事档案整理工作,工作比较单调,你怎么看?",
+    )
+    for text in ("这份工作确实单调。", "虽然单调,但我坐得住。", "单调是单调,我心里有数。"):
+        v = grade(question, text).point("admit")
+        assert v.status == "covered", (text, v)
+    # the question's word said plainly is still only the question repeated
+    assert status(grade(question, "工作单调。"), "admit") == "missed"
+    # and a concession owns up only on a point that asks to
+    assert status(grade(question, "工作确实单调。"), "value") == "missed"

@@ -1143,6 +1143,8 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 elif not kp.keywords and not u.keyword and not u.negative and _unopposed_bad(u.name):
                     u.against = {t for t in u.terms if _unopposed_bad(t)}
         _add_short_verbs(units, points_text[i], lex)
+        if _ADMIT_POINT.match(points_text[i]):
+            _add_concessions(units)
         _add_abbreviations(units, points_text[i])
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
@@ -1300,6 +1302,33 @@ def _add_short_verbs(units: list, text: str, lex: Lexicon) -> None:
 
 
 ABBR_COMMON = 1000  # a dictionary word more frequent than this is a word of its own (开车)
+
+
+# a point that asks the candidate to own up to something (承认岗位辛苦, 正视自身不足)
+_ADMIT_POINT = re.compile(r"(?:承认|坦承|坦然承认|正视|清楚|清醒认识到|认识到|明白)")
+# … which a concession of the question's own word makes (这份工作确实单调, 虽然单调, 单调是单调)
+_CONCEDE = ("确实", "的确", "虽然", "虽说", "承认", "是有点", "是挺", "是比较", "是很", "确实很",
+            "确实有点", "确实比较", "的确很", "虽然很", "虽然有点")
+
+
+def _add_concessions(units: list) -> None:
+    """On a point that asks to own up to something, the question's own words of it said as
+    a concession (确实单调, 虽然单调, 单调是单调) are the candidate's admission, not a repeat of
+    the question: they join as a unit of their own, with the prompt unit's part."""
+    for u in list(units):
+        if not u.prompt and not any(st <= PROMPT for st in u.terms.values()):
+            continue
+        said = [t for t, st in u.terms.items() if len(t) >= 2 and all(is_cjk(c) for c in t)
+                and (u.prompt or st <= PROMPT) and st >= PROMPT * PART]
+        if not said:
+            continue
+        terms = {}
+        for t in said:
+            for c in _CONCEDE:
+                terms[c + t] = EXACT
+            terms[t + "是" + t] = EXACT
+        units.append(_Unit(u.name, terms, 1.0 if u.keyword else u.weight / PROMPT if u.prompt else 1.0,
+                           u.keyword, part=u.part))
 
 
 def _add_abbreviations(units: list, text: str) -> None:
