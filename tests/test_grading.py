@@ -1437,3 +1437,11 @@ def test_conceding_the_questions_own_word_owns_up_to_it():
     assert status(grade(question, "工作单调。"), "admit") == "missed"
     # and a concession owns up only on a point that asks to
     assert status(grade(question, "工作确实单调。"), "value") == "missed"
+
+
+def test_a_doubled_character_inside_a_word_is_not_a_short_form():
+    question = q([("work", "踏实做好本职工作,用实绩证明自己", [["本职", "踏实"], ["实绩", "业绩"]])],
+                 prompt="你的科长是你的大学同学,同事们议论纷纷。你怎么办?")
+    v = grade(question, "本职工作嘛,我就踏踏实实干好。").point("work")
+    # 实实 of 踏踏实实 is the 踏实 the candidate means, not 实绩
+    assert "实绩" not in v.matched and v.status == "covered", v

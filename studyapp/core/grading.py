@@ -1887,8 +1887,12 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
             word = starts.get(h[1])
             if word is None or (len(word) > h[2] - h[1] and _is_word(word)):
                 continue
-        elif h[0] in risky and h[1] not in starts and any(j in starts for j in range(h[1] + 1, h[2])):
-            continue  # starts inside one word and ends in the next
+        elif h[0] in risky and h[1] not in starts and (
+            h[0][0] == h[0][1] or any(j in starts for j in range(h[1] + 1, h[2]))
+        ):
+            # starts inside one word and ends in the next; or a doubled character inside a
+            # word (实实 of 踏踏实实 is no 实绩)
+            continue
         out.append(h)
     return out
 
