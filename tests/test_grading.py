@@ -1445,3 +1445,14 @@ def test_a_doubled_character_inside_a_word_is_not_a_short_form():
     v = grade(question, "本职工作嘛,我就踏踏实实干好。").point("work")
     # 实实 of 踏踏实实 is the 踏实 the candidate means, not 实绩
     assert "实绩" not in v.matched and v.status == "covered", v
+
+
+def test_a_terse_point_whose_object_the_question_names_is_made_by_its_verb():
+    # the tutor wrote 稳情绪 / 讲政策; the question says 情绪很激动 and names the 政策
+    question = q([("calm", "稳情绪"), ("policy", "讲政策")],
+                 prompt="新出台的停车收费政策引来一位群众到窗口质问,他情绪很激动。你怎么办?")
+    for text, pid in (("稳情绪", "calm"), ("我会先安抚他。", "calm"), ("讲政策", "policy"),
+                      ("耐心讲解收费政策。", "policy")):
+        assert status(grade(question, text), pid) == "covered", text
+    # the question's words alone are still the question
+    assert status(grade(question, "他情绪很激动。"), "calm") == "missed"

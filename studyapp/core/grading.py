@@ -1091,6 +1091,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
             scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
             examples = _illustrations(points_text[i])
             anchors = _time_anchors(points_text[i])
+            # pieces of a terse point (稳情绪, 稳情绪、讲政策): a verb and its object in a few characters
+            label = _POINT_LABEL.match(points_text[i])
+            terse = [len(x) <= 4 and len(points_text[i]) <= 9
+                     for x in _point_pieces(points_text[i][label.end():] if label else points_text[i])[0]]
             for w, parts, piece, negative, whole, neg_kind in words:
                 if w in have:
                     continue
@@ -1114,7 +1118,17 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     _expand(part, lex, strength, terms, prompt)
                 _expand(w, lex, EXACT, terms, prompt)
                 weight = 1.0
-                if _in_prompt(w, prompt) or any(len(x) >= 3 and x in prompt for x in lex.synonyms_of(w)):
+                # 情绪 of a point 稳情绪 on a question where 情绪很激动: the point is the whole term
+                # (a verb the question does not say, with its object), not the question's word
+                said_whole = bool(whole) and whole != w and not kp.keywords and terse[piece] \
+                    and not _in_prompt(whole, prompt)
+                in_prompt = not said_whole and _in_prompt(w, prompt)
+                if said_whole:
+                    # …and the object alone (政策, 情绪) stays the question's word
+                    for t in {w} | set(lex.synonyms_of(w)):
+                        if t in terms:
+                            terms[t] = min(terms[t], PROMPT)
+                if in_prompt or (not said_whole and any(len(x) >= 3 and x in prompt for x in lex.synonyms_of(w))):
                     # (村务公开 when the question is about 政务公开: its synonym names the topic)
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
@@ -1130,7 +1144,7 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     scale = TEXT_WITH_KEYWORDS if kp.keywords else 1.0
                 avoid = "" if negative else _avoided(w, points_text[i])
                 units.append(_Unit(w, terms, weight * scale, False, part=piece, negative=negative,
-                                   prompt=_in_prompt(w, prompt), affirm=affirm, avoid=avoid, neg_kind=neg_kind))
+                                   prompt=in_prompt, affirm=affirm, avoid=avoid, neg_kind=neg_kind))
             if not kp.keywords:
                 # a point that lists things (专家授课、案例研讨、现场观摩等) is covered by one
                 # of them said plainly, as any other point by one of its parts: graders
