@@ -108,6 +108,32 @@ def test_a_key_point_the_reference_answer_does_not_make_is_a_warning_at_its_line
     assert err.strip().endswith("0 errors, 0 warnings")
 
 
+TERSE_QUESTION = """\
+id: angry-payer
+prompt: 新出台的停车收费政策引来一位群众到窗口质问，他情绪很激动，说不清楚原因就不走。你怎么办？
+type: 应急应变
+key_points:
+  - id: calm
+    point: 稳情绪
+  - id: cause
+    point: 说原因
+"""
+
+
+def test_a_key_point_its_own_words_do_not_make_is_a_warning_without_any_reference(tmp_path, capsys):
+    """说原因 when the question already says 原因: an answer that says the point as written earns
+    nothing, and the tutor learns it at the point's line though the question has no reference."""
+    root = write_pack(tmp_path / "p", {"questions/angry-payer.yaml": TERSE_QUESTION})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    lines = out.splitlines()
+    line = TERSE_QUESTION.splitlines().index("  - id: cause") + 1
+    path = root / "questions" / "angry-payer.yaml"
+    assert len(lines) == 1, out  # 稳情绪 is made by its own words: its verb is not the question's
+    assert lines[0].startswith(f"{path}:{line}: warning: key point 'cause' is not credited even to its own words"), out
+    assert "题目里已有的词不算答到：原因" in lines[0]
+
+
 SHARED_KEYWORD_QUESTION = """\
 id: canteen
 prompt: 社区老年食堂饭菜贵、口味差，老人不来吃。你怎么办？

@@ -23,8 +23,8 @@ def reference_gaps(pack: Pack) -> tuple[Problem, ...]:
     ``pack export`` give them with the loader's): a keyword group the question's prompt
     already says (the grader takes the question's own words as no evidence); a keyword that
     two key points share (an answer that says it earns both); a key point that the
-    question's own reference answer does not make as graded (partial or missed). Questions
-    without a reference skip the last check."""
+    question's own reference answer does not make as graded (partial or missed), or that
+    its own words do not make. Questions without a reference skip the reference check."""
     from studyapp.core.grading import Grader
 
     problems: list[Problem] = []
@@ -32,10 +32,30 @@ def reference_gaps(pack: Pack) -> tuple[Problem, ...]:
         if question.path is None:
             continue
         problems.extend(_keyword_checks(question))
+        grader = Grader(question, thesaurus=pack.thesaurus)
+        unmade = _unmade(question, grader)
+        problems.extend(unmade.values())
         if not (question.reference or "").strip():
             continue
-        problems.extend(_gaps(question, Grader(question, thesaurus=pack.thesaurus)))
+        problems.extend(p for p in _gaps(question, grader) if p.line not in {u.line for u in unmade.values()})
     return tuple(problems)
+
+
+def _unmade(question: Question, grader) -> dict[str, Problem]:
+    """Key points that their own words, written as an answer, do not make (说原因 when the
+    question says 原因 and nothing names the saying): no answer can be credited for them."""
+    out = {}
+    for kp in question.key_points:
+        verdict = grader.grade(kp.point or "").point(kp.id)
+        if verdict is None or verdict.status == "covered" or not (kp.point or "").strip():
+            continue
+        out[kp.id] = Problem(question.path, kp.line, WARNING, (
+            f"key point {kp.id!r} is {_STATUS[verdict.status]} credited even to its own words written as"
+            f" an answer ({verdict.reason or verdict.status}): no answer that says the point as written"
+            " earns it. Add keywords an answer would write, or say the point in more words (the step"
+            " taken and what it is taken on)"
+        ))
+    return out
 
 
 grading_warnings = reference_gaps
