@@ -1445,6 +1445,8 @@ def test_a_doubled_character_inside_a_word_is_not_a_short_form():
     v = grade(question, "本职工作嘛,我就踏踏实实干好。").point("work")
     # 实实 of 踏踏实实 is the 踏实 the candidate means, not 实绩
     assert "实绩" not in v.matched and v.status == "covered", v
+    # nor is the 实实 of 实实在在 (a word doubled as a whole)
+    assert "实绩" not in grade(question, "我们要实实在在地为群众办事。").point("work").matched
 
 
 def test_a_terse_point_whose_object_the_question_names_is_made_by_its_verb():

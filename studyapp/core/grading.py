@@ -1907,6 +1907,8 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
             # starts inside one word and ends in the next; or a doubled character inside a
             # word (实实 of 踏踏实实 is no 实绩)
             continue
+        elif h[0] in risky and h[0][0] == h[0][1] and text[h[2]:h[2] + 1] and text[h[2]:h[2] + 1] == text[h[2] + 1:h[2] + 2]:
+            continue  # 实实在在: a word doubled as a whole (AABB), not a verb said twice
         out.append(h)
     return out
 
