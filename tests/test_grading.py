@@ -1458,3 +1458,28 @@ def test_a_terse_point_whose_object_the_question_names_is_made_by_its_verb():
         assert status(grade(question, text), pid) == "covered", text
     # the question's words alone are still the question
     assert status(grade(question, "他情绪很激动。"), "calm") == "missed"
+
+
+def test_more_ways_of_waving_a_step_away():
+    question = q(
+        [("learn", "虚心向老同志请教", [["请教", "学习"]]),
+         ("material", "印发通俗易懂的宣传手册", [["手册", "小册子"]]),
+         ("ondesk", "现场设帮办窗口", [["帮办", "代办"]]),
+         ("temp", "协助办理临时身份证明", [["临时身份证明", "临时身份证"]]),
+         ("risk", "提醒注意人身安全风险", [["安全风险", "风险"]])],
+        prompt="你负责一次公积金政策进企业宣讲,你怎么做?",
+    )
+    for text, pid in (("请教就免了。", "learn"), ("向他请教就不必了。", "learn"), ("印个小册子有什么用?", "material"),
+                      ("帮办业务不在这次宣讲的范围内。", "ondesk"), ("临时身份证明是公安的事。", "temp"),
+                      ("安全风险被夸大了。", "risk")):
+        assert status(grade(question, text), pid) == "missed", text
+    assert status(grade(question, "印一些小册子发给职工。"), "material") == "covered"
+
+
+def test_the_problem_someone_pointed_out_is_no_view_reported():
+    question = q([("reflect", "对照问题自查,反思不足", [["自查", "反思"]])],
+                 prompt="返聘的老同志当众挑你台账的毛病,你怎么办?")
+    # 他指出的问题: the problems he pointed out, a noun phrase; the 自查 is the candidate's
+    assert status(grade(question, "对照他指出的问题自查。"), "reflect") == "covered"
+    assert status(grade(question, "他说的问题我会认真自查。"), "reflect") == "covered"
+    assert status(grade(question, "他说我应该自查。"), "reflect") == "missed"
