@@ -1483,3 +1483,22 @@ def test_the_problem_someone_pointed_out_is_no_view_reported():
     assert status(grade(question, "对照他指出的问题自查。"), "reflect") == "covered"
     assert status(grade(question, "他说的问题我会认真自查。"), "reflect") == "covered"
     assert status(grade(question, "他说我应该自查。"), "reflect") == "missed"
+
+
+def test_rhetorical_questions_say_no_or_must_as_they_mean():
+    question = q(
+        [("learn", "虚心向老同志请教", [["请教", "学习"]]),
+         ("material", "印发通俗易懂的宣传手册", [["手册", "小册子"]]),
+         ("platform", "平台严格审核", [["审核", "把关"]]),
+         ("fix", "对照问题改正", [["改正", "纠正"]])],
+        prompt="返聘的老同志当众挑你台账的毛病,你怎么办?",
+    )
+    for text, pid in (("请教他?他那套早过时了。", "learn"), ("编手册?谁看啊。", "material"),
+                      ("难道印一本谁也看不懂的小册子就算宣传到位了?", "material"), ("平台哪会认真审核。", "platform")):
+        v = grade(question, text).point(pid)
+        assert v.status == "missed", (text, v)
+    assert grade(question, "请教他?他那套早过时了。").point("learn").reason.startswith("反问的说法不算答到")
+    # a question meaning must, and a question the candidate will ask, still say it
+    for text, pid in (("平台难道不该审核吗?", "platform"), ("我有什么理由不改正?", "fix"),
+                      ("我会问他:是不是要请教一下老同志?", "learn")):
+        assert status(grade(question, text), pid) == "covered", text

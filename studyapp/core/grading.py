@@ -177,6 +177,7 @@ _NEG_STRONG = (
     "不能", "不会", "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得",
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
     "谈不上", "算不上", "称不上", "不存在", "犯不着",
+    "哪会", "哪管", "难道",  # 平台哪会认真审核; 难道印本小册子就算宣传到位了? (难道…不… is a must)
     "不由",  # 不由社区出具: not by whom, as 不应由 (but not 不由得, 不由自主)
     "不算", "并不算", "算不得",  # 这不算违法: it is not so
 )
@@ -186,7 +187,7 @@ _STANCE = frozenset((
     "不同意", "不赞成", "不赞同", "不认同", "不认为", "不觉得", "不支持", "反对", "没必要", "没有必要", "不必要", "不必",
     "不用", "无需", "无须", "不需要", "不需", "用不着", "不要", "不应该", "不应当", "不应", "不该",
     "不可以", "不宜", "不准", "不许", "拒绝", "别再", "别", "不想", "不愿", "懒得", "没用", "不会去",
-    "不可能", "不考虑", "犯不着", "不由",
+    "不可能", "不考虑", "犯不着", "不由", "哪会", "哪管", "难道",
 ))
 # of the others, the ones that say a thing is not so (不存在层层加码): no way of
 # avoiding it (不搞层层加码, 不能层层加码 are)
@@ -196,7 +197,14 @@ _NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
 _PREPOSITIONS = frozenset("与和跟同对向给把被由")
 # rhetorical questions that mean "must": 怎么能不…, 不…怎么行 / 不…可不行 / 不…不行
-_HOW_COULD_NOT = re.compile(r"(?:怎么能|怎能|哪能|岂能|怎么可以|怎么可能)$")
+# a short sentence that only echoes a step as a question (请教他? 搞宣传? 向领导报告?)
+_ECHO = re.compile(
+    r"(?!.*(?:是不是|有没有|为什么|为啥|啥|什么|怎么|怎样|哪|吗|呢|能不能|要不要|会不会|谁|多少|几|可不可以|行不行|好不好))"
+    r"\s*(?:那|至于|还要|还得|要我)?[\u4e00-\u9fff]{1,7}$"
+)
+# 难道 + a no soon after it asks a question that means must (难道不该审核吗, 难道平台就不管吗)
+_MUST_AFTER = re.compile(r"[^,;:。!?]{0,4}?[不没别]")
+_HOW_COULD_NOT = re.compile(r"(?:怎么能|怎能|哪能|岂能|怎么可以|怎么可能|有什么理由|没有理由|没理由)$")
 _NOT_OK_END = re.compile(r"(?:怎么行|怎么能行|那哪行|哪行|可不行|不行)[吗呢啊吧]?[?!。\s]*$")
 # adjectives that 不 makes into a kind of thing before a noun (不合理限制, 不正当竞争)
 _KIND_ADJECTIVES = frozenset(("合理", "正当", "规范", "文明", "合规", "合格", "健康", "安全"))
@@ -389,7 +397,7 @@ _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, rever
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
     r"[不没无未非别甭勿莫缺瞎]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
-    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言"
+    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
@@ -1541,14 +1549,21 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
         if clause[a:b] == "不" and clause[b:b + 2] in _KIND_ADJECTIVES and is_cjk(clause[b + 2:b + 3] or ",") \
                 and clause[b + 2] not in "的了地得":
             continue  # 放宽不合理限制, 查处不正当竞争: a kind of thing named, nothing after it negated
-        if "难道" in clause[:a] or _HOW_COULD_NOT.search(clause, max(0, a - 4), a) or (
+        if "难道" in clause[:a] or _HOW_COULD_NOT.search(clause, max(0, a - 6), a) or (
             _NOT_OK_END.search(clause, b) and not _NOT_OK_END.match(clause, a)
         ):
             continue  # 难道不该审核吗, 怎么能不管呢, 不设警示牌怎么行: a question that means "must"
         if kind == "weak" and _IF_NOT.match(clause, b):
             continue  # 到期不更新就要追责: a condition (if not X, then Y), not a rejection of X
+        if clause[a:b] == "难道" and _MUST_AFTER.match(clause, b):
+            continue  # 难道不该审核吗: the no after it is the question's, and means must
+        if clause[a:b] == "不是" and clause[a - 1:a] == "是":
+            continue  # 谁知道是不是骗子: a question (是不是), not a no
         if clause[a:b] == "不是" and _EITHER_OR.match(clause, b):
             continue  # 不是缺钱就是缺经验: either … or …, both said
+        if clause[a:b] == "难道":
+            out.append((a, b, kind, len(clause)))  # 难道…就算宣传到位了?: the whole question
+            continue
         if kind != "weak":
             de = clause.find("的", m.end())
             while de >= 0 and clause[max(m.end(), de - 2):de] in _ATTRIBUTIVE:
@@ -1920,7 +1935,7 @@ def _not_across_words(text: str, found: list, risky: set, abbreviations: set = f
 
 
 # flags of a point's words that were written, but not in a way that counts: not 'to add'
-_UNSAID = frozenset(("listed", "heading", "negated", "denied", "rejected", "dismissed", "restated"))
+_UNSAID = frozenset(("listed", "heading", "negated", "denied", "rejected", "dismissed", "restated", "questioned"))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -2472,6 +2487,18 @@ class Grader:
                 restating = True
             else:
                 restating = False
+        for k, s in enumerate(sentences):
+            if folded[s.end:s.end + 1] == "?" and (per[k][0] or per[k][1]) and _ECHO.match(s.text, s.body) \
+                    and k + 1 < len(sentences):
+                # 请教他? 他那套早过时了: a step echoed as a question, to wave it away (a question
+                # about it, 要不要请教他吗, and a heading, 原因? 人手不够, are not this)
+                scope = (s.body, len(s.text))
+                asked = {pi: [(h[0], h[1], h[2], "questioned", scope, 1.0) for h in hs] for pi, hs in per[k][1].items()}
+                for pi, units in per[k][0].items():
+                    asked.setdefault(pi, []).extend(
+                        (s.text[a:b], a, b, "questioned", scope, 1.0) for _, a, b in units.values()
+                    )
+                per[k] = ({}, asked, {}, per[k][3], per[k][4])
         if len(sentences) >= LIST_OF_TERMS:
             per = self._unlist(sentences, per)
         seen: set[str] = set()
@@ -2809,6 +2836,8 @@ class Grader:
                 return "只罗列了词语，没有展开：" + clause
             if flag == "restated":
                 return "复述题目的话不算答到：" + clause
+            if flag == "questioned":
+                return "反问的说法不算答到：" + clause
         if matched:
             return "只提到" + "、".join(matched) + "，不足以答到这一点" + stock
         return "没有答到这一点"
