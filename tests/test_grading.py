@@ -1520,7 +1520,8 @@ def test_the_patterns_made_to_skip_find_what_they_found_before():
         texts += [fold(a["text"]) for a in yaml.safe_load(f.read_text(encoding="utf-8"))["answers"]]
     assert len(texts) > 50
     for name in ("_DISMISS", "_MINIMAL", "_STANCE_HINT", "_CONDEMN_HINT", "_LABEL_WORD", "_LABEL_ITEM",
-                 "_NEG_AFTER", "_CUE_RE", "_BAD_WORD", "_BOILER_HINT", "_FORMULA", "_STOCK"):
+                 "_NEG_AFTER", "_CUE_RE", "_BAD_WORD", "_BOILER_HINT", "_FORMULA", "_STOCK", "_TURN",
+                 "_DISMISS_DENIED", "_AVOID_SAID", "_SCOPE_END", "_OPPOSE_ANY", "_DENIAL"):
         quick = getattr(g, name)
         assert quick.pattern.startswith("(?=["), name  # it does skip
         plain = re.compile(quick.pattern[quick.pattern.index("])(?:") + 5:-1])

@@ -2921,6 +2921,12 @@ _BAD_WORD = _skipping(_BAD_WORD)
 _BOILER_HINT = _skipping(_BOILER_HINT)
 _FORMULA = _skipping(_FORMULA)
 _STOCK = _skipping(_STOCK)
+_TURN = _skipping(_TURN)
+_DISMISS_DENIED = _skipping(_DISMISS_DENIED)
+_AVOID_SAID = _skipping(_AVOID_SAID)
+_SCOPE_END = _skipping(_SCOPE_END)
+_OPPOSE_ANY = _skipping(_OPPOSE_ANY)
+_DENIAL = _skipping(_DENIAL)
 
 
 def grade(question: Question, text: str, thesaurus: Thesaurus | None = None) -> Grading:
