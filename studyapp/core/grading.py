@@ -1972,15 +1972,38 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 _GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
 
 
+_WINDOW = 8  # characters either side of a hit whose words are checked
+
+
 def _not_across_words(text: str, found: list, risky: set, abbreviations: set = frozenset()) -> list:
     """Drop hits of ``risky`` terms that straddle two words of the sentence (目的 in 项目的,
     工工 in 员工工作), and of ``abbreviations`` that do not start a word or sit inside a
     longer one (说实 in 说实话)."""
     starts: dict[int, str] = {}  # where each word of the sentence starts
-    pos = 0
-    for w in _segmenter()(text):
-        starts[pos] = w
-        pos += len(w)
+    seg = _segmenter()
+    if len(text) <= 3 * _WINDOW:
+        pos = 0
+        for w in seg(text):
+            starts[pos] = w
+            pos += len(w)
+    else:
+        # (a long sentence is cut only around the hits to check: its words there come out
+        # the same, and the segmenter's time goes with the length it is given)
+        windows: list[list[int]] = []
+        for a, b in sorted(
+            (max(0, h[1] - _WINDOW), min(len(text), h[2] + _WINDOW))
+            for h in found if h[0] in abbreviations or h[0] in risky
+        ):
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        for a, b in windows:
+            pos = a
+            for w in seg(text[a:b]):
+                if pos > a or a == 0:  # (a window's first word may be cut: its start is not known)
+                    starts[pos] = w
+                pos += len(w)
     out = []
     for h in found:
         if h[0] in abbreviations:
