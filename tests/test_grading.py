@@ -1529,3 +1529,11 @@ def test_the_patterns_made_to_skip_find_what_they_found_before():
             assert [m.span() for m in quick.finditer(t)] == [m.span() for m in plain.finditer(t)], (name, t)
     # a pattern whose start cannot be told is left as it is
     assert g._skipping(re.compile(r"[^,]{0,3}x")).pattern == r"[^,]{0,3}x"
+
+
+def test_obeying_the_organisation_is_the_point_that_asks_for_it():
+    question = q([("obey", "服从安排", []), ("write", "多读多写,提高写材料的能力", [])],
+                 prompt="你是理工科毕业生,被分到宣传科写材料,你怎么看?")
+    # 服从组织安排 is what the point asks, not an empty phrase
+    assert status(grade(question, "我服从组织安排。"), "obey") == "covered"
+    assert status(grade(question, "我服从组织安排。"), "write") == "missed"
