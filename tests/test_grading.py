@@ -1537,3 +1537,11 @@ def test_obeying_the_organisation_is_the_point_that_asks_for_it():
     # 服从组织安排 is what the point asks, not an empty phrase
     assert status(grade(question, "我服从组织安排。"), "obey") == "covered"
     assert status(grade(question, "我服从组织安排。"), "write") == "missed"
+
+
+def test_a_measure_word_and_a_person_are_no_individual():
+    question = q([("self", "增强个人安全意识,保护个人隐私", [["个人隐私", "个人信息", "个人"]])],
+                 prompt="年轻人流行找搭子,你怎么看?")
+    # 有个人陪着: someone to keep you company, not 个人 ('the individual')
+    assert status(grade(question, "下了班有个人陪着说说话。"), "self") == "missed"
+    assert status(grade(question, "要保护好个人信息。"), "self") == "covered"

@@ -1973,6 +1973,8 @@ _GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
 
 
 _WINDOW = 8  # characters either side of a hit whose words are checked
+# what a measure word 个 follows (有个人, 找个人, 一个人, 这个人): 个人 there is no 'individual'
+_COUNTING = frozenset("有约找一这那几每叫请派两三四五六七八九十半整某哪")
 
 
 def _not_across_words(text: str, found: list, risky: set, abbreviations: set = frozenset()) -> list:
@@ -2361,6 +2363,9 @@ class Grader:
                 j = text.find(second, i + 3, i + 3 + GAP)
                 if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
                     found.append((t, i, j + 2, GAPPED))
+        if "个" in text and found:
+            # 有个人陪着, 约个人聊聊, 一个人: a measure word and a noun, not 个人 ('individual')
+            found = [h for h in found if not (text.startswith("个", h[1]) and text[h[1] - 1:h[1]] in _COUNTING)]
         if self._risky and found and not self._risky.isdisjoint([h[0] for h in found]):
             found = _not_across_words(text, found, self._risky, self._abbreviations)
         if single:
