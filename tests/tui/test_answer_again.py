@@ -6,30 +6,11 @@ from __future__ import annotations
 from textual.widgets import Static, TextArea
 
 from studyapp.tui.attempts import PastReviewScreen
-from studyapp.tui.practice import PracticeScreen
 from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, go_to, make_app
+from tuiutil import MINI, answer_then_again, go_to, make_app, plain
 
 OLD = "加强监督。"  # 一阵风: 要点1 and 要点2 missed, 要点3 half made
-
-
-def plain(widget: Static) -> str:
-    visual = widget.visual
-    return visual.plain if hasattr(visual, "plain") else str(visual)
-
-
-async def answer_then_again(pilot, text: str = OLD) -> ReviewScreen:
-    await go_to(pilot, "一阵风")
-    pilot.app.screen.query_one(TextArea).insert(text)
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-    review = pilot.app.screen
-    assert isinstance(review, ReviewScreen)
-    await pilot.press("t")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, PracticeScreen)
-    return review
 
 
 async def test_the_old_outline_comes_with_the_points_it_missed(store, clock):
@@ -53,7 +34,7 @@ async def test_the_old_outline_comes_with_the_points_it_missed(store, clock):
 async def test_an_old_outline_that_made_every_point_says_so(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await answer_then_again(pilot, "宣传引导，养成习惯。完善投放设施，方便居民。积分激励，加强监督，形成长效机制。")
+        await answer_then_again(pilot, text="宣传引导，养成习惯。完善投放设施，方便居民。积分激励，加强监督，形成长效机制。")
         assert plain(app.screen.query_one("#previous-gaps", Static)) == "上次所有要点都已覆盖。"
 
 

@@ -11,30 +11,11 @@ from studyapp.tui.attempts import PastReviewScreen
 from studyapp.tui.confirm import ChoiceScreen
 from studyapp.tui.home import HomeScreen
 from studyapp.tui.practice import PracticeScreen
-from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, go_to, make_app, notices
+from tuiutil import MINI, answer_then_again, go_to, make_app, notices, plain
 
 QUESTION = "一阵风"
 OLD = "加强监督。"  # 一阵风: 要点1 and 要点2 missed, 要点3 half made
-
-
-def plain(widget: Static) -> str:
-    visual = widget.visual
-    return visual.plain if hasattr(visual, "plain") else str(visual)
-
-
-async def answer_then_again(pilot) -> ReviewScreen:
-    await go_to(pilot, QUESTION)
-    pilot.app.screen.query_one(TextArea).insert(OLD)
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-    review = pilot.app.screen
-    assert isinstance(review, ReviewScreen)
-    await pilot.press("t")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, PracticeScreen)
-    return review
 
 
 async def keep_and_go_home(pilot, text: str) -> None:

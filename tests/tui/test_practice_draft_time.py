@@ -8,9 +8,8 @@ from textual.widgets import TextArea
 
 from studyapp.tui.confirm import ChoiceScreen
 from studyapp.tui.practice import PracticeScreen, ReferenceScreen
-from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, go_to, make_app
+from tuiutil import MINI, answer_then_again, go_to, make_app
 
 QUESTION = "一阵风"
 
@@ -61,7 +60,7 @@ async def test_quitting_keeps_the_time_spent_after_the_last_keystroke(store, clo
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, QUESTION)
-        practice = await type_and_let_it_save(pilot, clock)
+        await type_and_let_it_save(pilot, clock)
         clock.advance(189)
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -89,13 +88,7 @@ async def test_the_reading_of_the_reference_is_saved_as_time_spent(store, clock)
 async def test_answering_again_keeps_its_time_across_ctrl_q(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await go_to(pilot, QUESTION)
-        app.screen.query_one(TextArea).insert("加强监督。")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("t")
-        await pilot.pause()
+        await answer_then_again(pilot, QUESTION)
         again = await type_and_let_it_save(pilot, clock, "宣传引导")
         assert again.previous_answer == "加强监督。"
         clock.advance(189)

@@ -11,7 +11,7 @@ from studyapp.tui.help import HelpScreen
 from studyapp.tui.practice import PracticeScreen, ReferenceScreen
 from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, go_to, make_app
+from tuiutil import MINI, answer_then_again, go_to, make_app
 
 QUESTION = "一阵风"  # has a reference answer
 
@@ -81,13 +81,7 @@ async def test_typing_over_the_help_opened_from_the_reference_goes_into_the_answ
 async def test_typing_over_the_help_when_answering_again_goes_into_the_new_answer(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await go_to(pilot, QUESTION)
-        app.screen.query_one(TextArea).insert("加强监督。")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("t")
-        await pilot.pause()
+        await answer_then_again(pilot, QUESTION)
         again = app.screen
         assert isinstance(again, PracticeScreen) and again.previous_answer == "加强监督。"
         await pilot.press("shift+tab")  # the outline above has the focus: typing still reaches the answer

@@ -7,9 +7,8 @@ from textual import events
 from textual.widgets import TextArea
 
 from studyapp.tui.practice import PracticeScreen, ReferenceScreen
-from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, go_to, make_app
+from tuiutil import MINI, answer_then_again, go_to, make_app
 
 QUESTION = "一阵风"  # has a reference answer
 
@@ -78,13 +77,7 @@ async def test_the_reference_keeps_its_own_keys(store, clock):
 async def test_typing_over_the_reference_when_answering_again_goes_into_the_new_answer(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await go_to(pilot, QUESTION)
-        app.screen.query_one(TextArea).insert("加强监督。")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("t")
-        await pilot.pause()
+        await answer_then_again(pilot, QUESTION)
         again = app.screen
         assert isinstance(again, PracticeScreen) and again.previous_answer == "加强监督。"
         await open_reference(pilot)

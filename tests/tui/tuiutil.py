@@ -47,6 +47,32 @@ async def go_to(pilot, label_part: str) -> None:
     await pilot.pause()
 
 
+def plain(widget) -> str:
+    """What a Static shows, as text."""
+    visual = widget.visual
+    return visual.plain if hasattr(visual, "plain") else str(visual)
+
+
+async def answer_then_again(pilot, question: str = "一阵风", text: str = "加强监督。"):
+    """Open ``question`` from home, submit ``text`` and press t in the review (answer again):
+    the review left behind is returned; the app is on the practice screen."""
+    from textual.widgets import TextArea
+
+    from studyapp.tui.practice import PracticeScreen
+    from studyapp.tui.review import ReviewScreen
+
+    await go_to(pilot, question)
+    pilot.app.screen.query_one(TextArea).insert(text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    await pilot.press("t")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PracticeScreen)
+    return review
+
+
 # The answer and a grading of it written out by hand, for tests of the review screen as
 # drawn (the snapshot, readability): they test the screen, not today's grader
 # (tests/tui/test_flows.py checks the grader's own output).
