@@ -2055,8 +2055,11 @@ def _found(p: _Point, units: dict) -> float:
         c = counted[u]
         if c is None:
             continue  # a word of the prompt or of every point: context, not evidence
-        part = c[1]
-        by_part[part] = by_part.get(part, 0.0) + c[0] * v[0]
+        w, part = c
+        if part in by_part:
+            by_part[part] += w * v[0]
+        else:
+            by_part[part] = w * v[0]
     found = 0.0
     for v in by_part.values():
         found += v if v < 1.0 else 1.0
