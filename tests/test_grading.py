@@ -1545,3 +1545,20 @@ def test_a_measure_word_and_a_person_are_no_individual():
     # 有个人陪着: someone to keep you company, not 个人 ('the individual')
     assert status(grade(question, "下了班有个人陪着说说话。"), "self") == "missed"
     assert status(grade(question, "要保护好个人信息。"), "self") == "covered"
+
+
+def test_four_claims_of_the_docs_hold():
+    # from a tester checking docs/grading.md's examples (explore-s11g)
+    question = q(
+        [("hearing", "召开听证会,听取意见", [["听证会", "听证"]]),
+         ("plan", "制定应急预案", []),
+         ("food", "查处三无食品", []),
+         ("sign", "防止签而不约", [])],
+        prompt="你负责一项惠民工作的落实,你怎么做?",
+    )
+    for text, pid in (("我们没办法召开听证会。", "hearing"), ("听证会已经开得够多了。", "hearing"),
+                      ("应急预案成了摆设。", "plan"), ("防止", "sign"), ("杜绝浪费", "sign")):
+        assert status(grade(question, text), pid) == "missed", text
+    # 三无 is a word: its 无 negates nothing
+    assert status(grade(question, "三无食品要依法查处。"), "food") == "covered"
+    assert status(grade(question, "制定应急预案。"), "plan") == "covered"

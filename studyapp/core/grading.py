@@ -243,6 +243,7 @@ _NEG_STRONG = (
     "没用", "不会去", "并非", "而不是", "不是", "缺乏", "缺少", "欠缺", "不可能", "不考虑",
     "谈不上", "算不上", "称不上", "不存在", "犯不着",
     "哪会", "哪管", "难道",  # 平台哪会认真审核; 难道印本小册子就算宣传到位了? (难道…不… is a must)
+    "没办法", "没有办法",  # 我们没办法召开听证会
     "不由",  # 不由社区出具: not by whom, as 不应由 (but not 不由得, 不由自主)
     "不算", "并不算", "算不得",  # 这不算违法: it is not so
 )
@@ -289,7 +290,7 @@ _NOT_NEG = (
     "不仅仅", "不少于", "不低于", "不超过", "不多于", "不大于", "不由得", "不由自主", "不由分说",
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
-    "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿",
+    "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿", "三无", "四无", "五无",
     # 要不 (how about) proposes: 要不咱们先试一周
     "要不", "要不要", "要不然",
     # 'if that fails' is a condition, not a rejection of the next step (实在不行找领导)
@@ -462,7 +463,7 @@ _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, rever
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
     r"[不没无未非别甭勿莫缺瞎]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
-    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道"
+    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
@@ -541,7 +542,7 @@ _STOP = frozenset(
     此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
     比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来
     在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些 直接 马上 立即 尽快 立刻 随时
-    认为 觉得 以为 看来 谈谈 谈一谈 阐述 提出 取得 表明 确实 这个 那个 自身 本身""".split()
+    认为 觉得 以为 看来 谈谈 谈一谈 阐述 提出 取得 表明 确实 这个 那个 自身 本身 防止 杜绝""".split()
 )
 _seg = None
 
@@ -1972,6 +1973,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 _GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
 
 
+_BECAME = frozenset(("成了", "变成", "变成了", "成为", "沦为", "沦为了", "就成了", "都成了"))
 _WINDOW = 8  # characters either side of a hit whose words are checked
 # what a measure word 个 follows (有个人, 找个人, 一个人, 这个人): 个人 there is no 'individual'
 _COUNTING = frozenset("有约找一这那几每叫请派两三四五六七八九十半整某哪")
@@ -2185,9 +2187,11 @@ class Grader:
                     (h[1], h[2]) for h in hits
                     if any(a < h[2] and h[1] < b for a, b in bad_words) and _unopposed_bad(h[0])
                 ]
-                # and what the bad thing is said of, right before it (数据 in 数据不通)
+                # and what the bad thing is said of, right before it (数据 in 数据不通), or
+                # said to have become it (应急预案成了摆设)
                 bad_words += [
-                    (h[1], b) for h in hits for a, b in list(bad_words) if h[2] == a and h[1] < a
+                    (h[1], b) for h in hits for a, b in list(bad_words)
+                    if h[1] < a and (h[2] == a or text[h[2]:a] in _BECAME)
                 ]
             if "说明" in text or "表明" in text:
                 # ,说明政务新媒体还存在…: 'this shows', not explaining anything to anyone
