@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
-from studyapp.tui.attempts import PastReviewScreen
 from studyapp.tui.review import ReviewScreen
 
-from tuiutil import MINI, answer_then_again, go_to, make_app, plain
+from tuiutil import MINI, answer_a_past_answer_again, answer_then_again, go_to, make_app, plain
 
 OLD = "加强监督。"  # 一阵风: 要点1 and 要点2 missed, 要点3 half made
 
@@ -78,14 +77,7 @@ async def test_ctrl_r_after_typing_appends_the_old_outline_and_keeps_what_was_ty
 async def test_answering_again_from_a_past_answer_revises_that_outline(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await answer_then_again(pilot)
-        await pilot.press("escape", "escape")  # (empty: back to the review, then home)
-        await pilot.pause()
-        await pilot.press("h", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PastReviewScreen)
-        await pilot.press("t")
-        await pilot.pause()
+        await answer_a_past_answer_again(pilot)
         assert "上次未覆盖，可补充：要点1" in plain(app.screen.query_one("#previous-gaps", Static))
         await pilot.press("ctrl+r")
         assert app.screen.query_one(TextArea).text == OLD

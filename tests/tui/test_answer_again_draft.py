@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
-from studyapp.tui.attempts import PastReviewScreen
 from studyapp.tui.confirm import ChoiceScreen
 from studyapp.tui.home import HomeScreen
 from studyapp.tui.practice import PracticeScreen
 
-from tuiutil import MINI, answer_then_again, go_to, make_app, notices, plain
+from tuiutil import MINI, answer_a_past_answer_again, answer_then_again, go_to, make_app, notices, plain
 
 QUESTION = "一阵风"
 OLD = "加强监督。"  # 一阵风: 要点1 and 要点2 missed, 要点3 half made
@@ -64,14 +63,7 @@ async def test_a_kept_draft_of_answering_again_reopens_with_the_old_outline(stor
 async def test_a_draft_answering_an_older_answer_again_names_that_answer(store, clock):
     app = make_app(MINI, store=store, clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await answer_then_again(pilot)
-        await pilot.press("escape", "escape")  # (empty: back to the review, then home)
-        await pilot.pause()
-        await pilot.press("h", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PastReviewScreen)
-        await pilot.press("t")
-        await pilot.pause()
+        await answer_a_past_answer_again(pilot)
         as_left = shown_outline(app.screen)
         assert "的提纲（" in as_left[0] and not as_left[0].startswith("上一次")
         await keep_and_go_home(pilot, "再写")

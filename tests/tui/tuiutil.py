@@ -73,6 +73,21 @@ async def answer_then_again(pilot, question: str = "一阵风", text: str = "加
     return review
 
 
+async def answer_a_past_answer_again(pilot) -> None:
+    """As answer_then_again, then back home (nothing typed), into the history (h) and t on the
+    answer there: answering again from a past answer's review."""
+    from studyapp.tui.attempts import PastReviewScreen
+
+    await answer_then_again(pilot)
+    await pilot.press("escape", "escape")  # (empty: back to the review, then home)
+    await pilot.pause()
+    await pilot.press("h", "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PastReviewScreen)
+    await pilot.press("t")
+    await pilot.pause()
+
+
 # The answer and a grading of it written out by hand, for tests of the review screen as
 # drawn (the snapshot, readability): they test the screen, not today's grader
 # (tests/tui/test_flows.py checks the grader's own output).
