@@ -413,3 +413,21 @@ def test_the_frame_of_an_analysis_and_a_promised_manner_are_stock_phrases():
     assert g.point("harm").status == "missed" and g.point("greet").status == "missed", g
     g = grade(question, "这样卖药危害用药安全。群众来了先请坐、倒杯水。")
     assert g.point("harm").status == "covered" and g.point("greet").status == "covered"
+
+
+def test_what_to_add_after_a_no_or_a_word_said_is_the_whole_phrase():
+    question = q(
+        [("stop", "劝阻游客翻越护栏"), ("harm", "危害：群众来回跑腿"),
+         ("cause", "分析原因：考核过多过滥"), ("admit", "承认这项工作枯燥单调"),
+         ("reflect", "反思自己的不足，如解释不够耐心")],
+        prompt="景区山体落石,有游客要翻护栏拍照;窗口工作枯燥,群众抱怨。你怎么办?",
+    )
+    # the candidate waved the step away: what to add is the step, not its other words
+    stop = grade(question, "没必要劝阻。").point("stop")
+    assert stop.status == "missed" and stop.missing == ("劝阻游客翻越护栏",), stop.missing
+    # a word said stays in its phrase: 群众来回跑腿, not 群众来回
+    assert grade(question, "危害-跑腿").point("harm").missing == ("群众来回跑腿",)
+    g = grade(question, "我会好好干。")
+    assert g.point("cause").missing == ("考核过多过滥",)  # not the fragment 过多过
+    assert g.point("admit").missing == ("承认这项工作枯燥单调",)  # no overlapping pieces
+    assert g.point("reflect").missing == ("反思自己的不足",)  # the illustration is not a thing to add

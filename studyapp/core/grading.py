@@ -1027,17 +1027,29 @@ _SUFFIXES = frozenset("化性者式型率度感力员")
 def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str = "") -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
-    chosen, shown in the point's order."""
+    chosen, shown in the point's order.
+
+    A word already said (or the question's own) is not named alone, but it holds a phrase
+    together, before or after the missing words: 劝阻游客翻护栏 after 没必要劝阻 (not 翻护栏
+    alone, as if adding that would do), 群众来回跑腿 when 跑腿 was said."""
     text = p.kp.point or ""
-    runs: list[list] = []  # [start, end, weight]
+    runs: list[list] = []  # [start, end, weight, negative]
     last_end = -1
+    chain = ""  # what last_end closes: "run" (the last run), "said" (words already said), ""
+    said_from = -1  # where the words already said start, when chain is "said"
     orphans = _orphans(text)
 
     def joins(a: int) -> bool:
-        # next to the run, or a little word away (推出大字版和语音播报, 手把手教老年人)
-        return bool(runs) and last_end >= 0 and (a == last_end or (
-            0 < a - last_end <= 2 and not any(c in _PHRASE_BREAK for c in text[last_end:a])
-        ))
+        # next to the last word (or inside it: two units over the same characters), or a
+        # little word away (推出大字版和语音播报, 手把手教老年人, 反思自己的不足)
+        if not chain or last_end < 0:
+            return False
+        if a <= last_end:
+            return True
+        gap = text[last_end:a]
+        return not any(c in _PHRASE_BREAK for c in gap) and (
+            len(gap) <= 2 or (len(gap) == 3 and gap[-1] in _LITTLE)
+        )
 
     for ui, a, b in p.layout:
         u = p.units[ui]
@@ -1046,26 +1058,42 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str 
             start -= 1  # characters the segmenter left alone belong to the word after them (适 of 适老化, 伤到 of 伤到孩子)
         if start < a and (a - start < 2 or joins(start) or not (prompt and text[start:a] in prompt)):
             a = start  # (but a phrase does not open with the question's 小李: 坦诚沟通, not 李坦诚沟通)
-        if b + 1 in orphans and text[b] in _SUFFIXES:
-            b += 1  # … and a suffix to the word before it (化 of 常态化)
-        if u.weight < 0.2 or ui in found or u.name in said:
+        if b + 1 in orphans and (text[b] in _SUFFIXES or b + 1 == len(text) or text[b + 1] in _PHRASE_BREAK):
+            b += 1  # … and a suffix to the word before it (化 of 常态化), and a last one to its phrase (滥 of 过多过滥)
+        was_said = ui in found or u.name in said
+        if u.weight < 0.2 or was_said:
             # a word of the question itself (演练) is not worth naming alone, and a word
             # already said needs no adding, but either holds a phrase together:
             # 制定演练方案, 了解社区工作者 (not 了解、工作者 when 社区 was said)
             if joins(a):
-                last_end = b
+                if chain == "run":
+                    runs[-1][1] = max(runs[-1][1], b)
+                last_end = max(last_end, b)
+            elif was_said:
+                chain, said_from, last_end = "said", a, b
+            else:
+                chain = ""
             continue
-        if joins(a):
-            runs[-1][1] = b
+        if chain == "run" and joins(a):
+            runs[-1][1] = max(runs[-1][1], b)
             runs[-1][2] = max(runs[-1][2], u.weight)
             runs[-1][3] = runs[-1][3] or u.negative
+            last_end = max(last_end, b)
+        elif chain == "said" and joins(a):
+            runs.append([said_from, b, u.weight, u.negative])
+            last_end = max(last_end, b)
         else:
             runs.append([a, b, u.weight, u.negative])
-        last_end = b
+            last_end = b
+        chain = "run"
     for r in runs:
         if r[3]:
             # a word the point negates is named with its negation: add 不与同事赌气争执, not 赌气
             r[0] = _negation_start(text, r[0])
+    if len(runs) > 1:
+        # an illustration (如解释不够耐心) is not a thing to add beside the point itself
+        core = [r for r in runs if not any(text.startswith(c, r[0]) for c in _EXAMPLE_CUES)]
+        runs = core or runs
     chosen = sorted(sorted(runs, key=lambda r: -r[2])[:limit], key=lambda r: r[0])
     return tuple(dict.fromkeys(text[a:b] for a, b, *_ in chosen))
 
