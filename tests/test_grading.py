@@ -1562,3 +1562,19 @@ def test_four_claims_of_the_docs_hold():
     # 三无 is a word: its 无 negates nothing
     assert status(grade(question, "三无食品要依法查处。"), "food") == "covered"
     assert status(grade(question, "制定应急预案。"), "plan") == "covered"
+
+
+def test_this_and_that_with_a_measure_word_are_not_words_of_a_point():
+    # 这项 of 承认这项工作枯燥单调 points at the work; an answer saying 这项任务 says nothing of it
+    question = q([("admit", "承认这项工作枯燥单调"), ("plan", "制定学习计划")],
+                 prompt="你被安排到档案室整理旧档案,你怎么看?")
+    assert grade(question, "这项任务我一定完成好。").point("admit").status == "missed"
+    assert grade(question, "这份工作确实有些单调枯燥。").point("admit").status != "missed"
+
+
+def test_a_negated_keyword_is_said_with_no_need_before_its_verb():
+    # 不花钱 said as 不用花钱 / 无需花钱 (a point typed out as the answer makes itself)
+    question = q([("free", "说明体检不花钱", [["不花钱", "不收费"]]), ("care", "陪同老人")],
+                 prompt="镇里开展健康体检,王大爷的家人不愿让他去。请你现场劝说。")
+    assert grade(question, "大爷,这次体检不用花钱。").point("free").status == "covered"
+    assert grade(question, "体检无需花钱。").point("free").status == "covered"

@@ -259,7 +259,7 @@ _STANCE = frozenset((
 # avoiding it (不搞层层加码, 不能层层加码 are)
 _DENY = frozenset(("不存在", "谈不上", "算不上", "称不上", "并非", "不是", "没有", "没", "未", "无", "不算", "并不算", "算不得"))
 # a term that starts with 不 (不计较) is said with these in its place too (不会计较, 从不计较)
-_NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不")
+_NEG_FORMS = ("不会", "不要", "不去", "从不", "绝不", "决不", "不用", "无需", "不必", "不需")
 # a negation right before one of these negates the verb after its phrase (不与租客争执)
 _PREPOSITIONS = frozenset("与和跟同对向给把被由")
 # rhetorical questions that mean "must": 怎么能不…, 不…怎么行 / 不…可不行 / 不…不行
@@ -542,7 +542,8 @@ _STOP = frozenset(
     此类 这类 一种 之间 以上 以下 所谓 其他 其它 所有 任何 可能 需要 必须 一定 这样 那样 怎么样
     比如 例如 包括 一方面 另一方面 不是 只是 还要 也要 都要 就要 要求 做出 作出 给予 给出 起来
     在于 由于 之所以 以便 以免 从而 进而 及其 有的 有些 直接 马上 立即 尽快 立刻 随时
-    认为 觉得 以为 看来 谈谈 谈一谈 阐述 提出 取得 表明 确实 这个 那个 自身 本身 防止 杜绝""".split()
+    认为 觉得 以为 看来 谈谈 谈一谈 阐述 提出 取得 表明 确实 这个 那个 自身 本身 防止 杜绝
+    这项 那项 该项 此项 本项 这次 那次 此次 本次 这件 那件 这位 那位 这名 该名 这批 那批 这份 那份""".split()
 )
 _seg = None
 
@@ -1024,6 +1025,12 @@ def _orphans(text: str) -> frozenset:
 _SUFFIXES = frozenset("化性者式型率度感力员")
 
 
+@lru_cache(maxsize=1024)
+def _filler(text: str) -> bool:
+    """Whether ``text`` is only words that are no point's words (这项工作 of 承认这项工作枯燥单调)."""
+    return all(w in _STOP or w in _LITTLE for w in _segmenter()(text))
+
+
 def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str = "") -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
@@ -1048,7 +1055,7 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str 
             return True
         gap = text[last_end:a]
         return not any(c in _PHRASE_BREAK for c in gap) and (
-            len(gap) <= 2 or (len(gap) == 3 and gap[-1] in _LITTLE)
+            len(gap) <= 2 or (len(gap) == 3 and gap[-1] in _LITTLE) or (len(gap) <= 4 and _filler(gap))
         )
 
     for ui, a, b in p.layout:
