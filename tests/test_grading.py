@@ -1578,3 +1578,25 @@ def test_a_negated_keyword_is_said_with_no_need_before_its_verb():
                  prompt="镇里开展健康体检,王大爷的家人不愿让他去。请你现场劝说。")
     assert grade(question, "大爷,这次体检不用花钱。").point("free").status == "covered"
     assert grade(question, "体检无需花钱。").point("free").status == "covered"
+
+
+def test_a_no_before_a_verb_is_said_with_the_other_person_between():
+    # 不争执 said as 不和老支书争执, 不跟他争执: the one it is not done with sits between
+    question = q([("calm", "不争执,事后单独沟通", [["不争执", "不计较"], ["单独沟通", "私下沟通"]]),
+                  ("report", "向镇里汇报")],
+                 prompt="你到村里推进工作,老支书当着村民的面说你不懂农村。你怎么办?")
+    assert "不争执" in grade(question, "我不和老支书争执,事后单独沟通。").point("calm").matched
+    assert "不争执" in grade(question, "当场不跟他争执。").point("calm").matched
+    # …but a no on something else is not it: 不和他商量就争执 is no 不争执
+    assert "不争执" not in grade(question, "他不和我商量,我们就争执起来了。").point("calm").matched
+
+
+def test_unnecessary_before_a_noun_names_a_kind_of_thing_and_rejects_nothing():
+    # 代替不必要的会议: 不必要的 picks out some meetings; it is no verdict on 视频会议, and the
+    # question's own 会议 said plainly is no opposite of the point's 不必要的会议
+    question = q([("alt", "用视频会议代替不必要的会议", [["视频会议", "线上会议"]]), ("doc", "精简文件")],
+                 prompt="单位会议太多,大家疲于应付。你怎么看?")
+    for answer in ("用视频会议代替不必要的会议。", "用视频会议替代一些会议。", "开视频会议,减少不必要的环节。"):
+        assert grade(question, answer).point("alt").status == "covered", answer
+    # …while a verdict on it still rejects it
+    assert grade(question, "视频会议是不必要的。").point("alt").status == "missed"

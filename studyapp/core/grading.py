@@ -160,6 +160,8 @@ GAPPED = 0.9
 GAP = 4
 # (nor across 被: 报告能被领导认可 is the leader approving the report, not 报告领导)
 _GAP_STOP = "不没无未非别勿莫甭被,;:。、"
+# after 不, the one a thing is (not) done with or before (不和他争执, 不当面顶撞)
+_NOT_WITH = "和跟与向给当"
 # evidence strengths
 EXACT = 1.0
 WEAK = 0.5  # a loose relative from the thesaurus
@@ -1770,6 +1772,9 @@ def _negated_after(text: str, end: int, clause_end: int) -> str:
     """(a term) 没必要 / 不可取 / 是错误的 … a few characters after it, in its clause: the
     verdict said ("" if none)."""
     m = _NEG_AFTER.search(text, end, clause_end)
+    while m is not None and text.startswith("的", m.end()) and is_cjk(text[m.end() + 1:m.end() + 2] or "."):
+        # 用视频会议代替不必要的会议, 减少不必要的环节: a kind of thing named, not a verdict
+        m = _NEG_AFTER.search(text, m.end(), clause_end)
     if m is None:
         return ""
     if m.group()[0] == "不" and len(m.group()) == 3 and text[m.start() - 1:m.start()] == m.group()[1]:
@@ -2162,6 +2167,11 @@ class Grader:
                     a, b = t[:2], t[2:]
                     if a not in _STOP and b not in _STOP and _is_word(a) and _is_word(b):
                         split.setdefault(a, []).append((t, b))
+                # …and a no before a verb (不争执) said with the one it is not done with between:
+                # 不和老支书争执, 不跟同事争吵, 不当面顶撞
+                if len(t) == 3 and t[0] == "不" and all(is_cjk(c) for c in t) and _is_word(t[1:]):
+                    for with_ in _NOT_WITH:
+                        split.setdefault("不" + with_, []).append((t, t[1:]))
         # both by the pair they start with: (whole terms, longest first, with their length
         # and whether they are Latin; split terms with their second word)
         self._pairs: dict[str, tuple[tuple, tuple]] = {
@@ -2307,10 +2317,11 @@ class Grader:
                     # not flag: 信息共享 said, while the point is about 信息不共享
                     scope = h[4]
                     unit = self._points[pi].units[ui]
-                    if (unit.weight < CONTEXT and not flag) or (
+                    if ((unit.weight < CONTEXT or unit.prompt) and not flag) or (
                         flag and neg_kind.endswith("-scoped") and (unit.weight < CONTEXT or unit.prompt)
                     ):
-                        # a context word of the point said plainly: neither way; nor with a no
+                        # a context word of the point (or the question's own, 会议 of 代替不必要的
+                        # 会议 on a question about meetings) said plainly: neither way; nor with a no
                         # where the point itself has one over it (讲清20项证明不用社区开, for
                         # 20项证明不应由社区出具, still explains the 20 items)
                         continue
@@ -2404,7 +2415,7 @@ class Grader:
                 # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
                 j = text.find(second, i + 3, i + 3 + GAP)
                 if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
-                    found.append((t, i, j + 2, GAPPED))
+                    found.append((t, i, j + len(second), GAPPED))
         if "个" in text and found:
             # 有个人陪着, 约个人聊聊, 一个人: a measure word and a noun, not 个人 ('individual')
             found = [h for h in found if not (text.startswith("个", h[1]) and text[h[1] - 1:h[1]] in _COUNTING)]
