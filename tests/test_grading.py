@@ -1600,3 +1600,40 @@ def test_unnecessary_before_a_noun_names_a_kind_of_thing_and_rejects_nothing():
         assert grade(question, answer).point("alt").status == "covered", answer
     # …while a verdict on it still rejects it
     assert grade(question, "视频会议是不必要的。").point("alt").status == "missed"
+
+
+def test_a_word_that_only_says_when_makes_no_point_alone():
+    # 期间 of 驻村期间:干好驻村工作 says when; 在驻村期间 alone says nothing of the work
+    question = q([("work", "驻村期间:干好驻村工作,珍惜锻炼机会"), ("learn", "向村干部请教")],
+                 prompt="你被选派驻村一年,有同事说你是去镀金。你怎么看?")
+    assert grade(question, "在驻村期间,我会严格要求自己。").point("work").status == "missed"
+    assert grade(question, "驻村这一年我会珍惜锻炼机会。").point("work").status == "covered"
+
+
+def test_fei_of_an_outline_is_a_no_but_not_inside_ordinary_words():
+    question = q([("motive", "不把考公当作退路"), ("duty", "踏实做好本职")],
+                 prompt="你考研失利后报考公务员,有人说你是没考上研究生才来的。你怎么看?")
+    assert grade(question, "考公非退路").point("motive").status == "covered"
+    assert grade(question, "考公就是我的退路").point("motive").status == "missed"
+    # 非常 is 'very', not a no: the duty is still said
+    assert grade(question, "我非常想踏实做好本职。").point("duty").status == "covered"
+
+
+def test_a_no_on_how_a_thing_is_done_reaches_the_verb():
+    # 不急于辩解: 不辩解 agrees with it, 当面辩解 says the opposite
+    question = q([("calm", "不计较、不急于辩解"), ("reflect", "反思自己的不足")],
+                 prompt="你借调到市里工作,原单位同事议论你攀高枝。你怎么办?")
+    assert grade(question, "不计较不辩解").point("calm").status == "covered"
+    assert grade(question, "我不辩解。").point("calm").status == "covered"
+    assert grade(question, "我会找他们当面辩解清楚。").point("calm").status == "missed"
+
+
+def test_a_way_of_working_named_with_nothing_to_apply_it_to_is_stock():
+    question = q([("talk", "主动与同事沟通交流,消除误会"), ("mind", "调整心态,正视不足")],
+                 prompt="你被调到新科室,老同事对你有看法。你怎么办?")
+    g = grade(question, "我会加强沟通交流,严格要求自己,保持积极乐观的心态。")
+    assert g.point("talk").status == "missed" and g.point("mind").status == "missed", g
+    assert grade(question, "我会主动和老同事沟通交流。").point("talk").status == "covered"
+    # 心态 alone is no 调整心态 (心态崩了 is the opposite); 心态放正 is
+    assert grade(question, "考前心态崩了。").point("mind").status != "covered"
+    assert grade(question, "先把心态放正。").point("mind").status != "missed"

@@ -277,7 +277,7 @@ _NOT_OK_END = re.compile(r"(?:怎么行|怎么能行|那哪行|哪行|可不行|
 # adjectives that 不 makes into a kind of thing before a noun (不合理限制, 不正当竞争)
 _KIND_ADJECTIVES = frozenset(("合理", "正当", "规范", "文明", "合规", "合格", "健康", "安全"))
 # cues that negate only what follows closely (a few characters)
-_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺")
+_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺", "非")
 _NEG_WEAK_REACH = 3
 # cues that say something is lacking (缺乏基层经验和方法: all of it is lacking)
 _LACK = frozenset(("缺乏", "缺少", "欠缺"))
@@ -293,6 +293,9 @@ _NOT_NEG = (
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
     "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿", "三无", "四无", "五无",
+    # 非 of an outline (考公非退路) is 不是; inside these words it is not
+    "非常", "是非", "非法", "非遗", "非得", "非要", "无非", "莫非", "除非", "非但", "非凡", "非同",
+    "非物质", "非典", "非洲", "非议", "非机动车", "非农", "非公", "非税", "非标", "非对称",
     # 要不 (how about) proposes: 要不咱们先试一周
     "要不", "要不要", "要不然",
     # 'if that fails' is a condition, not a rejection of the next step (实在不行找领导)
@@ -763,6 +766,10 @@ def _negated_for_cause(piece: str, tokens: list[str]) -> set[int]:
     return out
 
 
+# how a thing is done, before the verb (急于辩解): a no on it reaches the verb
+_MANNER = frozenset(("急于", "急着", "轻易", "随意", "随便", "盲目", "一味", "贸然", "擅自", "私自", "过早", "刻意", "故意"))
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
     there, the thesaurus term it is part of or "", how the point's own no reaches it:
@@ -798,6 +805,7 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
         before = len(words)
         because = _negated_for_cause(piece, tokens)
         pos = 0
+        prev_negated = None
         for k, w in enumerate(tokens):
             at = piece.find(w, pos)
             pos = at + len(w) if at >= 0 else pos
@@ -814,6 +822,10 @@ def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], 
                 )
             ), None)
             negative = negating is not None or k in because
+            if not negative and k and prev_negated is not None and tokens[k - 1].strip() in _MANNER:
+                # 不急于辩解, 不轻易表态: the no on how it is done is a no on doing it
+                negating, negative = prev_negated, True
+            prev_negated = negating if negative else None
             w = w.strip()
             if negative and _named_lack(w):
                 negative = False  # 缺乏经验等不足: the shortcoming is named, not lacking
@@ -1297,11 +1309,15 @@ _SAY_CHARS = "说讲看想让给找叫把被使请带用告"
 _WEAK_VERB_CHARS = "出好行成到过来去上下起入开于进作做加会要能可发提给"
 
 
+# (期间 is tagged as a word of place, as 线上 is: these say when)
+_WHEN_WORDS = frozenset(("期间", "其间", "以来"))
+
+
 @lru_cache(maxsize=4096)
 def _is_time_word(word: str) -> bool:
-    """A word that says when (会后, 会上, 事前, 当天): the segmenter tags it t."""
+    """A word that says when (会后, 会上, 事前, 当天, 期间): the segmenter tags most of them t."""
     tags = _tag(word)
-    return len(tags) == 1 and tags[0][1] == "t"
+    return word in _WHEN_WORDS or (len(tags) == 1 and tags[0][1] == "t")
 
 
 # a word followed by one of these says when the point happens (开业后, 培训前, 施工期间)
@@ -1806,7 +1822,7 @@ def _negation_before(cues: list[tuple[int, int, str, int]], upto: int):
 
 # stock phrases of an answer that says nothing (确保…圆满成功, 取得良好的社会效果,
 # 认真完成领导交给的任务, 不辜负领导信任): a word inside one is not a point made
-_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的|一面|辩证|热情周到|耐心细致")
+_BOILER_HINT = re.compile(r"确保|取得|完成|辜负|高度重视|放心|满意|安心|温暖|精心|周密|妥善|较强|很强|良好的|一面|辩证|热情周到|耐心细致|统筹协调|沟通交流|团结协作|增进理解|加强引导|要求自己|心态|很多|受益|相关工作|各项工作")
 _BOILER = re.compile(
     r"确保[^,;:。!?]{0,12}?(?:圆满成功|圆满完成|取得实效|取得良好|取得成效|顺利开展|顺利完成|落到实处|万无一失)"
     r"|取得(?:良好|圆满|理想|显著)的?[^,;:。!?]{0,6}?(?:效果|成效|成果)"
@@ -1825,6 +1841,11 @@ _BOILER = re.compile(
     r"|辩证(?:地)?看待|一分为二|(?:看到|看待|正视)?[^,;:。!?]{0,4}?(?:积极|有利|好|消极|不利|坏)的一面"
     # 热情周到地做好接待服务工作: a manner promised, no act of it
     r"|(?:热情周到|耐心细致|热情耐心)(?:地)?(?:做好|搞好|提供)[^,;:。!?]{0,8}?(?:工作|服务)(?=[,、;:。!?]|$)"
+    # 加强沟通交流, 统筹协调, 形成合力: a way of working named, with nothing to apply it to
+    r"|(?:(?:加强|做好|注重|强化)(?:统筹协调|沟通交流|团结协作)|增进理解|加强引导)(?=[,、;:。!?]|$)"
+    # 严格要求自己, 保持积极乐观的心态, 成长了很多, 做好后续相关工作: a resolution of any answer
+    r"|严格要求自己|(?:保持|树立|拥有)[^,;:。!?]{0,4}?(?:积极乐观|积极向上|良好|阳光|平和)的?心态"
+    r"|(?:成长|收获|进步)了?很多(?=[,;:。!?]|$)|受益匪浅|做好[^,;:。!?]{0,6}?(?:相关|各项)工作(?=[,;:。!?]|$)"
 )
 # the manners of the exam room: 各位考官好, 下面我来回答这道题, 以上是我的回答,谢谢考官
 # (words inside count for nothing, as inside the stock phrases above)
