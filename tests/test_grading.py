@@ -1637,3 +1637,11 @@ def test_a_way_of_working_named_with_nothing_to_apply_it_to_is_stock():
     # 心态 alone is no 调整心态 (心态崩了 is the opposite); 心态放正 is
     assert grade(question, "考前心态崩了。").point("mind").status != "covered"
     assert grade(question, "先把心态放正。").point("mind").status != "missed"
+
+
+def test_a_general_term_is_the_points_word_when_the_question_names_one_kind_of_it():
+    # the question describes a hazard (占用消防通道, a kind of 安全隐患); the point's 安全隐患 is
+    # what the candidate must call it, not the question's word said again
+    question = q([("principle", "坚持原则,安全隐患不能放过"), ("report", "向领导汇报")],
+                 prompt="你和老同事去检查一家小作坊,发现老板占用消防通道堆货。老同事说算了。你怎么办?")
+    assert grade(question, "这是安全隐患,必须处理。").point("principle").status == "covered"

@@ -1255,8 +1255,11 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     for t in {w} | set(lex.synonyms_of(w)):
                         if t in terms:
                             terms[t] = min(terms[t], PROMPT)
-                if in_prompt or (not said_whole and any(len(x) >= 3 and x in prompt for x in lex.synonyms_of(w))):
-                    # (村务公开 when the question is about 政务公开: its synonym names the topic)
+                if in_prompt or (not said_whole and any(
+                    len(x) >= 3 and x in prompt and w not in lex.related_of(x) for x in lex.synonyms_of(w)
+                )):
+                    # (村务公开 when the question is about 政务公开: its synonym names the topic;
+                    # but 安全隐患 when the question describes one kind of it, 灭火器过期, is the point's)
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
                 weight /= 1 + others
