@@ -1645,3 +1645,11 @@ def test_a_general_term_is_the_points_word_when_the_question_names_one_kind_of_i
     question = q([("principle", "坚持原则,安全隐患不能放过"), ("report", "向领导汇报")],
                  prompt="你和老同事去检查一家小作坊,发现老板占用消防通道堆货。老同事说算了。你怎么办?")
     assert grade(question, "这是安全隐患,必须处理。").point("principle").status == "covered"
+
+
+def test_who_a_goal_is_for_is_not_the_goal():
+    # 让老人少排队: 老人 alone (a survey of the elderly's needs) is not fewer queues for them
+    question = q([("queue", "让老人少排队、不白跑"), ("doctors", "请医院专家坐诊")],
+                 prompt="社区要办一次中医义诊。你怎么组织?")
+    assert grade(question, "先入户了解老人的健康需求。").point("queue").status != "covered"
+    assert grade(question, "让老人少排队,来了就能看上。").point("queue").status == "covered"

@@ -157,6 +157,8 @@ TEXT_WITH_KEYWORDS = 0.7
 # a four-character term made of two words, said with up to GAP - 1 characters between
 # (稳定他的情绪 for 稳定情绪), counts this much
 GAPPED = 0.9
+# the one a goal is for (老人 of 让老人少排队): alone, at most partial
+BENEFICIARY = 0.5
 GAP = 4
 # (nor across 被: 报告能被领导认可 is the leader approving the report, not 报告领导)
 _GAP_STOP = "不没无未非别勿莫甭被,;:。、"
@@ -770,6 +772,9 @@ def _negated_for_cause(piece: str, tokens: list[str]) -> set[int]:
 _MANNER = frozenset(("急于", "急着", "轻易", "随意", "随便", "盲目", "一味", "贸然", "擅自", "私自", "过早", "刻意", "故意"))
 
 
+_CAUSED = re.compile(r"让|使")
+
+
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str, str]]:
     """Content words of a key point's text: (word, its shorter parts, piece index, negated
     there, the thesaurus term it is part of or "", how the point's own no reaches it:
@@ -1262,6 +1267,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                     # but 安全隐患 when the question describes one kind of it, 灭火器过期, is the point's)
                     weight *= PROMPT
                 others = sum(1 for j, pt in enumerate(points_text) if j != i and w in pt)
+                if not kp.keywords and _CAUSED.search(points_text[i]) and re.search(
+                        r"(?:让|使得?)" + re.escape(w) + r"(?!的)", points_text[i]) and not _is_verb(w):
+                    # 老人 of 让老人少排队: who the goal is for, not the goal
+                    weight *= BENEFICIARY
                 weight /= 1 + others
                 if _is_time_word(w) or w in anchors:
                     weight *= WHEN  # 会后, 会上, 当天: when something is done, not what
