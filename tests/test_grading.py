@@ -1653,3 +1653,13 @@ def test_who_a_goal_is_for_is_not_the_goal():
                  prompt="社区要办一次中医义诊。你怎么组织?")
     assert grade(question, "先入户了解老人的健康需求。").point("queue").status != "covered"
     assert grade(question, "让老人少排队,来了就能看上。").point("queue").status == "covered"
+
+
+def test_ones_own_failing_said_as_not_done_agrees_with_a_point_that_names_it():
+    # 交接不到位 named by the point; 没交接清楚 is the candidate owning up to it, not a no to 交接
+    question = q([("reflect", "反思自己工作交接不到位"), ("duty", "做好借调工作")],
+                 prompt="你借调到市里,原单位同事议论你。你怎么办?")
+    assert grade(question, "是我走之前没交接清楚。").point("reflect").status == "covered"
+    # …but on a point that names no failing, a no is still a no
+    question = q([("hand", "做好工作交接"), ("duty", "做好借调工作")], prompt="你借调到市里。你怎么办?")
+    assert grade(question, "我没交接清楚。").point("hand").status == "missed"

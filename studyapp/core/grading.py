@@ -773,6 +773,12 @@ _MANNER = frozenset(("急于", "急着", "轻易", "随意", "随便", "盲目",
 
 
 _CAUSED = re.compile(r"让|使")
+# how well a thing was done, in a point that names a failing by its no (计划不科学, 交接不到位)
+_DONE_WELL = frozenset(("科学", "到位", "充分", "周全", "周到", "细致", "合理", "清楚", "明确", "规范", "完善",
+                        "及时", "扎实", "严谨", "全面", "准确", "够"))
+_FAILING = re.compile(r"(?:不|没有?|未)(?:够|太)?(?:" + "|".join(sorted(_DONE_WELL, key=len, reverse=True)) + ")")
+# …and the candidate's own failing said as not done (没规划好, 没交接清楚)
+_NOT_DONE = re.compile(r"没有?|未")
 
 
 def _content_words(text: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...], int, bool, str, str]]:
@@ -2188,6 +2194,11 @@ class Grader:
         # points about a bad thing itself (根源在于部门怕担责): a word inside it is theirs
         # (or a point that names a problem's cause or harm, 根源在于重建设轻运营: what an answer
         # says was exposed or went wrong is what such a point asks for)
+        # points that name a failing by a state's no (复习计划不科学, 交接不到位)
+        self._failing_points = {
+            pi for pi, p in enumerate(self._points)
+            if not p.kp.keywords and _FAILING.search(p.text)
+        }
         self._problem_points = {
             pi for pi, p in enumerate(self._points)
             if (_BAD_WORD.search(p.text) or _PROBLEM_FRAME.match(p.text)) and not _speaks_against(p.text)
@@ -2336,6 +2347,11 @@ class Grader:
                     e = start + 1
                 if scale != 1.0:
                     s *= scale
+                if not negative and flag in ("negated", "denied") and not neg_kind and pi in self._failing_points \
+                        and _NOT_DONE.search(text, max(h[4][0], start - 4), start):
+                    # 没规划好 on 复习计划不科学, 没交接清楚 on 交接不到位: the failing the point
+                    # names, said as the candidate says it
+                    flag = ""
                 if negative and (flag == "denied" or (flag == "rejected" and neg_kind == "stance")):
                     # 信息没有共享 for 信息不共享, 不该社区出具 for 不应由社区出具: the point's own no
                     # (but 没必要解释 is not the 没有讲清 a point asks to own up to)
