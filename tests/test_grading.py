@@ -1663,3 +1663,14 @@ def test_ones_own_failing_said_as_not_done_agrees_with_a_point_that_names_it():
     # …but on a point that names no failing, a no is still a no
     question = q([("hand", "做好工作交接"), ("duty", "做好借调工作")], prompt="你借调到市里。你怎么办?")
     assert grade(question, "我没交接清楚。").point("hand").status == "missed"
+
+
+def test_a_step_put_off_or_called_outdated_after_it_is_waved_away():
+    question = q([("report", "及时向领导汇报"), ("learn", "向老同志学习"), ("fix", "严厉打击号贩子")],
+                 prompt="医院门口有号贩子倒号。你是卫健部门工作人员,怎么办?")
+    for answer, point in (("向领导汇报那是以后的事。", "report"), ("汇报以后再说。", "report"),
+                          ("向老同志学习那一套早过时了。", "learn"), ("打击号贩子治标不治本。", "fix"),
+                          ("打击号贩子作用不大。", "fix")):
+        assert grade(question, answer).point(point).status == "missed", answer
+    # …but a step taken now, with something else left for later, is taken
+    assert grade(question, "先向领导汇报,以后再说细节。").point("report").status == "covered"

@@ -341,11 +341,14 @@ _NEG_AFTER = re.compile(
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|(?:我们|我)?没(?:有)?办法|"
     # 越解释越乱, 被夸大了: the measure makes things worse, the worry is overblown
     r"越(?:乱|糟|糟糕|麻烦|被动|说不清)|被夸大|言过其实|夸大其词|(?:更|也|就)?(?:谈不上|算不上)|"
-    r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响|乱套|添乱|帮倒忙|适得其反|坏事|误事)|"
+    r"只会(?:增加|加重|带来|造成|浪费|拖慢|影响|乱套|添乱|帮倒忙|适得其反|坏事|误事|变成|沦为)|"
     r"(?:不|没)(?:对口|匹配|管用|好使|顶用)|没(?:什么|啥|多大|太大)(?:用|意义|效果|作用)|不靠谱|"
     # 村规民约也管不了什么事, 起不了作用
     r"管不了(?:什么|啥)?(?:事|用)?|起不了(?:什么|啥|多大)?作用|"
     r"办不到|做不到|不可能|(?:已经)?够多了|"
+    # 能源结构调整那是以后的事, 汇报以后再说: put off; 治标不治本, 作用不大, 那一套早过时了
+    r"(?:那|这)?(?:是|都是)以后的事|(?:等)?以后再说|先放一放|放一放再说|治标不治本|(?:作用|效果|用处)不大|"
+    r"(?:太|早就?|已经)(?:老套|过时)|"
     # 销路问题不在考虑范围内, 帮办业务不在宣讲范围内
     r"不在[^,;:。!?]{0,6}?范围|"
     # 请教就免了, 向他请教就不必了; 印个小册子有什么用?
@@ -470,7 +473,7 @@ _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, rever
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
     r"[不没无未非别甭勿莫缺瞎]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
-    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多"
+    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多|以后的事|以后再说|放一放|老套|过时"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
