@@ -1674,3 +1674,11 @@ def test_a_step_put_off_or_called_outdated_after_it_is_waved_away():
         assert grade(question, answer).point(point).status == "missed", answer
     # …but a step taken now, with something else left for later, is taken
     assert grade(question, "先向领导汇报,以后再说细节。").point("report").status == "covered"
+
+
+def test_not_letting_someone_do_a_step_is_a_no_to_it_but_not_letting_a_bad_thing_happen_is_good():
+    question = q([("respond", "请相关部门当场作出回应"), ("errand", "让群众少跑腿")],
+                 prompt="政企座谈会上,一位企业老板当众抱怨审批慢。你是主持人,怎么办?")
+    assert grade(question, "我会打断他,不让相关部门当场回应。").point("respond").status == "missed"
+    assert grade(question, "请相关部门当场回应。").point("respond").status == "covered"
+    assert grade(question, "以后不让群众多跑腿。").point("errand").status == "covered"
