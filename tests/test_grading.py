@@ -1682,3 +1682,12 @@ def test_not_letting_someone_do_a_step_is_a_no_to_it_but_not_letting_a_bad_thing
     assert grade(question, "我会打断他,不让相关部门当场回应。").point("respond").status == "missed"
     assert grade(question, "请相关部门当场回应。").point("respond").status == "covered"
     assert grade(question, "以后不让群众多跑腿。").point("errand").status == "covered"
+
+
+def test_a_no_reaches_past_the_de_of_other_or_new():
+    # 不会帮他想别的办法: 别的 and 新的 modify what is rejected; the 的 does not end the no
+    question = q([("alt", "帮领导想合规的办法,如补齐手续"), ("x", "向纪委反映")],
+                 prompt="领导让你把一笔招待费列入会议费报销。你怎么办?")
+    for answer in ("我也不会帮他想别的办法。", "我不会帮他想新的办法。"):
+        assert grade(question, answer).point("alt").status == "missed", answer
+    assert grade(question, "我会帮领导想个合规的办法。").point("alt").status == "covered"

@@ -1661,6 +1661,7 @@ _SCOPE_END = re.compile(r"而是|而要|而应|而在|的时候|的话|时|就|�
 _ATTRIBUTIVE = frozenset((
     "特殊", "专门", "额外", "更多", "过多", "太多", "大量", "多余", "单独", "特别", "优惠", "任何",
     "所有", "一切", "各种", "这样", "那样", "这种", "那种", "所谓", "新", "专项", "特定", "统一",
+    "别", "其他", "其它", "什么", "啥",
 ))
 # a clause where the candidate turns from a brush-off to what to do (所以重点是…, 而是…)
 _TURN = re.compile(r"[,;:]\s*(?=(?:所以|因此|关键是|重点是|而是|但是|不过|我会|我们会|我要|我将))")
@@ -1707,7 +1708,8 @@ def _cues(clause: str) -> list[tuple[int, int, str, int]]:
             continue
         if kind != "weak":
             de = clause.find("的", m.end())
-            while de >= 0 and clause[max(m.end(), de - 2):de] in _ATTRIBUTIVE:
+            while de >= 0 and (clause[max(m.end(), de - 2):de] in _ATTRIBUTIVE
+                               or (de > m.end() and clause[de - 1] in _ATTRIBUTIVE)):
                 de = clause.find("的", de + 1)  # 不应该给他们特殊的贷款: the 的 of a modifier of what is rejected
             reach = de if de >= 0 else len(clause)
         else:
