@@ -431,3 +431,13 @@ def test_what_to_add_after_a_no_or_a_word_said_is_the_whole_phrase():
     assert g.point("cause").missing == ("考核过多过滥",)  # not the fragment 过多过
     assert g.point("admit").missing == ("承认这项工作枯燥单调",)  # no overlapping pieces
     assert g.point("reflect").missing == ("反思自己的不足",)  # the illustration is not a thing to add
+
+
+def test_a_word_reached_only_through_the_questions_own_word_is_not_named_as_a_hit():
+    # 商户 is the question's word; it is a loose relative of the point's 超市: beside 协调 and
+    # 抢修 it is not named as if the candidate had said 超市
+    question = q([("save", "协调附近超市冰柜临时转存冻品,联系供电部门抢修"), ("calm", "安抚商户情绪")],
+                 prompt="菜市场冷库断电,几十户商户的冻品开始化冻,商户聚集在办公室门口。你怎么办?")
+    verdict = grade(question, "我会协调各方,联系供电部门抢修,维护商户的权益。").point("save")
+    assert verdict.status == "covered"
+    assert not any("商户" in w for w in verdict.matched_as_written()), verdict.matched_as_written()

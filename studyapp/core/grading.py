@@ -2864,6 +2864,12 @@ class Grader:
             # …nor, beside words of the point's own, the question's people and things (大爷 for
             # 张大爷): they helped a little, but naming them reads as if they were the point
             units = {u: v for u, v in units.items() if u not in p.prompt_units}
+        if status != MISSED and not prompt_only and len(units) > 1:
+            # …nor a word of the point reached only through the question's own word (超市 said as
+            # the question's 商户, a loose relative): the other words are what counted
+            mine = {u: v for u, v in units.items() if not (v[2] - v[1] >= 2 and _in_prompt(folded[v[1]:v[2]], self._prompt))}
+            if mine:
+                units = mine
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         spans: dict[str, tuple] = {}  # each name's first evidence, in the answer's order
         for u in sorted(units, key=lambda u: units[u][1]):
