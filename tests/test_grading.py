@@ -1691,3 +1691,15 @@ def test_a_no_reaches_past_the_de_of_other_or_new():
     for answer in ("我也不会帮他想别的办法。", "我不会帮他想新的办法。"):
         assert grade(question, answer).point("alt").status == "missed", answer
     assert grade(question, "我会帮领导想个合规的办法。").point("alt").status == "covered"
+
+
+def test_a_topic_put_off_in_the_clause_after_it_is_waved_away():
+    question = q([("care", "活动后给献血干部安排补休"), ("garden", "建设共享菜园")],
+                 prompt="单位组织无偿献血,社区有人在绿地种菜。你怎么办?")
+    for answer, point in (("至于补休,等以后再说,现在工作这么忙。", "care"),
+                          ("共享菜园的事,等以后再说吧。", "garden"),
+                          ("建设共享菜园,等上面有文件再说。", "garden")):
+        assert grade(question, answer).point(point).status == "missed", answer
+    # 再说 as 'besides' puts nothing off; a step taken before the rest is put off is taken
+    assert grade(question, "建设共享菜园,再说也方便群众。").point("garden").status == "covered"
+    assert grade(question, "先给献血干部安排补休,其他的以后再说。").point("care").status == "covered"

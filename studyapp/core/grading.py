@@ -320,7 +320,9 @@ _NEG_TAIL = re.compile(
     r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得|"
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|办不到|做不到|不可能|"
     r"不赞成|不同意|不支持|不认同|不看好|反对|不靠谱|起不了(?:什么|啥|多大)?作用|"
-    r"只会(?:乱套|添乱|帮倒忙|适得其反|坏事|误事))"
+    r"只会(?:乱套|添乱|帮倒忙|适得其反|坏事|误事)|"
+    # 至于补休,等以后再说 / 共享菜园的事,以后再说吧: the topic put off in the clause after it
+    r"(?:等)?以后再说|(?:是|都是)以后的事|先放一放|放一放再说|等[^,;:。!?]{1,10}?再说|[^,;:。!?]{0,6}?看看再说)"
     r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
 )
 # a clause that closes a sentence with the candidate's own no (…,我不赞成)
@@ -474,7 +476,7 @@ _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, rever
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
     r"[不没无未非别甭勿莫缺瞎]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
-    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多|以后的事|以后再说|放一放|老套|过时"
+    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多|以后的事|再说|放一放|老套|过时"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
