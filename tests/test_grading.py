@@ -1703,3 +1703,11 @@ def test_a_topic_put_off_in_the_clause_after_it_is_waved_away():
     # 再说 as 'besides' puts nothing off; a step taken before the rest is put off is taken
     assert grade(question, "建设共享菜园,再说也方便群众。").point("garden").status == "covered"
     assert grade(question, "先给献血干部安排补休,其他的以后再说。").point("care").status == "covered"
+
+
+def test_laying_the_blame_on_someone_else_is_a_brush_off():
+    question = q([("duty", "干一行爱一行,对工作负责", [["负责", "责任", "担当"]]), ("learn", "向同事学习")],
+                 prompt="你从企业辞职报考公务员。谈谈你对这份工作的认识。")
+    assert grade(question, "出了问题是产品经理的责任。").point("duty").status == "missed"
+    # …but one's own is not
+    assert grade(question, "出了问题是我的责任。").point("duty").status == "covered"
