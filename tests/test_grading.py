@@ -1711,3 +1711,10 @@ def test_laying_the_blame_on_someone_else_is_a_brush_off():
     assert grade(question, "出了问题是产品经理的责任。").point("duty").status == "missed"
     # …but one's own is not
     assert grade(question, "出了问题是我的责任。").point("duty").status == "covered"
+
+
+def test_there_is_frames_a_point_and_is_not_one_of_its_words():
+    question = q([("problem", "行业缺乏资质准入,收费不透明,存在医托风险"), ("fix", "建立准入标准")],
+                 prompt="陪诊师成了新职业,有人点赞有人担忧。你怎么看?")
+    assert grade(question, "陪诊师也存在一些问题。").point("problem").status == "missed"
+    assert grade(question, "现在收费不透明,还有医托。").point("problem").status == "covered"
