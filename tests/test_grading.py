@@ -1718,3 +1718,11 @@ def test_there_is_frames_a_point_and_is_not_one_of_its_words():
                  prompt="陪诊师成了新职业,有人点赞有人担忧。你怎么看?")
     assert grade(question, "陪诊师也存在一些问题。").point("problem").status == "missed"
     assert grade(question, "现在收费不透明,还有医托。").point("problem").status == "covered"
+
+
+def test_the_service_number_of_a_phrase_keyword_is_said_alone():
+    # the tutor wrote a phrase (拨打120急救电话); candidates say 打120
+    question = q([("call", "立即拨打电话,说清所在位置", [["拨打120急救电话"]]), ("calm", "安抚其他老人", [["安抚"]])],
+                 prompt="你带社区老人秋游,途中一位老人突然晕倒。你怎么办?")
+    assert grade(question, "马上打120。").point("call").status == "covered"
+    assert grade(question, "这次秋游每人交1200元。").point("call").status == "missed"

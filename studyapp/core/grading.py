@@ -782,6 +782,8 @@ _MANNER = frozenset(("急于", "急着", "轻易", "随意", "随便", "盲目",
 
 
 _CAUSED = re.compile(r"让|使")
+# a service number inside a phrase keyword (拨打120急救电话, 12345热线)
+_HOTLINE = re.compile(r"(?<![0-9])(?:110|119|120|122|12315|12345|12348|12356|12369|95598|96110)(?![0-9])")
 # how well a thing was done, in a point that names a failing by its no (计划不科学, 交接不到位)
 _DONE_WELL = frozenset(("科学", "到位", "充分", "周全", "周到", "细致", "合理", "清楚", "明确", "规范", "完善",
                         "及时", "扎实", "严谨", "全面", "准确", "够"))
@@ -1210,6 +1212,10 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
                 for term in group:
                     _expand(term, lex, EXACT, terms, prompt)
                     t = fold_term(term)
+                    for number in _HOTLINE.findall(t) if len(t) > 4 else ():
+                        # 拨打120急救电话 said as 打120, 马上打120: the number is the phrase's point
+                        if number != t and number not in prompt:
+                            terms.setdefault(number, EXACT)
                     if any(t in w for w in negated_words):
                         lacking |= {t} | set(lex.synonyms_of(t)) | set(lex.related_of(t))
                     elif (kind := next((k for w, k in scoped_words if t in w), "")):
