@@ -1726,13 +1726,3 @@ def test_the_service_number_of_a_phrase_keyword_is_said_alone():
                  prompt="你带社区老人秋游,途中一位老人突然晕倒。你怎么办?")
     assert grade(question, "马上打120。").point("call").status == "covered"
     assert grade(question, "这次秋游每人交1200元。").point("call").status == "missed"
-
-
-def test_an_everyday_keyword_group_alone_does_not_make_a_point_with_a_specific_one():
-    # [停车, 靠边] [安全]: 安全 alone (坚持安全第一) is not pulling over
-    question = q([("stop", "让司机靠边停车,保证交通安全", [["停车", "靠边"], ["安全"]]),
-                  ("call", "拨打急救电话", [["120", "急救"]])],
-                 prompt="你带老人坐大巴秋游,高速上一位老人突然晕倒。你怎么办?")
-    assert grade(question, "坚持安全第一的原则。").point("stop").status == "partial"
-    assert grade(question, "让司机靠边停车,注意安全。").point("stop").status == "covered"
-    assert grade(question, "让司机马上靠边停车。").point("stop").status == "covered"

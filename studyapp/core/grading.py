@@ -147,8 +147,6 @@ LIST_OF_TERMS = 4
 # a word of a keyword point's text more frequent than this (单位, 部门, 领导, 时间) is one
 # of the commonest words of Chinese: alone, with none of the tutor's keywords, it is no evidence
 COMMON_FREQ = 10000
-# …and a keyword group of words this frequent only (安全, 服务) is an everyday group
-BROAD_FREQ = 5000
 # a character this frequent as a word of its own (要 156,581, 时 103,736) is grammar: a two-character
 # word the segmenter does not know and that holds one is a fragment (时要), not a new word (文旅)
 GRAMMAR_CHAR_FREQ = 50000
@@ -640,9 +638,6 @@ class _Point:
     text: str = ""  # the point's text, folded (worked out once)
     prompt_units: frozenset = frozenset()  # the units that are the question's own words
     weights: tuple = ()  # each unit's weight
-    # keyword groups of everyday words only (安全, 服务), on a point with a more specific group:
-    # said alone, they give at most partial
-    broad_groups: frozenset = frozenset()
 
 
 # (the conjunction, not a character of a word: 及时, 参与, 和谐, 缓和, 或许, 不可或缺)
@@ -1328,14 +1323,6 @@ def _prepare(question: Question, lex: Lexicon) -> list[_Point]:
         total = sum(u.weight for u in units)
         point = _Point(kp, units, min(saturate, total) if total else 1.0)
         point.counted = [(u.weight, u.part) if u.weight >= CONTEXT else None for u in units]
-        if kp.keywords:
-            groups = [ui for ui, u in enumerate(units) if u.keyword and not u.prompt]
-            broad = frozenset(
-                ui for ui in groups
-                if all(_frequency(fold_term(t)) > BROAD_FREQ for t in kp.keywords[-1 - units[ui].part])
-            )
-            if broad and len(broad) < len(groups):
-                point.broad_groups = broad
         point.full = _found(point, {u: (EXACT, 2 * u, 2 * u + 1) for u in range(len(units))})
         point.layout = _layout(points_text[i], units)
         point.order = tuple(sorted(range(len(units)), key=lambda u: -units[u].weight))
@@ -2870,13 +2857,6 @@ class Grader:
             found *= STOCK_SCALE
         coverage = min(1.0, found / p.saturate) if p.saturate else 0.0
         status = COVERED if coverage >= COVER_AT else PARTIAL if coverage >= PARTIAL_AT else MISSED
-        if status == COVERED and p.broad_groups:
-            spans = [v[1:] for u, v in units.items() if u in p.broad_groups]
-            if spans and all(
-                any(a <= v[1] and v[2] <= b for a, b in spans)
-                for u, v in units.items() if p.units[u].weight >= CONTEXT
-            ):
-                status = PARTIAL  # 安全 alone, of [停车, 靠边] [安全]: the everyday group is not the point
         if status == PARTIAL and p.kp.keywords:
             real = [u for u in units if p.units[u].weight >= CONTEXT]
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
