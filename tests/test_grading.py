@@ -1726,3 +1726,27 @@ def test_the_service_number_of_a_phrase_keyword_is_said_alone():
                  prompt="你带社区老人秋游,途中一位老人突然晕倒。你怎么办?")
     assert grade(question, "马上打120。").point("call").status == "covered"
     assert grade(question, "这次秋游每人交1200元。").point("call").status == "missed"
+
+
+def test_more_ways_of_saying_no_after_the_step_and_their_look_alikes():
+    question = q([("publicity", "通过公众号和海报做好宣传"), ("doctor", "联系医院落实医生和药品"),
+                  ("survey", "提前摸排居民需求")],
+                 prompt="社区要办一次义诊。你怎么组织?")
+    for answer, point in (
+        ("提前摸排居民需求有意义吗?来的都是那几个老人。", "survey"),
+        ("宣传的事交给物业去弄,我们不管。", "publicity"),
+        ("宣传可有可无。", "publicity"),
+        ("宣传这一步可以省了。", "publicity"),
+        ("宣传,我们统统不打算做。", "publicity"),
+        ("联系医院落实医生和药品?那是卫健委的事,轮得到我吗?", "doctor"),
+        ("落实医生和药品,到时候看情况再说。", "doctor"),
+        ("摸排需求的事跟我们没关系。", "survey"),
+    ):
+        assert grade(question, answer).point(point).status == "missed", answer
+    # …while a concession, a condition or a no to something else still makes the step
+    for answer, point in (
+        ("虽然宣传很麻烦,但还是要做好宣传。", "publicity"),
+        ("不急着定时间,先摸排居民需求。", "survey"),
+        ("如果医院联系不上,我再找卫生服务中心。先联系医院落实医生和药品。", "doctor"),
+    ):
+        assert grade(question, answer).point(point).status == "covered", answer
