@@ -2251,6 +2251,7 @@ class Grader:
             )
             for pair in set(by_pair) | set(split)
         }
+        self._pair_starts = frozenset(pair[0] for pair in self._pairs)
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
@@ -2477,7 +2478,10 @@ class Grader:
         get = self._pairs.get
         # a list marker glued to a term is the term's start (最后一公里 is not 最后 + 一公里)
         first = 0 if body and is_cjk(text[body - 1]) else body
-        for i, (whole, split) in [(i, e) for i in range(first, n - 1) if (e := get(text[i:i + 2]))]:
+        starts = self._pair_starts  # (a character no term starts with is passed over unsliced)
+        for i, (whole, split) in [
+            (i, e) for i in range(first, n - 1) if text[i] in starts and (e := get(text[i:i + 2]))
+        ]:
             for t, k, latin in whole:
                 if text.startswith(t, i) and (i >= body or i + k > body):
                     end = i + k
@@ -2508,7 +2512,11 @@ class Grader:
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
         labels = _label_items(text, body)
         m = _attribution(text, body)
-        whole = (min([body] + [h[1] for h in found]), len(text))
+        lo = body
+        for h in found:
+            if h[1] < lo:
+                lo = h[1]
+        whole = (lo, len(text))
         d = _dismissal(text, body)
         if d and not (m and m.start() < d.start()):
             # 我会坚持方案,这是上级定的任务,不用管他同不同意: a brush-off, whatever words it uses,
@@ -2871,14 +2879,15 @@ class Grader:
             if len(real) == 1 and not p.units[real[0]].keyword and _frequency(p.units[real[0]].name) > COMMON_FREQ:
                 status = MISSED  # 单位 alone says nothing of 曝光惩处乱要证明的单位
         prompt_only = False
+        counted = p.counted  # (None for a context word: weight below CONTEXT)
         if status != MISSED and all(
             p.units[u].prompt or (b - a >= 2 and _in_prompt(folded[a:b], self._prompt))
-            for u, (_, a, b) in units.items() if p.units[u].weight >= CONTEXT
+            for u, (_, a, b) in units.items() if counted[u] is not None
         ):
             status = MISSED  # 老支书 alone says nothing of 尊重老支书,理解他的顾虑: the question named him
             prompt_only = True
         # context words (prompt words of every point) are neither evidence nor worth naming
-        units = {u: v for u, v in units.items() if p.units[u].weight >= CONTEXT}
+        units = {u: v for u, v in units.items() if counted[u] is not None}
         counted_units = units  # (what the point rests on, for the evidence shared between points)
         if status != MISSED and not prompt_only and not p.prompt_units.isdisjoint(units):
             # …nor, beside words of the point's own, the question's people and things (大爷 for
@@ -2887,9 +2896,13 @@ class Grader:
         if status != MISSED and not prompt_only and len(units) > 1:
             # …nor a word of the point reached only through the question's own word (超市 said as
             # the question's 商户, a loose relative): the other words are what counted
-            mine = {u: v for u, v in units.items() if not (v[2] - v[1] >= 2 and _in_prompt(folded[v[1]:v[2]], self._prompt))}
-            if mine:
-                units = mine
+            prompt = self._prompt
+            # (such a word counts at most a prompt word's strength: only those are looked at)
+            theirs = [u for u, v in units.items()
+                      if v[0] <= PROMPT + 1e-9 and v[2] - v[1] >= 2 and p.units[u].name not in folded[v[1]:v[2]]
+                      and _in_prompt(folded[v[1]:v[2]], prompt)]
+            if theirs and len(theirs) < len(units):
+                units = {u: v for u, v in units.items() if u not in theirs}
         evidence = _merge(sorted({(a, b) for _, a, b in units.values()}))
         spans: dict[str, tuple] = {}  # each name's first evidence, in the answer's order
         for u in sorted(units, key=lambda u: units[u][1]):
