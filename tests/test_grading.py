@@ -1750,3 +1750,27 @@ def test_more_ways_of_saying_no_after_the_step_and_their_look_alikes():
         ("如果医院联系不上,我再找卫生服务中心。先联系医院落实医生和药品。", "doctor"),
     ):
         assert grade(question, answer).point(point).status == "covered", answer
+
+
+def test_still_more_ways_of_saying_no_and_their_look_alikes():
+    question = q([("survey", "提前摸排居民需求"), ("follow", "建立健康档案,做好回访"),
+                  ("harm", "过度包装浪费资源、污染环境"), ("calm", "安抚考生情绪")],
+                 prompt="社区要办一次义诊,月饼包装越来越豪华,一位考生忘带准考证。你怎么看,怎么办?")
+    for answer, point in (
+        ("查出问题的居民让他们自己去医院,我们就不回访了。", "follow"),
+        ("回访就打个电话走个过场。", "follow"),
+        ("摸排需求太耽误时间,直接把医生请来就行。", "survey"),
+        ("居民需求去年已经调研过了,这次不用再摸排。", "survey"),
+        ("至于浪费资源、污染环境这些问题,我认为并不存在。", "harm"),
+        ("包装多几层不见得就是浪费,也未必会污染环境。", "harm"),
+        ("说什么浪费、污染,那都是瞎操心。", "harm"),
+        ("安抚情绪就算了,时间这么紧,哪有空安慰他。", "calm"),
+        ("×回访 ×建档", "follow"),
+    ):
+        assert grade(question, answer).point(point).status == "missed", answer
+    for answer, point in (
+        ("不光要安抚考生情绪,还要联系家长。", "calm"),
+        ("过度包装既浪费资源,又污染环境。", "harm"),
+        ("我们不能不回访,要建立健康档案。", "follow"),
+    ):
+        assert grade(question, answer).point(point).status == "covered", answer

@@ -248,6 +248,7 @@ _NEG_STRONG = (
     "谈不上", "算不上", "称不上", "不存在", "犯不着",
     "哪会", "哪管", "难道",  # 平台哪会认真审核; 难道印本小册子就算宣传到位了? (难道…不… is a must)
     "没办法", "没有办法",  # 我们没办法召开听证会
+    "未必", "不见得", "说什么", "有什么好", "凭什么", "哪有空", "哪有时间", "哪有工夫", "哪顾得上",
     "不让",  # 不让相关部门当场回应 (a no to a bad thing, 不让群众多跑腿, still opposes it)
     "不由",  # 不由社区出具: not by whom, as 不应由 (but not 不由得, 不由自主)
     "不算", "并不算", "算不得",  # 这不算违法: it is not so
@@ -280,7 +281,7 @@ _NOT_OK_END = re.compile(r"(?:怎么行|怎么能行|那哪行|哪行|可不行|
 # adjectives that 不 makes into a kind of thing before a noun (不合理限制, 不正当竞争)
 _KIND_ADJECTIVES = frozenset(("合理", "正当", "规范", "文明", "合规", "合格", "健康", "安全"))
 # cues that negate only what follows closely (a few characters)
-_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺", "非")
+_NEG_WEAK = ("没有", "不", "没", "未", "无", "甭", "勿", "莫", "缺", "非", "×", "✗", "✘")
 _NEG_WEAK_REACH = 3
 # cues that say something is lacking (缺乏基层经验和方法: all of it is lacking)
 _LACK = frozenset(("缺乏", "缺少", "欠缺"))
@@ -315,7 +316,7 @@ _NOT_NEG = (
 _NEG_ONLY = ("不能只", "不能光", "不能仅", "不能单靠", "不要只", "不应只", "不应该只", "不能一味", "不能仅仅")
 # a whole clause that only rejects what came before it (…, 不应该推行)
 _NEG_TAIL = re.compile(
-    r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:我们|我|咱们)?(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
+    r"^(?:我看|我认为|我觉得|个人认为|其实|这次|这回|现阶段|目前|暂时)?\s*(?:我们|我|咱们)?(?:也|都|就|则|更|还|这|这样|这种做法|这个|那)?\s*(?:是)?\s*"
     r"(?:不应该|不应当|不应|不该|不能|没必要|没有必要|不必|不用|不需要|无需|不要|不可取|不可行|不行|"
     r"行不通|不现实|不合适|不妥|没用|没意义|没有意义|是错误的|是不对的|不对|多余|搞不得|要不得|"
     r"不考虑|不予考虑|不用考虑|不划算|(?:就|也)?不用了|(?:就)?算了(?=[吧啊]?$)|办不到|做不到|不可能|"
@@ -324,8 +325,16 @@ _NEG_TAIL = re.compile(
     # 至于补休,等以后再说 / 共享菜园的事,以后再说吧: the topic put off in the clause after it
     r"(?:等)?以后再说|(?:是|都是)以后的事|先放一放|放一放再说|等[^,;:。!?]{1,10}?再(?:说|考虑)|[^,;:。!?]{0,6}?看看再说|"
     r"(?:到时候|到时)[^,;:。!?]{0,6}?再说|没(?:那个|这个|啥)必要|(?:这些|这些事)?(?:我们|我)?(?:统统|都|全)?不打算(?:做|搞|弄|办)?|"
-    r"纯属白费(?:劲|力气)|甭费(?:那)?劲|(?:我|我们)?(?:就)?不(?:说|管|掺和|操心|出面)了?)"
-    r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧)?$"
+    r"纯属白费(?:劲|力气)|甭费(?:那)?劲|(?:我|我们)?(?:就)?不(?:说|管|掺和|操心|出面)了?|"
+    # …,我认为并不存在 / 我看不是这么回事 / 纯属扣帽子 / 喊了这么多年有啥用? / 暂不予考虑 / 我们就不回访了
+    r"(?:并|根本)不存在|不是这么回事|不是那么回事|纯属(?:扣帽子|瞎操心|吓唬人|胡说|无稽之谈)|"
+    r"[^,;:。!?]{0,8}?有(?:什么|啥)用(?:处)?[吗呢啊?]*|暂不(?:予)?考虑|(?:就|也)?不(?:再)?[\u4e00-\u9fff]{1,2}了)"
+    r"(?:推行|推广|实行|执行|实施|采用|提倡|鼓励|支持|去做|这样做|这么做|搞|做|办|了|的|啊|吧|再[\u4e00-\u9fff]{1,2})?$"
+)
+# …of them, one that says the thing is not so (…这些问题,我认为并不存在)
+_DENIED_TAIL = re.compile(
+    r"^(?:我看|我认为|我觉得|个人认为|其实)?\s*(?:这些|这)?(?:都)?(?:并|根本)?(?:不存在|不是这么回事|不是那么回事|"
+    r"谈不上|算不上|纯属(?:扣帽子|瞎操心|吓唬人|胡说|无稽之谈))"
 )
 # a clause that closes a sentence with the candidate's own no (…,我不赞成)
 _STANCE_TAIL = re.compile(
@@ -357,6 +366,8 @@ _NEG_AFTER = re.compile(
     r"有(?:什么|啥)?(?:意义|必要)吗|可有可无|(?:倒)?也不必|不一定需要|无所谓|没(?:那么|多)重要|暂不(?:予)?考虑|"
     r"不作要求|从略|没(?:那个|这个|啥)必要|(?:可以|能)(?:省|免)(?:了|掉)|也不迟|白费(?:劲|力气|功夫)|"
     r"(?:统统|都|全)?不打算(?:做|搞|弄|办)?|"
+    # 走个过场, 应付一下检查, 太耽误时间: done for show, or not worth the time
+    r"(?:走个|走走)过场|应付(?:一下)?(?:检查|上级|了事)|装装样子|太(?:耽误|浪费|费)时间|"
     r"(?:太|早就?|已经)(?:老套|过时)|"
     # 销路问题不在考虑范围内, 帮办业务不在宣讲范围内
     r"不在[^,;:。!?]{0,6}?范围|"
@@ -486,8 +497,8 @@ _LABELS = (
 _LABEL_WORD = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
 # anything that could start a negation or a rejection; without one a sentence is taken as said
 _STANCE_HINT = re.compile(
-    r"[不没无未非别甭勿莫缺瞎]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
-    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多|以后的事|再说|放一放|老套|过时|意义吗|必要吗|可有可无|从略|省了|省掉|免掉|白费|甭费|到时"
+    r"[不没无未非别甭勿莫缺瞎×✗✘]|反对|拒绝|懒得|多余|错误|多此一举|用处不大|欠缺|算了|被夸大|言过其实|夸大其词|越[乱糟麻被]|只会"
+    r"|免了|省了|什么用|啥用|范围|多虑|杞人|危言|哪会|哪管|难道|够多|以后的事|再说|放一放|老套|过时|意义吗|必要吗|可有可无|从略|省了|省掉|免掉|白费|甭费|到时|说什么|凭什么|有什么好|哪有|过场|应付一下|应付检查|应付上级|应付了事|耽误|费时间|扣帽子|啥用|什么用"
 )
 _CONDEMN_HINT = re.compile(_CONDEMN)  # kept apart: as one more branch of the hint it cost 0.6 µs a sentence
 # a whole list item made of section labels: starts after a separator (or the start),
@@ -1622,7 +1633,7 @@ def _speaks_against(text: str) -> bool:
 
 # denying that a bad thing is there (我不认为这是形式主义, 谈不上推诿): the clause up to the term
 _DENIAL = re.compile(
-    r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在|不算|并不算|算不得)(?:这|这是|这就是|是|什么|有)?"
+    r"(?:不认为|不觉得|并不认为|并不觉得|谈不上|算不上|称不上|不存在|不算|并不算|算不得|未必|不见得|不一定|说什么)(?:这|这是|这就是|是|什么|有|会|就是)?"
     # (and the next items of a list: 不存在什么走过场、层层加码, or 走过场 层层加码)
     r"(?:[^,;:。!?、]{1,8}?[、\s])*\S{0,2}$"
 )
@@ -2578,9 +2589,11 @@ class Grader:
                 ci_info = info.get(ci)
                 if ci_info is None:
                     tail = 0  # where the clause that rejects this one ends (0: none does)
+                    denied_after = False  # …,我认为并不存在: the clause after says it is not so
                     if 0 <= ci < len(clauses) - 1:
                         na, nb = clauses[ci + 1]
                         tail = nb if _NEG_TAIL.match(text[na:nb].strip()) else 0
+                        denied_after = bool(tail) and bool(_DENIED_TAIL.match(text[na:nb].strip()))
                         if not tail:
                             # …太麻烦,会让病人排更长的队,我不赞成: a stance that closes the
                             # sentence rejects all of it
@@ -2592,13 +2605,13 @@ class Grader:
                     if cues and _ONE_SIDED.match(text, a, b):
                         cues = []  # 光卸担子不给权: "X without Y is not enough", not a rejection
                     post = _postposed_no(text, a, b, found) if cues else 0
-                    ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail, post)
-                cues, after, tail, post = ci_info
+                    ci_info = info[ci] = (cues, bool(_NEG_AFTER.search(text, a, b)), tail, post, denied_after)
+                cues, after, tail, post, denied_after = ci_info
                 if cues and _is_bad(t) and _DENIAL.search(text, a, s):
                     # 我不认为这是形式主义: the bad thing denied, not opposed
                     flag = "denied"
-                elif _is_bad(t) and _NOT_SO_AFTER.match(text, e):
-                    flag = "denied"  # 社区负担不重, 风险并不大: said not to be so
+                elif _is_bad(t) and (_NOT_SO_AFTER.match(text, e) or denied_after):
+                    flag = "denied"  # 社区负担不重, 风险并不大: said not to be so (…这些问题,我认为并不存在)
                 elif (cues or after or tail or post) and not (
                     _is_bad(t) or any(x <= s and e <= y for x, y in bad_spans)
                 ):
