@@ -1774,3 +1774,12 @@ def test_still_more_ways_of_saying_no_and_their_look_alikes():
         ("我们不能不回访,要建立健康档案。", "follow"),
     ):
         assert grade(question, answer).point(point).status == "covered", answer
+
+
+def test_a_list_of_steps_put_off_in_the_next_clause_is_waved_away_but_not_the_rest_put_off():
+    question = q([("hard", "能适应倒班、驻守口岸等艰苦工作"), ("learn", "加强业务学习")],
+                 prompt="你为什么报考海关?谈谈你的认识。")
+    for answer in ("倒班、驻守口岸这些,等考上了再考虑。", "倒班、驻守口岸这些,入职再说。",
+                   "倒班、驻守口岸,这些可以以后再说。"):
+        assert grade(question, answer).point("hard").status == "missed", answer
+    assert grade(question, "倒班、驻守口岸我都能适应,其他再说。").point("hard").status == "covered"
