@@ -517,7 +517,10 @@ def test_numbers_as_keywords_are_the_digits_the_tutor_wrote(tmp_path):
     body = "  - id: k1\n    point: 报警求助\n    keywords: [[110, 报警], 12345, 0110, 1.50]\n"
     root = write_pack(tmp_path, {"questions/q3.yaml": kp_file(body), "thesaurus.yaml": "synonyms:\n  - [12345, 市民热线]\n"})
     result = load_pack(root)
-    assert result.problems == ()
+    # …and the tutor is told to quote them, for the tools that read the YAML as numbers
+    assert [(p.severity, p.message.split(" is ")[0]) for p in result.problems] == [
+        (W, "keyword 110"), (W, "keyword 12345"), (W, "keyword 0110"), (W, "keyword 1.50")
+    ]
     kp = result.pack.question("q3").key_points[0]
     assert kp.keywords == (("110", "报警"), ("12345",), ("0110",), ("1.50",))
     assert ("12345", "市民热线") in result.pack.thesaurus.synonyms

@@ -737,3 +737,26 @@ def test_an_installed_packs_id_is_taken_where_a_folder_is_asked_for(tmp_path, ca
     assert code == 0 and f"demo — 演示包  ({installed})" in out and "community-governance — " in out
     code, out, _ = run_cli(capsys, "validate", "dem")
     assert code == 1 and out == "dem: error: no such pack folder, and no installed pack has this id (installed: demo)\n"
+
+
+def test_a_bare_number_keyword_is_a_warning_and_still_matches_its_digits(tmp_path, capsys):
+    """[120, 急救]: studyapp keeps the digits, but YAML (and any other tool reading the pack)
+    sees the number 120; the tutor is told to quote it."""
+    question = (
+        "id: faint\ntype: 应急应变\nprompt: 有人在大厅晕倒,你怎么办?\n"
+        "key_points:\n  - id: call\n    point: 立即呼叫急救\n    keywords: [[120, 急救]]\n"
+    )
+    root = write_pack(tmp_path / "p", {"questions/faint.yaml": question})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 0
+    assert out.startswith(
+        f"{root / 'questions' / 'faint.yaml'}:7: warning: keyword 120 is written as a bare number"
+    ), out
+    assert '("120")' in out and err.strip().endswith("0 errors, 1 warning")
+    answer = tmp_path / "a.txt"
+    answer.write_text("马上打120", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "grade", "--pack", str(root), "--question", "faint", "--json", str(answer))
+    assert code == 0 and '"status": "covered"' in out
+    (root / "questions" / "faint.yaml").write_text(question.replace("[[120,", '[["120",'), encoding="utf-8")
+    code, out, _ = run_cli(capsys, "validate", "--strict", str(root))
+    assert (code, out) == (0, ""), out

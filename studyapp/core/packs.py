@@ -977,6 +977,14 @@ def _check_one_keyword(item: Y, r: _Reporter) -> None:
     """Warn about a keyword that reads as two: ``[负担，事务繁杂]`` is one keyword,
     matched only as that whole phrase, because the comma is full-width."""
     if not isinstance(item.value, str):
+        if isinstance(item.value, (int, float)) and not isinstance(item.value, bool):
+            # 120 unquoted: studyapp keeps the digits as written, but YAML reads a number, and so do
+            # other tools that read the pack (a script over the labels, a spreadsheet export)
+            r.warning(
+                item.line,
+                f"keyword {item.raw or item.value} is written as a bare number: studyapp matches the digits as"
+                f" written, but other tools reading the YAML see a number; quote it (\"{item.raw or item.value}\")",
+            )
         return  # a number (110): no separator in it
     for sep in ("，", "、", "；"):
         if sep in item.value:
