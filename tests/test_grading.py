@@ -1783,3 +1783,18 @@ def test_a_list_of_steps_put_off_in_the_next_clause_is_waved_away_but_not_the_re
                    "倒班、驻守口岸,这些可以以后再说。"):
         assert grade(question, answer).point("hard").status == "missed", answer
     assert grade(question, "倒班、驻守口岸我都能适应,其他再说。").point("hard").status == "covered"
+
+
+def test_look_alikes_of_todays_no_rules_still_make_their_point():
+    # explore-s12k: naming whose responsibility it is, then pressing it; 说什么也要; 不能走个过场;
+    # a number that counts people is no hotline
+    question = q([("call", "立即拨打电话,说清所在位置", [["拨打120急救电话"]]),
+                  ("duty", "压实平台主体责任"), ("follow", "做好回访")],
+                 prompt="你带老人秋游,一位老人晕倒;另有群众反映外卖平台的食品安全问题。你怎么办?")
+    assert grade(question, "食品安全是平台的责任,要压实平台主体责任。").point("duty").status == "covered"
+    assert grade(question, "出了问题是平台的责任。").point("duty").status == "missed"
+    assert grade(question, "说什么也要做好回访。").point("follow").status == "covered"
+    assert grade(question, "回访不能走个过场,要逐户上门。").point("follow").status == "covered"
+    assert grade(question, "回访就走个过场。").point("follow").status == "missed"
+    assert grade(question, "现场有120个人。").point("call").status == "missed"
+    assert grade(question, "马上打120。").point("call").status == "covered"

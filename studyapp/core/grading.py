@@ -300,6 +300,8 @@ _NOT_NEG = (
     # 非 of an outline (考公非退路) is 不是; inside these words it is not
     "非常", "是非", "非法", "非遗", "非得", "非要", "无非", "莫非", "除非", "非但", "非凡", "非同",
     "非物质", "非典", "非洲", "非议", "非机动车", "非农", "非公", "非税", "非标", "非对称",
+    # 说什么也要做好回访: no matter what, not a no
+    "说什么也", "说什么都",
     # 要不 (how about) proposes: 要不咱们先试一周
     "要不", "要不要", "要不然",
     # 'if that fails' is a condition, not a rejection of the next step (实在不行找领导)
@@ -367,7 +369,8 @@ _NEG_AFTER = re.compile(
     r"不作要求|从略|没(?:那个|这个|啥)必要|(?:可以|能)(?:省|免)(?:了|掉)|也不迟|白费(?:劲|力气|功夫)|"
     r"(?:统统|都|全)?不打算(?:做|搞|弄|办)?|"
     # 走个过场, 应付一下检查, 太耽误时间: done for show, or not worth the time
-    r"(?:走个|走走)过场|应付(?:一下)?(?:检查|上级|了事)|装装样子|太(?:耽误|浪费|费)时间|"
+    r"(?<![不别])(?<!不能)(?<!不要)(?<!不会)(?:走个|走走)过场|(?<![不别])(?<!不能)(?<!不要)应付(?:一下)?(?:检查|上级|了事)|"
+    r"(?<![不别])装装样子|(?<![不别])太(?:耽误|浪费|费)时间|"
     r"(?:太|早就?|已经)(?:老套|过时)|"
     # 销路问题不在考虑范围内, 帮办业务不在宣讲范围内
     r"不在[^,;:。!?]{0,6}?范围|"
@@ -429,7 +432,8 @@ _DISMISS = re.compile(
     r"(?:我|我们)(?:就|也|可|都)?(?:不管|不操心|不掺和|不出面|帮不上)了?(?=[,;:。!?]|$)|"
     r"(?:跟|和|与)(?:我|我们|社区|咱们)[^,;:。!?]{0,4}?(?:没(?:有)?(?:什么|啥)?关系|无关)|"
     # 出了问题是产品经理的责任: someone else's to answer for
-    r"是(?!我|大家|咱|自己|每个|全社会|共同|各方|双方|我们)[^,;:。!?]{1,6}?的责任(?!心|感)|"
+    r"(?<=出了问题|出了事情|出了差错)(?:也|都)?是(?!我|大家|咱|自己|每个|全社会|共同|各方|双方|我们)[^,;:。!?]{1,6}?的责任(?!心|感)|"
+    r"(?<=出了事|出事了)(?:也|都)?是(?!我|大家|咱|自己|每个|全社会|共同|各方|双方|我们)[^,;:。!?]{1,6}?的责任(?!心|感)|"
     r"(?:是|怪|都怪|因为)(?:群众|他们|居民|村民|对方|老百姓)(?:自己)?不理解(?!的)|"
     r"(?:我|我们|社区|单位)也没(?:有)?办法|直接干(?=[,;。!?]|$)|硬推|强行推|(?<!不)是(?:件)?小事|"
     r"自然(?:就)?(?:会)?平息|就没人(?:关注|管|提)了|"
@@ -2083,7 +2087,13 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     """A Latin term stands on its own: no Latin letter or digit right before or after it."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if after in _QUANTITY and text[start:end].isdigit():
+        return False  # 现场有120个人: a quantity, not the 120 hotline
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+# what follows a number that counts something (120个人, 110元, 12345米)
+_QUANTITY = frozenset("个人名元块米分秒天岁辆户家次多余万千百斤位条件台场%")
 
 
 _GRAMMAR = "的了是在有和不一上个中地得着与为也就都"
