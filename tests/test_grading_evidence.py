@@ -441,3 +441,15 @@ def test_a_word_reached_only_through_the_questions_own_word_is_not_named_as_a_hi
     verdict = grade(question, "我会协调各方,联系供电部门抢修,维护商户的权益。").point("save")
     assert verdict.status == "covered"
     assert not any("商户" in w for w in verdict.matched_as_written()), verdict.matched_as_written()
+
+
+def test_what_to_add_for_a_keyword_the_point_negates_carries_the_no():
+    # [辩解] on 不急于辩解: after 当面辩解清楚 the candidate is told 不急于辩解, not 辩解
+    question = q([("calm", "不急于辩解", [["辩解"]]), ("help", "帮困难居民想办法解决看病问题"),
+                  ("state", "不轻易表态", [["不轻易表态"]])],
+                 prompt="同事在背后议论你。你怎么办?")
+    g = grade(question, "我会找他当面辩解清楚。")
+    assert g.point("calm").status == "missed" and g.point("calm").missing == ("不急于辩解",)
+    assert grade(question, "我会好好干。").point("help").missing == ("帮困难居民想办法解决看病问题",)
+    # the no on how reaches the doing in a keyword too: 不表态 makes 不轻易表态
+    assert grade(question, "不表态。").point("state").status == "covered"

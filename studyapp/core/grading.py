@@ -1013,6 +1013,10 @@ def _expand(term: str, lex: Lexicon, strength: float, terms: dict, prompt: str =
             y = cue + x[1:]
             if terms.get(y, 0) < terms[x]:
                 terms[y] = terms[x]
+        if x[1:3] in _MANNER and len(x) >= 5:
+            y = "不" + x[3:]  # 不轻易表态 said as 不表态: the no on how reaches the doing
+            if terms.get(y, 0) < terms[x]:
+                terms[y] = terms[x]
 
 
 _SMALL_NUMBER = re.compile(r"(?<![0-9])([0-9]{1,2})(?=[\u4e00-\u9fff])")
@@ -1157,6 +1161,11 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str 
         if r[3]:
             # a word the point negates is named with its negation: add 不与同事赌气争执, not 赌气
             r[0] = _negation_start(text, r[0])
+    for r in runs:
+        # (and a word of no weight that closes the phrase: 解决看病问题, not 解决看病)
+        tail = text[r[1]:r[1] + 2]
+        if len(tail) == 2 and tail in _STOP and (r[1] + 2 == len(text) or text[r[1] + 2] in _PHRASE_BREAK):
+            r[1] += 2
     if len(runs) > 1:
         # an illustration (如解释不够耐心) is not a thing to add beside the point itself
         core = [r for r in runs if not any(text.startswith(c, r[0]) for c in _EXAMPLE_CUES)]
@@ -3013,6 +3022,14 @@ class Grader:
         already say (融资难 of [贷款难, 融资难] when the prompt quotes 贷款难: the prompt's word
         earns nothing said again)."""
         unit = p.units[u]
+        if unit.lacking and unit.name in unit.lacking:
+            # [辩解] on 不急于辩解: what to add is the point's no with it, not the word it forbids
+            text = p.text
+            at = text.find(unit.name)
+            if at >= 0:
+                start = _negation_start(text, at)
+                if start < at:
+                    return text[start:at + len(unit.name)]
         if unit.prompt or not _in_prompt(unit.name, self._prompt):
             return unit.name
         group = p.kp.keywords[-1 - unit.part] if unit.part < 0 else ()
