@@ -1798,3 +1798,13 @@ def test_look_alikes_of_todays_no_rules_still_make_their_point():
     assert grade(question, "回访就走个过场。").point("follow").status == "missed"
     assert grade(question, "现场有120个人。").point("call").status == "missed"
     assert grade(question, "马上打120。").point("call").status == "covered"
+
+
+def test_denying_any_shortcoming_is_no_reflection_on_them():
+    # 我没有什么不足 denies what the point asks to own up to (the own-failing rule is for steps
+    # not done, 没交接清楚, not for the failing itself denied)
+    question = q([("reflect", "反思自己的不足,如解释不够耐心"), ("hand", "反思自己工作交接不到位")],
+                 prompt="群众投诉你态度不好。你怎么办?")
+    assert grade(question, "我没有什么不足。").point("reflect").status == "missed"
+    assert grade(question, "我的不足是不够耐心。").point("reflect").status == "covered"
+    assert grade(question, "是我走之前没交接清楚。").point("hand").status == "covered"

@@ -812,6 +812,8 @@ _HOTLINE = re.compile(r"(?<![0-9])(?:110|119|120|122|12315|12345|12348|12356|123
 _DONE_WELL = frozenset(("科学", "到位", "充分", "周全", "周到", "细致", "合理", "清楚", "明确", "规范", "完善",
                         "及时", "扎实", "严谨", "全面", "准确", "够"))
 _FAILING = re.compile(r"(?:不|没有?|未)(?:够|太)?(?:" + "|".join(sorted(_DONE_WELL, key=len, reverse=True)) + ")")
+# (a step, not a thing: 没规划好, 没交接清楚, never 没有什么不足, which denies the failing)
+_DONE_RESULT = frozenset("好清完全透")
 # …and the candidate's own failing said as not done (没规划好, 没交接清楚)
 _NOT_DONE = re.compile(r"没有?|未")
 
@@ -2405,7 +2407,8 @@ class Grader:
                 if scale != 1.0:
                     s *= scale
                 if not negative and flag in ("negated", "denied") and not neg_kind and pi in self._failing_points \
-                        and _NOT_DONE.search(text, max(h[4][0], start - 4), start):
+                        and _NOT_DONE.search(text, max(h[4][0], start - 4), start) \
+                        and (_is_verb(term) or term[-1:] in _DONE_RESULT or text[end:end + 1] in _DONE_RESULT):
                     # 没规划好 on 复习计划不科学, 没交接清楚 on 交接不到位: the failing the point
                     # names, said as the candidate says it
                     flag = ""
