@@ -2708,7 +2708,27 @@ class Grader:
         folded = []
         base = 0
         cache = self._lines
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        new = [line for line in lines if line and line not in cache]
+        if len(new) > 1:
+            # (lines not seen yet are folded and split together, as one text: sentences never
+            # run across a line, and one pass over many lines is quicker than one per line)
+            if len(cache) > 5000:
+                cache.clear()
+            new = list(dict.fromkeys(new))
+            joined = fold("\n".join(new))
+            split = split_sentences(joined)
+            k, start = 0, 0
+            for line in new:
+                end = start + len(line)
+                mine = []
+                while k < len(split) and split[k].start < end:
+                    x = split[k]
+                    mine.append(Sentence(x.start - start, x.end - start, x.text, x.body))
+                    k += 1
+                cache[line] = (joined[start:end], mine)
+                start = end + 1
+        for line in lines:
             if line:
                 hit = cache.get(line)
                 if hit is None:
