@@ -204,7 +204,7 @@ _INLINE_ITEM = re.compile(
 
 # (each starts with a look-ahead on its first characters, so that the engine skips to them)
 _INLINE_HINT = re.compile(
-    r"(?=[是①-⑳⑴-⒇⒈-⒛(\d、])(?:[是①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d|(?<=[,;。!?:\s][" + _CN_NUM + r"])、)"
+    r"(?=[是①-⑳⑴-⒇⒈-⒛(\d、])(?:(?<=[" + _CN_NUM + r"])是|[①-⑳⑴-⒇⒈-⒛(]|(?<=[,;。.!?:\s])\d|(?<=[,;。!?:\s][" + _CN_NUM + r"])、)"
 )
 # (a half-width full stop ends a sentence before a space, Chinese or a closing quote, and
 # after Chinese before Latin: 形式主义.APP打卡; not inside 1.5 or www.gov.cn)
