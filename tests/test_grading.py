@@ -1808,3 +1808,11 @@ def test_denying_any_shortcoming_is_no_reflection_on_them():
     assert grade(question, "我没有什么不足。").point("reflect").status == "missed"
     assert grade(question, "我的不足是不够耐心。").point("reflect").status == "covered"
     assert grade(question, "是我走之前没交接清楚。").point("hand").status == "covered"
+
+
+def test_a_step_handed_off_and_then_not_taken_is_no_step():
+    question = q([("doctor", "联系医院落实医生、药品和设备"), ("publicity", "做好宣传")],
+                 prompt="社区要办一次义诊。你怎么组织?")
+    assert grade(question, "医生、药品、设备让医院他们自己安排,我们不去落实。").point("doctor").status == "missed"
+    # …while a step not taken that is not this one leaves it made
+    assert grade(question, "联系医院落实医生和药品,宣传我们不去管。").point("doctor").status == "covered"
