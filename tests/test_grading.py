@@ -1816,3 +1816,11 @@ def test_a_step_handed_off_and_then_not_taken_is_no_step():
     assert grade(question, "医生、药品、设备让医院他们自己安排,我们不去落实。").point("doctor").status == "missed"
     # …while a step not taken that is not this one leaves it made
     assert grade(question, "联系医院落实医生和药品,宣传我们不去管。").point("doctor").status == "covered"
+
+
+def test_a_step_named_like_a_heading_then_waved_away_is_told_as_a_no():
+    question = q([("publicity", "通过公告栏和微信群做好宣传"), ("doctor", "联系医院")],
+                 prompt="社区要办一次义诊。你怎么组织?")
+    verdict = grade(question, "宣传,没那个必要。").point("publicity")
+    assert verdict.status == "missed" and verdict.reason.startswith("否定的说法"), verdict.reason
+    assert grade(question, "一、宣传 二、联系医院").point("publicity").reason.startswith("只有标题")

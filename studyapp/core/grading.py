@@ -2606,6 +2606,11 @@ class Grader:
             flag = ""
             if labels and any(a <= s and e <= b for a, b in labels):
                 flag = "heading"
+                if 0 <= ci < len(clauses) - 1:
+                    na, nb = clauses[ci + 1]
+                    if _NEG_TAIL.match(text[na:nb].strip()):
+                        # 宣传,没那个必要: not a heading but a step waved away in the clause after it
+                        flag, scope = "rejected", (scope[0], nb)
             elif attributed_from is not None and s >= attributed_from and (own_from is None or s < own_from):
                 flag = "attributed"
             else:
