@@ -1824,3 +1824,13 @@ def test_a_step_named_like_a_heading_then_waved_away_is_told_as_a_no():
     verdict = grade(question, "宣传,没那个必要。").point("publicity")
     assert verdict.status == "missed" and verdict.reason.startswith("否定的说法"), verdict.reason
     assert grade(question, "一、宣传 二、联系医院").point("publicity").reason.startswith("只有标题")
+
+
+def test_cannot_and_not_used_to_after_a_step_say_no_to_it():
+    question = q([("respect", "理解他的爱好,肯定他勤劳"), ("hard", "能适应倒班等艰苦工作"), ("clear", "帮他清运泥土")],
+                 prompt="你是社区干部,李大爷在楼顶种菜。你怎么劝说?")
+    for answer, point in (("他种菜的爱好我理解不了,也不想理解。", "respect"),
+                          ("倒班我可能不太适应,希望能分到机关。", "hard"),
+                          ("清运泥土是您自己的事。", "clear")):
+        assert grade(question, answer).point(point).status == "missed", answer
+    assert grade(question, "我理解他的爱好,他确实勤劳。").point("respect").status == "covered"
