@@ -72,7 +72,7 @@ def main() -> int:
         sys.path.insert(0, tmp)
 
         pack, q = bench_grading.pick_question()
-        answer = bench_grading.make_answer(q)
+        answer = bench_grading.bench_answer(pack, q)
         graders = {
             args.rev: _grader("studyapp_rev", pack.root, q.id, answer),
             "this checkout": _grader("studyapp_here", pack.root, q.id, answer),
