@@ -51,6 +51,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
+
 from studyapp.core.model import KeyPoint, Question, Thesaurus
 from studyapp.core.text import (
     Sentence,
@@ -2287,7 +2289,20 @@ class Grader:
             )
             for pair in set(by_pair) | set(split)
         }
-        self._pair_starts = frozenset(pair[0] for pair in self._pairs)
+        # …found in one pass over a sentence (an Aho-Corasick automaton, in C): each term and
+        # each split term's first word, with where it goes in the order of the pair's lookup
+        # (by start; at one start the whole terms longest first, then the split ones)
+        self._terms = ahocorasick.Automaton()
+        for pair, (whole, parts) in self._pairs.items():
+            for rank, (t, k, is_latin) in enumerate(whole):
+                self._terms.add_word(t, (rank, t, k, is_latin, ()))
+            if parts:
+                if pair in self._terms:
+                    rank, t, k, is_latin, _ = self._terms.get(pair)
+                    self._terms.add_word(pair, (rank, t, k, is_latin, parts))
+                else:
+                    self._terms.add_word(pair, (-1, pair, 2, False, parts))
+        self._terms.make_automaton()
         # two-character words made with a grammar character (目的): 项目的 holds 目的
         # without saying it, so such hits are checked against the sentence's words
         self._risky = {t for t in self._where if len(t) == 2 and (t[0] in _GRAMMAR or t[1] in _GRAMMAR)}
@@ -2510,28 +2525,27 @@ class Grader:
     def _find(self, text: str, body: int) -> list[tuple]:
         """Terms found in a sentence: (term, start, end, flag, clause, scale); flag "" when it counts."""
         single = self._single
-        found = []
-        n = len(text)
-        get = self._pairs.get
         # a list marker glued to a term is the term's start (最后一公里 is not 最后 + 一公里)
         first = 0 if body and is_cjk(text[body - 1]) else body
-        starts = self._pair_starts  # (a character no term starts with is passed over unsliced)
-        for i, (whole, split) in [
-            (i, e) for i in range(first, n - 1) if text[i] in starts and (e := get(text[i:i + 2]))
-        ]:
-            for t, k, latin in whole:
-                if text.startswith(t, i) and (i >= body or i + k > body):
-                    end = i + k
-                    if latin and not _whole_word(text, i, end):
-                        end = _inflected(text, i, end)
-                        if not end:
-                            continue  # app inside happy
-                    found.append((t, i, end, 1.0))
-            for t, second in split:
+        hits = []
+        for last, (rank, t, k, is_latin, parts) in self._terms.iter(text, first):
+            i = last - k + 1
+            if rank >= 0 and (i >= body or last >= body):
+                end = last + 1
+                if is_latin and not _whole_word(text, i, end):
+                    end = _inflected(text, i, end)
+                    if not end:
+                        rank = -1  # app inside happy
+                if rank >= 0:
+                    hits.append((i, rank, t, end, 1.0))
+            for rank2, (t2, second) in enumerate(parts):
                 # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
                 j = text.find(second, i + 3, i + 3 + GAP)
                 if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
-                    found.append((t, i, j + len(second), GAPPED))
+                    hits.append((i, 10_000 + rank2, t2, j + len(second), GAPPED))
+        if len(hits) > 1:
+            hits.sort()
+        found = [(t, i, end, sc) for i, _, t, end, sc in hits]
         if "个" in text and found:
             # 有个人陪着, 约个人聊聊, 一个人: a measure word and a noun, not 个人 ('individual')
             found = [h for h in found if not (text.startswith("个", h[1]) and text[h[1] - 1:h[1]] in _COUNTING)]
