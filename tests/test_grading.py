@@ -1834,3 +1834,16 @@ def test_cannot_and_not_used_to_after_a_step_say_no_to_it():
                           ("清运泥土是您自己的事。", "clear")):
         assert grade(question, answer).point(point).status == "missed", answer
     assert grade(question, "我理解他的爱好,他确实勤劳。").point("respect").status == "covered"
+
+
+def test_a_word_of_the_question_said_anywhere_holds_the_phrase_to_add_together():
+    # 培训 is the question's word and every point's: no evidence, but said, it is not
+    # cut off the phrase to add (培训内容贴近实际, not 内容贴近实际), wherever it was said
+    question = q(
+        [("content", "培训内容贴近实际"), ("test", "培训后组织考试检验效果"), ("ask", "培训前调研学员需求")],
+        prompt="单位让你组织一次青年干部培训,你怎么做?",
+    )
+    for answer in ("我会认真完成任务,确保培训取得实效。", "我会认真对待。确保培训取得实效。最后考试。"):
+        v = grade(question, answer).point("content")
+        assert v.status == "missed"
+        assert v.missing == ("培训内容贴近实际",), (answer, v.missing)

@@ -2240,11 +2240,19 @@ class Grader:
         # terms whose every reading is plain (not negative, not a short form, not against a bad
         # thing, not avoided, no scoped no, not shared among groups): said plainly, they only
         # add their strength (the quick path of _analyse)
+        # (a context word's readings, a word of the question or of every point, are left out: they
+        # are no evidence, and 社区 on a question about 社区 has one on every point)
         self._plain = {
-            t: tuple((e[0], e[1], e[2]) for e in entries)
+            t: tuple((e[0], e[1], e[2]) for e in entries if self._points[e[0]].counted[e[1]] is not None)
             for t, entries in self._where.items()
             if not any(e[3] or e[4] or e[5] or e[6] or e[7] or e[8] for e in entries)
         }
+        # each point's context words, with their terms: said anywhere in an answer, they hold
+        # a phrase of what to add together (培训内容贴近实际 when 培训 was said)
+        self._context_terms = [
+            tuple((ui, tuple(u.terms)) for ui, u in enumerate(p.units) if p.counted[ui] is None)
+            for p in self._points
+        ]
         # term lookup by its first two characters
         by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
@@ -3038,9 +3046,15 @@ class Grader:
             said = "\n".join([said, *unsaid[pi]])
         # a word of the point said elsewhere in the answer (三是向社区放权, two items below the
         # best window) is not 'to add' either: it is written, only apart from the rest
+        # (nor is a context word said anywhere, a word of the question or of every point: it holds
+        # a phrase of what to add together, 培训内容贴近实际 when 培训 was said)
         anywhere = units
         if holding is not None and len(holding.get(pi, ())) > 1:
             anywhere = set().union(*[per[i][0][pi] for i in holding[pi]])
+        if not p.kp.keywords and self._context_terms[pi]:
+            context = [ui for ui, terms in self._context_terms[pi] if any(t in folded for t in terms)]
+            if context:
+                anywhere = set(anywhere).union(context)
         if p.kp.keywords:  # the tutor's keyword groups, by their first alternative
             missing = tuple(
                 self._to_add(p, u)
