@@ -2305,6 +2305,8 @@ class Grader:
             for rank, (t, k, is_latin) in enumerate(whole):
                 self._terms.add_word(t, (rank, t, k, is_latin, ()))
             if parts:
+                # (with the characters their second words start with: most windows have none)
+                parts = (frozenset(second[0] for _, second in parts), parts)
                 if pair in self._terms:
                     rank, t, k, is_latin, _ = self._terms.get(pair)
                     self._terms.add_word(pair, (rank, t, k, is_latin, parts))
@@ -2546,11 +2548,12 @@ class Grader:
                         rank = -1  # app inside happy
                 if rank >= 0:
                     hits.append((i, rank, t, end, 1.0))
-            for rank2, (t2, second) in enumerate(parts):
-                # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
-                j = text.find(second, i + 3, i + 3 + GAP)
-                if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
-                    hits.append((i, 10_000 + rank2, t2, j + len(second), GAPPED))
+            if parts and not parts[0].isdisjoint(text[i + 3:i + 3 + GAP]):
+                for rank2, (t2, second) in enumerate(parts[1]):
+                    # 稳定他的情绪 for 稳定情绪, 信息要共享 for 信息共享: a few plain characters between
+                    j = text.find(second, i + 3, i + 3 + GAP)
+                    if j > 0 and all(is_cjk(c) and c not in _GAP_STOP for c in text[i + 2:j]):
+                        hits.append((i, 10_000 + rank2, t2, j + len(second), GAPPED))
         if len(hits) > 1:
             hits.sort()
         found = [(t, i, end, sc) for i, _, t, end, sc in hits]
@@ -2571,11 +2574,8 @@ class Grader:
             return [(t, s, e, "listed", whole, scale) for t, s, e, scale in found]
         labels = _label_items(text, body)
         m = _attribution(text, body)
-        lo = body
-        for h in found:
-            if h[1] < lo:
-                lo = h[1]
-        whole = (lo, len(text))
+        # (found is in order of start, and only a term glued to a list marker starts before body)
+        whole = (found[0][1] if found[0][1] < body else body, len(text))
         d = _dismissal(text, body)
         if d and not (m and m.start() < d.start()):
             # 我会坚持方案,这是上级定的任务,不用管他同不同意: a brush-off, whatever words it uses,
