@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.widgets import TextArea
 
 # what ``AnswerArea.take_in`` did, and what the editor's frame then says (of ``name``)
@@ -67,6 +68,16 @@ class AnswerArea(TextArea):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_cursor_visible)
+
+    def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
+        try:
+            return super().scroll_cursor_visible(center, animate)
+        except ValueError:
+            # Textual 8.2: an undo or redo that makes the text fit the editor takes its scroll
+            # bar away, and asks where the cursor is before moving it into the shorter text
+            # (an out-of-bounds line, and the app died); the undo then moves the cursor, and
+            # that scrolls it into view
+            return Offset(0, 0)
 
     def get_cursor_line_end_location(self) -> tuple[int, int]:
         row, column = super().get_cursor_line_end_location()

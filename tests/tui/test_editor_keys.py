@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.geometry import Region
 from textual.widgets import Static, TextArea
 
@@ -136,3 +137,30 @@ async def test_end_and_ctrl_k_reach_the_last_character_of_a_wrapped_screen_line(
         wrap = editor.wrapped_document.get_offsets(0)[0]
         await pilot.press("ctrl+home", "end")
         assert editor.cursor_location == (0, wrap - 1)
+
+
+async def test_undoing_a_long_paste_or_typed_lines_takes_them_out_and_the_app_goes_on():
+    # ctrl+z that makes the answer fit the editor again (its scroll bar goes) once crashed
+    # the app (Textual 8.2 asked for the cursor's place before moving it into the shorter text)
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "一阵风")
+        editor = app.screen.query_one(AnswerArea)
+        await pilot.press("一")
+        pasted = "\n".join(f"第{n}点：稳定情绪，讲清政策。" for n in range(1, 31))
+        app.post_message(events.Paste(pasted))  # as the terminal delivers a paste
+        await pilot.pause()
+        assert editor.text == "一" + pasted
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.is_running and "第1点" not in editor.text
+        await pilot.press("ctrl+y")  # and redo puts it back
+        await pilot.pause()
+        assert app.is_running and "第30点" in editor.text
+        # typed line by line, undone one press at a time down to what fits
+        await pilot.press("f7", "delete")
+        for n in range(1, 21):
+            await pilot.press(*f"第{n}点", "enter")
+        await pilot.press(*["ctrl+z"] * 20)
+        assert app.is_running
+        assert "第20点" not in editor.text
