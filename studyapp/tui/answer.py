@@ -1,6 +1,8 @@
 """The answer editor of the practice and mock screens."""
 from __future__ import annotations
 
+import unicodedata
+
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Offset
@@ -15,6 +17,13 @@ TAKEN_IN = {
     APPENDED: "{name}接在你写的内容后面，没有覆盖（ctrl+z 撤销）",
     ALREADY: "{name}已经在答题框里了",
 }
+
+
+def _typed_space(event: events.Key) -> bool:
+    """A space other than the ASCII one typed (全角空格 U+3000, a no-break space): text to keep,
+    which Textual's keys do not count as printable."""
+    c = event.character
+    return c is not None and len(c) == 1 and c != " " and unicodedata.category(c) == "Zs"
 
 
 class AnswerArea(TextArea):
@@ -49,7 +58,7 @@ class AnswerArea(TextArea):
         for a key that types nothing (arrows, page keys, ctrl+…: a screen's own keys)."""
         if isinstance(event, events.Paste):
             return event.text
-        if event.is_printable or (enter and event.key == "enter"):
+        if event.is_printable or _typed_space(event) or (enter and event.key == "enter"):
             return "\n" if event.key == "enter" else (event.character or "")
         return None
 
@@ -65,6 +74,17 @@ class AnswerArea(TextArea):
         self.focus()
         self.insert(text)
         return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        if _typed_space(event) and not self.read_only:
+            # a full-width space (全角空格, the space bar of a Chinese input method in 全角 mode):
+            # TextArea types only what Python calls printable, and drops it
+            event.stop()
+            event.prevent_default()
+            self._restart_blink()
+            self._replace_via_keyboard(event.character, *self.selection)
+            return
+        await super()._on_key(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_cursor_visible)

@@ -164,3 +164,24 @@ async def test_undoing_a_long_paste_or_typed_lines_takes_them_out_and_the_app_go
         await pilot.press(*["ctrl+z"] * 20)
         assert app.is_running
         assert "第20点" not in editor.text
+
+
+async def test_a_full_width_space_typed_is_kept_as_it_is_pasted():
+    # the space bar of a Chinese input method in 全角 mode types U+3000: indents and the
+    # gaps between an outline's items (Textual's editor dropped it: not 'printable')
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "一阵风")
+        editor = app.screen.query_one(AnswerArea)
+
+        async def full_width_space():  # as a terminal sends it (the pilot gives no character)
+            app.post_message(events.Key("ideographic_space", "\u3000"))
+            await pilot.pause()
+
+        await full_width_space()
+        await full_width_space()
+        await pilot.press(*"稳定情绪")
+        await full_width_space()
+        await pilot.press(*"讲清政策")
+        await pilot.pause()
+        assert editor.text == "\u3000\u3000稳定情绪\u3000讲清政策"
