@@ -1847,3 +1847,19 @@ def test_a_word_of_the_question_said_anywhere_holds_the_phrase_to_add_together()
         v = grade(question, answer).point("content")
         assert v.status == "missed"
         assert v.missing == ("培训内容贴近实际",), (answer, v.missing)
+
+
+def test_a_pronoun_is_no_word_of_a_point():
+    # 他们 of 帮他们联系相关部门 says nothing of the point: 帮他们 is no answer to it, and a
+    # reason never says the answer 'only mentioned 他们'
+    question = q(
+        [("help", "单独联系发牢骚的居民,帮他们联系相关部门找到办理途径", [["单独", "私聊", "一对一"], ["联系部门", "找部门"]]),
+         ("calm", "在群里发消息安抚大家的情绪", [["安抚", "稳定情绪"]])],
+        prompt="社区微信群里有居民发牢骚,你怎么处理?",
+    )
+    for answer in ("帮他们。", "我会告诉他们去哪里办。", "跟她们讲清楚。"):
+        v = grade(question, answer).point("help")
+        assert v.status == "missed", (answer, v)
+        assert "他们" not in v.matched and "她们" not in v.matched and "他们" not in v.reason, (answer, v.reason)
+    v = grade(question, "私聊发牢骚的居民,帮他们找部门问清楚怎么办。").point("help")
+    assert v.status == "covered" and "他们" not in v.matched
