@@ -198,6 +198,12 @@ def test_someone_elses_view_is_not_the_candidates_proposal():
     g = grade(BURDEN, "有人认为减负就是偷懒,但我认为要放权。")
     assert status(g, "reduce") == "missed"
     assert status(g, "power") == "covered"
+    # saying no to the view is the candidate taking over too: what follows is their own
+    for answer in ("有人认为这是在给社区添乱,我不同意,我觉得应该放权。", "有人说放权没用,我并不赞同,要向社区放权。"):
+        g = grade(BURDEN, answer)
+        assert status(g, "power") == "covered", (answer, g.point("power").reason)
+        assert "转述" not in g.point("power").reason
+    assert status(grade(BURDEN, "有人认为要放权,我不同意。"), "power") == "missed"
 
 
 @pytest.mark.parametrize(

@@ -486,10 +486,13 @@ _FRAMED = re.compile(
     r"^(?:针对|对于|面对|关于|就)[^,;:。!?]*(?:的情况|的问题|的说法|的声音|的现象|的质疑|的议论|的误解|的看法|的观点|的疑问)$"
 )
 # a clause where the candidate takes over after someone else's view: a but, 而是 (not X but
-# Y, said by the candidate), or the candidate speaking of themselves (我不会在群里争论, 我私聊…)
+# Y, said by the candidate), the candidate speaking of themselves (我不会在群里争论, 我私聊…),
+# or saying no to the view (…,我不同意,我理解…)
 _OWN_VIEW = re.compile(
     r"^(?:但|但是|可是|然而|不过|其实|实际上|事实上|而是|我认为|我觉得|我想|我会|我们要|我要|我的看法"
-    r"|我(?:们)?(?:不会|不能|不该|不应|也会|还会|将|先|再|就|立即|马上|首先|主动|一定|可以|打算|准备|需要|应该|应当))"
+    r"|我(?:们)?(?:不会|不能|不该|不应|也会|还会|将|先|再|就|立即|马上|首先|主动|一定|可以|打算|准备|需要|应该|应当)"
+    # …,我不同意,我理解…: the candidate answers the view with a no of their own
+    r"|我(?:们)?(?:并)?(?:不同意|不赞同|不赞成|不认同|不这么看|不这样看|不这么认为|不这样认为|反对这种|反对这个))"
 )
 
 # generic section labels: a list item made only of these is a heading, not content
