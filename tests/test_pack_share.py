@@ -534,3 +534,48 @@ def test_an_older_folder_than_the_installed_pack_is_not_suggested_for_installing
         " older version than the installed one (1.0 < 1.2): installing it would go back to version 1.0\n"
     )
     assert "pack add" not in err
+
+
+def test_a_version_written_as_a_bare_number_is_taken_as_written_and_validate_says_to_quote_it(capsys, tmp_path,
+                                                                                              monkeypatch):
+    # 1.9 -> 1.10, the usual next version: YAML reads the number 1.1
+    from packutil import PACK_YAML
+
+    src = write_pack(tmp_path / "src", {"pack.yaml": PACK_YAML.replace('version: "1.0"', "version: 1.10")})
+    code, out, err = run(capsys, "validate", str(src))
+    assert code == 0 and f"{src / 'pack.yaml'}:3: warning: version 1.10 is written as a bare number" in out + err
+    assert 'quote it ("1.10")' in out + err
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "pack", "export", str(src))
+    assert code == 0 and (tmp_path / "demo-1.10.zip").is_file(), out + err
+    # and format "1", quoted as a version may be, is the format this studyapp reads
+    src2 = write_pack(tmp_path / "src2", {"pack.yaml": PACK_YAML + 'format: "1"\n'})
+    code, out, err = run(capsys, "validate", str(src2))
+    assert code == 0 and "format" not in out + err
+
+
+def test_export_writes_a_zip_others_can_read_into_a_folder_or_a_name_without_zip(capsys, tmp_path):
+    src = write_pack(tmp_path / "src")
+    old = os.umask(0o022)
+    try:
+        code, out, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "share") + "/")
+        assert code == 0, err
+        made = tmp_path / "share" / "demo-1.0.zip"
+        assert made.is_file() and stat.S_IMODE(made.stat().st_mode) == 0o644  # not mkstemp's 0600
+        assert "studyapp pack add demo-1.0.zip" in out
+        code, out, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "share"))  # it exists
+        assert code == 2 and "exists already" in err  # (the same ID-VERSION.zip in it)
+        code, out, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "新包"))
+        assert code == 0 and (tmp_path / "新包.zip").is_file() and not (tmp_path / "新包").exists()
+    finally:
+        os.umask(old)
+
+
+def test_export_refuses_a_pack_with_the_bundled_packs_id(capsys, tmp_path):
+    # a tutor who started from the bundled content/ folder and kept its id: no student could install it
+    from packutil import PACK_YAML
+
+    src = write_pack(tmp_path / "src", {"pack.yaml": PACK_YAML.replace("id: demo", "id: community-governance")})
+    code, out, err = run(capsys, "pack", "export", str(src), "-o", str(tmp_path / "out.zip"))
+    assert code == 2 and "is the bundled pack's" in err and "id of its own" in err
+    assert not (tmp_path / "out.zip").exists()

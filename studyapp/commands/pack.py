@@ -10,6 +10,7 @@ command cannot be carried out (no such file, not a zip, a refused member).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def add_arguments(parser) -> None:
     p = sub.add_parser("export", help="write a pack folder as a zip to share",
                        description="Check a pack folder and write its pack files as a zip to share.")
     p.add_argument("folder", metavar="FOLDER", help="the pack folder (with pack.yaml)")
-    p.add_argument("-o", "--output", metavar="FILE", help="the zip to write (default: ID-VERSION.zip here)")
+    p.add_argument("-o", "--output", metavar="FILE", help="the zip to write, or a folder for ID-VERSION.zip (default: ID-VERSION.zip here)")
     p.add_argument("--force", action="store_true", help="overwrite the zip if it exists")
 
 
@@ -214,7 +215,10 @@ def run(args) -> int:
         if args.pack_command == "export":
             out = Path(args.output).expanduser() if args.output else None
             folder = Path(args.folder).expanduser()
-            path, count, skipped, warnings = inst.export(folder, out, overwrite=args.force)
+            path, count, skipped, warnings = inst.export(
+                folder, out, overwrite=args.force, into_folder=bool(args.output) and args.output.endswith(("/", os.sep)),
+                reserved=_bundled_ids(),
+            )
             _problems(warnings)
             _say(f"wrote {path}: {plural(count, 'file')}; a student installs it with: studyapp pack add {path.name}")
             if warnings:

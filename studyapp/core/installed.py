@@ -382,12 +382,17 @@ def list_installed(root: Path | None = None) -> list[InstalledPack]:
 
 
 def export(
-    folder: Path, out: Path | None = None, *, overwrite: bool = False
+    folder: Path, out: Path | None = None, *, overwrite: bool = False, into_folder: bool = False,
+    reserved: frozenset[str] = frozenset(),
 ) -> tuple[Path, int, list[str], tuple[Problem, ...]]:
     """Write the pack at ``folder`` as a zip to share; (the zip, files in it, files left
     out, the pack's warnings -- those of ``studyapp validate``, which do not stop it).
 
-    Refused when the pack has errors (a student could not install it)."""
+    ``out``: the zip (``.zip`` added to a name without it), or a folder for ID-VERSION.zip
+    (one that exists, or ``into_folder``: the name was given with a trailing slash).
+    The zip is readable as any file the user saves (their umask), not only by them.
+    Refused when the pack has errors, or has the id of a pack in ``reserved`` (the
+    bundled pack's): a student could not install it."""
     if not folder.is_dir():
         raise PackShareError(f"{folder}: not a pack folder (a folder with pack.yaml)")
     from studyapp.core.packs import load_pack
@@ -398,12 +403,22 @@ def export(
     if errors or result.pack is None:
         raise PackShareError(f"{folder}: not exported: the pack has errors", result.problems)
     pack = result.pack
+    if pack.id in reserved:
+        raise PackShareError(
+            f"{folder}: not exported: its id {pack.id!r} is the bundled pack's, and no student could install it;"
+            " give the pack an id of its own in pack.yaml (id: ...)"
+        )
     files, skipped, _ = read_source(folder)
     from studyapp.core.gradecheck import grading_warnings
 
     warnings = result.problems + grading_warnings(pack)
+    name = f"{pack.id}-{pack.version or '1'}.zip"
     if out is None:
-        out = Path.cwd() / f"{pack.id}-{pack.version or '1'}.zip"
+        out = Path.cwd() / name
+    elif into_folder or out.is_dir():
+        out = out / name
+    elif out.suffix.lower() != ".zip":
+        out = out.with_name(out.name + ".zip")  # (新包 -> 新包.zip: a chat app or Windows knows it then)
     if out.exists() and not overwrite:
         raise PackShareError(f"{out}: exists already; name another file with -o, or add --force")
     tmp = None
@@ -417,6 +432,9 @@ def export(
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, files[rel])
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # (mkstemp's file is the user's only)
         os.replace(tmp, out)
         tmp = None
     except OSError as exc:

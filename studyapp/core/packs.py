@@ -814,7 +814,10 @@ def _load_pack_yaml(path: Path, r: _Reporter, limit: int) -> _PackInfo | None:
     info.title = _text(m, "title", r, required=True, where="pack.yaml", map_line=doc.line)
     if "format" in m:
         e = m["format"]
-        if e.value.kind != "scalar" or e.value.value != FORMAT_VERSION or isinstance(e.value.value, bool):
+        value = e.value.value
+        if e.value.kind == "scalar" and isinstance(value, str) and value.strip() == str(FORMAT_VERSION):
+            value = FORMAT_VERSION  # "1", quoted as a version may be: the same format
+        if e.value.kind != "scalar" or value != FORMAT_VERSION or isinstance(value, bool):
             r.error(
                 e.key_line,
                 f"format {_q(e.value.value if e.value.kind == 'scalar' else _type_name(e.value))}"
@@ -825,6 +828,16 @@ def _load_pack_yaml(path: Path, r: _Reporter, limit: int) -> _PackInfo | None:
         if e.value.kind == "scalar" and isinstance(e.value.value, (str, int, float)) \
                 and not isinstance(e.value.value, bool) and str(e.value.value).strip():
             info.version = str(e.value.value)
+            if not isinstance(e.value.value, str) and e.value.raw and e.value.raw != info.version:
+                # 1.10 unquoted is the number 1.1 to YAML: the version is taken as written (the
+                # zip's name, the order of versions), and other tools are told to quote it
+                info.version = e.value.raw
+                r.warning(
+                    e.key_line,
+                    f"version {e.value.raw} is written as a bare number, which YAML reads as"
+                    f" {e.value.value}: studyapp takes it as written, {e.value.raw}; quote it"
+                    f" (\"{e.value.raw}\") so that every tool reads the same version",
+                )
         else:
             r.error(e.key_line, f"version must be text or a number, not {_type_name(e.value)}")
     info.language = _text(m, "language", r, required=False, where="pack.yaml", map_line=doc.line)
