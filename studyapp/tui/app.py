@@ -182,6 +182,11 @@ class StudyApp(App):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._global_keys_in_footer, immediate=True)
         self._global_keys_in_footer()
+        # the notices of the start are held while a mock interview (or the question whether to
+        # go on with one) is on screen, and shown once the home screen or a mock's report is:
+        # nothing lies over a question or a clock that runs
+        self._held_notices = []
+        self.screen_change_signal.subscribe(self, self._show_held_notices)
         for result in self.results:
             if result.problems:
                 self._notify_problems(result)
@@ -191,7 +196,7 @@ class StudyApp(App):
 
             damaged = Store.damaged_file()  # (only reads) a damaged file can be moved aside
             if damaged is None:
-                self.notify(
+                self._notice(
                     f"{self.store_error}\n练习记录不会被保存。",
                     title="无法写入数据文件夹",
                     severity="warning",
@@ -199,12 +204,30 @@ class StudyApp(App):
                     markup=False,
                 )
         for notice in self.extra_notices:
-            self.notify(notice, severity="warning", timeout=15, markup=False)
+            self._notice(notice, severity="warning", timeout=15, markup=False)
         self._claim_folder()
         if damaged is not None:
             self._offer_new_database(damaged)
         else:
             self._resume_mock()
+        self._show_held_notices()
+
+    _held_notices: list | None = None  # notices of the start not shown yet (None: all shown)
+
+    def _notice(self, *args: Any, **kwargs: Any) -> None:
+        """A notice of the start: shown now, or held (on_mount) until the home screen (or a
+        mock's report) is up."""
+        if self._held_notices is not None:
+            self._held_notices.append((args, kwargs))
+        else:
+            self.notify(*args, **kwargs)
+
+    def _show_held_notices(self, _screen: Any = None) -> None:
+        if self._held_notices is None or not self.screen_stack or not getattr(self.screen, "NOTICES_WELCOME", False):
+            return
+        held, self._held_notices = self._held_notices, None
+        for args, kwargs in held:
+            self.notify(*args, **kwargs)
 
     def _resume_mock(self) -> None:
         if self.store is not None or self.mock_request is not None:
@@ -267,7 +290,7 @@ class StudyApp(App):
         self._folder_lock, other = FolderLock.claim(self.store.path.parent)
         if other is not None:
             who = f"（进程 {other}）" if other else ""
-            self.notify(
+            self._notice(
                 f"另一个 studyapp{who}正在使用这个数据文件夹（{self.store.path.parent}）。"
                 "两边都可以练习：同一道题的草稿不会互相覆盖，后保存的一边另存一份，"
                 "再打开这道题时两份都会恢复。",
@@ -304,9 +327,18 @@ class StudyApp(App):
         else:
             name = sanitize_line(result.pack.title or result.pack.id)
             n_err, n_warn = len(result.errors), len(result.warnings)
+            if not n_err:
+                # warnings only: every topic and question is there; the details are the pack
+                # author's (studyapp validate), not a line of YAML for a candidate to read
+                self._notice(
+                    f"题包「{name}」有 {n_warn} 个警告，题目都已载入（作者可用 studyapp validate 查看）。",
+                    timeout=8,
+                    markup=False,
+                )
+                return
             title = f"题包「{name}」：{n_err} 个错误，{n_warn} 个警告；其余内容已加载"
-            severity = "error" if n_err else "warning"
-        self.notify("\n".join(lines), title=title, severity=severity, timeout=20, markup=False)
+            severity = "error"
+        self._notice("\n".join(lines), title=title, severity=severity, timeout=20, markup=False)
 
     # -- shared data ------------------------------------------------------
 

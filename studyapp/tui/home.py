@@ -106,6 +106,9 @@ class PackTree(Tree):
 
 
 class HomeScreen(Screen):
+    # the app's notices of the start are shown once this screen is up (no clock runs here)
+    NOTICES_WELCOME = True
+
     BINDINGS = [
         Binding("question_mark", "app.help", "帮助"),
         Binding("m", "app.mock", "模拟面试"),

@@ -118,6 +118,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
 
 class ReportScreen(Screen):
+    # the app's notices of the start are shown once this screen is up (no clock runs here)
+    NOTICES_WELCOME = True
+
     DEFAULT_CSS = """
     ReportScreen #report-summary { padding: 0 1; height: auto; }
     ReportScreen #report-table { height: auto; max-height: 50%; }
