@@ -608,7 +608,7 @@ def test_question_whose_topic_has_errors_says_so(tmp_path):
     root = write_pack(tmp_path, {"topics/burden.md": broken_topic})
     result = load_pack(root)
     assert where(result, root) == [("topics/burden.md", 4, E), ("questions/q1.yaml", 4, E)]
-    assert "topic 'burden' has errors (see its file)" in result.problems[1].message
+    assert f"topic 'burden' has errors ({root / 'topics' / 'burden.md'})" in result.problems[1].message
     assert q_ids(result) == ["q2"]
 
 
@@ -722,7 +722,20 @@ def test_a_question_on_a_topic_too_broken_to_read_says_the_topic_has_errors(tmp_
     result = load_pack(root)
     assert where(result, root) == [("topics/burden.md", 3, E), ("questions/q1.yaml", 4, E)]
     assert "full-width colon" in result.problems[0].message
-    assert "topic 'burden' has errors (see its file)" in result.problems[1].message
+    assert f"topic 'burden' has errors ({root / 'topics' / 'burden.md'})" in result.problems[1].message
+
+
+def test_a_topic_too_broken_for_yaml_in_a_file_not_named_after_it_is_still_named(tmp_path):
+    # one typo in an optional date: YAML cannot read the front matter, so its id is found by
+    # its id: line; the question is told its topic has errors, not that there is no such topic
+    broken = TOPIC_MD.replace("id: burden", "id: burden\ndate: 2024-13-01")
+    assert broken != TOPIC_MD
+    root = write_pack(tmp_path, {"topics/burden.md": None, "topics/elderly.md": broken})
+    result = load_pack(root)
+    messages = [p.message for p in result.problems]
+    assert any("month must be in 1..12" in m for m in messages)
+    assert any(f"topic 'burden' has errors ({root / 'topics' / 'elderly.md'})" in m for m in messages), messages
+    assert not any("is not a topic of this pack" in m for m in messages)
 
 
 def test_a_keyword_joined_by_a_full_width_comma_is_a_warning(tmp_path):

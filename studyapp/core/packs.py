@@ -1385,11 +1385,12 @@ def _first_use(
     return False
 
 
-def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: set[str] | None = None):
+def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: dict[str, Path] | None = None):
     """Run one file's loader; whatever happens, the other files still load.
 
     The id of an item left out for its errors (or, when even that could not
-    be read, the file's name without .md) is added to ``broken``."""
+    be read as YAML, its ``id:`` line as written, and the file's name without
+    .md) goes into ``broken``, with its file."""
     r = _Reporter(path)
     try:
         result = loader(path, r, limit)
@@ -1398,9 +1399,22 @@ def _guarded(loader, path: Path, limit: int, problems: list[Problem], broken: se
         result = None
     problems.extend(r.problems)
     if (result is None or getattr(result, "topic", True) is None) and broken is not None:
-        # a file too broken to give its id is most likely named after it
-        broken.add(r.found_id if r.found_id is not None else path.stem)
+        if r.found_id is not None:
+            broken[r.found_id] = path
+        else:
+            # a file too broken for YAML (date: 2024-13-01) most likely still has its id: line,
+            # and is most likely named after its id
+            broken[path.stem] = path
+            try:
+                m = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace")[:4000])
+            except OSError:
+                m = None
+            if m:
+                broken[m.group(1)] = path
     return result
+
+
+_ID_LINE = re.compile(r"""^id:[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
 
 
 def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
@@ -1444,7 +1458,7 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     # topics
     topics: list[Topic] = []
     topic_lines: dict[str, tuple[Path, int]] = {}
-    broken_topics: set[str] = set()
+    broken_topics: dict[str, Path] = {}  # ids of topics left out for their errors -> their files
     topics_kind, topic_files = _item_files(root / TOPICS_DIR, ".md", problems)
     # An item with errors still gives its id and topic when it can, so a duplicate id or an
     # unknown topic is reported in the same run as its other errors (the first file read
@@ -1452,7 +1466,7 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
     topic_ids_seen: dict[str, tuple[Path, int]] = {}
     for f in topic_files:
         if _linked_out(f, root, problems):
-            broken_topics.add(f.stem)
+            broken_topics[f.stem] = f
             continue
         draft = _guarded(_load_topic, f, limit, problems, broken_topics)
         if draft is None or draft.id is None or draft.id_line is None:
@@ -1482,7 +1496,8 @@ def load_pack(path: Path | str, *, limit: int = DEFAULT_LIMIT) -> LoadResult:
                 usable = False
         if draft.topic is not None and draft.topic not in topic_lines:
             if draft.topic in broken_topics:
-                message = f"topic {_q(draft.topic)} has errors (see its file), so this question is left out"
+                message = (f"topic {_q(draft.topic)} has errors ({broken_topics[draft.topic]}),"
+                           " so this question is left out")
             else:
                 known = ", ".join(sorted(topic_lines)) or "none"
                 message = f"topic {_q(draft.topic)} is not a topic of this pack (topics: {known})"
