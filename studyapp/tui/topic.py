@@ -332,6 +332,12 @@ class TopicScreen(Screen):
             with BriefingScroll(id="topic-body"):
                 yield Static(one_line(self.topic.title), id="topic-title")
                 yield SafeMarkdown(self.topic.body, id="briefing")
+                if self.topic.sources:
+                    # where the briefing's facts come from (the pack's sources: list), as text
+                    yield Static(
+                        Content("来源\n" + "\n".join(f"· {sanitize_line(src)}" for src in self.topic.sources)),
+                        id="topic-sources",
+                    )
                 # room under the last section so that a jump to it brings it to the top too
                 yield Static("", id="topic-end")
         yield Footer(compact=True, show_command_palette=False)
@@ -377,6 +383,9 @@ class TopicScreen(Screen):
             tail = (md.virtual_region_with_margin.bottom - md.virtual_region.y) - (
                 block.virtual_region.y - block.styles.margin.top
             )
+            sources = self.query("#topic-sources")
+            if sources:
+                tail += sources.first().outer_size.height
             need = max(0, body.scrollable_content_region.height - tail)
         if end.styles.height is None or end.styles.height.value != need:
             end.styles.height = need

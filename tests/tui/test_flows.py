@@ -1,7 +1,7 @@
 """A candidate's sessions in the terminal app, driven with Pilot."""
 from __future__ import annotations
 
-from textual.widgets import Static, TextArea
+from textual.widgets import Static, TextArea, Tree
 
 from studyapp.tui.help import HelpScreen
 from studyapp.tui.home import HomeScreen
@@ -564,3 +564,25 @@ async def test_ctrl_c_says_in_chinese_how_to_quit(store, clock):
         assert ("要退出吗？", "按 ctrl+q 退出（没有提交的答案会留作草稿）") in said
         assert not any("quit" in title.lower() for title, _ in said)
         assert app.is_running  # ctrl+c does not quit
+
+
+async def test_a_topics_sources_are_shown_at_the_end_of_its_briefing():
+    # the bundled briefing lists five sources (民政部等六部门《…指导意见》…): a candidate who
+    # wants to cite the document by name finds it under the text
+    from studyapp.core.packs import bundled_pack_dir
+
+    app = make_app(bundled_pack_dir())
+    async with app.run_test(size=(100, 30)) as pilot:
+        lines = tree_lines(app)
+        tree = app.screen.query_one(Tree)
+        while tree.cursor_line < lines.index("为社区减负放权"):  # (the pack's line names it too)
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TopicScreen)
+        await pilot.pause()
+        sources = static_text(screen.query_one("#topic-sources", Static))
+        assert sources.startswith("来源")
+        assert "· 民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》" in sources
+        assert sources.count("· ") == 5
