@@ -1869,3 +1869,11 @@ def test_a_pronoun_is_no_word_of_a_point():
         assert "他们" not in v.matched and "她们" not in v.matched and "他们" not in v.reason, (answer, v.reason)
     v = grade(question, "私聊发牢骚的居民,帮他们找部门问清楚怎么办。").point("help")
     assert v.status == "covered" and "他们" not in v.matched
+
+
+def test_what_to_add_names_a_keyword_as_the_tutor_wrote_it():
+    # 问卷，座谈会 with a full-width comma is one keyword (validate warns); shown folded, with an
+    # ASCII comma, it reads as two words to add
+    question = q([("ways", "用问卷和座谈会了解需求", [["问卷，座谈会", "入户走访"]]), ("other", "制定方案", [["方案"]])])
+    v = grade(question, "我会制定方案。").point("ways")
+    assert v.missing == ("问卷，座谈会",), v.missing

@@ -2188,6 +2188,16 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in out)
 
 
+def _as_written(p: "_Point", term: str) -> str:
+    """A keyword as the tutor wrote it (问卷，座谈会 with its full-width comma, not the folded
+    问卷,座谈会), for what to add; a term that is no keyword as it is."""
+    for group in p.kp.keywords:
+        for alt in group:
+            if fold_term(alt) == term:
+                return " ".join(str(alt).split())
+    return term
+
+
 def _found(p: _Point, units: dict) -> float:
     """Weight found, each part of the point counting for at most one."""
     counted = p.counted
@@ -3094,9 +3104,9 @@ class Grader:
                 if start < at:
                     return text[start:at + len(unit.name)]
         if unit.prompt or not _in_prompt(unit.name, self._prompt):
-            return unit.name
+            return _as_written(p, unit.name)
         group = p.kp.keywords[-1 - unit.part] if unit.part < 0 else ()
-        return next((t for t in map(fold_term, group) if not _in_prompt(t, self._prompt)), unit.name)
+        return _as_written(p, next((t for t in map(fold_term, group) if not _in_prompt(t, self._prompt)), unit.name))
 
     def _term_weights(self, pi: int) -> dict:
         """Term -> the most it can weigh for point ``pi`` (worked out once per point)."""
