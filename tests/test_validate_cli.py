@@ -625,7 +625,7 @@ def test_a_full_width_space_before_a_topics_title_is_one_error(tmp_path, capsys)
     code, out, err = run_cli(capsys, "validate", str(root))
     topic = root / "topics" / "burden.md"
     assert code == 1
-    assert [l for l in out.splitlines() if str(topic) in l] == [
+    assert [l for l in out.splitlines() if l.startswith(str(topic))] == [
         f"{topic}:3: error: the line is indented with full-width spaces (U+3000): indent with ordinary spaces"
         " (as written, the key is '\u3000title', not 'title', and its value is not read)"
     ]
