@@ -825,3 +825,19 @@ def test_an_all_chinese_utf16_answer_without_a_byte_order_mark_is_named(capsys, 
     code, out, err = run(capsys, "grade", "--pack", str(pack), "--question", "q1", str(f))
     assert (code, out) == (2, "")
     assert err == f"studyapp grade: {f}:1: error: the file is UTF-16 (without a byte-order mark), not UTF-8; save it as UTF-8\n"
+
+
+def test_a_question_with_a_duplicate_key_point_id_is_graded_on_every_point(capsys, tmp_path, answers):
+    # validate reports the duplicate; grading a class from the pack being written keeps both
+    # points (the second told apart), so the score is out of the points the file has
+    from packutil import QUESTION_YAML
+
+    broken = QUESTION_YAML.replace("  - id: k2\n", "  - id: k1\n")
+    root = write_pack(tmp_path / "dup", {"questions/q1.yaml": broken})
+    files = answers(a="要精简考核评比，还要放权赋能。")
+    code, out, err = run(capsys, "grade", "--pack", str(root), "-q", "q1", "--json", *files)
+    assert code == 0, err
+    points = json.loads(out)[0]["points"]
+    assert [p["id"] for p in points] == ["k1", "k1 (2)"]
+    assert all(p["status"] == "covered" for p in points) and json.loads(out)[0]["score"] == 100
+    assert "has errors" in err

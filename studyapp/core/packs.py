@@ -1636,15 +1636,23 @@ def loose_question(path: Path | str, question_id: str, *, limit: int = DEFAULT_L
         if kps is None or kps.value.kind != "seq":
             return None
         points, seen = [], set()
-        for item in kps.value.value:
+        for n, item in enumerate(kps.value.value, 1):
             if item.kind != "map":
                 continue
             km = item.value
             kp_id = _loose_text(km["id"].value if "id" in km else None)
             text = _loose_text(km["point"].value if "point" in km else None) or ""
             keywords = _loose_keywords(km["keywords"].value if "keywords" in km else None)
-            if kp_id is None or kp_id in seen or not (text or keywords):
+            if not (text or keywords):
                 continue
+            # a point with no id, or with one an earlier point has, is graded all the same under
+            # a name that tells it apart (supervise (2), #3: its place in the list): a point left
+            # out would change the score without a word
+            base = kp_id if kp_id is not None else f"#{n}"
+            kp_id, k = base, 1
+            while kp_id in seen:
+                k += 1
+                kp_id = f"{base} ({k})"
             seen.add(kp_id)
             w = km["weight"].value.value if "weight" in km else 1.0
             ok = isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) and w > 0
