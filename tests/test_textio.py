@@ -100,6 +100,11 @@ def test_utf16_and_binary_files_are_refused(tmp_path):
     with pytest.raises(UserInputError) as info:
         read_user_text(f)
     assert "UTF-16" in info.value.message
+    u32 = tmp_path / "u32.txt"  # (its byte-order mark starts as UTF-16's does)
+    u32.write_bytes("减负".encode("utf-32"))
+    with pytest.raises(UserInputError) as info:
+        read_user_text(u32)
+    assert "UTF-32" in info.value.message and "UTF-16" not in info.value.message
     g = tmp_path / "bin.txt"
     g.write_bytes(b"ok\nnul\x00here\n")
     with pytest.raises(UserInputError) as info:

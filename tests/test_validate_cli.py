@@ -760,3 +760,11 @@ def test_a_bare_number_keyword_is_a_warning_and_still_matches_its_digits(tmp_pat
     (root / "questions" / "faint.yaml").write_text(question.replace("[[120,", '[["120",'), encoding="utf-8")
     code, out, _ = run_cli(capsys, "validate", "--strict", str(root))
     assert (code, out) == (0, ""), out
+
+
+def test_list_with_warnings_only_does_not_say_items_are_left_out(tmp_path, capsys):
+    from packutil import QUESTION_YAML
+
+    root = write_pack(tmp_path / "w", {"questions/q1.yaml": QUESTION_YAML.replace("[考核, [减负, 松绑]]", "[考核, [减负，松绑]]")})
+    code, out, err = run_cli(capsys, "list", str(root))
+    assert "0 errors, 1 warning" in err and "left out" not in err

@@ -82,10 +82,12 @@ def run(args) -> int:
             for problem in result.errors:
                 print(terminal_safe(problem.format()), file=sys.stderr)
         elif result.problems:
+            # (with warnings only, nothing is left out: the clause would be noise)
+            left_out = "; items with errors are left out" if result.errors else ""
             print(
                 terminal_safe(
                     f"{folder}: {plural(len(result.errors), 'error')}, "
-                    f"{plural(len(result.warnings), 'warning')}; items with errors are left out"
+                    f"{plural(len(result.warnings), 'warning')}{left_out}"
                     f" (see: studyapp validate {folder})"
                 ),
                 file=sys.stderr,

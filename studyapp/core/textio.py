@@ -201,6 +201,11 @@ def decode_user_bytes(data: bytes, path: Path | str) -> str:
         raise UserInputError(path, "this is " + _document_advice(kind), zh=_document_advice_zh(kind))
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM):]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # (before UTF-16's: FF FE starts both)
+        raise UserInputError(
+            path, "the file is UTF-32, not UTF-8; save it as UTF-8", line=1,
+            zh="文件是 UTF-32 编码，不是 UTF-8：请另存为 UTF-8",
+        )
     elif data.startswith(_UTF16_BOMS):
         raise UserInputError(
             path, "the file is UTF-16, not UTF-8; save it as UTF-8", line=1,
