@@ -841,3 +841,16 @@ def test_a_question_with_a_duplicate_key_point_id_is_graded_on_every_point(capsy
     assert [p["id"] for p in points] == ["k1", "k1 (2)"]
     assert all(p["status"] == "covered" for p in points) and json.loads(out)[0]["score"] == 100
     assert "has errors" in err
+
+
+def test_grading_with_a_pack_thesaurus_that_has_errors_says_so(capsys, tmp_path, answers):
+    bad = "synonyms:\n  - [助餐]\n  - [减负, 松绑]\nrelated: 写成了一段文字\n"
+    root = write_pack(tmp_path / "t", {"thesaurus.yaml": bad})
+    files = answers(a="要给社区松绑。")
+    code, out, err = run(capsys, "grade", "--pack", str(root), "-q", "q1", *files)
+    assert code == 0, err
+    assert f"warning: {root / 'thesaurus.yaml'} has 2 errors (run: studyapp validate {root})" in err, err
+    # a clean thesaurus says nothing
+    ok = write_pack(tmp_path / "ok", {"thesaurus.yaml": "synonyms:\n  - [减负, 松绑]\n"})
+    code, out, err = run(capsys, "grade", "--pack", str(ok), "-q", "q1", *files)
+    assert code == 0 and "thesaurus" not in err

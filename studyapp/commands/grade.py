@@ -615,6 +615,18 @@ def run(args) -> int:
             return _fail(f"cannot load pack {folder}: {first}")
         return _fail(_no_question(args.question, searched, explicit=explicit))
 
+    thesaurus_errors = [e for e in result.errors if e.path is not None and e.path.name == "thesaurus.yaml"]
+    if thesaurus_errors:
+        # a tutor grading a class hears that part of the pack's vocabulary was not used, as for a
+        # question with errors
+        from studyapp.core.textio import terminal_safe
+
+        print(
+            f"studyapp grade: warning: {terminal_safe(str(thesaurus_errors[0].path))} has"
+            f" {len(thesaurus_errors)} error{'s' if len(thesaurus_errors) > 1 else ''}"
+            f" (run: studyapp validate {terminal_safe(str(folder))}); graded without what it could not read",
+            file=sys.stderr,
+        )
     if args.force and not args.out:
         return _fail("error: --force replaces the reports of an earlier --out run; give --out DIR with it")
     names = _distinct_files(args.files)
