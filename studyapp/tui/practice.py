@@ -141,6 +141,27 @@ class PracticeScreen(Screen):
 
     def on_resize(self, event) -> None:
         self.call_after_refresh(self._say_if_cut)
+        self.call_after_refresh(self._fit_boxes)
+
+    # the fewest lines the editor keeps before the boxes above it fold to their titles
+    MIN_EDITOR_ROWS = 6
+
+    def _fit_boxes(self) -> None:
+        """On a short terminal the boxes above the editor (a draft's copy, then the outline
+        answered again) fold to their titles, the copy first, so that the editor keeps
+        MIN_EDITOR_ROWS lines and the clock's line stays on the screen (▶ opens one again)."""
+        try:
+            editor = self.query_one("#answer", TextArea)
+        except Exception:  # being torn down
+            return
+        if editor.size.height >= self.MIN_EDITOR_ROWS and self.size.height >= self.virtual_size.height:
+            return
+        for box_id in ("#copies", "#previous"):
+            for box in self.query(box_id).results(Collapsible):
+                if not box.collapsed:
+                    box.collapsed = True
+                    self.call_after_refresh(self._fit_boxes)  # (measured again once folded)
+                    return
 
     def _say_if_cut(self) -> None:
         try:

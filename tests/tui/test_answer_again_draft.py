@@ -97,3 +97,31 @@ async def test_an_outline_that_cannot_be_read_back_is_said(store, clock):
         assert app.screen.query_one("#answer", TextArea).text == "新的答案"
         assert not app.screen.query("#previous")
         assert any("提纲" in n and "没能" in n for n in notices(app))
+
+
+async def test_on_a_short_terminal_the_boxes_above_fold_so_the_editor_and_clock_keep_their_room(store, clock):
+    # answering again, with another window's copy kept beside the draft, on a short terminal:
+    # the two boxes above once left the editor 3 rows and pushed the clock's line off the screen
+    from studyapp.tui.answer import AnswerArea
+
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await answer_then_again(pilot, text="\n".join(f"第{n}条：加强监督，做好宣传。" for n in range(1, 11)))
+        await keep_and_go_home(pilot, "新的答案")
+        store.save_draft_copy("tui-mini", "sorting-view", "另一个窗口写的\n" * 8)
+        await go_to(pilot, QUESTION)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert screen.query("#copies") and screen.query("#previous")
+        editor = screen.query_one(AnswerArea)
+        assert editor.size.height >= 6
+        status = screen.query_one("#practice-status")
+        assert status.region.bottom <= 20 - 1  # on the screen, above the footer
+        assert screen.query_one("#copies").collapsed  # folded to its title first
+        # a tall terminal keeps them open
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 45)) as pilot:
+        await go_to(pilot, QUESTION)
+        await pilot.pause()
+        assert not app.screen.query_one("#copies").collapsed and not app.screen.query_one("#previous").collapsed
