@@ -53,6 +53,10 @@ def test_history_table(tmp_path, monkeypatch, capsys):
     assert f"已完成   40 分  2 题  #{sid}" in out and f"未完成    –     1 题  #{unfinished}" in out
     assert "谈谈基层减负。" in out and " q1" in out and "burden-survey  题库 core" in out
     assert " 80 分  " in out and "33 分  burden-survey  题库 core" in out
+    # with --limit the counts are of the newest shown, not a total
+    assert main(["history", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "模拟面试（最近 1 场，新的在前）" in out and "练习作答（最近 1 次，新的在前）" in out
 
 
 def test_no_history_does_not_create_a_database(tmp_path, monkeypatch, capsys):

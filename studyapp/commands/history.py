@@ -164,7 +164,7 @@ def run(args) -> int:
     if not sessions and not attempts:
         print(f"还没有记录（{terminal_safe(str(path))}）：先练一道题，或运行 studyapp mock。")
         return 0
-    for line in table_lines(sessions, attempts, _terminal_width()):
+    for line in table_lines(sessions, attempts, _terminal_width(), limited=limit is not None):
         print(line)
     return 0
 
@@ -226,15 +226,17 @@ def _id_lines(head: str, before: str, qid: str, width: int) -> list[str]:
     return lines + [" " * cell_width(head) + piece for piece in pieces]
 
 
-def table_lines(sessions, attempts, width: int | None = None) -> list[str]:
+def table_lines(sessions, attempts, width: int | None = None, limited: bool = False) -> list[str]:
     """The history as the table prints it, newest first: each mock session (its questions
     under it, with the start of each prompt and the question's id) and each practice answer
     (the question id, then its pack's: the prompts live in the packs, which history does
     not load). ``width``: the terminal's columns to cut the lines to (the question ids are
-    never cut), or None for whole lines (a pipe or a file)."""
+    never cut), or None for whole lines (a pipe or a file). ``limited``: --limit was given,
+    so a count is of the newest shown (最近 2 次), not of all kept."""
+    latest = "最近 " if limited else ""
     lines: list[str] = []
     if sessions:
-        lines.append(f"模拟面试（{len(sessions)} 场，新的在前）")
+        lines.append(f"模拟面试（{latest}{len(sessions)} 场，新的在前）")
         for s in sessions:
             status = STATUS_ZH.get(s.status, clip_cells(str(s.status), 8))
             lines.append(f"  {_local(s.created_at)}  {_pad(status, 6)}  {_points(s.score)}  "
@@ -257,7 +259,7 @@ def table_lines(sessions, attempts, width: int | None = None) -> list[str]:
     if attempts:
         if sessions:
             lines.append("")
-        lines.append(f"练习作答（{len(attempts)} 次，新的在前）")
+        lines.append(f"练习作答（{latest}{len(attempts)} 次，新的在前）")
         for a in attempts:
             head = f"  {_local(a.created_at)}  {_points(a.score)}  "
             qid = _one_line(a.question_id)
