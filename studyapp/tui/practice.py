@@ -72,6 +72,7 @@ class PracticeScreen(Screen):
         self._found: Any = None  # the draft read when the screen opened (core/store.py)
         self._copies: list[Any] = []  # copies kept beside the draft (two windows), shown above
         self._absorb: list[int] = []  # copies the editor's text took in: gone at its next save
+        self._copies_title = ""  # the copy box's title while the copy is kept apart
         self._in_copy = False  # another window saved newer text: ours goes to a copy beside it
         self._copy_id: int | None = None
         # answering again: the outline above, as kept with the draft (core/store.py DraftOutline)
@@ -103,7 +104,8 @@ class PracticeScreen(Screen):
             # text written in another window (or another studyapp) beside the draft: kept
             # apart, for the candidate to take in (ctrl+r) or leave, never merged silently
             when = "、".join(_local(c.saved_at, self.app.clock.now()) for c in self._copies)
-            with Collapsible(title=f"另存的一份（{when} 保存）", collapsed=False, id="copies"):
+            self._copies_title = f"另存的一份（{when} 保存）"
+            with Collapsible(title=self._copies_title, collapsed=False, id="copies"):
                 with VerticalScroll(id="copies-scroll"):
                     yield Static(
                         Content.styled(
@@ -476,6 +478,13 @@ class PracticeScreen(Screen):
             self._dirty = True
         if self._copies:
             self.refresh_bindings()  # ctrl+r: once the copy is in the answer, nothing to add
+            if self._copy_pending():
+                # (ctrl+z took it out again: the box says again that it is kept apart)
+                from textual.widgets import Collapsible
+
+                for box in self.query("#copies").results(Collapsible):
+                    if box.title != self._copies_title:
+                        box.title = self._copies_title
         self.update_elapsed()
         if self.meter_on:
             self._show_meter()

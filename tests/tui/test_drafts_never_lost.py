@@ -204,6 +204,13 @@ async def test_another_apps_newer_draft_is_not_overwritten_and_both_come_back(st
         assert "ctrl+r" not in again.screen.active_bindings  # nothing more to add
         box = again.screen.query_one("#copies")  # and the box no longer says it is kept apart
         assert box.collapsed and "已接到答题框" in str(box.title)
+        await pilot.press("ctrl+z")  # taken out again: kept apart again, as the box then says
+        await pilot.pause()
+        assert editor.text == "共同的开头B窗口写的" and str(box.title).startswith("另存的一份（")
+        assert again.screen.active_bindings["ctrl+r"].binding.description == "放入另存的"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert editor.text == "共同的开头B窗口写的\n共同的开头A窗口写的再写一点" and "已接到答题框" in str(box.title)
         await tick(pilot, clock)
         assert the_draft(store, again.screen) == editor.text
         assert store.draft_copies("tui-mini", "sorting-view") == []
