@@ -406,6 +406,10 @@ class StudyApp(App):
     def questions_of_topic(self, pack: Pack, topic: Topic) -> list[Question]:
         return [q for q in pack.questions if q.topic == topic.id]
 
+    def first_question(self, pack: Pack) -> Question | None:
+        """The first question in home's order (by type)."""
+        return next((q for _, group in group_by_type(pack.questions) for q in group), None)
+
     def next_question(self, pack: Pack, question: Question) -> Question | None:
         """The question after ``question`` in home's order (by type), wrapping round."""
         qs = [q for _, group in group_by_type(pack.questions) for q in group]

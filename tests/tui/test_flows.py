@@ -586,3 +586,29 @@ async def test_a_topics_sources_are_shown_at_the_end_of_its_briefing():
         assert sources.startswith("来源")
         assert "· 民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》" in sources
         assert sources.count("· ") == 5
+
+
+async def test_next_question_from_the_last_one_says_it_starts_over(store, clock):
+    from tuiutil import notices
+
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        from studyapp.tui.home import group_by_type
+
+        pack = app.packs[0]
+        order = [q for _, group in group_by_type(pack.questions) for q in group]  # home's order
+        first, last = order[0], order[-1]
+        await go_to(pilot, one_line_prompt(last))
+        app.screen.query_one(TextArea).insert("宣传引导")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.question.id == last.id
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen) and app.screen.question.id == first.id
+        assert any("最后一题" in n and "第一题" in n for n in notices(app))
+
+
+def one_line_prompt(question) -> str:
+    """A piece of the question's prompt as home's tree shows it."""
+    return question.prompt.strip().splitlines()[0][:8]
