@@ -757,3 +757,14 @@ def test_a_keyword_line_holding_an_ascii_comma_is_a_warning(tmp_path):
     assert where(result, root) == [("questions/q3.yaml", 8, W)]
     assert "keyword '口味, 饭菜' has ',' in it" in result.problems[0].message
     assert "inside [ ] ([口味, 饭菜])" in result.problems[0].message
+
+
+def test_a_key_point_id_written_as_a_decimal_number_is_taken_as_written(tmp_path):
+    # pack-format.md: a key point id is text or a number; 1.0 is a number as much as 1 is
+    q = GOOD_Q.replace("  - id: k1\n", "  - id: 1.0\n") if "  - id: k1\n" in GOOD_Q else None
+    assert q is not None
+    root = write_pack(tmp_path, {"questions/q3.yaml": q})
+    result = load_pack(root)
+    assert not result.errors, [p.format() for p in result.problems]
+    q3 = result.pack.question("q3")
+    assert q3.key_points[0].id == "1.0"

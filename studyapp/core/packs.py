@@ -655,9 +655,10 @@ def _ident(
     pattern: bool = True,
 ) -> str | None:
     entry = m.get(key)
-    if entry is not None and entry.value.kind == "scalar" and isinstance(entry.value.value, int) \
+    if entry is not None and entry.value.kind == "scalar" and isinstance(entry.value.value, (int, float)) \
             and not isinstance(entry.value.value, bool):
-        value: str | None = str(entry.value.value)  # `id: 12` is fine as an id
+        # `id: 12` is fine as an id, and so is `id: 1.0`, taken as written (not the float 1.0)
+        value: str | None = entry.value.raw or str(entry.value.value)
     else:
         value = _text(m, key, r, required=required, where=where, map_line=map_line)
     if value is None:
