@@ -768,3 +768,17 @@ def test_list_with_warnings_only_does_not_say_items_are_left_out(tmp_path, capsy
     root = write_pack(tmp_path / "w", {"questions/q1.yaml": QUESTION_YAML.replace("[考核, [减负, 松绑]]", "[考核, [减负，松绑]]")})
     code, out, err = run_cli(capsys, "list", str(root))
     assert "0 errors, 1 warning" in err and "left out" not in err
+
+
+def test_a_key_indented_with_no_break_spaces_is_named_as_the_indentation_slip(tmp_path, capsys):
+    # copied from a web page: four no-break spaces before point:, which YAML reads as no
+    # indent at all (a key of the question it does not know)
+    from packutil import QUESTION2_YAML
+
+    slipped = QUESTION2_YAML.replace("    point: 明确调研目的。", "\u00a0\u00a0\u00a0\u00a0point: 明确调研目的。")
+    assert slipped != QUESTION2_YAML
+    root = write_pack(tmp_path / "p", {"questions/q2.yaml": slipped})
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    assert f"{root / 'questions' / 'q2.yaml'}:6: error: the line is indented with a no-break space (U+00A0" in out
+    assert "indent with ordinary spaces" in out and "unknown key" not in out

@@ -608,6 +608,16 @@ def _unknown_keys(m: dict[str, Entry], known: Iterable[str], r: _Reporter, where
                 f"the key {_q(key)}{_invisible(key)} is not {_q(bare)}: delete the invisible character"
                 " (as written, its value is not read)",
             )
+        elif key[:1] in ("\u00a0", "\u3000") and bare:
+            # `\u00a0\u00a0\u00a0\u00a0point:` under a list item: to YAML no indent at all, so a
+            # key of this mapping that it does not know; the slip is the indentation
+            space = "a no-break space (U+00A0, as text copied from a web page or a chat has)" \
+                if key[0] == "\u00a0" else "full-width spaces (U+3000)"
+            r.error(
+                entry.key_line,
+                f"the line is indented with {space}: indent with ordinary spaces"
+                f" (as written, {_q(bare)} is not indented at all, and its value is not read)",
+            )
         else:
             r.warning(
                 entry.key_line,
