@@ -354,7 +354,7 @@ class ReviewScreen(Screen):
             summary.append(f"{symbol} {word} {counts[status]}", style=styles(f"review--{status}"))
             summary.append("   ")
         if self.duration_s is not None:
-            summary.append(f"用时 {mmss(self.duration_s)}", style="dim")
+            summary.append(f"用时 {mmss(round(self.duration_s))}", style="dim")  # (rounded, as the report's 总用时)
         if self.attempt_id is None and self.app.store is None:
             summary.append("   （未保存）", style="dim")
         return summary

@@ -612,3 +612,20 @@ async def test_next_question_from_the_last_one_says_it_starts_over(store, clock)
 def one_line_prompt(question) -> str:
     """A piece of the question's prompt as home's tree shows it."""
     return question.prompt.strip().splitlines()[0][:8]
+
+
+async def test_a_reviews_time_is_rounded_as_the_mock_reports_total_is():
+    # a mock question's review after 20.4 s of thinking and 21.2 s of answering: the report
+    # says 总用时 0:42 (rounded); the review said 00:41 (cut)
+    from studyapp.core.report import fmt_duration
+
+    from tuiutil import REVIEW_ANSWER, review_grading
+
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        pack = app.packs[0]
+        await app.push_screen(ReviewScreen(pack, pack.question("sorting-view"), REVIEW_ANSWER, review_grading(),
+                                           duration_s=20.4 + 21.2))
+        await pilot.pause()
+        summary = static_text(app.screen.query_one("#review-summary", Static))
+        assert fmt_duration(20.4 + 21.2) == "0:42" and "用时 00:42" in summary, summary
