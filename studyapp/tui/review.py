@@ -342,6 +342,9 @@ class ReviewScreen(Screen):
             length_text(self.answer[len(self.notes):], self.answer_s, styles, self.answer_label,
                         aside="（思考笔记计分，不计字数）" if self.notes else "")
         )
+        if self.notes and not count_chars(self.answer[len(self.notes):]):
+            # (as the mock's report says it: only the thinking notes, nothing in the answer)
+            summary.append("   只有思考笔记：作答时没有写，口述时要展开", style=styles("review--partial"))
         return summary
 
     def _score_line(self, styles: Styles) -> Text:

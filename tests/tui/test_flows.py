@@ -629,3 +629,22 @@ async def test_a_reviews_time_is_rounded_as_the_mock_reports_total_is():
         await pilot.pause()
         summary = static_text(app.screen.query_one("#review-summary", Static))
         assert fmt_duration(20.4 + 21.2) == "0:42" and "用时 00:42" in summary, summary
+
+
+async def test_the_review_of_a_mock_answer_written_only_as_notes_says_so():
+    from tuiutil import review_grading
+
+    app = make_app(MINI)
+    async with app.run_test(size=(100, 32)) as pilot:
+        pack = app.packs[0]
+        notes = "服务群众，奉献"
+        await app.push_screen(ReviewScreen(pack, pack.question("sorting-view"), notes, review_grading(),
+                                           duration_s=20, answer_s=30, notes=notes))
+        await pilot.pause()
+        summary = static_text(app.screen.query_one("#review-summary", Static))
+        assert "只有思考笔记" in summary and "字数 0" in summary, summary
+        # an answer written after the notes is not 'only notes'
+        await app.push_screen(ReviewScreen(pack, pack.question("sorting-view"), notes + "\n我会先了解情况。",
+                                           review_grading(), duration_s=40, answer_s=30, notes=notes))
+        await pilot.pause()
+        assert "只有思考笔记" not in static_text(app.screen.query_one("#review-summary", Static))
