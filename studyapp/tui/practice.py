@@ -92,6 +92,7 @@ class PracticeScreen(Screen):
             title = self.previous_title
             if self.previous_grading is not None:
                 title += f"（{round(self.previous_grading.score)} 分）"
+            self._previous_title = title
             with Collapsible(title=title, collapsed=False, id="previous"):
                 # scrollable (wheel, or shift+tab then the arrows): a long outline is read in full
                 with VerticalScroll(id="previous-scroll"):
@@ -174,6 +175,12 @@ class PracticeScreen(Screen):
         if more != getattr(self, "_cut_said", False):
             self._cut_said = more
             self.query_one("#prompt-type", Static).update(self._heading(more))
+        # …and the outline answered again, when it does not fit its box, says so in its title
+        for outline in self.query("#previous-scroll").results(VerticalScroll):
+            title = self._previous_title + ("  ↓ 未完，shift+tab 后滚动" if outline.max_scroll_y > 0 else "")
+            for box in self.query("#previous").results(Collapsible):
+                if box.title != title:
+                    box.title = title
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the prompt or the outline above has the focus (shift+tab, to

@@ -125,3 +125,17 @@ async def test_on_a_short_terminal_the_boxes_above_fold_so_the_editor_and_clock_
         await go_to(pilot, QUESTION)
         await pilot.pause()
         assert not app.screen.query_one("#copies").collapsed and not app.screen.query_one("#previous").collapsed
+
+
+async def test_an_outline_answered_again_that_does_not_fit_its_box_says_it_goes_on(store, clock):
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_then_again(pilot, text="\n".join(f"第{n}条：加强监督，做好宣传。" for n in range(1, 21)))
+        await pilot.pause()
+        title = str(app.screen.query_one("#previous").title)
+        assert title.startswith("上一次的提纲（") and "↓ 未完，shift+tab 后滚动" in title
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_then_again(pilot, text="加强监督。")  # one line: all of it is shown
+        await pilot.pause()
+        assert "未完" not in str(app.screen.query_one("#previous").title)
