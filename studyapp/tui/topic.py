@@ -44,11 +44,44 @@ def _join_chinese_lines(state) -> None:
                 child.content = ""
 
 
+def _show_link_targets(state) -> None:
+    """markdown-it core rule: where a link points is written after its text, in brackets
+    (民政部（https://www.mca.gov.cn）): a briefing is read, not clicked, and links are never
+    opened. (A footnote, 说明[^1] … [^1]: 数据来源：某报, is read by CommonMark as such a
+    link: its note is shown where it is cited.)"""
+    from urllib.parse import unquote
+
+    from markdown_it.token import Token
+
+    for token in state.tokens:
+        children = token.children
+        if not children:
+            continue
+        out = []
+        href, text = None, []
+        for child in children:
+            out.append(child)
+            if child.type == "link_open":
+                # (as written: markdown-it percent-encodes what is not ASCII, 数据 -> %E6%95%B0…)
+                href, text = unquote(str(child.attrs.get("href") or "")), []
+            elif href is not None and child.type == "link_close":
+                said = "".join(text).strip()
+                if href and not href.startswith("#") and said not in (href, href.removeprefix("mailto:")):
+                    extra = Token("text", "", 0)
+                    extra.content = f"（{href}）"
+                    out.append(extra)
+                href = None
+            elif href is not None:
+                text.append(child.content)
+        token.children = out
+
+
 def chinese_markdown_parser():
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("gfm-like")  # Textual's default
     parser.core.ruler.push("join_chinese_lines", _join_chinese_lines)
+    parser.core.ruler.push("show_link_targets", _show_link_targets)
     return parser
 
 

@@ -208,3 +208,24 @@ async def test_a_table_cell_is_shown_as_written_never_as_markup():
         text = "\n".join(screen_text(app))
         assert "[bold]加粗[/bold]" in text and "清屏" in text and "\x1b" not in text
         assert "只有表头的行" in text
+
+
+async def test_a_links_address_and_a_footnotes_note_are_shown_in_the_briefing(tmp_path):
+    # links are never opened: where one points is written after it; a footnote (which
+    # CommonMark reads as such a link) shows its note where it is cited
+    root = tmp_path / "links"
+    (root / "topics").mkdir(parents=True)
+    (root / "questions").mkdir()
+    (root / "pack.yaml").write_text('id: links\ntitle: 链接测试\nversion: "1.0"\n', encoding="utf-8")
+    topic = TOPIC.replace(
+        "“一网通办”让群众办事“只进一扇门、最多跑一次”。",
+        "详见[民政部](https://www.mca.gov.cn)通知，数据见脚注[^1]。\n\n[^1]: 数据来源：某报。",
+    )
+    (root / "topics" / "t.md").write_text(topic, encoding="utf-8")
+    (root / "questions" / "q.yaml").write_text(QUESTION, encoding="utf-8")
+    app = make_app(root)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_topic(pilot)
+        text = "".join(line.strip() for line in screen_text(app))
+        assert "民政部（https://www.mca.gov.cn）通知" in text, text
+        assert "（数据来源：某报。）" in text
