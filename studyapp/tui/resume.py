@@ -18,6 +18,7 @@ from studyapp.tui.text import error_text, mmss, short
 
 RESUME = "resume"
 DISCARD = "discard"
+DISCARD_ALL = "discard-all"  # this one and the older unfinished sessions under it
 
 
 DAMAGED = "上次的模拟面试没有完成，但保存的记录已损坏，看不到详情。"
@@ -87,14 +88,20 @@ class ResumeScreen(ModalScreen[str]):
     ResumeScreen #resume-text { width: 1fr; }
     """
 
-    def __init__(self, record: SessionRecord) -> None:
+    def __init__(self, record: SessionRecord, older: int = 0) -> None:
+        """``older``: how many earlier sessions are unfinished too (killed, or left in
+        another studyapp): giving this one up can give them up with it."""
         super().__init__()
         self.record = record
+        self.older = older
         self._confirming = False
 
     def compose(self) -> ComposeResult:
+        text = describe(self.record)
+        if self.older:
+            text += f"\n（另有 {self.older} 场更早的模拟面试也没有完成：放弃时可以一并放弃）"
         with Vertical(id="resume"):
-            yield Static(Content(describe(self.record)), id="resume-text")
+            yield Static(Content(text), id="resume-text")
 
     def on_key(self, event: events.Key) -> None:
         if self._confirming:
@@ -112,14 +119,28 @@ class ResumeScreen(ModalScreen[str]):
             return  # F1, ctrl+t, ctrl+q keep their meaning (the app's bindings); others do nothing
         event.stop()
         event.prevent_default()
-        from studyapp.tui.confirm import ConfirmScreen
+        from studyapp.tui.confirm import ChoiceScreen, ConfirmScreen
 
-        def done(yes: bool | None) -> None:
+        def done(yes: bool | str | None) -> None:
             self._confirming = False
-            if yes:
+            if yes is True or yes == DISCARD:
                 self.dismiss(DISCARD)
+            elif yes == DISCARD_ALL:
+                self.dismiss(DISCARD_ALL)
 
         self._confirming = True
+        if self.older:
+            # (one question for all of them, not the next older one offered at every start)
+            self.app.push_screen(
+                ChoiceScreen(
+                    f"放弃这场未完成的模拟面试？更早的 {self.older} 场也没有完成。已输入的内容将不再提示恢复。",
+                    [("no", "不放弃", "n"), (DISCARD, "只放弃这一场", "y"),
+                     (DISCARD_ALL, f"全部放弃（{self.older + 1} 场）", "a")],
+                    cancel="no",
+                ),
+                done,
+            )
+            return
         self.app.push_screen(ConfirmScreen("确定放弃这场未完成的模拟面试？已输入的内容将不再提示恢复。"), done)
 
 
@@ -159,6 +180,12 @@ def offer_resume(app: Any, then=None) -> bool:
     if folder_in_use(app):
         app.notify(IN_USE, severity="warning", markup=False, timeout=10)
         return False
+    try:
+        from studyapp.core.store import ACTIVE
+
+        older = [s.id for s in app.store.sessions(status=ACTIVE) if s.id != record.id]
+    except Exception:  # (a record that cannot be read: this one is still offered)
+        older = []
 
     def chosen(choice: str | None) -> None:
         from studyapp.tui.mock import resume_mock
@@ -167,13 +194,14 @@ def offer_resume(app: Any, then=None) -> bool:
             if resume_mock(app, record):
                 return
         try:
-            app.store.discard_session(record.id)
+            for session_id in [record.id, *(older if choice == DISCARD_ALL else [])]:
+                app.store.discard_session(session_id)
         except Exception as exc:
             app.notify(f"无法标记为放弃：{exc}", severity="warning", markup=False)
         if then is not None:
             then()
 
-    app.push_screen(ResumeScreen(record), chosen)
+    app.push_screen(ResumeScreen(record, older=len(older)), chosen)
     return True
 
 

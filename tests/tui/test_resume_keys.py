@@ -69,3 +69,39 @@ async def test_escape_asks_to_discard_and_no_keeps_the_offer(store, clock):
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
     assert store.session(sid).status != "discarded"
+
+
+async def test_several_unfinished_sessions_can_be_given_up_at_once(store, clock):
+    # sessions killed or left in another studyapp pile up: each start used to offer only the
+    # newest, and giving it up offered the next older one at the next m
+    from studyapp.tui.confirm import ChoiceScreen
+
+    old1, old2, newest = interrupted(store), interrupted(store), interrupted(store)
+    app = mock_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "另有 2 场更早的模拟面试也没有完成" in str(app.screen.query_one("#resume-text", Static).render())
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("a")  # 全部放弃（3 场）
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [store.session(i).status for i in (old1, old2, newest)] == ["discarded"] * 3
+    assert store.unfinished_session() is None
+
+
+async def test_giving_up_only_the_newest_keeps_the_older_ones(store, clock):
+    from studyapp.tui.confirm import ChoiceScreen
+
+    old, newest = interrupted(store), interrupted(store)
+    app = mock_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("y")  # 只放弃这一场
+        await pilot.pause()
+    assert store.session(newest).status == "discarded" and store.session(old).status != "discarded"
