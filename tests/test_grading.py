@@ -1877,3 +1877,19 @@ def test_what_to_add_names_a_keyword_as_the_tutor_wrote_it():
     question = q([("ways", "用问卷和座谈会了解需求", [["问卷，座谈会", "入户走访"]]), ("other", "制定方案", [["方案"]])])
     v = grade(question, "我会制定方案。").point("ways")
     assert v.missing == ("问卷，座谈会",), v.missing
+
+
+def test_a_step_named_then_waved_away_with_its_verb_is_rejected():
+    # 至于X,没必要准备 / X,我们不打算邀请: the clause after the topic says no to doing it
+    question = q(
+        [("plan", "提前准备应急预案", [["应急预案", "预案"]]), ("check", "邀请第三方检测机构检测", [["第三方检测", "第三方"]]),
+         ("calm", "安抚群众情绪")],
+        prompt="小区居民担心新建基站有辐射,社区要组织一次说明会,你怎么做?",
+    )
+    for answer, pid in (("至于应急预案,没必要准备。", "plan"), ("第三方检测,我们不打算邀请。", "check"),
+                        ("至于第三方检测,没必要去请。", "check")):
+        v = grade(question, answer).point(pid)
+        assert v.status == "missed" and v.reason.startswith("否定的说法不算答到"), (answer, v)
+    # a no to a feeling is no no to the step, and 不能 + a verb is a must
+    assert status(grade(question, "应急预案,大家没必要担心,我们都准备好了。"), "plan") == "covered"
+    assert status(grade(question, "应急预案,一刻也不能放松。"), "plan") == "covered"
