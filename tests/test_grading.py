@@ -1893,3 +1893,20 @@ def test_a_step_named_then_waved_away_with_its_verb_is_rejected():
     # a no to a feeling is no no to the step, and 不能 + a verb is a must
     assert status(grade(question, "应急预案,大家没必要担心,我们都准备好了。"), "plan") == "covered"
     assert status(grade(question, "应急预案,一刻也不能放松。"), "plan") == "covered"
+
+
+def test_living_up_to_the_trust_is_a_stock_phrase_not_a_no():
+    question = q([("report", "必要时向领导汇报,争取支持"), ("talk", "主动找同事沟通")],
+                 prompt="同事对你的工作安排有意见,你怎么办?")
+    v = grade(question, "我会认真完成任务,不辜负领导的信任。").point("report")
+    assert v.status == "missed" and not v.reason.startswith("否定"), v.reason
+
+
+def test_what_to_add_keeps_the_lack_said_after_a_word():
+    # 沟通不够 / 了解不足: without the lack, the advice reads as the opposite of the point
+    question = q([("own", "反思自己考虑不周、沟通不够"), ("gap", "坦诚说出不足,如对基层情况了解不足")],
+                 prompt="你组织的活动出了差错,领导批评了你,你怎么看?")
+    missing = grade(question, "我会认真总结。").point("own").missing
+    assert any(m.endswith("沟通不够") for m in missing), missing
+    missing = grade(question, "我会认真总结。").point("gap").missing
+    assert any(m.endswith("了解不足") for m in missing) and not any(m.endswith("了解") for m in missing), missing

@@ -296,6 +296,8 @@ _NOT_NEG = (
     "无偿", "无私", "无微不至", "未来", "没想到", "毫不", "不怕", "不厌其烦", "不辞", "不畏",
     "未雨绸缪", "无论如何", "不打折扣", "不留死角", "不漏", "不落", "决不", "绝不",
     "不仅仅", "不少于", "不低于", "不超过", "不多于", "不大于", "不由得", "不由自主", "不由分说",
+    # 不辜负领导的信任, 不负众望: living up to it, a stock resolution, not a no to the leader
+    "不辜负", "不负",
     # 别 / 无 inside ordinary words
     "特别", "分别", "区别", "个别", "类别", "级别", "识别", "别人", "别的", "别处", "告别", "差别",
     "鉴别", "辨别", "性别", "派别", "无数", "无限", "无形", "无比", "无偿", "三无", "四无", "五无",
@@ -1112,6 +1114,10 @@ def _filler(text: str) -> bool:
     return all(w in _STOP or w in _LITTLE for w in _segmenter()(text))
 
 
+# a lack said after what is lacking (沟通不够, 了解不足): part of the phrase to add
+_LACK_AFTER = ("不到位", "不充分", "不及时", "不够", "不足", "不周", "不清", "不力", "不当", "不细", "欠缺")
+
+
 def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str = "") -> tuple[str, ...]:
     """What to add, for a point graded from its text: its missing words, adjacent ones
     joined back into the phrase they make (明确法定职责, 轮流值班), the weightiest first
@@ -1178,6 +1184,11 @@ def _missing_phrases(p: "_Point", found, said: str, limit: int = 4, prompt: str 
         if r[3]:
             # a word the point negates is named with its negation: add 不与同事赌气争执, not 赌气
             r[0] = _negation_start(text, r[0])
+        lack = next((w for w in _LACK_AFTER if text.startswith(w, r[1])), None)
+        if lack and (r[1] + len(lack) == len(text) or text[r[1] + len(lack)] in _PHRASE_BREAK):
+            # …and with the lack said after it: 沟通不够, 基层实际情况了解不够 (without it, the
+            # advice reads as the opposite, as if the point asked for the thing)
+            r[1] += len(lack)
     for r in runs:
         # (and a word of no weight that closes the phrase: 解决看病问题, not 解决看病)
         tail = text[r[1]:r[1] + 2]
