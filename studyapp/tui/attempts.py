@@ -252,7 +252,7 @@ class AttemptsScreen(Screen):
             table.add_row(
                 when_text(a),
                 Text(f"{scores[i]:>3}", justify="right"),
-                "–" if a.duration_s is None else mmss(a.duration_s),
+                "–" if a.duration_s is None else mmss(round(a.duration_s)),  # (rounded, as its review says it)
                 Text(str(count_chars(answer)), justify="right"),
                 "模拟" if a.session_id is not None else "练习",
                 shown,

@@ -406,3 +406,18 @@ async def test_home_and_end_go_to_the_newest_and_the_oldest_answer(store, clock)
         await pilot.press("end", "enter")  # the oldest answer's review
         await pilot.pause()
         assert isinstance(app.screen, PastReviewScreen) and app.screen.answer == "第1次：宣传引导"
+
+
+async def test_an_attempts_time_is_the_same_in_the_list_and_in_its_review(store, clock):
+    # 4.5 s: the review rounds it to 00:05, and so does the list of past answers (it cut it to 00:04)
+    store.save_attempt(pack_id=PACK.id, question_id="sorting-view", answer=FIRST, score=30,
+                       grading=Grader(PACK.question("sorting-view")).grade(FIRST).to_dict(), duration_s=4.544)
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await move_to(pilot, "一阵风")
+        await pilot.press("h")
+        await pilot.pause()
+        assert rows(app.screen)[0][2] == "00:05"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "用时 00:05" in plain(app.screen.query_one("#review-summary", Static))
