@@ -1910,3 +1910,17 @@ def test_what_to_add_keeps_the_lack_said_after_a_word():
     assert any(m.endswith("沟通不够") for m in missing), missing
     missing = grade(question, "我会认真总结。").point("gap").missing
     assert any(m.endswith("了解不足") for m in missing) and not any(m.endswith("了解") for m in missing), missing
+
+
+def test_one_word_written_counts_for_one_part_of_a_point():
+    # 联系 is a loose relative of the tutor's [单独, 打电话 …] group and the point's own word:
+    # written once, it is one of them (its strongest reading), not both (a whole point from 联系。)
+    question = q(
+        [("one", "单独联系发牢骚的居民,帮他们联系相关部门找到办理途径",
+          [["单独", "私聊", "打电话", "一对一"], ["联系部门", "协调", "办理途径"]]),
+         ("calm", "在群里回应,安抚大家", [["回应", "安抚"]])],
+        prompt="社区微信群里有居民发牢骚,你怎么处理?",
+    )
+    v = grade(question, "联系。").point("one")
+    assert v.status != "covered", v
+    assert grade(question, "私聊发牢骚的居民,帮他联系相关部门。").point("one").status == "covered"

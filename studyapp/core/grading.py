@@ -2984,6 +2984,22 @@ class Grader:
                 if drop:
                     units = {u: v for u, v in units.items() if u not in drop}
                     best_found = _found(p, units)
+        if len(units) > 1 and len({v[1:] for v in units.values()}) < len(units):
+            # one word written counts for one part of the point: 联系 is not both the 单独 group
+            # (through its loose relative 打电话) and the point's own 联系 (its strongest reading)
+            counted = p.counted
+            by_span: dict = {}
+            for u, v in units.items():
+                if counted[u] is not None:
+                    by_span.setdefault(v[1:], []).append(u)
+            drop = []
+            for us in by_span.values():
+                if len(us) > 1 and len({counted[u][1] for u in us}) > 1:
+                    keep = max(us, key=lambda u: (counted[u][0] * units[u][0], -u))
+                    drop += [u for u in us if counted[u][1] != counted[keep][1]]
+            if drop:
+                units = {u: v for u, v in units.items() if u not in drop}
+                best_found = _found(p, units)
         best = (best_found, best_i, units)
         found, _, units = best
         if empty:
