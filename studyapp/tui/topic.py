@@ -67,8 +67,15 @@ def _show_link_targets(state) -> None:
             elif href is not None and child.type == "link_close":
                 said = "".join(text).strip()
                 if href and not href.startswith("#") and said not in (href, href.removeprefix("mailto:")):
+                    if said.startswith("^"):
+                        # a footnote's marker (^1): its note, in place, is the mark (…20项（数据来源：某报）)
+                        for t in reversed(out):
+                            if t.type == "link_open":
+                                break
+                            if t.type == "text":
+                                t.content = ""
                     extra = Token("text", "", 0)
-                    extra.content = f"（{href}）"
+                    extra.content = f"（{href.rstrip('。.')}）"
                     out.append(extra)
                 href = None
             elif href is not None:

@@ -228,4 +228,4 @@ async def test_a_links_address_and_a_footnotes_note_are_shown_in_the_briefing(tm
         await open_topic(pilot)
         text = "".join(line.strip() for line in screen_text(app))
         assert "民政部（https://www.mca.gov.cn）通知" in text, text
-        assert "（数据来源：某报。）" in text
+        assert "数据见脚注（数据来源：某报）。" in text  # the note in place of its marker, one full stop
