@@ -175,12 +175,25 @@ class PracticeScreen(Screen):
         if more != getattr(self, "_cut_said", False):
             self._cut_said = more
             self.query_one("#prompt-type", Static).update(self._heading(more))
-        # …and the outline answered again, when it does not fit its box, says so in its title
+        self._title_previous()
+
+    def _title_previous(self) -> None:
+        """The outline answered again says in its title when it is folded (enter opens it) or
+        does not fit its box (shift+tab, then the arrows)."""
         for outline in self.query("#previous-scroll").results(VerticalScroll):
-            title = self._previous_title + ("  ↓ 未完，shift+tab 后滚动" if outline.max_scroll_y > 0 else "")
             for box in self.query("#previous").results(Collapsible):
+                if box.collapsed:
+                    title = self._previous_title + "  （已折叠：shift+tab 到这里，回车展开）"
+                else:
+                    title = self._previous_title + ("  ↓ 未完，shift+tab 后滚动" if outline.max_scroll_y > 0 else "")
                 if box.title != title:
                     box.title = title
+
+    def on_collapsible_collapsed(self, event: Collapsible.Collapsed) -> None:
+        self.call_after_refresh(self._title_previous)
+
+    def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
+        self.call_after_refresh(self._title_previous)
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the prompt or the outline above has the focus (shift+tab, to

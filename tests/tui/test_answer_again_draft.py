@@ -139,3 +139,21 @@ async def test_an_outline_answered_again_that_does_not_fit_its_box_says_it_goes_
         await answer_then_again(pilot, text="加强监督。")  # one line: all of it is shown
         await pilot.pause()
         assert "未完" not in str(app.screen.query_one("#previous").title)
+
+
+async def test_a_folded_outline_says_how_to_open_it(store, clock):
+    # at 60x20 the outline answered again folds to its title: the title says enter opens it,
+    # not that it scrolls
+    app = make_app(MINI, store=store, clock=clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await answer_then_again(pilot, text="\n".join(f"第{n}条：加强监督，做好宣传。" for n in range(1, 21)))
+        await pilot.pause()
+        box = app.screen.query_one("#previous")
+        if not box.collapsed:
+            box.collapsed = True
+            await pilot.pause()
+        assert "回车展开" in str(box.title) and "未完" not in str(box.title)
+        box.collapsed = False
+        await pilot.pause()
+        await pilot.pause()
+        assert "回车展开" not in str(box.title)
