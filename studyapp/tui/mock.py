@@ -715,7 +715,9 @@ class MockSetupScreen(ModalScreen[MockOptions | None]):
         """← →: the previous / next button of the row (round at its ends); elsewhere nothing."""
         buttons = list(self.query("#setup-presets Button"))
         if self.focused in buttons:
-            buttons[(buttons.index(self.focused) + step) % len(buttons)].focus()
+            # (focused at once: several → that arrive together each move one button; with
+            # focus(), set later, they all started from the same one)
+            self.set_focus(buttons[(buttons.index(self.focused) + step) % len(buttons)])
 
     def _flags(self) -> dict:
         return {

@@ -617,3 +617,24 @@ async def test_ctrl_n_just_after_thinking_time_ran_out_does_not_end_the_answer(d
         await pilot.pause()
     assert screen.session.finished
     assert screen.session.items[0].text == "我愿意扎根基层"
+
+
+async def test_several_arrows_arriving_together_in_the_setup_each_move_one_button(db, clock):
+    # a quick typist (or an SSH link) delivers → → → in one write: each moves one button, so
+    # enter does not start an exam the candidate did not choose
+    from textual import events
+
+    from studyapp.tui.mock import MockSetupScreen
+
+    app = app_for(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MockSetupScreen)
+        buttons = list(app.screen.query("#setup-presets Button"))
+        start = buttons.index(app.screen.focused)
+        for _ in range(3):
+            app.post_message(events.Key("right", None))  # (no pause between: as they arrive)
+        await pilot.pause()
+        assert app.screen.focused is buttons[(start + 3) % len(buttons)]
