@@ -410,6 +410,10 @@ class MockScreen(Screen):
         if s.paused:
             phase += "  ‖ 已暂停（F4 继续）"
         hint = "" if s.reading_held else PHASE_HINT.get(s.phase, "")
+        if s.phase == READING and s.listen and self.voice is None:
+            # (no voice found, one that failed, or reading aloud turned off: said where the
+            # candidate waits for it, not in a notice held for later)
+            hint = NO_VOICE_HINT
         if s.phase == ANSWERING and s.index == len(s.items) - 1:
             hint = LAST_ANSWER_HINT
         self.query_one("#mock-phase", Static).update(Content(phase + ("  " + hint if hint else "")))
@@ -655,6 +659,10 @@ class MockHelpScreen(HelpScreen):
 
 SETUP_HELP = ("Tab 或 ← → 切换，回车选定；Esc 取消\n"
               "自定义：填题数与秒数（空着按题目建议时间），回车开始")
+
+
+# the reading of 听题 with no voice: the prompt is shown, not read out
+NO_VOICE_HINT = "不朗读：记住题目，时间到后隐藏"
 
 
 class MockSetupScreen(ModalScreen[MockOptions | None]):

@@ -148,15 +148,18 @@ async def test_a_full_two_question_session_with_warnings_timeout_and_report(db, 
 
 
 async def test_listen_mode_hides_the_prompt_and_allows_one_reread(db, clock):
-    app = app_for(db, clock, MockOptions(count=1, think=60, answer=120, listen=True, seed=1))
+    app = app_for(db, clock, MockOptions(count=1, think=60, answer=120, listen=True, seed=1), voice=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         s = app.screen.session
         prompt = s.current.question.prompt.strip()
         reading = s.current.reading_s
         assert s.phase == READING and prompt[:8] in shown(app, "#mock-prompt")
+        # (no voice: said where the candidate waits for one, not in a notice held for later)
+        assert "不朗读：记住题目" in shown(app, "#mock-phase")
         await step(pilot, clock, reading)
         assert s.phase == THINKING
+        assert "不朗读" not in shown(app, "#mock-phase")
         assert prompt[:8] not in shown(app, "#mock-prompt")
         assert "F3 再听一遍" in shown(app, "#mock-prompt")
         await pilot.press("f3")
