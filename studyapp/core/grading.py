@@ -2283,7 +2283,7 @@ class Grader:
             tuple((ui, tuple(u.terms)) for ui, u in enumerate(p.units) if p.counted[ui] is None)
             for p in self._points
         ]
-        # term lookup by its first two characters
+        # terms by the pair of characters they start with (the automaton below is built from them)
         by_pair: dict[str, list[str]] = {}
         self._single: set[str] = set()
         for t in sorted(self._where, key=len, reverse=True):
@@ -2320,7 +2320,7 @@ class Grader:
                         split.setdefault("不" + with_, []).append((t, t[1:]))
         # both by the pair they start with: (whole terms, longest first, with their length
         # and whether they are Latin; split terms with their second word)
-        self._pairs: dict[str, tuple[tuple, tuple]] = {
+        pairs: dict[str, tuple[tuple, tuple]] = {
             pair: (
                 tuple((t, len(t), t in latin) for t in by_pair.get(pair, ())),
                 tuple(split.get(pair, ())),
@@ -2331,7 +2331,7 @@ class Grader:
         # each split term's first word, with where it goes in the order of the pair's lookup
         # (by start; at one start the whole terms longest first, then the split ones)
         self._terms = ahocorasick.Automaton()
-        for pair, (whole, parts) in self._pairs.items():
+        for pair, (whole, parts) in pairs.items():
             for rank, (t, k, is_latin) in enumerate(whole):
                 self._terms.add_word(t, (rank, t, k, is_latin, ()))
             if parts:
