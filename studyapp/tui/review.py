@@ -392,7 +392,7 @@ class ReviewScreen(Screen):
         if nxt is None:
             self.notify("这个题包没有别的题目了。", markup=False)
             return
-        if self.app.next_question(self.pack, nxt) is not None and nxt is self.app.first_question(self.pack):
+        if nxt is self.app.first_question(self.pack):
             # (the list has gone round: said, or the first question looks like just another one)
             self.notify("这是题包的最后一题：从第一题重新开始。", markup=False)
         # in this review's place, or back to it where it is being answered below
